@@ -1,0 +1,81 @@
+# reach — who did we reach, and who did we miss?
+# make          build ./reach
+# make demo     ingest the shipped sample exports and report on them
+# make check    every test (SAN=1: the same under AddressSanitizer and UBSan)
+# make bench    speed and memory against a bare libcsv parse and sqlite3 .import
+# make deps     install the Debian packages the build, tests and charts need
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+CFLAGS  ?= -O2 -g
+SAN     ?= 0
+DEMO_DB ?= demo/reach.db
+
+WARN    = -std=c11 -Wall -Wextra -Werror -pedantic
+DEFS    = -D_POSIX_C_SOURCE=200809L
+LIBS    = -lcsv -lsqlite3 -lgsl -lgslcblas -lcrypto -lm -lpthread
+
+ifeq ($(SAN),1)
+BUILD   = build/san
+CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD   = build/release
+endif
+
+DEB_PACKAGES = gcc make libcsv-dev libsqlite3-dev libgsl-dev libssl-dev gnuplot-nox sqlite3 pkg-config
+
+SRCS      = $(wildcard src/*.c)
+LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS))) $(BUILD)/embedded.o
+EMBEDDED  = $(sort $(wildcard queries/*.sql) $(shell find seeds -name '*.csv' -not -path 'seeds/samples/*' 2>/dev/null))
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
+
+.PHONY: all deps demo check unit golden bench install clean
+all: reach
+
+reach: $(BUILD)/reach
+	cp $< $@
+
+$(BUILD)/reach: $(BUILD)/main.o $(LIB_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)/.dir
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -MMD -MP -c -o $@ $<
+
+$(BUILD)/embedded.c: src/embed.sh $(EMBEDDED) | $(BUILD)/.dir
+	sh src/embed.sh $@ $(EMBEDDED)
+
+$(BUILD)/embedded.o: $(BUILD)/embedded.c
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -c -o $@ $<
+
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB_OBJS)
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS)
+
+$(BUILD)/.dir:
+	mkdir -p $(BUILD) && touch $@
+
+deps:
+	@sh tests/deps.sh $(DEB_PACKAGES)
+
+check: deps
+	$(MAKE) --no-print-directory unit-bins $(BUILD)/reach
+	sh tests/run.sh $(BUILD)/reach $(UNIT_BINS)
+
+unit-bins: $(UNIT_BINS)
+
+demo: deps reach
+	sh tests/demo.sh ./reach $(DEMO_DB)
+
+bench: deps reach
+	sh bench/run.sh ./reach
+
+install: reach
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 reach $(DESTDIR)$(PREFIX)/bin/reach
+	install -m 644 reach.1 $(DESTDIR)$(PREFIX)/share/man/man1/reach.1
+
+clean:
+	rm -rf build reach demo tests/out bench/out
+
+-include $(wildcard $(BUILD)/*.d)

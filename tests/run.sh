@@ -1,0 +1,52 @@
+#!/bin/sh
+# run.sh REACH UNIT_TEST... — runs every unit test binary, then every golden
+# command-line case in tests/cases/, and ends with "N passed, N failed".
+#
+# A golden case is a folder holding:
+#   cmd              shell lines run in a scratch copy of the folder, with the
+#                    reach under test first on PATH and REACH_DB unset
+#   expected.out     what stdout must be (missing: must be empty)
+#   expected.err     what stderr must be (missing: must be empty)
+#   expected.status  the exit status of cmd (missing: 0)
+# plus any input files the commands read.
+reach=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); shift
+top=$(cd "$(dirname "$0")/.." && pwd)
+passed=0 failed=0
+
+for t in "$@"; do
+	out=$("$t" 2>&1); rc=$?
+	line=$(printf '%s\n' "$out" | tail -n 1)
+	p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -z "$p" ]; then
+		echo "FAIL $t: crashed or printed no summary (exit $rc)"; printf '%s\n' "$out" | tail -n 20
+		failed=$((failed + 1)); continue
+	fi
+	[ "$f" != 0 ] || [ "$rc" != 0 ] && printf '%s\n' "$out" | grep -v 'passed, .* failed$'
+	passed=$((passed + p)); failed=$((failed + f))
+	[ "$rc" != 0 ] && [ "$f" = 0 ] && failed=$((failed + 1))
+done
+
+bin=$(mktemp -d); ln -s "$reach" "$bin/reach"
+scratch=$(mktemp -d)
+for c in "$top"/tests/cases/*/; do
+	[ -f "$c/cmd" ] || continue
+	name=$(basename "$c")
+	work="$scratch/$name"; mkdir -p "$work"; cp -R "$c/." "$work/"
+	(cd "$work" && unset REACH_DB && PATH="$bin:$PATH" LC_ALL=C TZ=UTC \
+		sh ./cmd > "$work/.out" 2> "$work/.err"; echo $? > "$work/.status")
+	want_status=0; [ -f "$c/expected.status" ] && want_status=$(cat "$c/expected.status")
+	ok=1
+	[ "$(cat "$work/.status")" = "$want_status" ] || { ok=0; echo "FAIL $name: exit $(cat "$work/.status"), want $want_status"; }
+	for s in out err; do
+		want="$c/expected.$s"; [ -f "$want" ] || want=/dev/null
+		if ! cmp -s "$want" "$work/.$s"; then
+			ok=0; echo "FAIL $name: std$s differs:"; diff "$want" "$work/.$s" | head -n 20
+		fi
+	done
+	if [ $ok = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+done
+rm -rf "$bin" "$scratch"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
