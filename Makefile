@@ -26,7 +26,7 @@ endif
 DEB_PACKAGES = gcc make libcsv-dev libsqlite3-dev libgsl-dev libssl-dev gnuplot-nox sqlite3 pkg-config
 
 SRCS      = $(wildcard src/*.c)
-LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS))) $(BUILD)/embedded.o
+LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS))) $(BUILD)/files.o
 EMBEDDED  = $(sort $(wildcard queries/*.sql) $(shell find seeds -name '*.csv' -not -path 'seeds/samples/*' 2>/dev/null))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
@@ -43,10 +43,10 @@ $(BUILD)/reach: $(BUILD)/main.o $(LIB_OBJS)
 $(BUILD)/%.o: src/%.c | $(BUILD)/.dir
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -MMD -MP -c -o $@ $<
 
-$(BUILD)/embedded.c: src/embed.sh $(EMBEDDED) | $(BUILD)/.dir
+$(BUILD)/files.c: src/embed.sh $(EMBEDDED) | $(BUILD)/.dir
 	sh src/embed.sh $@ $(EMBEDDED)
 
-$(BUILD)/embedded.o: $(BUILD)/embedded.c
+$(BUILD)/files.o: $(BUILD)/files.c
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -c -o $@ $<
 
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB_OBJS)

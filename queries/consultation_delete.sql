@@ -1,0 +1,1 @@
+DELETE FROM consultations WHERE id = :id;

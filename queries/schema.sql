@@ -1,0 +1,95 @@
+-- The reach database, schema version 1. Created by the first reach command
+-- that opens a new database file; `PRAGMA user_version` records the version.
+-- Later versions add queries/migrate_N.sql, run in order.
+
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+
+-- One consultation: what the council ran.
+CREATE TABLE consultations (
+	id       INTEGER PRIMARY KEY,
+	slug     TEXT NOT NULL UNIQUE,          -- short name used on the command line
+	title    TEXT,
+	platform TEXT,                          -- e.g. "Let's Talk", "Citizen Space"
+	opened   TEXT,                          -- YYYY-MM-DD
+	closed   TEXT,                          -- YYYY-MM-DD
+	min_age  INTEGER NOT NULL DEFAULT 16,   -- youngest age invited to respond
+	created  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- The export file a consultation's responses came from.
+CREATE TABLE sources (
+	id              INTEGER PRIMARY KEY,
+	consultation_id INTEGER NOT NULL UNIQUE REFERENCES consultations(id) ON DELETE CASCADE,
+	file_name       TEXT NOT NULL,          -- as given on the command line
+	sha256          TEXT UNIQUE,            -- of the file's bytes; set when the ingest completes
+	bytes           INTEGER NOT NULL DEFAULT 0,
+	responses       INTEGER NOT NULL DEFAULT 0,
+	blank_rows      INTEGER NOT NULL DEFAULT 0,
+	ragged_rows     INTEGER NOT NULL DEFAULT 0,
+	encoding        TEXT,                   -- as read: UTF-8, UTF-16LE, Windows-1252, …
+	layout          TEXT,                   -- header shape
+	header_rows     INTEGER,
+	kept_text       INTEGER NOT NULL DEFAULT 0,
+	ingested        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- Every column of the export, stored or not, and how it was read.
+CREATE TABLE columns (
+	source_id     INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+	position      INTEGER NOT NULL,         -- 1-based
+	header        TEXT NOT NULL,
+	tag           TEXT,                     -- short id or export tag above the header
+	option_label  TEXT,                     -- SurveyMonkey option under a question block
+	role          TEXT NOT NULL,
+	confidence    TEXT NOT NULL,            -- profile, high, medium, low
+	question_slot INTEGER,                  -- the question it feeds, or NULL if not stored
+	note          TEXT,                     -- why it is not stored
+	PRIMARY KEY (source_id, position)
+) WITHOUT ROWID;
+
+-- A stored question: one answer per response (several option columns
+-- of one multi-select question are joined with "; ").
+CREATE TABLE questions (
+	id        INTEGER PRIMARY KEY,
+	source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+	slot      INTEGER NOT NULL,             -- position in responses.answers, from 0
+	text      TEXT NOT NULL,
+	tag       TEXT,
+	role      TEXT NOT NULL,
+	multi     INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (source_id, slot)
+);
+
+-- Each distinct raw answer of a question, once, with how many gave it.
+CREATE TABLE answer_values (
+	question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+	code        INTEGER NOT NULL,           -- 1, 2, …; 0 in answers means no answer
+	raw         TEXT NOT NULL,
+	responses   INTEGER NOT NULL,
+	PRIMARY KEY (question_id, code)
+) WITHOUT ROWID;
+
+-- One row per response. answers holds one unsigned LEB128 varint per
+-- question, in slot order: the answer_values code, 0 when unanswered.
+CREATE TABLE responses (
+	source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+	seq       INTEGER NOT NULL,             -- 1, 2, … in file order
+	line      INTEGER NOT NULL,             -- line of the export where it begins
+	ref       TEXT,                         -- the export's own response id
+	submitted TEXT,                         -- YYYY-MM-DD
+	answers   BLOB NOT NULL,
+	PRIMARY KEY (source_id, seq)
+) WITHOUT ROWID;
+
+-- Free-text answers, only when ingested with --keep-text.
+CREATE TABLE texts (
+	source_id INTEGER NOT NULL,
+	seq       INTEGER NOT NULL,
+	slot      INTEGER NOT NULL,
+	text      TEXT NOT NULL,
+	PRIMARY KEY (source_id, seq, slot),
+	FOREIGN KEY (source_id, seq) REFERENCES responses(source_id, seq) ON DELETE CASCADE
+) WITHOUT ROWID;

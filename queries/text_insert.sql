@@ -1,0 +1,1 @@
+INSERT INTO texts (source_id, seq, slot, text) VALUES (:source, :seq, :slot, :text);

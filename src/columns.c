@@ -1,0 +1,493 @@
+/* columns.c — see columns.h. */
+#include "columns.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match.h"
+#include "table.h"
+
+static const char *role_names[ROLE_COUNT] = {
+	"unknown", "id", "submitted", "age", "birth_year", "date_of_birth", "sex",
+	"gender_identity", "ethnicity", "disability", "disability_condition",
+	"disability_limitation", "religion", "sexual_orientation", "armed_forces", "carer",
+	"postcode", "closed", "free_text", "personal", "ignore",
+};
+
+const char *columns_role_name(enum role role)
+{
+	return role < ROLE_COUNT ? role_names[role] : "unknown";
+}
+
+int columns_role_parse(const char *name, enum role *role)
+{
+	for (int r = ROLE_ID; r < ROLE_COUNT; r++)
+		if (strcmp(name, role_names[r]) == 0) {
+			*role = (enum role)r;
+			return 0;
+		}
+	return -1;
+}
+
+const char *columns_layout_name(enum layout layout)
+{
+	static const char *names[] = {
+		"single header row", "Qualtrics (3 header rows)", "Qualtrics legacy (2 header rows)",
+		"SurveyMonkey (2 header rows)", "two tiers (short ids, then question text)",
+	};
+	return names[layout];
+}
+
+const char *columns_confidence_name(enum confidence c)
+{
+	static const char *names[] = { "-", "low", "medium", "high", "profile" };
+	return names[c];
+}
+
+int columns_is_demographic(enum role role)
+{
+	return role >= ROLE_AGE && role <= ROLE_CARER;
+}
+
+/* ---- header shapes ---- */
+
+static const char *cell(const char *const *row, size_t n, size_t i)
+{
+	return row && i < n ? row[i] : "";
+}
+
+/* "Q1", "V12", "Ident 3", "q2_a": a short export id rather than question text. */
+static int is_short_id(const char *s)
+{
+	size_t len = strlen(s), spaces = 0;
+	int digit = 0;
+	if (len == 0 || len > 20 || !isalpha((unsigned char)s[0]))
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digit = 1;
+		else if (*p == ' ')
+			spaces++;
+		else if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-' && *p != '.')
+			return 0;
+	}
+	return digit && spaces <= 1;
+}
+
+/* Question wording: ends in "?" or is a long phrase. */
+static int is_question_text(const char *s)
+{
+	size_t len = strlen(s);
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	return (len && s[len - 1] == '?') || (len > 25 && strchr(s, ' '));
+}
+
+static int is_two_tier(const char *const *r1, size_t n1, const char *const *r2, size_t n2)
+{
+	size_t ids = 0, filled1 = 0, questions = 0, filled2 = 0;
+	for (size_t i = 0; i < n1; i++) {
+		if (!*r1[i])
+			continue;
+		filled1++;
+		ids += is_short_id(r1[i]);
+		if (strcmp(r1[i], cell(r2, n2, i)) == 0)
+			return 0;
+	}
+	for (size_t i = 0; i < n2; i++) {
+		if (!*r2[i])
+			continue;
+		filled2++;
+		questions += is_question_text(r2[i]);
+	}
+	return filled1 && ids * 10 >= filled1 * 8 && filled2 && questions * 2 >= filled2;
+}
+
+static int is_surveymonkey(const char *const *r2, size_t n2)
+{
+	for (size_t i = 0; i < n2; i++)
+		if (strcasecmp_ascii(r2[i], "Response") == 0 ||
+		    strcasecmp_ascii(r2[i], "Open-Ended Response") == 0)
+			return 1;
+	return 0;
+}
+
+static enum layout detect_layout(const char *const *const *rows, const size_t *nfields, size_t nrows)
+{
+	if (nrows >= 3) {
+		for (size_t i = 0; i < nfields[2]; i++) {
+			if (!*rows[2][i])
+				continue;
+			if (strncmp(rows[2][i], "{\"ImportId\"", 11) == 0)
+				return LAYOUT_QUALTRICS;
+			break;
+		}
+	}
+	if (nrows >= 2) {
+		if (nfields[0] >= 2 && strcmp(rows[0][0], "V1") == 0 && strcmp(rows[0][1], "V2") == 0)
+			return LAYOUT_QUALTRICS_LEGACY;
+		if (is_surveymonkey(rows[1], nfields[1]))
+			return LAYOUT_SURVEYMONKEY;
+		if (is_two_tier(rows[0], nfields[0], rows[1], nfields[1]))
+			return LAYOUT_TWO_TIER;
+	}
+	return LAYOUT_SINGLE;
+}
+
+static char *squeezed(const char *s)
+{
+	struct buf b = { 0 };
+	text_squeeze(s, &b);
+	return b.data;
+}
+
+struct columns *columns_from_header(const char *const *const *rows, const size_t *nfields,
+    size_t nrows, const char *path, struct reach_error *err)
+{
+	if (nrows == 0) {
+		error_set(err, REACH_EDATA, path, 0, "no header row");
+		return NULL;
+	}
+	struct columns *c = xcalloc(1, sizeof *c);
+	c->layout = detect_layout(rows, nfields, nrows);
+	c->header_rows = c->layout == LAYOUT_QUALTRICS ? 3 : c->layout == LAYOUT_SINGLE ? 1 : 2;
+	c->id_column = c->submitted_column = -1;
+	const char *const *names = rows[c->header_rows == 1 ? 0 : 1];
+	size_t n = nfields[c->header_rows == 1 ? 0 : 1];
+	if (c->header_rows > 1 && nfields[0] > n)
+		n = nfields[0];
+	c->ncolumns = n;
+	c->column = xcalloc(n, sizeof *c->column);
+	const char *block = "";
+	int block_no = -1;
+	for (size_t i = 0; i < n; i++) {
+		struct column *col = &c->column[i];
+		col->position = i + 1;
+		col->question = -1;
+		col->block = -1;
+		const char *top = cell(rows[0], nfields[0], i);
+		const char *name = cell(names, n, i);
+		if (c->layout == LAYOUT_SURVEYMONKEY) {
+			if (*top) {
+				block = top;
+				block_no = (int)i;
+			}
+			int plain = !*name || strcasecmp_ascii(name, "Response") == 0 ||
+			    (strcasecmp_ascii(name, "Open-Ended Response") == 0 && *top);
+			if (plain) {
+				col->header = squeezed(block);
+			} else {
+				struct buf b = { 0 };
+				buf_printf(&b, "%s: %s", block, name);
+				col->header = squeezed(b.data);
+				buf_free(&b);
+				col->option = squeezed(name);
+			}
+			col->block = block_no;
+		} else {
+			col->header = squeezed(name);
+			if (c->header_rows > 1)
+				col->tag = squeezed(top);
+		}
+	}
+	return c;
+}
+
+/* ---- roles ---- */
+
+static struct matcher role_rules;
+static int role_rules_loaded;
+
+static int load_role_rules(struct reach_error *err)
+{
+	static const char *const required[] = { "role", "match", "pattern", NULL };
+	if (role_rules_loaded)
+		return 0;
+	struct table *t = table_embedded("seeds/columns/roles.csv", err);
+	if (!t || table_require(t, required, err) < 0) {
+		table_free(t);
+		return -1;
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		enum role role;
+		enum match_kind kind;
+		if (columns_role_parse(table_get(t, r, "role"), &role) < 0 ||
+		    match_kind_parse(table_get(t, r, "match"), &kind) < 0) {
+			error_set(err, REACH_EDATA, t->name, t->lines[r], "unknown role or match kind");
+			table_free(t);
+			return -1;
+		}
+		matcher_add(&role_rules, kind, table_get(t, r, "pattern"), role, "seeds/columns/roles.csv",
+		    t->lines[r]);
+	}
+	table_free(t);
+	role_rules_loaded = 1;
+	return 0;
+}
+
+/* Drops a leading question number ("q12", "12", "1a", "question 3") from normalised text. */
+static const char *strip_numbering(const char *norm)
+{
+	const char *p = norm;
+	if (strncmp(p, "question ", 9) == 0)
+		p += 9;
+	else if (*p == 'q' && isdigit((unsigned char)p[1]))
+		p++;
+	if (!isdigit((unsigned char)*p))
+		return norm;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (isalpha((unsigned char)*p) && (p[1] == ' ' || !p[1]))
+		p++;
+	if (*p == ' ')
+		return p + 1;
+	return *p ? norm : p;
+}
+
+/* The better of two rule matches: exact first, then the longer pattern, then A. */
+static const struct match_rule *better(const struct match_rule *a, const struct match_rule *b)
+{
+	if (!a || !b)
+		return a ? a : b;
+	if ((a->kind == MATCH_EXACT) != (b->kind == MATCH_EXACT))
+		return a->kind == MATCH_EXACT ? a : b;
+	return b->len > a->len ? b : a;
+}
+
+static const struct match_rule *find_rule(const struct matcher *m, const char *text, struct buf *norm)
+{
+	if (!text || !*text)
+		return NULL;
+	text_normalize(text, norm);
+	const struct match_rule *r = matcher_find(m, norm->data);
+	const char *stripped = strip_numbering(norm->data);
+	if (stripped != norm->data)
+		r = better(r, matcher_find(m, stripped));
+	return r;
+}
+
+/*
+ * Reads a profile: lines "header pattern = role" or "#N = role" (column N),
+ * with # comments and blank lines. Rules go into M; positions into BY_POS.
+ */
+static int load_profile(const char *path, struct matcher *m, enum role *by_pos, size_t ncolumns,
+    struct reach_error *err)
+{
+	FILE *fp = fopen(path, "r");
+	if (!fp) {
+		error_set(err, REACH_EUSAGE, path, 0, "cannot open the profile");
+		return -1;
+	}
+	char line[2048];
+	long lineno = 0;
+	int rc = 0;
+	while (rc == 0 && fgets(line, sizeof line, fp)) {
+		lineno++;
+		struct buf pattern = { 0 }, name = { 0 };
+		char *eq = strrchr(line, '=');
+		char *p = line;
+		while (isspace((unsigned char)*p))
+			p++;
+		if (!*p || (*p == '#' && !isdigit((unsigned char)p[1])))
+			continue;
+		if (!eq) {
+			error_set(err, REACH_EUSAGE, path, lineno, "expected \"header pattern = role\"");
+			rc = -1;
+			break;
+		}
+		*eq = '\0';
+		text_squeeze(p, &pattern);
+		text_squeeze(eq + 1, &name);
+		enum role role;
+		long pos;
+		if (columns_role_parse(name.data, &role) < 0) {
+			error_set(err, REACH_EUSAGE, path, lineno, "unknown role \"%s\" (see reach(1), COLUMN ROLES)", name.data);
+			rc = -1;
+		} else if (pattern.data[0] == '#' && parse_long(pattern.data + 1, 1, (long)ncolumns, &pos) == 0) {
+			by_pos[pos - 1] = role;
+		} else if (pattern.len == 0) {
+			error_set(err, REACH_EUSAGE, path, lineno, "no header pattern before \"=\"");
+			rc = -1;
+		} else {
+			matcher_add(m, MATCH_CONTAINS, pattern.data, role, path, lineno);
+		}
+		buf_free(&pattern);
+		buf_free(&name);
+	}
+	fclose(fp);
+	return rc;
+}
+
+int columns_assign(struct columns *c, const char *profile, struct reach_error *err)
+{
+	struct matcher user = { 0 };
+	enum role *by_pos = xcalloc(c->ncolumns, sizeof *by_pos);
+	struct buf norm = { 0 };
+	int rc = load_role_rules(err);
+	if (rc == 0 && profile)
+		rc = load_profile(profile, &user, by_pos, c->ncolumns, err);
+	for (size_t i = 0; rc == 0 && i < c->ncolumns; i++) {
+		struct column *col = &c->column[i];
+		const struct match_rule *r = NULL;
+		if (by_pos[i]) {
+			col->role = by_pos[i];
+			col->confidence = CONF_PROFILE;
+			continue;
+		}
+		r = better(find_rule(&user, col->header, &norm), find_rule(&user, col->tag, &norm));
+		if (r) {
+			col->role = (enum role)r->value;
+			col->confidence = CONF_PROFILE;
+			continue;
+		}
+		r = better(find_rule(&role_rules, col->header, &norm), find_rule(&role_rules, col->tag, &norm));
+		if (r) {
+			col->role = (enum role)r->value;
+			col->confidence = r->kind == MATCH_EXACT ? CONF_EXACT : CONF_RULE;
+		}
+	}
+	/* One response id and one submitted date: the first of each. */
+	for (size_t i = 0; rc == 0 && i < c->ncolumns; i++) {
+		struct column *col = &c->column[i];
+		int *first = col->role == ROLE_ID ? &c->id_column
+		    : col->role == ROLE_SUBMITTED ? &c->submitted_column : NULL;
+		if (!first)
+			continue;
+		if (*first < 0) {
+			*first = (int)i;
+		} else {
+			col->role = ROLE_IGNORE;
+			col->note = "an earlier column has this role";
+		}
+	}
+	buf_free(&norm);
+	matcher_free(&user);
+	free(by_pos);
+	return rc;
+}
+
+/* ---- deciding from answers, and questions ---- */
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static enum role guess_from_answers(const char *const *const *answers, const size_t *nfields,
+    size_t nrows, size_t col)
+{
+	const char **seen = xcalloc(nrows ? nrows : 1, sizeof *seen);
+	size_t filled = 0, total = 0, longest = 0, distinct = 0;
+	for (size_t r = 0; r < nrows; r++) {
+		const char *v = cell(answers[r], nfields[r], col);
+		size_t len = strlen(v);
+		if (!len)
+			continue;
+		seen[filled++] = v;
+		total += len;
+		if (len > longest)
+			longest = len;
+	}
+	qsort(seen, filled, sizeof *seen, compare_strings);
+	for (size_t i = 0; i < filled; i++)
+		distinct += i == 0 || strcmp(seen[i], seen[i - 1]) != 0;
+	free(seen);
+	if (!filled)
+		return ROLE_CLOSED;
+	double mean = (double)total / (double)filled;
+	if (longest > 100 || mean > 30 || (filled >= 10 && distinct * 10 >= filled * 9 && mean > 12))
+		return ROLE_FREE_TEXT;
+	return ROLE_CLOSED;
+}
+
+static void add_question(struct columns *c, size_t col_index, int join)
+{
+	struct column *col = &c->column[col_index];
+	if (join && c->nquestions) {
+		struct question *q = &c->question[c->nquestions - 1];
+		q->columns = xrealloc(q->columns, (q->ncolumns + 1) * sizeof *q->columns);
+		q->columns[q->ncolumns++] = col_index;
+		q->multi = 1;
+		col->question = (int)c->nquestions - 1;
+		return;
+	}
+	c->question = xrealloc(c->question, (c->nquestions + 1) * sizeof *c->question);
+	struct question *q = &c->question[c->nquestions];
+	memset(q, 0, sizeof *q);
+	if (col->option) {
+		/* The block's wording, without the option label. */
+		size_t len = strlen(col->header) - strlen(col->option) - 2;
+		q->text = xstrndup(col->header, len);
+	} else if (*col->header) {
+		q->text = xstrdup(col->header);
+	} else {
+		struct buf b = { 0 };
+		buf_printf(&b, "column %zu", col->position);
+		q->text = b.data;
+	}
+	q->tag = col->tag ? xstrdup(col->tag) : NULL;
+	q->role = col->role;
+	q->columns = xmalloc(sizeof *q->columns);
+	q->columns[0] = col_index;
+	q->ncolumns = 1;
+	col->question = (int)c->nquestions++;
+}
+
+void columns_decide(struct columns *c, const char *const *const *answers, const size_t *nfields,
+    size_t nrows, int keep_text)
+{
+	const struct column *prev = NULL;
+	for (size_t i = 0; i < c->ncolumns; i++) {
+		struct column *col = &c->column[i];
+		if (col->role == ROLE_UNKNOWN) {
+			col->role = guess_from_answers(answers, nfields, nrows, i);
+			col->confidence = CONF_DATA;
+		}
+		switch (col->role) {
+		case ROLE_PERSONAL:
+			col->note = "personal data: never stored";
+			break;
+		case ROLE_IGNORE:
+			if (!col->note)
+				col->note = "not needed";
+			break;
+		case ROLE_FREE_TEXT:
+			if (!keep_text)
+				col->note = "free text: not stored without --keep-text";
+			break;
+		case ROLE_ID:
+		case ROLE_SUBMITTED:
+			break;
+		default:
+			break;
+		}
+		int stored = !col->note && col->role != ROLE_ID && col->role != ROLE_SUBMITTED;
+		if (stored) {
+			int join = prev && col->option && prev->option && prev->block == col->block &&
+			    prev->role == col->role && col->role != ROLE_FREE_TEXT && prev->question >= 0;
+			add_question(c, i, join);
+		}
+		prev = col;
+	}
+}
+
+void columns_free(struct columns *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->ncolumns; i++) {
+		free(c->column[i].header);
+		free(c->column[i].tag);
+		free(c->column[i].option);
+	}
+	for (size_t i = 0; i < c->nquestions; i++) {
+		free(c->question[i].text);
+		free(c->question[i].tag);
+		free(c->question[i].columns);
+	}
+	free(c->column);
+	free(c->question);
+	free(c);
+}

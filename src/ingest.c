@@ -1,0 +1,464 @@
+/* ingest.c — see ingest.h. */
+#include "ingest.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_SIZE (64 * 1024)
+
+enum encoding { ENC_UTF8, ENC_UTF8_BOM, ENC_UTF16LE, ENC_UTF16BE, ENC_CP1252 };
+
+static const char *encoding_names[] = {
+	"UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "Windows-1252"
+};
+
+/* A record being built or waiting to be handed out. */
+struct record {
+	struct buf text;        /* the fields, each followed by a NUL */
+	size_t *offsets, *lens;
+	const char **ptrs;
+	size_t n, cap;
+	long line;
+};
+
+struct ingest {
+	FILE *fp;
+	char *path;
+	EVP_MD_CTX *sha;
+	unsigned char digest[32];
+	int hashed;
+	uint64_t bytes;
+	enum encoding enc;
+	int started;
+	unsigned char carry[4];     /* an incomplete UTF-8 or UTF-16 sequence */
+	size_t ncarry;
+	unsigned high_surrogate;
+	struct buf decoded;         /* the current block, as UTF-8 */
+	size_t pos;                 /* next byte of decoded to feed */
+	struct csv_parser csv;
+	long line;                  /* the physical line being fed */
+	long row_start;             /* line where the record being built began */
+	long last_field_line;       /* line where its last field ended */
+	int at_eof, finished, failed;
+	struct reach_error err;
+	struct record building;
+	struct record *ready;       /* records parsed, waiting */
+	size_t nready, next_ready, ready_cap;
+};
+
+/* Records the first data error, as "FILE:LINE: message"; the reader is spent. */
+static void fail(struct ingest *in, long line, const char *fmt, ...)
+{
+	if (in->failed)
+		return;
+	in->failed = 1;
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	error_set(&in->err, REACH_EDATA, in->path, line, "%s", msg);
+}
+
+/* libcsv field callback: copies the field into the record being built. */
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct ingest *in = ctx;
+	struct record *r = &in->building;
+	if (in->failed)
+		return;
+	if (r->n == 0)
+		r->line = in->row_start;
+	if (r->n >= INGEST_MAX_COLUMNS) {
+		fail(in, r->line, "more than %d columns in one record", INGEST_MAX_COLUMNS);
+		return;
+	}
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->offsets = xrealloc(r->offsets, r->cap * sizeof *r->offsets);
+		r->lens = xrealloc(r->lens, r->cap * sizeof *r->lens);
+	}
+	r->offsets[r->n] = r->text.len;
+	r->lens[r->n] = len;
+	buf_append(&r->text, data ? data : "", data ? len : 0);
+	buf_putc(&r->text, '\0');
+	r->n++;
+	in->last_field_line = in->line;
+}
+
+/* libcsv record callback: moves the built record to the ready queue. */
+static void on_record(int term, void *ctx)
+{
+	struct ingest *in = ctx;
+	(void)term;
+	if (in->failed || in->building.n == 0)
+		return;
+	if (in->nready == in->ready_cap) {
+		size_t cap = in->ready_cap ? in->ready_cap * 2 : 8;
+		in->ready = xrealloc(in->ready, cap * sizeof *in->ready);
+		memset(in->ready + in->ready_cap, 0, (cap - in->ready_cap) * sizeof *in->ready);
+		in->ready_cap = cap;
+	}
+	struct record spare = in->ready[in->nready];
+	in->ready[in->nready++] = in->building;
+	in->building = spare;
+	in->building.n = 0;
+	buf_reset(&in->building.text);
+	in->last_field_line = 0;
+}
+
+struct ingest *ingest_open(const char *path, struct reach_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		error_set(err, REACH_EDATA, path, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	return ingest_open_stream(fp, path, err);
+}
+
+struct ingest *ingest_open_stream(FILE *fp, const char *path, struct reach_error *err)
+{
+	struct ingest *in = xcalloc(1, sizeof *in);
+	in->fp = fp;
+	in->path = xstrdup(path);
+	in->sha = EVP_MD_CTX_new();
+	if (!in->sha || !EVP_DigestInit_ex(in->sha, EVP_sha256(), NULL)) {
+		error_set(err, REACH_EDB, path, 0, "cannot start SHA-256");
+		ingest_close(in);
+		return NULL;
+	}
+	csv_init(&in->csv, CSV_STRICT_FINI | CSV_APPEND_NULL);
+	in->line = 1;
+	return in;
+}
+
+static void put_utf8(struct buf *b, unsigned cp)
+{
+	unsigned char s[4];
+	size_t n;
+	if (cp < 0x80) {
+		s[0] = (unsigned char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		s[0] = (unsigned char)(0xC0 | (cp >> 6));
+		s[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		s[0] = (unsigned char)(0xE0 | (cp >> 12));
+		s[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		s[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		s[0] = (unsigned char)(0xF0 | (cp >> 18));
+		s[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+		s[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		s[3] = (unsigned char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	buf_append(b, s, n);
+}
+
+/* Windows-1252 bytes 0x80 to 0x9F; 0xFFFD where the code page has a hole. */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+static void decode_cp1252(struct buf *out, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < 0x80)
+			buf_putc(out, (char)s[i]);
+		else if (s[i] < 0xA0)
+			put_utf8(out, cp1252_high[s[i] - 0x80]);
+		else
+			put_utf8(out, s[i]);
+	}
+}
+
+/* Length of the valid UTF-8 sequence at S (N bytes left), 0 if invalid, -1 if cut short. */
+static int utf8_sequence(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	int len;
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		if (c == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	for (int i = 1; i < len; i++) {
+		if ((size_t)i >= n)
+			return -1;
+		unsigned char b = s[i];
+		if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF))
+			return 0;
+	}
+	return len;
+}
+
+/*
+ * Appends the UTF-8 block S to decoded. Returns 0, or -1 when the block is
+ * not valid UTF-8 (nothing appended). An incomplete sequence at the very end
+ * goes to the carry unless LAST is set.
+ */
+static int take_utf8(struct ingest *in, const unsigned char *s, size_t n, int last)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		int len = utf8_sequence(s + i, n - i);
+		if (len < 0 && !last && n - i < 4)
+			break;
+		if (len <= 0) {
+			if (in->enc == ENC_UTF8_BOM) {
+				buf_append(&in->decoded, s, i);
+				buf_append(&in->decoded, "\xEF\xBF\xBD", 3);
+				s += i + 1;
+				n -= i + 1;
+				i = 0;
+				continue;
+			}
+			return -1;
+		}
+		i += (size_t)len;
+	}
+	buf_append(&in->decoded, s, i);
+	memcpy(in->carry, s + i, n - i);
+	in->ncarry = n - i;
+	return 0;
+}
+
+static void take_utf16(struct ingest *in, const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 1 < n; i += 2) {
+		unsigned u = in->enc == ENC_UTF16LE ? (unsigned)(s[i] | s[i + 1] << 8)
+						    : (unsigned)(s[i] << 8 | s[i + 1]);
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			if (in->high_surrogate)
+				put_utf8(&in->decoded, 0xFFFD);
+			in->high_surrogate = u;
+			continue;
+		}
+		if (u >= 0xDC00 && u <= 0xDFFF) {
+			if (in->high_surrogate)
+				put_utf8(&in->decoded, 0x10000 + ((in->high_surrogate - 0xD800) << 10) + (u - 0xDC00));
+			else
+				put_utf8(&in->decoded, 0xFFFD);
+			in->high_surrogate = 0;
+			continue;
+		}
+		if (in->high_surrogate)
+			put_utf8(&in->decoded, 0xFFFD);
+		in->high_surrogate = 0;
+		put_utf8(&in->decoded, u);
+	}
+	memcpy(in->carry, s + i, n - i);
+	in->ncarry = n - i;
+}
+
+/* Reads the next block of the file and decodes it into in->decoded. */
+static void read_block(struct ingest *in)
+{
+	unsigned char raw[BLOCK_SIZE + 4];
+	memcpy(raw, in->carry, in->ncarry);
+	size_t got = fread(raw + in->ncarry, 1, BLOCK_SIZE, in->fp);
+	if (ferror(in->fp)) {
+		in->failed = 1;
+		error_set(&in->err, REACH_EDB, in->path, 0, "read error: %s", strerror(errno));
+		return;
+	}
+	EVP_DigestUpdate(in->sha, raw + in->ncarry, got);
+	in->bytes += got;
+	if (got < BLOCK_SIZE)
+		in->at_eof = 1;
+	size_t n = in->ncarry + got, skip = 0;
+	in->ncarry = 0;
+	if (!in->started) {
+		in->started = 1;
+		if (n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+			in->enc = ENC_UTF8_BOM, skip = 3;
+		else if (n >= 2 && raw[0] == 0xFF && raw[1] == 0xFE)
+			in->enc = ENC_UTF16LE, skip = 2;
+		else if (n >= 2 && raw[0] == 0xFE && raw[1] == 0xFF)
+			in->enc = ENC_UTF16BE, skip = 2;
+	}
+	buf_reset(&in->decoded);
+	in->pos = 0;
+	const unsigned char *s = raw + skip;
+	n -= skip;
+	switch (in->enc) {
+	case ENC_UTF16LE:
+	case ENC_UTF16BE:
+		take_utf16(in, s, n);
+		break;
+	case ENC_CP1252:
+		decode_cp1252(&in->decoded, s, n);
+		break;
+	default:
+		if (take_utf8(in, s, n, in->at_eof) < 0) {
+			in->enc = ENC_CP1252;
+			buf_reset(&in->decoded);
+			decode_cp1252(&in->decoded, s, n);
+		}
+	}
+}
+
+/* Feeds the decoded text to the CSV parser one physical line at a time. */
+static void feed(struct ingest *in)
+{
+	while (in->pos < in->decoded.len && in->nready == 0 && !in->failed) {
+		const char *start = in->decoded.data + in->pos;
+		size_t left = in->decoded.len - in->pos;
+		const char *nl = memchr(start, '\n', left);
+		size_t n = nl ? (size_t)(nl - start) + 1 : left;
+		if (memchr(start, '\0', n)) {
+			fail(in, in->line, "binary data (a NUL byte): not a CSV export");
+			return;
+		}
+		if (in->csv.pstate == 0 && in->building.n == 0)
+			in->row_start = in->line;
+		if (csv_parse(&in->csv, start, n, on_field, on_record, in) != n) {
+			fail(in, in->line, "cannot parse: %s", csv_strerror(csv_error(&in->csv)));
+			return;
+		}
+		in->pos += n;
+		if (in->csv.entry_pos > INGEST_MAX_FIELD) {
+			long begun = in->building.n ? in->last_field_line : in->row_start;
+			if (in->csv.quoted)
+				fail(in, in->line, "a quoted field begun at line %ld is longer than 1 MiB (is a closing quote missing?)", begun);
+			else
+				fail(in, in->line, "a field begun at line %ld is longer than 1 MiB", begun);
+			return;
+		}
+		if (nl)
+			in->line++;
+	}
+}
+
+static void finish(struct ingest *in)
+{
+	long last = ingest_last_line(in);
+	if (in->ncarry || in->high_surrogate) {
+		/* A cut-short sequence at the very end. */
+		put_utf8(&in->decoded, 0xFFFD);
+		in->ncarry = 0;
+		in->high_surrogate = 0;
+	}
+	if (csv_fini(&in->csv, on_field, on_record, in) != 0) {
+		long begun = in->building.n ? in->last_field_line : in->row_start;
+		fail(in, last, "unterminated quoted field begun at line %ld", begun);
+	}
+	if (!in->failed && in->bytes == 0)
+		fail(in, 0, "empty file");
+	unsigned len = 0;
+	EVP_DigestFinal_ex(in->sha, in->digest, &len);
+	in->hashed = 1;
+	in->finished = 1;
+}
+
+int ingest_next(struct ingest *in, const struct ingest_row **row, struct reach_error *err)
+{
+	static struct ingest_row out;
+	if (in->next_ready == in->nready) {
+		in->next_ready = in->nready = 0;
+		while (in->nready == 0 && !in->failed && !in->finished) {
+			if (in->pos < in->decoded.len)
+				feed(in);
+			else if (!in->at_eof)
+				read_block(in);
+			else
+				finish(in);
+		}
+	}
+	if (in->failed) {
+		*err = in->err;
+		return -1;
+	}
+	if (in->next_ready == in->nready)
+		return 0;
+	struct record *r = &in->ready[in->next_ready++];
+	r->ptrs = xrealloc(r->ptrs, r->n * sizeof *r->ptrs);
+	for (size_t i = 0; i < r->n; i++)
+		r->ptrs[i] = r->text.data + r->offsets[i];
+	out.line = r->line;
+	out.nfields = r->n;
+	out.fields = r->ptrs;
+	out.lens = r->lens;
+	*row = &out;
+	return 1;
+}
+
+const char *ingest_encoding(const struct ingest *in)
+{
+	return encoding_names[in->enc];
+}
+
+uint64_t ingest_bytes(const struct ingest *in)
+{
+	return in->bytes;
+}
+
+void ingest_sha256(const struct ingest *in, char hex[65])
+{
+	for (int i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", in->hashed ? in->digest[i] : 0);
+}
+
+long ingest_last_line(const struct ingest *in)
+{
+	/* line counts the line being fed; after a final newline it is one past. */
+	if (in->decoded.len && in->pos == in->decoded.len && in->decoded.data[in->pos - 1] == '\n')
+		return in->line - 1;
+	return in->line;
+}
+
+static void record_free(struct record *r)
+{
+	buf_free(&r->text);
+	free(r->offsets);
+	free(r->lens);
+	free(r->ptrs);
+}
+
+void ingest_close(struct ingest *in)
+{
+	if (!in)
+		return;
+	if (in->fp)
+		fclose(in->fp);
+	EVP_MD_CTX_free(in->sha);
+	csv_free(&in->csv);
+	buf_free(&in->decoded);
+	record_free(&in->building);
+	for (size_t i = 0; i < in->ready_cap; i++)
+		record_free(&in->ready[i]);
+	free(in->ready);
+	free(in->path);
+	free(in);
+}

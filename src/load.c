@@ -1,0 +1,371 @@
+/* load.c — see load.h. */
+#include "load.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SAMPLE_BYTES (8 * 1024 * 1024)
+
+/* The distinct answers of one question: a vector in code order, and a hash index. */
+struct dictionary {
+	struct load_value *values;
+	size_t n, cap;
+	uint32_t *slots;        /* index + 1 into values, 0 = empty */
+	size_t nslots;
+};
+
+/* A record copied out of the reader: header rows and the sample. */
+struct held_row {   /* kept until load_close: a bounded sample */
+	long line;
+	size_t nfields;
+	char **fields;
+};
+
+struct load {
+	char *path;
+	struct load_options opts;
+	struct ingest *in;
+	struct columns *cols;
+	struct dictionary *dict;        /* one per question */
+	struct held_row *held;          /* sample rows not yet handed out */
+	size_t nheld, next_held;
+	struct load_counts counts;
+	uint32_t *codes;
+	const char **texts;
+	struct buf value, ref, scratch;
+	char submitted[11];
+	struct load_response resp;
+};
+
+static uint64_t hash_text(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ull;  /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static void dictionary_rehash(struct dictionary *d)
+{
+	size_t nslots = d->nslots ? d->nslots * 2 : 64;
+	uint32_t *slots = xcalloc(nslots, sizeof *slots);
+	for (size_t i = 0; i < d->n; i++) {
+		const char *raw = d->values[i].raw;
+		size_t at = hash_text(raw, strlen(raw)) & (nslots - 1);
+		while (slots[at])
+			at = (at + 1) & (nslots - 1);
+		slots[at] = (uint32_t)i + 1;
+	}
+	free(d->slots);
+	d->slots = slots;
+	d->nslots = nslots;
+}
+
+/* The code of RAW in D, added if new; 0 when D is full. */
+static uint32_t dictionary_code(struct dictionary *d, const char *raw, size_t len)
+{
+	if ((d->n + 1) * 2 > d->nslots)
+		dictionary_rehash(d);
+	size_t at = hash_text(raw, len) & (d->nslots - 1);
+	for (; d->slots[at]; at = (at + 1) & (d->nslots - 1)) {
+		struct load_value *v = &d->values[d->slots[at] - 1];
+		if (strncmp(v->raw, raw, len) == 0 && v->raw[len] == '\0') {
+			v->count++;
+			return v->code;
+		}
+	}
+	if (d->n >= LOAD_MAX_VALUES)
+		return 0;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->values = xrealloc(d->values, d->cap * sizeof *d->values);
+	}
+	struct load_value *v = &d->values[d->n++];
+	v->raw = xstrndup(raw, len);
+	v->code = (uint32_t)d->n;
+	v->count = 1;
+	d->slots[at] = (uint32_t)d->n;
+	return v->code;
+}
+
+static void held_free(struct held_row *r)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		free(r->fields[i]);
+	free(r->fields);
+}
+
+static void hold(struct held_row *h, const struct ingest_row *row)
+{
+	h->line = row->line;
+	h->nfields = row->nfields;
+	h->fields = xmalloc(row->nfields * sizeof *h->fields);
+	for (size_t i = 0; i < row->nfields; i++)
+		h->fields[i] = xstrndup(row->fields[i], row->lens[i]);
+}
+
+static int all_blank(char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (const char *p = fields[i]; *p; p++)
+			if (!isspace((unsigned char)*p))
+				return 0;
+	return 1;
+}
+
+/* Reads the header rows and the sample into l->held; returns 0 or -1. */
+static int read_ahead(struct load *l, struct reach_error *err)
+{
+	const struct ingest_row *row;
+	size_t cap = 0, bytes = 0;
+	int rc;
+	while (l->nheld < 3 + LOAD_SAMPLE_ROWS && bytes < SAMPLE_BYTES &&
+	    (rc = ingest_next(l->in, &row, err)) == 1) {
+		if (l->nheld == cap) {
+			cap = cap ? cap * 2 : 64;
+			l->held = xrealloc(l->held, cap * sizeof *l->held);
+		}
+		hold(&l->held[l->nheld++], row);
+		for (size_t i = 0; i < row->nfields; i++)
+			bytes += row->lens[i] + 1;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+static const char *const *held_fields(const struct held_row *r)
+{
+	return (const char *const *)r->fields;
+}
+
+struct load *load_open(const char *path, const struct load_options *opts, struct reach_error *err)
+{
+	struct load *l = xcalloc(1, sizeof *l);
+	l->path = xstrdup(path);
+	l->opts = *opts;
+	l->in = ingest_open(path, err);
+	if (!l->in || read_ahead(l, err) < 0)
+		goto fail;
+	if (l->nheld == 0) {
+		error_set(err, REACH_EDATA, path, 0, "no records: the file holds only blank lines");
+		goto fail;
+	}
+	const char *const *rows[3];
+	size_t nfields[3], nrows = l->nheld < 3 ? l->nheld : 3;
+	for (size_t i = 0; i < nrows; i++) {
+		rows[i] = held_fields(&l->held[i]);
+		nfields[i] = l->held[i].nfields;
+	}
+	l->cols = columns_from_header(rows, nfields, nrows, path, err);
+	if (!l->cols || columns_assign(l->cols, opts->profile, err) < 0)
+		goto fail;
+	size_t first = (size_t)l->cols->header_rows;
+	if (first > l->nheld)
+		first = l->nheld;
+	size_t nsample = l->nheld - first;
+	const char *const **sample = xmalloc((nsample ? nsample : 1) * sizeof *sample);
+	size_t *sample_n = xmalloc((nsample ? nsample : 1) * sizeof *sample_n);
+	for (size_t i = 0; i < nsample; i++) {
+		sample[i] = held_fields(&l->held[first + i]);
+		sample_n[i] = l->held[first + i].nfields;
+	}
+	columns_decide(l->cols, sample, sample_n, nsample, opts->keep_text);
+	free(sample);
+	free(sample_n);
+	l->next_held = first;
+	size_t nq = l->cols->nquestions;
+	l->dict = xcalloc(nq ? nq : 1, sizeof *l->dict);
+	l->codes = xcalloc(nq ? nq : 1, sizeof *l->codes);
+	l->texts = xcalloc(nq ? nq : 1, sizeof *l->texts);
+	return l;
+fail:
+	load_close(l);
+	return NULL;
+}
+
+const struct columns *load_columns(const struct load *l)
+{
+	return l->cols;
+}
+
+const struct ingest *load_reader(const struct load *l)
+{
+	return l->in;
+}
+
+const struct load_counts *load_counts(const struct load *l)
+{
+	return &l->counts;
+}
+
+/* Writes the postcode district ("ME15" of "me15 6jq") into OUT, or "" when S is no postcode. */
+static void postcode_district(const char *s, struct buf *out)
+{
+	char compact[16];
+	size_t n = 0;
+	buf_reset(out);
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s))
+			continue;
+		if (!isalnum((unsigned char)*s) || n >= 8)
+			return;
+		compact[n++] = (char)toupper((unsigned char)*s);
+	}
+	compact[n] = '\0';
+	/* A full postcode ends in digit letter letter; its district is the rest. */
+	if (n >= 5 && isdigit((unsigned char)compact[n - 3]) && isalpha((unsigned char)compact[n - 2]) &&
+	    isalpha((unsigned char)compact[n - 1]))
+		n -= 3;
+	if (n < 2 || n > 4 || !isalpha((unsigned char)compact[0]))
+		return;
+	size_t letters = isalpha((unsigned char)compact[1]) ? 2 : 1;
+	if (!isdigit((unsigned char)compact[letters]))
+		return;
+	for (size_t i = letters + 1; i < n; i++)
+		if (!isalnum((unsigned char)compact[i]))
+			return;
+	buf_append(out, compact, n);
+}
+
+/* The answer to question Q in FIELDS, squeezed; multi-column questions joined by "; ". */
+static void question_value(struct load *l, const struct question *q, char *const *fields, size_t n)
+{
+	buf_reset(&l->value);
+	for (size_t k = 0; k < q->ncolumns; k++) {
+		size_t c = q->columns[k];
+		const char *v = c < n ? fields[c] : "";
+		text_squeeze(v, &l->scratch);
+		if (!l->scratch.len)
+			continue;
+		if (l->value.len)
+			buf_puts(&l->value, "; ");
+		buf_append(&l->value, l->scratch.data, l->scratch.len);
+	}
+	if (q->role == ROLE_POSTCODE && l->value.len) {
+		postcode_district(l->value.data, &l->scratch);
+		buf_reset(&l->value);
+		buf_append(&l->value, l->scratch.data, l->scratch.len);
+	}
+}
+
+static int code_response(struct load *l, char *const *fields, size_t n, long line, struct reach_error *err)
+{
+	const struct columns *c = l->cols;
+	if (n != c->ncolumns) {
+		int extra_blank = n > c->ncolumns && all_blank(fields + c->ncolumns, n - c->ncolumns);
+		if (!extra_blank) {
+			if (!l->opts.ragged) {
+				error_set(err, REACH_EDATA, l->path, line,
+				    "%zu fields where the header has %zu (--ragged keeps such rows, their missing cells empty)",
+				    n, c->ncolumns);
+				return -1;
+			}
+			if (!l->counts.ragged_rows++)
+				l->counts.first_ragged_line = line;
+		}
+		if (n > c->ncolumns)
+			n = c->ncolumns;
+	}
+	for (size_t q = 0; q < c->nquestions; q++) {
+		const struct question *qu = &c->question[q];
+		l->texts[q] = NULL;
+		l->codes[q] = 0;
+		if (qu->role == ROLE_FREE_TEXT) {
+			size_t col = qu->columns[0];
+			if (col < n && fields[col][0])
+				l->texts[q] = fields[col];
+			continue;
+		}
+		question_value(l, qu, fields, n);
+		if (!l->value.len)
+			continue;
+		l->codes[q] = dictionary_code(&l->dict[q], l->value.data, l->value.len);
+		if (!l->codes[q]) {
+			error_set(err, REACH_EDATA, l->path, line,
+			    "column %zu \"%.60s\": more than %d different answers; if it is free text, "
+			    "say so in a profile (#%zu = free_text)", qu->columns[0] + 1, qu->text,
+			    LOAD_MAX_VALUES, qu->columns[0] + 1);
+			return -1;
+		}
+	}
+	l->resp.ref = NULL;
+	if (c->id_column >= 0 && (size_t)c->id_column < n && fields[c->id_column][0]) {
+		buf_reset(&l->ref);
+		buf_puts(&l->ref, fields[c->id_column]);
+		l->resp.ref = l->ref.data;
+	}
+	l->resp.submitted = NULL;
+	if (c->submitted_column >= 0 && (size_t)c->submitted_column < n && fields[c->submitted_column][0]) {
+		if (parse_date(fields[c->submitted_column], 0, l->submitted) == 0)
+			l->resp.submitted = l->submitted;
+		else
+			l->counts.unreadable_dates++;
+	}
+	l->resp.line = line;
+	l->resp.seq = ++l->counts.responses;
+	l->resp.codes = l->codes;
+	l->resp.texts = (const char *const *)l->texts;
+	return 0;
+}
+
+int load_next(struct load *l, const struct load_response **resp, struct reach_error *err)
+{
+	for (;;) {
+		char *const *fields;
+		size_t n;
+		long line;
+		const struct ingest_row *row;
+		if (l->next_held < l->nheld) {
+			struct held_row *h = &l->held[l->next_held++];
+			fields = h->fields;
+			n = h->nfields;
+			line = h->line;
+		} else {
+			int rc = ingest_next(l->in, &row, err);
+			if (rc <= 0)
+				return rc;
+			fields = (char *const *)row->fields;
+			n = row->nfields;
+			line = row->line;
+		}
+		if (all_blank(fields, n)) {
+			l->counts.blank_rows++;
+			continue;
+		}
+		if (code_response(l, fields, n, line, err) < 0)
+			return -1;
+		*resp = &l->resp;
+		return 1;
+	}
+}
+
+size_t load_values(const struct load *l, size_t q, const struct load_value **values)
+{
+	*values = l->dict[q].values;
+	return l->dict[q].n;
+}
+
+void load_close(struct load *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->nheld; i++)
+		held_free(&l->held[i]);
+	free(l->held);
+	for (size_t q = 0; l->cols && q < l->cols->nquestions; q++) {
+		for (size_t i = 0; i < l->dict[q].n; i++)
+			free(l->dict[q].values[i].raw);
+		free(l->dict[q].values);
+		free(l->dict[q].slots);
+	}
+	free(l->dict);
+	free(l->codes);
+	free(l->texts);
+	buf_free(&l->value);
+	buf_free(&l->ref);
+	buf_free(&l->scratch);
+	columns_free(l->cols);
+	ingest_close(l->in);
+	free(l->path);
+	free(l);
+}

@@ -1,0 +1,243 @@
+/*
+ * main.c — the command line of reach: global options, subcommands, their
+ * options and exit codes. Everything else lives in the modules.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "consult.h"
+#include "load.h"
+#include "report.h"
+#include "store.h"
+#include "util.h"
+
+#define REACH_VERSION "0.1.0"
+
+static const char usage_text[] =
+    "usage: reach [--db FILE] COMMAND [ARGS]\n"
+    "\n"
+    "Who did we reach, and who did we miss? Compares consultation respondents\n"
+    "with the Census 2021 population.\n"
+    "\n"
+    "commands:\n"
+    "  columns EXPORT.csv [--profile FILE] [--keep-text] [--ragged]\n"
+    "        how each column would be read; nothing is stored\n"
+    "  ingest EXPORT.csv --consultation SLUG [--title TEXT] [--opened YYYY-MM-DD]\n"
+    "        [--closed YYYY-MM-DD] [--platform NAME] [--min-age N] [--profile FILE]\n"
+    "        [--replace] [--keep-text] [--ragged]\n"
+    "        store a consultation's responses (one transaction)\n"
+    "  list  the consultations held\n"
+    "\n"
+    "options:\n"
+    "  --db FILE     the database (default $REACH_DB, else reach.db)\n"
+    "  --help        this text;  --version  the version\n"
+    "\n"
+    "See reach(1) for every command, the column roles and the exit status.\n";
+
+/* One option of a command: "--name VALUE" / "--name=VALUE", or a flag. */
+struct option {
+	const char *name;
+	const char **value;     /* set for options taking a value */
+	int *flag;              /* set for flags */
+};
+
+static int usage_error(const char *command, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "reach: %s%s", command ? command : "", command ? ": " : "");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (see reach --help)\n");
+	return REACH_EUSAGE;
+}
+
+/*
+ * Parses ARGV against OPTIONS; positional arguments go to POSITIONAL (at
+ * most MAX). Returns 0 and the count in *NPOS, or an exit code.
+ */
+static int parse_options(const char *command, int argc, char **argv, const struct option *options,
+    char **positional, int max, int *npos)
+{
+	*npos = 0;
+	for (int i = 0; i < argc; i++) {
+		char *arg = argv[i];
+		if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
+			if (*npos == max)
+				return usage_error(command, "unexpected argument \"%s\"", arg);
+			positional[(*npos)++] = arg;
+			continue;
+		}
+		char *eq = strchr(arg, '=');
+		size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+		const struct option *o = options;
+		while (o->name && (strlen(o->name) != len - 2 || strncmp(o->name, arg + 2, len - 2) != 0))
+			o++;
+		if (!o->name)
+			return usage_error(command, "unknown option \"%s\"", arg);
+		if (o->flag) {
+			if (eq)
+				return usage_error(command, "%s takes no value", o->name);
+			*o->flag = 1;
+		} else if (eq) {
+			*o->value = eq + 1;
+		} else if (i + 1 < argc) {
+			*o->value = argv[++i];
+		} else {
+			return usage_error(command, "--%s needs a value", o->name);
+		}
+	}
+	return 0;
+}
+
+static int check_date(const char *command, const char *name, const char *value)
+{
+	char iso[11];
+	if (!value)
+		return 0;
+	if (parse_date(value, 0, iso) < 0 || strcmp(iso, value) != 0) {
+		fprintf(stderr, "reach: %s: --%s \"%s\" is not a date YYYY-MM-DD (see reach --help)\n",
+		    command, name, value);
+		return REACH_EUSAGE;
+	}
+	return 0;
+}
+
+static int cmd_columns(int argc, char **argv)
+{
+	struct load_options lo = { 0 };
+	char *files[1];
+	int n, rc;
+	struct option options[] = {
+		{ "profile", &lo.profile, NULL }, { "keep-text", NULL, &lo.keep_text },
+		{ "ragged", NULL, &lo.ragged }, { NULL, NULL, NULL },
+	};
+	if ((rc = parse_options("columns", argc, argv, options, files, 1, &n)))
+		return rc;
+	if (n != 1)
+		return usage_error("columns", "%s", "needs one export file");
+	struct reach_error err = { 0 };
+	struct load *l = load_open(files[0], &lo, &err);
+	const struct load_response *r;
+	if (!l)
+		return error_print(&err);
+	while ((rc = load_next(l, &r, &err)) == 1)
+		;
+	if (rc < 0) {
+		load_close(l);
+		return error_print(&err);
+	}
+	report_columns(files[0], l, stdout);
+	load_close(l);
+	return REACH_OK;
+}
+
+static void print_ingest_summary(const char *path, const struct consult_meta *m, const struct consult_result *r)
+{
+	printf("%s: %llu responses from %s (%s, %s)\n", m->slug, (unsigned long long)r->counts.responses,
+	    path, r->encoding, r->layout);
+	printf("  stored %zu questions, %zu of them equality monitoring; not stored: %zu personal data, "
+	       "%zu free text, %zu other columns\n",
+	    r->questions, r->demographic, r->personal, r->free_text_dropped, r->ignored);
+	if (r->counts.blank_rows)
+		fprintf(stderr, "reach: %s: warning: %llu blank rows skipped\n", path,
+		    (unsigned long long)r->counts.blank_rows);
+	if (r->counts.ragged_rows)
+		fprintf(stderr, "reach: %s:%ld: warning: %llu rows with more or fewer fields than the header "
+				"kept, their missing cells empty (the first here)\n",
+		    path, r->counts.first_ragged_line, (unsigned long long)r->counts.ragged_rows);
+	if (r->counts.unreadable_dates)
+		fprintf(stderr, "reach: %s: warning: %llu submitted dates could not be read\n", path,
+		    (unsigned long long)r->counts.unreadable_dates);
+}
+
+static int cmd_ingest(const char *db, int argc, char **argv)
+{
+	struct load_options lo = { 0 };
+	struct consult_meta m = { 0 };
+	const char *min_age = NULL;
+	char *files[1];
+	int n, rc;
+	struct option options[] = {
+		{ "consultation", &m.slug, NULL }, { "title", &m.title, NULL },
+		{ "opened", &m.opened, NULL }, { "closed", &m.closed, NULL },
+		{ "platform", &m.platform, NULL }, { "min-age", &min_age, NULL },
+		{ "profile", &lo.profile, NULL }, { "replace", NULL, &m.replace },
+		{ "keep-text", NULL, &lo.keep_text }, { "ragged", NULL, &lo.ragged },
+		{ NULL, NULL, NULL },
+	};
+	if ((rc = parse_options("ingest", argc, argv, options, files, 1, &n)))
+		return rc;
+	if (n != 1)
+		return usage_error("ingest", "%s", "needs one export file");
+	if (!m.slug || !*m.slug)
+		return usage_error("ingest", "%s", "needs --consultation SLUG");
+	m.min_age = 16;
+	if (min_age && parse_long(min_age, 0, 120, &m.min_age) < 0)
+		return usage_error("ingest", "--min-age \"%s\" is not an age from 0 to 120", min_age);
+	if ((rc = check_date("ingest", "opened", m.opened)) || (rc = check_date("ingest", "closed", m.closed)))
+		return rc;
+	struct reach_error err = { 0 };
+	struct store *s = store_open(db, &err);
+	if (!s)
+		return error_print(&err);
+	struct consult_result result;
+	rc = consult_ingest(s, files[0], &m, &lo, &result, &err);
+	store_close(s);
+	if (rc < 0)
+		return error_print(&err);
+	print_ingest_summary(files[0], &m, &result);
+	return REACH_OK;
+}
+
+static int cmd_list(const char *db, int argc, char **argv)
+{
+	struct option options[] = { { NULL, NULL, NULL } };
+	int n, rc;
+	if ((rc = parse_options("list", argc, argv, options, NULL, 0, &n)))
+		return rc;
+	struct reach_error err = { 0 };
+	struct store *s = store_open(db, &err);
+	if (!s)
+		return error_print(&err);
+	rc = consult_list(s, stdout, &err);
+	store_close(s);
+	return rc < 0 ? error_print(&err) : REACH_OK;
+}
+
+int main(int argc, char **argv)
+{
+	const char *db = getenv("REACH_DB");
+	int i = 1;
+	if (!db || !*db)
+		db = "reach.db";
+	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(usage_text, stdout);
+			return REACH_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("reach %s\n", REACH_VERSION);
+			return REACH_OK;
+		} else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			db = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			db = argv[i] + 5;
+		} else {
+			return usage_error(NULL, "unknown option \"%s\"", argv[i]);
+		}
+	}
+	if (i == argc)
+		return usage_error(NULL, "%s", "no command given");
+	const char *command = argv[i++];
+	int rest = argc - i;
+	char **args = argv + i;
+	if (strcmp(command, "columns") == 0)
+		return cmd_columns(rest, args);
+	if (strcmp(command, "ingest") == 0)
+		return cmd_ingest(db, rest, args);
+	if (strcmp(command, "list") == 0)
+		return cmd_list(db, rest, args);
+	if (strcmp(command, "help") == 0) {
+		fputs(usage_text, stdout);
+		return REACH_OK;
+	}
+	return usage_error(NULL, "unknown command \"%s\"", command);
+}

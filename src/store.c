@@ -1,0 +1,260 @@
+/* store.c — see store.h. */
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "embedded.h"
+
+#define BUSY_TIMEOUT_MS 30000
+#define MAX_STATEMENTS 64
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	struct {
+		const char *name;
+		sqlite3_stmt *st;
+	} stmts[MAX_STATEMENTS];
+	size_t nstmts;
+	int in_transaction;
+	struct reach_error err;
+};
+
+static int db_fail(struct store *s, const char *what)
+{
+	if (!s->err.code) {
+		int rc = sqlite3_errcode(s->db);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			error_set(&s->err, REACH_EDB, s->path, 0,
+			    "%s: the database is busy: another reach is writing to it (waited %d s)",
+			    what, BUSY_TIMEOUT_MS / 1000);
+		else
+			error_set(&s->err, REACH_EDB, s->path, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+	}
+	return -1;
+}
+
+static int exec_sql(struct store *s, const char *sql, const char *what)
+{
+	if (s->err.code)
+		return -1;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(s, what);
+	return 0;
+}
+
+static int pragma_int(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, sql);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Creates the schema in a new database, or refuses one from a newer reach. */
+static int migrate(struct store *s)
+{
+	int version = pragma_int(s, "PRAGMA user_version");
+	if (version < 0)
+		return -1;
+	if (version > STORE_SCHEMA_VERSION) {
+		error_set(&s->err, REACH_EDB, s->path, 0,
+		    "made by a newer reach (schema %d; this reach knows %d)", version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	char set_version[64];
+	snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+	if (store_begin(s) < 0)
+		return -1;
+	exec_sql(s, embedded_query("schema"), "creating the schema");
+	exec_sql(s, set_version, "recording the schema version");
+	return store_commit(s);
+}
+
+struct store *store_open(const char *path, struct reach_error *err)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	/* Create the file ourselves, so that it is 0600 whatever the umask. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd >= 0)
+		close(fd);
+	else if (errno != EEXIST) {
+		error_set(err, REACH_EDB, path, 0, "cannot create the database: %s", strerror(errno));
+		store_close(s);
+		return NULL;
+	}
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		error_set(err, REACH_EDB, path, 0, "cannot open the database: %s",
+		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_close(s);
+		return NULL;
+	}
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	exec_sql(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384", "setting up");
+	if (!s->err.code && pragma_int(s, "PRAGMA schema_version") < 0)
+		db_fail(s, "not a reach database");
+	if (!s->err.code)
+		migrate(s);
+	if (s->err.code) {
+		*err = s->err;
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->nstmts; i++)
+		sqlite3_finalize(s->stmts[i].st);
+	if (s->db) {
+		if (s->in_transaction)
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(s->db);
+	}
+	free(s->path);
+	free(s);
+}
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int store_begin(struct store *s)
+{
+	if (exec_sql(s, "BEGIN IMMEDIATE", "starting a transaction") < 0)
+		return -1;
+	s->in_transaction = 1;
+	return 0;
+}
+
+int store_commit(struct store *s)
+{
+	if (s->err.code || exec_sql(s, "COMMIT", "committing") < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	s->in_transaction = 0;
+	return 0;
+}
+
+void store_rollback(struct store *s)
+{
+	if (s->in_transaction)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_transaction = 0;
+}
+
+int store_failed(const struct store *s)
+{
+	return s->err.code != 0;
+}
+
+const struct reach_error *store_error(const struct store *s)
+{
+	return &s->err;
+}
+
+void store_fail(struct store *s, const struct reach_error *err)
+{
+	if (!s->err.code)
+		s->err = *err;
+}
+
+sqlite3_stmt *store_stmt(struct store *s, const char *name)
+{
+	if (s->err.code)
+		return NULL;
+	for (size_t i = 0; i < s->nstmts; i++)
+		if (strcmp(s->stmts[i].name, name) == 0) {
+			sqlite3_reset(s->stmts[i].st);
+			sqlite3_clear_bindings(s->stmts[i].st);
+			return s->stmts[i].st;
+		}
+	if (s->nstmts == MAX_STATEMENTS) {
+		fprintf(stderr, "reach: too many prepared statements\n");
+		abort();
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(s->db, embedded_query(name), -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail(s, name);
+		return NULL;
+	}
+	s->stmts[s->nstmts].name = name;
+	s->stmts[s->nstmts++].st = st;
+	return st;
+}
+
+static int param(sqlite3_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i == 0) {
+		fprintf(stderr, "reach: no parameter %s in: %s\n", name, sqlite3_sql(st));
+		abort();
+	}
+	return i;
+}
+
+void store_bind_text(sqlite3_stmt *st, const char *name, const char *value)
+{
+	if (!st)
+		return;
+	if (value)
+		sqlite3_bind_text(st, param(st, name), value, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, param(st, name));
+}
+
+void store_bind_int(sqlite3_stmt *st, const char *name, int64_t value)
+{
+	if (st)
+		sqlite3_bind_int64(st, param(st, name), value);
+}
+
+void store_bind_blob(sqlite3_stmt *st, const char *name, const void *data, size_t len)
+{
+	if (st)
+		sqlite3_bind_blob64(st, param(st, name), data, len, SQLITE_TRANSIENT);
+}
+
+void store_bind_null(sqlite3_stmt *st, const char *name)
+{
+	if (st)
+		sqlite3_bind_null(st, param(st, name));
+}
+
+int store_step(struct store *s, sqlite3_stmt *st)
+{
+	if (s->err.code || !st)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	return db_fail(s, "writing");
+}
+
+int store_exec(struct store *s, const char *name)
+{
+	return exec_sql(s, embedded_query(name), name);
+}

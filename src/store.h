@@ -1,0 +1,63 @@
+/*
+ * store.h — the SQLite database: open (creating it 0600 with the schema of
+ * queries/schema.sql), migrate, transactions, and prepared statements that
+ * are named after their queries/NAME.sql file and bound by parameter name.
+ *
+ * Errors are sticky: after the first failure every further step returns -1
+ * at once, so a chain of steps is checked once, at its end, with
+ * store_failed(); the transaction is then rolled back.
+ */
+#ifndef REACH_STORE_H
+#define REACH_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "util.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+
+/* Opens (or creates) the database at PATH; NULL with ERR set on failure. */
+struct store *store_open(const char *path, struct reach_error *err);
+
+/* Closes the database, rolling back an unfinished transaction; accepts NULL. */
+void store_close(struct store *s);
+
+sqlite3 *store_db(struct store *s);
+const char *store_path(const struct store *s);
+
+/* BEGIN IMMEDIATE, waiting for another writer up to a timeout; 0 or -1. */
+int store_begin(struct store *s);
+/* COMMIT; 0 or -1 (then rolled back). */
+int store_commit(struct store *s);
+/* ROLLBACK if a transaction is open. */
+void store_rollback(struct store *s);
+
+/* Non-zero once a step failed; store_error gives the message. */
+int store_failed(const struct store *s);
+const struct reach_error *store_error(const struct store *s);
+/* Records a failure of the caller's own (e.g. a data check) as sticky. */
+void store_fail(struct store *s, const struct reach_error *err);
+
+/*
+ * The prepared statement of queries/NAME.sql, reset with its bindings
+ * cleared; owned by the store. NULL (and the store failed) if it cannot be
+ * prepared.
+ */
+sqlite3_stmt *store_stmt(struct store *s, const char *name);
+
+/* Binds by parameter name (":slug"); a NULL text binds SQL NULL. */
+void store_bind_text(sqlite3_stmt *st, const char *param, const char *value);
+void store_bind_int(sqlite3_stmt *st, const char *param, int64_t value);
+void store_bind_blob(sqlite3_stmt *st, const char *param, const void *data, size_t len);
+void store_bind_null(sqlite3_stmt *st, const char *param);
+
+/* Steps ST: SQLITE_ROW, SQLITE_DONE, or -1 (sticky failure). */
+int store_step(struct store *s, sqlite3_stmt *st);
+
+/* Runs every statement of queries/NAME.sql with no parameters; 0 or -1. */
+int store_exec(struct store *s, const char *name);
+
+#endif

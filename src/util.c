@@ -1,0 +1,348 @@
+/* util.c — see util.h. */
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(void)
+{
+	fputs("reach: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void buf_grow(struct buf *b, size_t more)
+{
+	if (b->len + more + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	b->data = xrealloc(b->data, cap);
+	b->cap = cap;
+}
+
+void buf_append(struct buf *b, const void *s, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+void buf_putc(struct buf *b, char c)
+{
+	buf_append(b, &c, 1);
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void buf_free(struct buf *b)
+{
+	if (!b)
+		return;
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void error_set(struct reach_error *e, int code, const char *file, long line,
+    const char *fmt, ...)
+{
+	size_t n = 0;
+	e->code = code;
+	if (file && line > 0)
+		n = (size_t)snprintf(e->msg, sizeof e->msg, "%s:%ld: ", file, line);
+	else if (file)
+		n = (size_t)snprintf(e->msg, sizeof e->msg, "%s: ", file);
+	if (n >= sizeof e->msg)
+		n = sizeof e->msg - 1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->msg + n, sizeof e->msg - n, fmt, ap);
+	va_end(ap);
+}
+
+int error_print(const struct reach_error *e)
+{
+	fprintf(stderr, "reach: %s\n", e->msg);
+	return e->code;
+}
+
+/*
+ * Folds one Unicode code point from the Latin-1 Supplement and Latin
+ * Extended-A blocks to its unaccented ASCII letter(s); returns NULL for
+ * anything else.
+ */
+static const char *fold_accent(unsigned cp)
+{
+	static const char *latin1[64] = {
+		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+		"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "ss",
+		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+		"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y",
+	};
+	/* U+0100 to U+017F in order; ligatures fold to their first letter. */
+	static const char extended_a[] =
+	    "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii"
+	    "ii" "jj" "kkk" "llllllllll" "nnnnnnnnn" "oooooo" "oo" "rrrrrr"
+	    "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy" "zzzzzz" "s";
+	static char one[2];
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	if (cp >= 0x100 && cp < 0x100 + sizeof extended_a - 1) {
+		one[0] = extended_a[cp - 0x100];
+		one[1] = '\0';
+		return one;
+	}
+	return NULL;
+}
+
+/* Decodes one UTF-8 sequence at S; returns its length (1 for a bad byte). */
+static size_t utf8_decode(const unsigned char *s, unsigned *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
+		*cp = ((unsigned)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		*cp = ((unsigned)(s[0] & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
+	if ((s[0] & 0xF8) == 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+	    (s[3] & 0xC0) == 0x80) {
+		*cp = ((unsigned)(s[0] & 0x07) << 18) | ((unsigned)(s[1] & 0x3F) << 12) |
+		    ((unsigned)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+		return 4;
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+void text_normalize(const char *text, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	int space = 0;
+	buf_reset(out);
+	buf_grow(out, strlen(text) + 8);
+	while (*s) {
+		unsigned cp;
+		size_t n = utf8_decode(s, &cp);
+		const char *folded = NULL;
+		char ascii[2] = { 0, 0 };
+		s += n;
+		if (cp < 0x80 && isalnum((int)cp)) {
+			ascii[0] = (char)tolower((int)cp);
+			folded = ascii;
+		} else if (cp == '&') {
+			folded = "and";
+			if (out->len)
+				space = 1;
+		} else {
+			folded = fold_accent(cp);
+		}
+		if (!folded) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(out, ' ');
+		space = cp == '&';
+		buf_puts(out, folded);
+	}
+	if (!out->data)
+		buf_puts(out, "");
+}
+
+void text_squeeze(const char *text, struct buf *out)
+{
+	int space = 0;
+	buf_reset(out);
+	for (const char *s = text; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(out, ' ');
+		space = 0;
+		buf_putc(out, *s);
+	}
+	if (!out->data)
+		buf_puts(out, "");
+}
+
+int strcasecmp_ascii(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int d = tolower((unsigned char)*a) - tolower((unsigned char)*b);
+		if (d || !*a)
+			return d;
+	}
+}
+
+int parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	if (!s || !*s || isspace((unsigned char)*s))
+		return -1;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* Reads 1 to MAXLEN digits at *P into *V, advancing *P; returns digit count. */
+static int read_digits(const char **p, int maxlen, int *v)
+{
+	int n = 0;
+	*v = 0;
+	while (n < maxlen && isdigit((unsigned char)**p)) {
+		*v = *v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+int parse_date(const char *s, int month_first, char out[11])
+{
+	int a, b, c, y, m, d;
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	int na = read_digits(&p, 4, &a);
+	if (na == 0 || (*p != '-' && *p != '/' && *p != '.'))
+		return -1;
+	char sep = *p++;
+	if (read_digits(&p, 2, &b) == 0 || *p != sep)
+		return -1;
+	p++;
+	int nc = read_digits(&p, 4, &c);
+	if (nc == 0 || isdigit((unsigned char)*p))
+		return -1;
+	if (*p && *p != ' ' && *p != 'T' && *p != ',')
+		return -1;
+	if (na == 4) {
+		y = a, m = b, d = c;
+	} else if (nc == 4) {
+		y = c;
+		if (month_first && a <= 12)
+			m = a, d = b;
+		else if (b > 12 && a <= 12)
+			m = a, d = b;
+		else
+			d = a, m = b;
+	} else {
+		return -1;
+	}
+	if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	char text[32];
+	snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+	memcpy(out, text, 11);
+	return 0;
+}
+
+size_t varint_put(unsigned char *p, uint64_t v)
+{
+	size_t n = 0;
+	while (v >= 0x80) {
+		p[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	p[n++] = (unsigned char)v;
+	return n;
+}
+
+size_t varint_get(const unsigned char *p, const unsigned char *end, uint64_t *v)
+{
+	uint64_t r = 0;
+	for (size_t n = 0; n < 10 && p + n < end; n++) {
+		r |= (uint64_t)(p[n] & 0x7F) << (7 * n);
+		if (!(p[n] & 0x80)) {
+			*v = r;
+			return n + 1;
+		}
+	}
+	return 0;
+}
