@@ -390,16 +390,26 @@ static enum role guess_from_answers(const char *const *const *answers, const siz
 		if (len > longest)
 			longest = len;
 	}
+	if (!filled) {
+		free(seen);
+		return ROLE_CLOSED;
+	}
 	qsort(seen, filled, sizeof *seen, compare_strings);
 	for (size_t i = 0; i < filled; i++)
 		distinct += i == 0 || strcmp(seen[i], seen[i - 1]) != 0;
 	free(seen);
-	if (!filled)
-		return ROLE_CLOSED;
 	double mean = (double)total / (double)filled;
 	if (longest > 100 || mean > 30 || (filled >= 10 && distinct * 10 >= filled * 9 && mean > 12))
 		return ROLE_FREE_TEXT;
 	return ROLE_CLOSED;
+}
+
+static int all_empty(const char *const *const *answers, const size_t *nfields, size_t nrows, size_t col)
+{
+	for (size_t r = 0; r < nrows; r++)
+		if (*cell(answers[r], nfields[r], col))
+			return 0;
+	return 1;
 }
 
 static void add_question(struct columns *c, size_t col_index, int join)
@@ -441,7 +451,11 @@ void columns_decide(struct columns *c, const char *const *const *answers, const 
 	const struct column *prev = NULL;
 	for (size_t i = 0; i < c->ncolumns; i++) {
 		struct column *col = &c->column[i];
-		if (col->role == ROLE_UNKNOWN) {
+		if (col->role == ROLE_UNKNOWN && !*col->header && (!col->tag || !*col->tag) && all_empty(answers, nfields, nrows, i)) {
+			col->role = ROLE_IGNORE;
+			col->confidence = CONF_DATA;
+			col->note = "no header and no answers";
+		} else if (col->role == ROLE_UNKNOWN) {
 			col->role = guess_from_answers(answers, nfields, nrows, i);
 			col->confidence = CONF_DATA;
 		}

@@ -216,11 +216,12 @@ int consult_list(struct store *s, FILE *out, struct reach_error *err)
 	int rc, n = 0;
 	while ((rc = store_step(s, st)) == SQLITE_ROW) {
 		if (n++ == 0)
-			fprintf(out, "%-24s %-10s %-10s %9s  %s\n", "consultation", "opened", "closed", "responses", "title / file");
-		fprintf(out, "%-24s %-10s %-10s %9lld  %s\n", (const char *)sqlite3_column_text(st, 0),
+			fprintf(out, "%-20s  %-10s  %-10s  %9s  %-14s  %s\n", "consultation", "opened", "closed",
+			    "responses", "platform", "title [file]");
+		fprintf(out, "%-20s  %-10s  %-10s  %9lld  %-14s  %s [%s]\n", (const char *)sqlite3_column_text(st, 0),
 		    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
-		    sqlite3_column_int64(st, 4), (const char *)sqlite3_column_text(st, 1));
-		fprintf(out, "%-24s %-10s %-10s %9s  %s\n", "", "", "", "", (const char *)sqlite3_column_text(st, 5));
+		    sqlite3_column_int64(st, 4), (const char *)sqlite3_column_text(st, 6),
+		    (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 5));
 	}
 	if (rc < 0) {
 		*err = *store_error(s);

@@ -5,11 +5,15 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define BLOCK_SIZE (64 * 1024)
+#define BATCH_RECORDS 256               /* records handed over at once */
+#define BATCH_BYTES (1024 * 1024)       /* or fewer, when they are long */
+#define QUEUE_BATCHES 4                 /* batches parsed ahead of the reader */
 
 enum encoding { ENC_UTF8, ENC_UTF8_BOM, ENC_UTF16LE, ENC_UTF16BE, ENC_CP1252 };
 
@@ -47,8 +51,22 @@ struct ingest {
 	int at_eof, finished, failed;
 	struct reach_error err;
 	struct record building;
-	struct record *ready;       /* records parsed, waiting */
-	size_t nready, next_ready, ready_cap;
+
+	/*
+	 * Parsing runs in its own thread, QUEUE_BATCHES batches ahead of
+	 * ingest_next: the parser fills batch[produced % QUEUE_BATCHES], the
+	 * reader reads batch[consumed % QUEUE_BATCHES]. The counters, done and
+	 * cancel are shared under lock; each batch belongs to one side at a time.
+	 */
+	struct batch {
+		struct record *recs;
+		size_t n, cap, next, bytes;
+	} batch[QUEUE_BATCHES];
+	uint64_t produced, consumed;
+	int started_thread, done, cancel, reading;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
 };
 
 /* Records the first data error, as "FILE:LINE: message"; the reader is spent. */
@@ -74,6 +92,11 @@ static void on_field(void *data, size_t len, void *ctx)
 		return;
 	if (r->n == 0)
 		r->line = in->row_start;
+	if (len > INGEST_MAX_FIELD) {
+		fail(in, in->line, "a field begun at line %ld is longer than 1 MiB",
+		    r->n ? in->last_field_line : in->row_start);
+		return;
+	}
 	if (r->n >= INGEST_MAX_COLUMNS) {
 		fail(in, r->line, "more than %d columns in one record", INGEST_MAX_COLUMNS);
 		return;
@@ -91,21 +114,23 @@ static void on_field(void *data, size_t len, void *ctx)
 	in->last_field_line = in->line;
 }
 
-/* libcsv record callback: moves the built record to the ready queue. */
+/* libcsv record callback: moves the built record into the batch being filled. */
 static void on_record(int term, void *ctx)
 {
 	struct ingest *in = ctx;
+	struct batch *b = &in->batch[in->produced % QUEUE_BATCHES];
 	(void)term;
 	if (in->failed || in->building.n == 0)
 		return;
-	if (in->nready == in->ready_cap) {
-		size_t cap = in->ready_cap ? in->ready_cap * 2 : 8;
-		in->ready = xrealloc(in->ready, cap * sizeof *in->ready);
-		memset(in->ready + in->ready_cap, 0, (cap - in->ready_cap) * sizeof *in->ready);
-		in->ready_cap = cap;
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : BATCH_RECORDS;
+		b->recs = xrealloc(b->recs, cap * sizeof *b->recs);
+		memset(b->recs + b->cap, 0, (cap - b->cap) * sizeof *b->recs);
+		b->cap = cap;
 	}
-	struct record spare = in->ready[in->nready];
-	in->ready[in->nready++] = in->building;
+	b->bytes += in->building.text.len;
+	struct record spare = b->recs[b->n];
+	b->recs[b->n++] = in->building;
 	in->building = spare;
 	in->building.n = 0;
 	buf_reset(&in->building.text);
@@ -133,8 +158,10 @@ struct ingest *ingest_open_stream(FILE *fp, const char *path, struct reach_error
 		ingest_close(in);
 		return NULL;
 	}
-	csv_init(&in->csv, CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_init(&in->csv, CSV_APPEND_NULL);
 	in->line = 1;
+	pthread_mutex_init(&in->lock, NULL);
+	pthread_cond_init(&in->changed, NULL);
 	return in;
 }
 
@@ -227,6 +254,11 @@ static int take_utf8(struct ingest *in, const unsigned char *s, size_t n, int la
 {
 	size_t i = 0;
 	while (i < n) {
+		uint64_t word;
+		if (i + 8 <= n && (memcpy(&word, s + i, 8), (word & 0x8080808080808080ull) == 0)) {
+			i += 8;
+			continue;
+		}
 		if (s[i] < 0x80) {
 			i++;
 			continue;
@@ -329,10 +361,16 @@ static void read_block(struct ingest *in)
 	}
 }
 
+static int batch_full(const struct ingest *in)
+{
+	const struct batch *b = &in->batch[in->produced % QUEUE_BATCHES];
+	return b->n >= BATCH_RECORDS || b->bytes >= BATCH_BYTES;
+}
+
 /* Feeds the decoded text to the CSV parser one physical line at a time. */
 static void feed(struct ingest *in)
 {
-	while (in->pos < in->decoded.len && in->nready == 0 && !in->failed) {
+	while (in->pos < in->decoded.len && !batch_full(in) && !in->failed) {
 		const char *start = in->decoded.data + in->pos;
 		size_t left = in->decoded.len - in->pos;
 		const char *nl = memchr(start, '\n', left);
@@ -370,10 +408,13 @@ static void finish(struct ingest *in)
 		in->ncarry = 0;
 		in->high_surrogate = 0;
 	}
-	if (csv_fini(&in->csv, on_field, on_record, in) != 0) {
+	/* libcsv's state 2 is "field begun": a quoted one still open at the end. */
+	if (in->csv.pstate == 2 && in->csv.quoted) {
 		long begun = in->building.n ? in->last_field_line : in->row_start;
 		fail(in, last, "unterminated quoted field begun at line %ld", begun);
 	}
+	if (!in->failed)
+		csv_fini(&in->csv, on_field, on_record, in);
 	if (!in->failed && in->bytes == 0)
 		fail(in, 0, "empty file");
 	unsigned len = 0;
@@ -382,27 +423,77 @@ static void finish(struct ingest *in)
 	in->finished = 1;
 }
 
+/* Hands the filled batch to the reader; waits for a free one. Returns 0, or -1 if cancelled. */
+static int hand_over(struct ingest *in, int last)
+{
+	pthread_mutex_lock(&in->lock);
+	in->produced++;
+	if (last)
+		in->done = 1;
+	pthread_cond_broadcast(&in->changed);
+	while (!in->cancel && !last && in->produced - in->consumed >= QUEUE_BATCHES)
+		pthread_cond_wait(&in->changed, &in->lock);
+	int cancelled = in->cancel;
+	pthread_mutex_unlock(&in->lock);
+	if (!last) {
+		struct batch *b = &in->batch[in->produced % QUEUE_BATCHES];
+		b->n = b->next = b->bytes = 0;
+	}
+	return cancelled ? -1 : 0;
+}
+
+/* The parsing thread: reads, decodes and parses the whole file into batches. */
+static void *produce(void *arg)
+{
+	struct ingest *in = arg;
+	while (!in->failed && !in->finished) {
+		if (in->pos < in->decoded.len)
+			feed(in);
+		else if (!in->at_eof)
+			read_block(in);
+		else
+			finish(in);
+		if (batch_full(in) && !in->failed && hand_over(in, 0) < 0)
+			return NULL;
+	}
+	hand_over(in, 1);
+	return NULL;
+}
+
 int ingest_next(struct ingest *in, const struct ingest_row **row, struct reach_error *err)
 {
-	static struct ingest_row out;
-	if (in->next_ready == in->nready) {
-		in->next_ready = in->nready = 0;
-		while (in->nready == 0 && !in->failed && !in->finished) {
-			if (in->pos < in->decoded.len)
-				feed(in);
-			else if (!in->at_eof)
-				read_block(in);
-			else
-				finish(in);
+	static _Thread_local struct ingest_row out;
+	if (!in->started_thread) {
+		in->started_thread = 1;
+		if (pthread_create(&in->thread, NULL, produce, in) != 0) {
+			error_set(err, REACH_EDB, in->path, 0, "cannot start the parsing thread");
+			in->started_thread = 0;
+			return -1;
 		}
 	}
-	if (in->failed) {
-		*err = in->err;
-		return -1;
+	struct batch *b = &in->batch[in->consumed % QUEUE_BATCHES];
+	if (!in->reading || b->next == b->n) {
+		pthread_mutex_lock(&in->lock);
+		if (in->reading) {
+			in->consumed++;
+			pthread_cond_broadcast(&in->changed);
+		}
+		while (in->produced == in->consumed && !in->done)
+			pthread_cond_wait(&in->changed, &in->lock);
+		in->reading = in->produced > in->consumed;
+		pthread_mutex_unlock(&in->lock);
+		b = &in->batch[in->consumed % QUEUE_BATCHES];
+		if (!in->reading) {
+			if (in->failed) {
+				*err = in->err;
+				return -1;
+			}
+			return 0;
+		}
+		if (b->n == 0)
+			return ingest_next(in, row, err);
 	}
-	if (in->next_ready == in->nready)
-		return 0;
-	struct record *r = &in->ready[in->next_ready++];
+	struct record *r = &b->recs[b->next++];
 	r->ptrs = xrealloc(r->ptrs, r->n * sizeof *r->ptrs);
 	for (size_t i = 0; i < r->n; i++)
 		r->ptrs[i] = r->text.data + r->offsets[i];
@@ -450,15 +541,26 @@ void ingest_close(struct ingest *in)
 {
 	if (!in)
 		return;
+	if (in->started_thread) {
+		pthread_mutex_lock(&in->lock);
+		in->cancel = 1;
+		pthread_cond_broadcast(&in->changed);
+		pthread_mutex_unlock(&in->lock);
+		pthread_join(in->thread, NULL);
+	}
+	pthread_mutex_destroy(&in->lock);
+	pthread_cond_destroy(&in->changed);
 	if (in->fp)
 		fclose(in->fp);
 	EVP_MD_CTX_free(in->sha);
 	csv_free(&in->csv);
 	buf_free(&in->decoded);
 	record_free(&in->building);
-	for (size_t i = 0; i < in->ready_cap; i++)
-		record_free(&in->ready[i]);
-	free(in->ready);
+	for (size_t b = 0; b < QUEUE_BATCHES; b++) {
+		for (size_t i = 0; i < in->batch[b].cap; i++)
+			record_free(&in->batch[b].recs[i]);
+		free(in->batch[b].recs);
+	}
 	free(in->path);
 	free(in);
 }

@@ -10,6 +10,8 @@
 /* The distinct answers of one question: a vector in code order, and a hash index. */
 struct dictionary {
 	struct load_value *values;
+	uint64_t *hashes;       /* of each value, in code order */
+	size_t *lens;
 	size_t n, cap;
 	uint32_t *slots;        /* index + 1 into values, 0 = empty */
 	size_t nslots;
@@ -51,8 +53,7 @@ static void dictionary_rehash(struct dictionary *d)
 	size_t nslots = d->nslots ? d->nslots * 2 : 64;
 	uint32_t *slots = xcalloc(nslots, sizeof *slots);
 	for (size_t i = 0; i < d->n; i++) {
-		const char *raw = d->values[i].raw;
-		size_t at = hash_text(raw, strlen(raw)) & (nslots - 1);
+		size_t at = d->hashes[i] & (nslots - 1);
 		while (slots[at])
 			at = (at + 1) & (nslots - 1);
 		slots[at] = (uint32_t)i + 1;
@@ -67,12 +68,13 @@ static uint32_t dictionary_code(struct dictionary *d, const char *raw, size_t le
 {
 	if ((d->n + 1) * 2 > d->nslots)
 		dictionary_rehash(d);
-	size_t at = hash_text(raw, len) & (d->nslots - 1);
+	uint64_t h = hash_text(raw, len);
+	size_t at = h & (d->nslots - 1);
 	for (; d->slots[at]; at = (at + 1) & (d->nslots - 1)) {
-		struct load_value *v = &d->values[d->slots[at] - 1];
-		if (strncmp(v->raw, raw, len) == 0 && v->raw[len] == '\0') {
-			v->count++;
-			return v->code;
+		size_t i = d->slots[at] - 1;
+		if (d->hashes[i] == h && d->lens[i] == len && memcmp(d->values[i].raw, raw, len) == 0) {
+			d->values[i].count++;
+			return d->values[i].code;
 		}
 	}
 	if (d->n >= LOAD_MAX_VALUES)
@@ -80,7 +82,11 @@ static uint32_t dictionary_code(struct dictionary *d, const char *raw, size_t le
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->values = xrealloc(d->values, d->cap * sizeof *d->values);
+		d->hashes = xrealloc(d->hashes, d->cap * sizeof *d->hashes);
+		d->lens = xrealloc(d->lens, d->cap * sizeof *d->lens);
 	}
+	d->hashes[d->n] = h;
+	d->lens[d->n] = len;
 	struct load_value *v = &d->values[d->n++];
 	v->raw = xstrndup(raw, len);
 	v->code = (uint32_t)d->n;
@@ -119,7 +125,7 @@ static int read_ahead(struct load *l, struct reach_error *err)
 {
 	const struct ingest_row *row;
 	size_t cap = 0, bytes = 0;
-	int rc;
+	int rc = 0;
 	while (l->nheld < 3 + LOAD_SAMPLE_ROWS && bytes < SAMPLE_BYTES &&
 	    (rc = ingest_next(l->in, &row, err)) == 1) {
 		if (l->nheld == cap) {
@@ -234,12 +240,20 @@ static void question_value(struct load *l, const struct question *q, char *const
 	for (size_t k = 0; k < q->ncolumns; k++) {
 		size_t c = q->columns[k];
 		const char *v = c < n ? fields[c] : "";
-		text_squeeze(v, &l->scratch);
-		if (!l->scratch.len)
-			continue;
+		size_t len = strlen(v);
+		if (text_is_squeezed(v, len)) {
+			if (!len)
+				continue;
+		} else {
+			text_squeeze(v, &l->scratch);
+			if (!l->scratch.len)
+				continue;
+			v = l->scratch.data;
+			len = l->scratch.len;
+		}
 		if (l->value.len)
-			buf_puts(&l->value, "; ");
-		buf_append(&l->value, l->scratch.data, l->scratch.len);
+			buf_append(&l->value, "; ", 2);
+		buf_append(&l->value, v, len);
 	}
 	if (q->role == ROLE_POSTCODE && l->value.len) {
 		postcode_district(l->value.data, &l->scratch);
@@ -356,6 +370,8 @@ void load_close(struct load *l)
 		for (size_t i = 0; i < l->dict[q].n; i++)
 			free(l->dict[q].values[i].raw);
 		free(l->dict[q].values);
+		free(l->dict[q].hashes);
+		free(l->dict[q].lens);
 		free(l->dict[q].slots);
 	}
 	free(l->dict);

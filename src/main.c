@@ -75,7 +75,7 @@ static int parse_options(const char *command, int argc, char **argv, const struc
 			return usage_error(command, "unknown option \"%s\"", arg);
 		if (o->flag) {
 			if (eq)
-				return usage_error(command, "%s takes no value", o->name);
+				return usage_error(command, "--%s takes no value", o->name);
 			*o->flag = 1;
 		} else if (eq) {
 			*o->value = eq + 1;

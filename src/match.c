@@ -43,7 +43,7 @@ static int has_words(const char *text, const char *pattern, size_t len, int pref
 	if (len == 0)
 		return 0;
 	for (const char *p = text; (p = strstr(p, pattern)) != NULL; p++) {
-		int starts = p == text || p[-1] == ' ';
+		int starts = p == text || (!prefix && p[-1] == ' ');
 		int ends = p[len] == '\0' || p[len] == ' ';
 		if (starts && ends)
 			return 1;

@@ -221,7 +221,7 @@ void store_bind_text(sqlite3_stmt *st, const char *name, const char *value)
 	if (!st)
 		return;
 	if (value)
-		sqlite3_bind_text(st, param(st, name), value, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, param(st, name), value, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, param(st, name));
 }
@@ -235,7 +235,7 @@ void store_bind_int(sqlite3_stmt *st, const char *name, int64_t value)
 void store_bind_blob(sqlite3_stmt *st, const char *name, const void *data, size_t len)
 {
 	if (st)
-		sqlite3_bind_blob64(st, param(st, name), data, len, SQLITE_TRANSIENT);
+		sqlite3_bind_blob64(st, param(st, name), data, len, SQLITE_STATIC);
 }
 
 void store_bind_null(sqlite3_stmt *st, const char *name)

@@ -48,7 +48,10 @@ void store_fail(struct store *s, const struct reach_error *err);
  */
 sqlite3_stmt *store_stmt(struct store *s, const char *name);
 
-/* Binds by parameter name (":slug"); a NULL text binds SQL NULL. */
+/*
+ * Binds by parameter name (":slug"); a NULL text binds SQL NULL. Texts and
+ * blobs are not copied: they must stay unchanged until the statement is stepped.
+ */
 void store_bind_text(sqlite3_stmt *st, const char *param, const char *value);
 void store_bind_int(sqlite3_stmt *st, const char *param, int64_t value);
 void store_bind_blob(sqlite3_stmt *st, const char *param, const void *data, size_t len);

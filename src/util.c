@@ -65,7 +65,8 @@ void buf_grow(struct buf *b, size_t more)
 void buf_append(struct buf *b, const void *s, size_t n)
 {
 	buf_grow(b, n);
-	memcpy(b->data + b->len, s, n);
+	if (n)
+		memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }
@@ -155,6 +156,10 @@ static const char *fold_accent(unsigned cp)
 	static char one[2];
 	if (cp >= 0xC0 && cp <= 0xFF)
 		return latin1[cp - 0xC0];
+	if (cp == 0x152 || cp == 0x153)
+		return "oe";
+	if (cp == 0x132 || cp == 0x133)
+		return "ij";
 	if (cp >= 0x100 && cp < 0x100 + sizeof extended_a - 1) {
 		one[0] = extended_a[cp - 0x100];
 		one[1] = '\0';
@@ -241,6 +246,18 @@ void text_squeeze(const char *text, struct buf *out)
 		buf_puts(out, "");
 }
 
+int text_is_squeezed(const char *text, size_t len)
+{
+	if (len && (text[0] == ' ' || text[len - 1] == ' '))
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c <= ' ' && (c != ' ' || text[i + 1] == ' '))
+			return 0;
+	}
+	return 1;
+}
+
 int strcasecmp_ascii(const char *a, const char *b)
 {
 	for (;; a++, b++) {
@@ -317,9 +334,17 @@ int parse_date(const char *s, int month_first, char out[11])
 	}
 	if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -1;
-	char text[32];
-	snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
-	memcpy(out, text, 11);
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 	return 0;
 }
 

@@ -69,6 +69,9 @@ void text_normalize(const char *text, struct buf *out);
 /* Collapses runs of white space (including newlines) to one space, trims. */
 void text_squeeze(const char *text, struct buf *out);
 
+/* Is TEXT (LEN bytes) already as text_squeeze would make it? */
+int text_is_squeezed(const char *text, size_t len);
+
 /* Compares ASCII strings ignoring case, like strcasecmp. */
 int strcasecmp_ascii(const char *a, const char *b);
 

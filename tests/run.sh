@@ -4,7 +4,8 @@
 #
 # A golden case is a folder holding:
 #   cmd              shell lines run in a scratch copy of the folder, with the
-#                    reach under test first on PATH and REACH_DB unset
+#                    reach under test first on PATH, REACH_DB unset and
+#                    $DATA naming tests/data (shared input files)
 #   expected.out     what stdout must be (missing: must be empty)
 #   expected.err     what stderr must be (missing: must be empty)
 #   expected.status  the exit status of cmd (missing: 0)
@@ -33,7 +34,7 @@ for c in "$top"/tests/cases/*/; do
 	[ -f "$c/cmd" ] || continue
 	name=$(basename "$c")
 	work="$scratch/$name"; mkdir -p "$work"; cp -R "$c/." "$work/"
-	(cd "$work" && unset REACH_DB && PATH="$bin:$PATH" LC_ALL=C TZ=UTC \
+	(cd "$work" && unset REACH_DB && DATA="$top/tests/data" PATH="$bin:$PATH" LC_ALL=C TZ=UTC \
 		sh ./cmd > "$work/.out" 2> "$work/.err"; echo $? > "$work/.status")
 	want_status=0; [ -f "$c/expected.status" ] && want_status=$(cat "$c/expected.status")
 	ok=1
