@@ -342,6 +342,13 @@ int columns_assign(struct columns *c, const char *profile, struct reach_error *e
 			col->confidence = CONF_PROFILE;
 			continue;
 		}
+		/* A SurveyMonkey "Other (please specify)" column is a write-in, whatever the block. */
+		r = find_rule(&role_rules, col->option, &norm);
+		if (r && r->value == ROLE_FREE_TEXT) {
+			col->role = ROLE_FREE_TEXT;
+			col->confidence = CONF_RULE;
+			continue;
+		}
 		r = better(find_rule(&role_rules, col->header, &norm), find_rule(&role_rules, col->tag, &norm));
 		if (r) {
 			col->role = (enum role)r->value;
