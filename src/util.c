@@ -301,7 +301,8 @@ static int read_digits(const char **p, int maxlen, int *v)
 	return n;
 }
 
-int parse_date(const char *s, int month_first, char out[11])
+/* ORDER is 0 day first with fallback, 1 month first with fallback, 2 day only, 3 month only. */
+static int read_date(const char *s, int order, char out[11])
 {
 	int a, b, c, y, m, d;
 	const char *p = s;
@@ -323,9 +324,10 @@ int parse_date(const char *s, int month_first, char out[11])
 		y = a, m = b, d = c;
 	} else if (nc == 4) {
 		y = c;
-		if (month_first && a <= 12)
-			m = a, d = b;
-		else if (b > 12 && a <= 12)
+		int month_first = order == 1 || order == 3;
+		if (order >= 2)
+			m = month_first ? a : b, d = month_first ? b : a;
+		else if (month_first ? a <= 12 || b > 12 : b > 12 && a <= 12)
 			m = a, d = b;
 		else
 			d = a, m = b;
@@ -346,6 +348,16 @@ int parse_date(const char *s, int month_first, char out[11])
 	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 	return 0;
+}
+
+int parse_date(const char *s, int month_first, char out[11])
+{
+	return read_date(s, month_first ? 1 : 0, out);
+}
+
+int parse_date_order(const char *s, enum date_order order, char out[11])
+{
+	return read_date(s, order == DATE_MONTH_FIRST ? 3 : 2, out);
 }
 
 size_t varint_put(unsigned char *p, uint64_t v)

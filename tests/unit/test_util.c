@@ -58,6 +58,11 @@ static void test_dates(void)
 	CHECK_INT(parse_date("not a date", 0, d), -1);
 	CHECK_INT(parse_date("2024-03", 0, d), -1);
 	CHECK_INT(parse_date("12/03/24", 0, d), -1);               /* two-digit years are ambiguous */
+	CHECK_INT(parse_date_order("06/03/2019 09:08:25 AM", DATE_MONTH_FIRST, d), 0);
+	CHECK_STR(d, "2019-06-03");                                /* SurveyMonkey, US order */
+	CHECK_INT(parse_date_order("06/25/2019", DATE_DAY_FIRST, d), -1); /* no fallback */
+	CHECK_INT(parse_date_order("25/06/2019", DATE_MONTH_FIRST, d), -1);
+	CHECK_INT(parse_date_order("2019-06-25", DATE_MONTH_FIRST, d), 0); /* ISO is ISO */
 }
 
 static void test_parse_long(void)
