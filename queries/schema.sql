@@ -72,24 +72,25 @@ CREATE TABLE answer_values (
 	PRIMARY KEY (question_id, code)
 ) WITHOUT ROWID;
 
--- One row per response. answers holds one unsigned LEB128 varint per
--- question, in slot order: the answer_values code, 0 when unanswered.
-CREATE TABLE responses (
+-- The responses, in blocks of up to 256 (see src/block.h for the
+-- encoding): a million responses are a few thousand rows. Read them with
+-- `reach export`.
+CREATE TABLE response_blocks (
 	source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-	seq       INTEGER NOT NULL,             -- 1, 2, … in file order
-	line      INTEGER NOT NULL,             -- line of the export where it begins
-	ref       TEXT,                         -- the export's own response id
-	submitted TEXT,                         -- YYYY-MM-DD
-	answers   BLOB NOT NULL,
-	PRIMARY KEY (source_id, seq)
+	first_seq INTEGER NOT NULL,             -- seq (1, 2, … in file order) of its first response
+	responses INTEGER NOT NULL,             -- how many it holds
+	lines     BLOB NOT NULL,                -- varint line of each, as a difference from the last
+	submitted BLOB NOT NULL,                -- varint days since 1970-01-01 plus one, 0 unknown
+	refs      BLOB NOT NULL,                -- the export's response ids, each ended by a NUL
+	answers   BLOB NOT NULL,                -- varint answer_values code per question slot
+	PRIMARY KEY (source_id, first_seq)
 ) WITHOUT ROWID;
 
 -- Free-text answers, only when ingested with --keep-text.
 CREATE TABLE texts (
-	source_id INTEGER NOT NULL,
-	seq       INTEGER NOT NULL,
-	slot      INTEGER NOT NULL,
+	source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+	seq       INTEGER NOT NULL,             -- the response, as in response_blocks
+	slot      INTEGER NOT NULL,             -- the question
 	text      TEXT NOT NULL,
-	PRIMARY KEY (source_id, seq, slot),
-	FOREIGN KEY (source_id, seq) REFERENCES responses(source_id, seq) ON DELETE CASCADE
+	PRIMARY KEY (source_id, seq, slot)
 ) WITHOUT ROWID;

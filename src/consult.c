@@ -48,25 +48,34 @@ static int64_t insert_consultation(struct store *s, const struct consult_meta *m
 	return sqlite3_last_insert_rowid(store_db(s));
 }
 
-static void insert_response(struct store *s, int64_t source, const struct load_response *r, size_t nq,
-    struct buf *blob)
+static void insert_block(struct store *s, int64_t source, const struct block *b)
 {
-	buf_reset(blob);
-	buf_grow(blob, nq * 5);
-	for (size_t q = 0; q < nq; q++)
-		blob->len += varint_put((unsigned char *)blob->data + blob->len, r->codes[q]);
-	sqlite3_stmt *st = store_stmt(s, "response_insert");
+	if (b->count == 0)
+		return;
+	sqlite3_stmt *st = store_stmt(s, "block_insert");
 	store_bind_int(st, ":source", source);
-	store_bind_int(st, ":seq", (int64_t)r->seq);
-	store_bind_int(st, ":line", r->line);
-	store_bind_text(st, ":ref", r->ref);
-	store_bind_text(st, ":submitted", r->submitted);
-	store_bind_blob(st, ":answers", blob->data, blob->len);
+	store_bind_int(st, ":first_seq", (int64_t)b->first_seq);
+	store_bind_int(st, ":responses", (int64_t)b->count);
+	store_bind_blob(st, ":lines", b->lines.data, b->lines.len);
+	store_bind_blob(st, ":submitted", b->submitted.data, b->submitted.len);
+	store_bind_blob(st, ":refs", b->refs.data, b->refs.len);
+	store_bind_blob(st, ":answers", b->answers.data, b->answers.len);
 	store_step(s, st);
+}
+
+/* Adds a response to the block, writing the block out when it is full. */
+static void insert_response(struct store *s, int64_t source, const struct load_response *r, size_t nq,
+    struct block *b)
+{
+	if (b->count == BLOCK_RESPONSES) {
+		insert_block(s, source, b);
+		block_reset(b, r->seq);
+	}
+	block_add(b, r->line, r->submitted, r->ref, r->codes, nq);
 	for (size_t q = 0; q < nq; q++) {
 		if (!r->texts[q])
 			continue;
-		st = store_stmt(s, "text_insert");
+		sqlite3_stmt *st = store_stmt(s, "text_insert");
 		store_bind_int(st, ":source", source);
 		store_bind_int(st, ":seq", (int64_t)r->seq);
 		store_bind_int(st, ":slot", (int64_t)q);
@@ -175,15 +184,18 @@ int consult_ingest(struct store *s, const char *path, const struct consult_meta 
 	struct load *l = load_open(path, opts, err);
 	if (!l)
 		return -1;
-	struct buf blob = { 0 };
+	struct block block = { 0 };
 	int64_t source = -1;
 	const struct load_response *r;
 	int rc = 0;
 	if (store_begin(s) == 0 && clear_slug(s, meta, path) == 0)
 		source = insert_consultation(s, meta, opts, path);
 	size_t nq = load_columns(l)->nquestions;
+	block_reset(&block, 1);
 	while (!store_failed(s) && (rc = load_next(l, &r, err)) == 1)
-		insert_response(s, source, r, nq, &blob);
+		insert_response(s, source, r, nq, &block);
+	if (rc == 0)
+		insert_block(s, source, &block);
 	if (rc == 0 && !store_failed(s) && load_counts(l)->responses == 0) {
 		error_set(err, REACH_EDATA, path, ingest_last_line(load_reader(l)),
 		    "no responses: the file ends after its header");
@@ -205,7 +217,7 @@ int consult_ingest(struct store *s, const char *path, const struct consult_meta 
 		store_rollback(s);
 	else
 		summarise(l, result);
-	buf_free(&blob);
+	block_free(&block);
 	load_close(l);
 	return rc;
 }
@@ -229,5 +241,123 @@ int consult_list(struct store *s, FILE *out, struct reach_error *err)
 	}
 	if (n == 0)
 		fprintf(out, "no consultations yet: add one with reach ingest EXPORT.csv --consultation SLUG\n");
+	return 0;
+}
+
+static char *column_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+int consult_view_open(struct store *s, const char *slug, struct consult_view *v, struct reach_error *err)
+{
+	memset(v, 0, sizeof *v);
+	sqlite3_stmt *st = store_stmt(s, "consultation_source");
+	store_bind_text(st, ":slug", slug);
+	int rc = store_step(s, st);
+	if (rc != SQLITE_ROW) {
+		if (rc < 0)
+			*err = *store_error(s);
+		else
+			error_set(err, REACH_EDATA, NULL, 0, "no consultation \"%s\" (reach list shows those held)", slug);
+		return -1;
+	}
+	v->consultation = sqlite3_column_int64(st, 0);
+	v->source = sqlite3_column_int64(st, 1);
+	v->slug = column_text(st, 2);
+	v->title = column_text(st, 3);
+	v->opened = column_text(st, 4);
+	v->closed = column_text(st, 5);
+	v->min_age = (long)sqlite3_column_int64(st, 6);
+	v->responses = (uint64_t)sqlite3_column_int64(st, 7);
+	v->file = column_text(st, 8);
+	st = store_stmt(s, "questions_of_source");
+	store_bind_int(st, ":source", v->source);
+	while ((rc = store_step(s, st)) == SQLITE_ROW) {
+		v->q = xrealloc(v->q, (v->nq + 1) * sizeof *v->q);
+		struct consult_question *q = &v->q[v->nq++];
+		memset(q, 0, sizeof *q);
+		q->id = sqlite3_column_int64(st, 0);
+		q->text = column_text(st, 2);
+		q->role = column_text(st, 3);
+		q->multi = sqlite3_column_int(st, 4);
+	}
+	for (size_t i = 0; rc == SQLITE_DONE && i < v->nq; i++) {
+		struct consult_question *q = &v->q[i];
+		st = store_stmt(s, "values_of_question");
+		store_bind_int(st, ":question", q->id);
+		while ((rc = store_step(s, st)) == SQLITE_ROW) {
+			size_t code = (size_t)sqlite3_column_int64(st, 0);
+			if (code > q->nvalues) {
+				q->raw = xrealloc(q->raw, code * sizeof *q->raw);
+				q->count = xrealloc(q->count, code * sizeof *q->count);
+				for (size_t k = q->nvalues; k < code; k++)
+					q->raw[k] = NULL, q->count[k] = 0;
+				q->nvalues = code;
+			}
+			q->raw[code - 1] = column_text(st, 1);
+			q->count[code - 1] = (uint64_t)sqlite3_column_int64(st, 2);
+		}
+	}
+	if (rc < 0) {
+		*err = *store_error(s);
+		consult_view_free(v);
+		return -1;
+	}
+	return 0;
+}
+
+void consult_view_free(struct consult_view *v)
+{
+	for (size_t i = 0; i < v->nq; i++) {
+		for (size_t k = 0; k < v->q[i].nvalues; k++)
+			free(v->q[i].raw[k]);
+		free(v->q[i].raw);
+		free(v->q[i].count);
+		free(v->q[i].text);
+		free(v->q[i].role);
+	}
+	free(v->q);
+	free(v->slug);
+	free(v->title);
+	free(v->opened);
+	free(v->closed);
+	free(v->file);
+	memset(v, 0, sizeof *v);
+}
+
+int consult_each_response(struct store *s, const struct consult_view *v,
+    int (*fn)(const struct block_response *r, void *ctx), void *ctx, struct reach_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "blocks_of_source");
+	struct block_reader br = { 0 };
+	int rc, corrupt = 0, stop = 0;
+	store_bind_int(st, ":source", v->source);
+	while (!stop && !corrupt && (rc = store_step(s, st)) == SQLITE_ROW) {
+		block_read_start(&br, (uint64_t)sqlite3_column_int64(st, 0), (size_t)sqlite3_column_int64(st, 1), v->nq,
+		    sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2),
+		    sqlite3_column_blob(st, 3), (size_t)sqlite3_column_bytes(st, 3),
+		    sqlite3_column_blob(st, 4), (size_t)sqlite3_column_bytes(st, 4),
+		    sqlite3_column_blob(st, 5), (size_t)sqlite3_column_bytes(st, 5));
+		const struct block_response *r;
+		while (!stop && (r = block_read_next(&br, &corrupt)) != NULL) {
+			for (size_t q = 0; q < v->nq; q++)
+				if (r->codes[q] > v->q[q].nvalues)
+					corrupt = 1;
+			if (corrupt)
+				break;
+			stop = fn(r, ctx);
+		}
+	}
+	block_read_end(&br);
+	if (corrupt) {
+		error_set(err, REACH_EDB, store_path(s), 0, "consultation \"%s\": a damaged block of responses", v->slug);
+		return -1;
+	}
+	if (!stop && rc < 0) {
+		*err = *store_error(s);
+		return -1;
+	}
 	return 0;
 }

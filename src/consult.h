@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "block.h"
 #include "load.h"
 #include "store.h"
 
@@ -31,6 +32,37 @@ struct consult_result {
  */
 int consult_ingest(struct store *s, const char *path, const struct consult_meta *meta,
     const struct load_options *opts, struct consult_result *result, struct reach_error *err);
+
+/* A consultation as stored: its questions and each question's distinct answers. */
+struct consult_question {
+	int64_t id;
+	char *text, *role;
+	int multi;
+	size_t nvalues;         /* codes run 1 … nvalues */
+	char **raw;             /* raw[code - 1] */
+	uint64_t *count;        /* responses giving each */
+};
+
+struct consult_view {
+	int64_t consultation, source;
+	char *slug, *title, *opened, *closed, *file;
+	long min_age;
+	uint64_t responses;
+	size_t nq;
+	struct consult_question *q;
+};
+
+/* Reads consultation SLUG's questions and answers; 0, or -1 with ERR set. */
+int consult_view_open(struct store *s, const char *slug, struct consult_view *v, struct reach_error *err);
+void consult_view_free(struct consult_view *v);
+
+/*
+ * Calls FN for every response of V in file order (codes index V's
+ * questions); stops early when FN returns non-zero. Returns 0, or -1 with
+ * ERR set (a database fault or a corrupt block).
+ */
+int consult_each_response(struct store *s, const struct consult_view *v,
+    int (*fn)(const struct block_response *r, void *ctx), void *ctx, struct reach_error *err);
 
 /* Prints the consultations held, one a line; 0 or -1 with ERR set. */
 int consult_list(struct store *s, FILE *out, struct reach_error *err);

@@ -26,7 +26,7 @@ struct record {
 	struct buf text;        /* the fields, each followed by a NUL */
 	size_t *offsets, *lens;
 	const char **ptrs;
-	size_t n, cap;
+	size_t n, cap, nptrs;
 	long line;
 };
 
@@ -44,6 +44,7 @@ struct ingest {
 	unsigned high_surrogate;
 	struct buf decoded;         /* the current block, as UTF-8 */
 	size_t pos;                 /* next byte of decoded to feed */
+	size_t nul_at;              /* offset of a NUL byte in decoded, or SIZE_MAX */
 	struct csv_parser csv;
 	long line;                  /* the physical line being fed */
 	long row_start;             /* line where the record being built began */
@@ -108,8 +109,12 @@ static void on_field(void *data, size_t len, void *ctx)
 	}
 	r->offsets[r->n] = r->text.len;
 	r->lens[r->n] = len;
-	buf_append(&r->text, data ? data : "", data ? len : 0);
-	buf_putc(&r->text, '\0');
+	if (r->text.len + len + 1 >= r->text.cap)
+		buf_grow(&r->text, len + 1);
+	if (len)
+		memcpy(r->text.data + r->text.len, data, len);
+	r->text.len += len;
+	r->text.data[r->text.len++] = '\0';
 	r->n++;
 	in->last_field_line = in->line;
 }
@@ -359,6 +364,8 @@ static void read_block(struct ingest *in)
 			decode_cp1252(&in->decoded, s, n);
 		}
 	}
+	const char *nul = in->decoded.len ? memchr(in->decoded.data, '\0', in->decoded.len) : NULL;
+	in->nul_at = nul ? (size_t)(nul - in->decoded.data) : SIZE_MAX;
 }
 
 static int batch_full(const struct ingest *in)
@@ -375,7 +382,7 @@ static void feed(struct ingest *in)
 		size_t left = in->decoded.len - in->pos;
 		const char *nl = memchr(start, '\n', left);
 		size_t n = nl ? (size_t)(nl - start) + 1 : left;
-		if (memchr(start, '\0', n)) {
+		if (in->nul_at < in->pos + n) {
 			fail(in, in->line, "binary data (a NUL byte): not a CSV export");
 			return;
 		}
@@ -494,7 +501,10 @@ int ingest_next(struct ingest *in, const struct ingest_row **row, struct reach_e
 			return ingest_next(in, row, err);
 	}
 	struct record *r = &b->recs[b->next++];
-	r->ptrs = xrealloc(r->ptrs, r->n * sizeof *r->ptrs);
+	if (r->nptrs < r->n) {
+		r->nptrs = r->cap;
+		r->ptrs = xrealloc(r->ptrs, r->nptrs * sizeof *r->ptrs);
+	}
 	for (size_t i = 0; i < r->n; i++)
 		r->ptrs[i] = r->text.data + r->offsets[i];
 	out.line = r->line;

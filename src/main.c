@@ -28,6 +28,8 @@ static const char usage_text[] =
     "        [--replace] [--keep-text] [--ragged]\n"
     "        store a consultation's responses (one transaction)\n"
     "  list  the consultations held\n"
+    "  export SLUG\n"
+    "        every stored response of a consultation as CSV\n"
     "\n"
     "options:\n"
     "  --db FILE     the database (default $REACH_DB, else reach.db)\n"
@@ -188,6 +190,38 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 	return REACH_OK;
 }
 
+static int cmd_export(const char *db, int argc, char **argv)
+{
+	struct option options[] = { { NULL, NULL, NULL } };
+	char *slugs[1];
+	int n, rc;
+	if ((rc = parse_options("export", argc, argv, options, slugs, 1, &n)))
+		return rc;
+	if (n != 1)
+		return usage_error("export", "%s", "needs one consultation");
+	struct reach_error err = { 0 };
+	struct store *s = store_open(db, &err);
+	struct consult_view v;
+	if (!s)
+		return error_print(&err);
+	if (consult_view_open(s, slugs[0], &v, &err) < 0) {
+		store_close(s);
+		return error_print(&err);
+	}
+	struct report_export e = { &v, stdout };
+	report_export_header(&v, stdout);
+	rc = consult_each_response(s, &v, report_export_row, &e, &err);
+	consult_view_free(&v);
+	store_close(s);
+	if (rc < 0)
+		return error_print(&err);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "reach: export: cannot write the output\n");
+		return REACH_EDB;
+	}
+	return REACH_OK;
+}
+
 static int cmd_list(const char *db, int argc, char **argv)
 {
 	struct option options[] = { { NULL, NULL, NULL } };
@@ -235,6 +269,8 @@ int main(int argc, char **argv)
 		return cmd_ingest(db, rest, args);
 	if (strcmp(command, "list") == 0)
 		return cmd_list(db, rest, args);
+	if (strcmp(command, "export") == 0)
+		return cmd_export(db, rest, args);
 	if (strcmp(command, "help") == 0) {
 		fputs(usage_text, stdout);
 		return REACH_OK;

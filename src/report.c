@@ -61,3 +61,51 @@ void report_columns(const char *path, const struct load *l, FILE *out)
 		if (columns_is_demographic(c->question[q].role) || c->question[q].role == ROLE_POSTCODE)
 			print_answers(l, q, out);
 }
+
+void report_csv_cell(FILE *out, const char *cell)
+{
+	int formula = strchr("=+-@\t\r", cell[0]) != NULL && cell[0] != '\0';
+	int quote = formula || strpbrk(cell, ",\"\r\n") != NULL ||
+	    (cell[0] == ' ' || (cell[0] && cell[strlen(cell) - 1] == ' '));
+	if (!quote) {
+		fputs(cell, out);
+		return;
+	}
+	fputc('"', out);
+	if (formula)
+		fputc('\'', out);
+	for (const char *p = cell; *p; p++) {
+		if (*p == '"')
+			fputc('"', out);
+		fputc(*p, out);
+	}
+	fputc('"', out);
+}
+
+void report_export_header(const struct consult_view *v, FILE *out)
+{
+	fputs("seq,line,response_id,submitted", out);
+	for (size_t q = 0; q < v->nq; q++) {
+		fputc(',', out);
+		report_csv_cell(out, v->q[q].text);
+	}
+	fputc('\n', out);
+}
+
+int report_export_row(const struct block_response *r, void *ctx)
+{
+	const struct report_export *e = ctx;
+	char date[11] = "";
+	if (r->submitted_days >= 0)
+		days_to_date(r->submitted_days, date);
+	fprintf(e->out, "%llu,%ld,", (unsigned long long)r->seq, r->line);
+	report_csv_cell(e->out, r->ref);
+	fprintf(e->out, ",%s", date);
+	for (size_t q = 0; q < e->v->nq; q++) {
+		fputc(',', e->out);
+		if (r->codes[q])
+			report_csv_cell(e->out, e->v->q[q].raw[r->codes[q] - 1]);
+	}
+	fputc('\n', e->out);
+	return 0;
+}

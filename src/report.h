@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "consult.h"
 #include "load.h"
 
 /*
@@ -15,5 +16,20 @@
  * have been read to its end with load_next.
  */
 void report_columns(const char *path, const struct load *l, FILE *out);
+
+/*
+ * Writes CELL as one CSV field: quoted when it must be, and with a leading
+ * "'" when a spreadsheet would run it as a formula (=, +, -, @, tab, CR).
+ */
+void report_csv_cell(FILE *out, const char *cell);
+
+/* The per-response export: its header row, then one row per response. */
+void report_export_header(const struct consult_view *v, FILE *out);
+int report_export_row(const struct block_response *r, void *ctx);   /* ctx: struct report_export */
+
+struct report_export {
+	const struct consult_view *v;
+	FILE *out;
+};
 
 #endif

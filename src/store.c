@@ -96,7 +96,7 @@ struct store *store_open(const char *path, struct reach_error *err)
 		store_close(s);
 		return NULL;
 	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		error_set(err, REACH_EDB, path, 0, "cannot open the database: %s",
 		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		store_close(s);
@@ -184,12 +184,19 @@ void store_fail(struct store *s, const struct reach_error *err)
 
 sqlite3_stmt *store_stmt(struct store *s, const char *name)
 {
+	sqlite3_stmt *st = store_stmt_fast(s, name);
+	if (st)
+		sqlite3_clear_bindings(st);
+	return st;
+}
+
+sqlite3_stmt *store_stmt_fast(struct store *s, const char *name)
+{
 	if (s->err.code)
 		return NULL;
 	for (size_t i = 0; i < s->nstmts; i++)
-		if (strcmp(s->stmts[i].name, name) == 0) {
+		if (s->stmts[i].name == name || strcmp(s->stmts[i].name, name) == 0) {
 			sqlite3_reset(s->stmts[i].st);
-			sqlite3_clear_bindings(s->stmts[i].st);
 			return s->stmts[i].st;
 		}
 	if (s->nstmts == MAX_STATEMENTS) {

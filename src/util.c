@@ -360,6 +360,34 @@ int parse_date_order(const char *s, enum date_order order, char out[11])
 	return read_date(s, order == DATE_MONTH_FIRST ? 3 : 2, out);
 }
 
+/* After Howard Hinnant's days_from_civil and civil_from_days (public domain). */
+long date_to_days(const char *iso)
+{
+	long y = strtol(iso, NULL, 10), m = strtol(iso + 5, NULL, 10), d = strtol(iso + 8, NULL, 10);
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void days_to_date(long days, char out[11])
+{
+	days += 719468;
+	long era = (days >= 0 ? days : days - 146096) / 146097;
+	long doe = days - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	char text[64];
+	snprintf(text, sizeof text, "%04d-%02d-%02d", (int)(y % 10000), (int)(m % 100), (int)(d % 100));
+	memcpy(out, text, 10);
+	out[10] = '\0';
+}
+
 size_t varint_put(unsigned char *p, uint64_t v)
 {
 	size_t n = 0;

@@ -91,6 +91,10 @@ int parse_date(const char *s, int month_first, char out[11]);
 enum date_order { DATE_DAY_FIRST, DATE_MONTH_FIRST };
 int parse_date_order(const char *s, enum date_order order, char out[11]);
 
+/* Days from 1970-01-01 to the date "YYYY-MM-DD" (negative before), and back. */
+long date_to_days(const char *iso);
+void days_to_date(long days, char out[11]);
+
 /* Encodes V as a LEB128 varint at P; returns the bytes written (1..10). */
 size_t varint_put(unsigned char *p, uint64_t v);
 /* Decodes a varint from P (at most END); returns bytes read, 0 if truncated. */

@@ -1,2 +1,0 @@
-INSERT INTO responses (source_id, seq, line, ref, submitted, answers)
-VALUES (:source, :seq, :line, :ref, :submitted, :answers);
