@@ -1,0 +1,779 @@
+/*
+ * stats.c — the statistics of reach: intervals, representation, tests,
+ * summary scores, raking and trends. Pure: no I/O. See stats.h.
+ */
+#include "stats.h"
+
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_fit.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+/* R's slack for ties when comparing simulated and observed statistics. */
+#define ALMOST_ONE (1.0 - 64.0 * DBL_EPSILON)
+
+static int valid_confidence(double confidence)
+{
+	return confidence > 0.0 && confidence < 1.0;
+}
+
+/* A count or a population: finite and not negative. */
+static int valid_count(double v)
+{
+	return isfinite(v) && v >= 0.0;
+}
+
+static void interval_nan(struct stats_interval *out)
+{
+	out->estimate = out->lower = out->upper = NAN;
+}
+
+/* The two-sided normal quantile for a confidence level. */
+static double z_for(double confidence)
+{
+	return gsl_cdf_ugaussian_Pinv(0.5 + confidence / 2.0);
+}
+
+int stats_wilson(double x, double n, double confidence, struct stats_interval *out)
+{
+	if (!out)
+		return STATS_EINVAL;
+	interval_nan(out);
+	if (!valid_count(x) || !valid_count(n) || x > n || !valid_confidence(confidence))
+		return STATS_EINVAL;
+	if (n == 0.0)
+		return STATS_OK;
+
+	double z = z_for(confidence), z2 = z * z;
+	double p = x / n;
+	double denom = 1.0 + z2 / n;
+	double centre = (p + z2 / (2.0 * n)) / denom;
+	double half = z * sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denom;
+
+	out->estimate = p;
+	out->lower = x == 0.0 ? 0.0 : fmax(0.0, centre - half);
+	out->upper = x == n ? 1.0 : fmin(1.0, centre + half);
+	return STATS_OK;
+}
+
+int stats_representation_ratio(double n_k, double n_known, double q,
+    double confidence, struct stats_interval *out)
+{
+	if (!out)
+		return STATS_EINVAL;
+	if (isnan(q) || q < 0.0 || q > 1.0) {
+		interval_nan(out);
+		return STATS_EINVAL;
+	}
+	int rc = stats_wilson(n_k, n_known, confidence, out);
+	if (rc != STATS_OK)
+		return rc;
+	if (q == 0.0) {
+		interval_nan(out);
+		return STATS_OK;
+	}
+	out->estimate /= q;
+	out->lower /= q;
+	out->upper /= q;
+	return STATS_OK;
+}
+
+double stats_rate_per_1000(double n, double population)
+{
+	if (!valid_count(n) || !valid_count(population) || population == 0.0)
+		return NAN;
+	return 1000.0 * n / population;
+}
+
+enum stats_flag stats_flag_category(double n_k, double n_known, double q,
+    const struct stats_interval *ratio)
+{
+	double expected = n_known * q;
+
+	/* Written as !(a >= b) so that a NaN count or share means low_n. */
+	if (!(n_k >= 10.0) || !(expected >= 5.0))
+		return STATS_FLAG_LOW_N;
+	if (!ratio)
+		return STATS_FLAG_OK;
+	if (ratio->upper < 1.0)
+		return STATS_FLAG_UNDER;
+	if (ratio->lower > 1.0)
+		return STATS_FLAG_OVER;
+	if (ratio->estimate < 0.8)
+		return STATS_FLAG_WELL_BELOW;
+	return STATS_FLAG_OK;
+}
+
+const char *stats_flag_name(enum stats_flag flag)
+{
+	switch (flag) {
+	case STATS_FLAG_OK: return "ok";
+	case STATS_FLAG_UNDER: return "under";
+	case STATS_FLAG_WELL_BELOW: return "well_below";
+	case STATS_FLAG_OVER: return "over";
+	case STATS_FLAG_LOW_N: return "low_n";
+	}
+	return "unknown";
+}
+
+int stats_category(double n_k, double n_known, double population_k,
+    double population_total, double confidence, struct stats_category *out)
+{
+	if (!out)
+		return STATS_EINVAL;
+	interval_nan(&out->share);
+	interval_nan(&out->ratio);
+	out->population_share = out->rate_per_1000 = out->expected = NAN;
+	out->flag = STATS_FLAG_LOW_N;
+	if (!valid_count(n_k) || !valid_count(n_known) || n_k > n_known ||
+	    !valid_count(population_k) || !valid_count(population_total) ||
+	    population_k > population_total || !valid_confidence(confidence))
+		return STATS_EINVAL;
+
+	double q = population_total > 0.0 ? population_k / population_total : NAN;
+	stats_wilson(n_k, n_known, confidence, &out->share);
+	out->population_share = q;
+	if (!isnan(q))
+		stats_representation_ratio(n_k, n_known, q, confidence, &out->ratio);
+	out->rate_per_1000 = stats_rate_per_1000(n_k, population_k);
+	out->expected = n_known * q;
+	out->flag = stats_flag_category(n_k, n_known, q, &out->ratio);
+	return STATS_OK;
+}
+
+/* X^2 of whole counts against expected counts, summed in index order. */
+static double chisq_observed(const long *observed, const double *expected,
+    const size_t *used, size_t k_used)
+{
+	double x2 = 0.0;
+	for (size_t j = 0; j < k_used; j++) {
+		double d = (double)observed[used[j]] - expected[j];
+		x2 += d * d / expected[j];
+	}
+	return x2;
+}
+
+static double chisq_drawn(const unsigned int *drawn, const double *expected, size_t k_used)
+{
+	double x2 = 0.0;
+	for (size_t j = 0; j < k_used; j++) {
+		double d = (double)drawn[j] - expected[j];
+		x2 += d * d / expected[j];
+	}
+	return x2;
+}
+
+/* Monte Carlo p-value of x2 for n respondents over k_used shares p. */
+static int chisq_simulate(double x2, unsigned int n, const double *p,
+    const double *expected, size_t k_used, unsigned long seed, size_t draws,
+    double *p_value)
+{
+	unsigned int *drawn = malloc(k_used * sizeof *drawn);
+	gsl_rng *rng = drawn ? gsl_rng_alloc(gsl_rng_mt19937) : NULL;
+	if (!rng) {
+		free(drawn);
+		return STATS_ENOMEM;
+	}
+	gsl_rng_set(rng, seed);
+
+	double threshold = ALMOST_ONE * x2;
+	size_t as_large = 0;
+	for (size_t d = 0; d < draws; d++) {
+		gsl_ran_multinomial(rng, k_used, n, p, drawn);
+		if (chisq_drawn(drawn, expected, k_used) >= threshold)
+			as_large++;
+	}
+	*p_value = (1.0 + (double)as_large) / ((double)draws + 1.0);
+	gsl_rng_free(rng);
+	free(drawn);
+	return STATS_OK;
+}
+
+static void chisq_nan(struct stats_chisq *out)
+{
+	out->statistic = out->p_value = out->effect_w = out->p_simulated = NAN;
+	out->n = out->min_expected = NAN;
+	out->df = 0;
+	out->n_excluded = 0;
+	out->k_used = 0;
+	out->simulated = 0;
+	out->draws = 0;
+}
+
+/*
+ * The test itself, on categories already checked: out->n, k_used and df are
+ * set, share_sum is the sum of the positive shares.
+ */
+static int chisq_test(const long *observed, const double *shares, size_t k,
+    double share_sum, unsigned long seed, size_t draws, struct stats_chisq *out)
+{
+	size_t k_used = out->k_used;
+	double n = out->n;
+
+	/* Workspace: indices of the categories tested, their shares and expected counts. */
+	size_t *used = malloc(k_used * sizeof *used);
+	double *p = malloc(2 * k_used * sizeof *p);
+	if (!used || !p) {
+		free(used);
+		free(p);
+		return STATS_ENOMEM;
+	}
+	double *expected = p + k_used;
+	double min_expected = INFINITY;
+	for (size_t i = 0, j = 0; i < k; i++) {
+		if (shares[i] > 0.0) {
+			used[j] = i;
+			p[j] = shares[i] / share_sum;
+			expected[j] = n * p[j];
+			min_expected = fmin(min_expected, expected[j]);
+			j++;
+		}
+	}
+	out->min_expected = min_expected;
+
+	int rc = STATS_OK;
+	if (n > 0.0) {
+		double x2 = chisq_observed(observed, expected, used, k_used);
+		out->statistic = x2;
+		out->effect_w = sqrt(x2 / n);
+		if (out->df > 0)
+			out->p_value = gsl_cdf_chisq_Q(x2, (double)out->df);
+		if (out->df > 0 && min_expected < 5.0) {
+			size_t b = draws < STATS_MC_MIN_DRAWS ? STATS_MC_MIN_DRAWS : draws;
+			rc = chisq_simulate(x2, (unsigned int)n, p, expected, k_used,
+			    seed, b, &out->p_simulated);
+			out->simulated = rc == STATS_OK;
+			out->draws = rc == STATS_OK ? b : 0;
+		}
+	}
+	free(used);
+	free(p);
+	return rc;
+}
+
+int stats_chisq_gof(const long *observed, const double *shares, size_t k,
+    unsigned long seed, size_t draws, struct stats_chisq *out)
+{
+	if (!out)
+		return STATS_EINVAL;
+	chisq_nan(out);
+	if ((!observed || !shares) && k > 0)
+		return STATS_EINVAL;
+
+	double share_sum = 0.0, n = 0.0;
+	long excluded = 0;
+	size_t k_used = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (observed[i] < 0 || !valid_count(shares[i]))
+			return STATS_EINVAL;
+		if (shares[i] > 0.0) {
+			share_sum += shares[i];
+			n += (double)observed[i];
+			k_used++;
+		} else {
+			excluded += observed[i];
+		}
+	}
+	if (n > (double)UINT_MAX)
+		return STATS_EINVAL;
+	out->n = n;
+	out->n_excluded = excluded;
+	out->k_used = k_used;
+	out->df = k_used > 1 ? (long)k_used - 1 : 0;
+	if (k_used == 0)
+		return STATS_OK;
+	return chisq_test(observed, shares, k, share_sum, seed, draws, out);
+}
+
+static void scores_nan(struct stats_scores *out, double *partial_r, size_t k)
+{
+	out->overall_rate = out->min_max_ratio = out->proportional_similarity = NAN;
+	out->rate_cv = out->partial_r_variable = NAN;
+	out->k_used = 0;
+	if (partial_r)
+		for (size_t i = 0; i < k; i++)
+			partial_r[i] = NAN;
+}
+
+int stats_scores(const double *respondents, const double *population, size_t k,
+    double *partial_r, struct stats_scores *out)
+{
+	if (!out)
+		return STATS_EINVAL;
+	scores_nan(out, partial_r, k);
+	if ((!respondents || !population) && k > 0)
+		return STATS_EINVAL;
+
+	double n_sum = 0.0, pop_sum = 0.0, n_with_pop = 0.0;
+	size_t k_used = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (!valid_count(respondents[i]) || !valid_count(population[i]))
+			return STATS_EINVAL;
+		n_sum += respondents[i];
+		pop_sum += population[i];
+		if (population[i] > 0.0) {
+			n_with_pop += respondents[i];
+			k_used++;
+		}
+	}
+	out->k_used = k_used;
+	if (n_sum == 0.0 || pop_sum == 0.0)
+		return STATS_OK;
+
+	double overall = n_with_pop / pop_sum;
+	double rate_min = INFINITY, rate_max = -INFINITY;
+	double similarity = 0.0, variance = 0.0;
+	for (size_t i = 0; i < k; i++) {
+		double p = respondents[i] / n_sum, q = population[i] / pop_sum;
+		similarity += fmin(p, q);
+		if (population[i] == 0.0)
+			continue;
+		double rate = respondents[i] / population[i], gap = rate - overall;
+		rate_min = fmin(rate_min, rate);
+		rate_max = fmax(rate_max, rate);
+		variance += q * gap * gap;
+		if (partial_r)
+			partial_r[i] = sqrt(q) * fabs(gap);
+	}
+	out->overall_rate = overall;
+	out->min_max_ratio = rate_min / rate_max;
+	out->proportional_similarity = similarity;
+	out->partial_r_variable = sqrt(variance);
+	out->rate_cv = sqrt(variance) / overall;
+	return STATS_OK;
+}
+
+struct stats_rake_options stats_rake_defaults(void)
+{
+	struct stats_rake_options o = { 1e-10, 2000, STATS_WEIGHT_CAP_DEFAULT, 200 };
+	return o;
+}
+
+int stats_kish(const double *weights, const double *counts, size_t n,
+    double *design_effect, double *effective_n)
+{
+	if (design_effect)
+		*design_effect = NAN;
+	if (effective_n)
+		*effective_n = NAN;
+	if (!weights && n > 0)
+		return STATS_EINVAL;
+
+	double m = 0.0, sum = 0.0, sum_sq = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		double c = counts ? counts[i] : 1.0, w = weights[i];
+		if (!valid_count(w) || !valid_count(c))
+			return STATS_EINVAL;
+		if (w > 0.0) {
+			m += c;
+			sum += c * w;
+			sum_sq += c * w * w;
+		}
+	}
+	if (effective_n)
+		*effective_n = sum > 0.0 ? sum * sum / sum_sq : 0.0;
+	if (design_effect && sum > 0.0)
+		*design_effect = m * sum_sq / (sum * sum);
+	return STATS_OK;
+}
+
+/*
+ * The raking problem after the rules of stats_rake are applied: each cell's
+ * level on each margin, the targets of all margins laid end to end
+ * (offset[m] is where margin m starts), and which cells take part.
+ */
+struct rake {
+	const double *counts;
+	const long *levels;
+	size_t n_cells, n_margins;
+	const struct stats_margin *margins;
+	size_t *offset;
+	double *target;         /* adjusted targets; 0 for a dropped level */
+	double *sum;            /* workspace: weighted count per level */
+	unsigned char *in;      /* cell takes part */
+};
+
+static size_t level_of(const struct rake *r, size_t c, size_t m)
+{
+	return r->offset[m] + (size_t)r->levels[c * r->n_margins + m];
+}
+
+/* Weighted counts per level of margin m into r->sum. */
+static void rake_sums(struct rake *r, size_t m, const double *w)
+{
+	for (size_t l = 0; l < r->margins[m].n_levels; l++)
+		r->sum[r->offset[m] + l] = 0.0;
+	for (size_t c = 0; c < r->n_cells; c++)
+		if (r->in[c])
+			r->sum[level_of(r, c, m)] += r->counts[c] * w[c];
+}
+
+/* Largest relative error over all margins' levels with a target. */
+static double rake_error(struct rake *r, const double *w)
+{
+	double worst = 0.0;
+	for (size_t m = 0; m < r->n_margins; m++) {
+		rake_sums(r, m, w);
+		for (size_t l = 0; l < r->margins[m].n_levels; l++) {
+			double t = r->target[r->offset[m] + l];
+			if (t > 0.0)
+				worst = fmax(worst, fabs(r->sum[r->offset[m] + l] - t) / t);
+		}
+	}
+	return worst;
+}
+
+/* One sweep: scale each margin's levels to their targets in turn. */
+static void rake_sweep(struct rake *r, double *w)
+{
+	for (size_t m = 0; m < r->n_margins; m++) {
+		rake_sums(r, m, w);
+		for (size_t c = 0; c < r->n_cells; c++) {
+			if (!r->in[c])
+				continue;
+			size_t l = level_of(r, c, m);
+			w[c] *= r->target[l] / r->sum[l];
+		}
+	}
+}
+
+/* Mean weight per respondent and the largest weight, over cells taking part. */
+static void rake_weight_range(const struct rake *r, const double *w,
+    double *mean, double *max)
+{
+	double n = 0.0, total = 0.0, top = 0.0;
+	for (size_t c = 0; c < r->n_cells; c++) {
+		if (!r->in[c])
+			continue;
+		n += r->counts[c];
+		total += r->counts[c] * w[c];
+		top = fmax(top, w[c]);
+	}
+	*mean = total / n;
+	*max = top;
+}
+
+/*
+ * Rules 1 to 3 of stats_rake: which cells take part, which levels are
+ * dropped, and the scaled targets. Returns the respondents taking part.
+ */
+static double rake_prepare(struct rake *r, double *w, struct stats_rake_result *res)
+{
+	double taking_part = 0.0;
+	for (size_t c = 0; c < r->n_cells; c++) {
+		int in = r->counts[c] > 0.0;
+		for (size_t m = 0; m < r->n_margins && in; m++)
+			in = r->levels[c * r->n_margins + m] >= 0 && r->target[level_of(r, c, m)] > 0.0;
+		r->in[c] = (unsigned char)in;
+		w[c] = in ? 1.0 : 0.0;
+		if (in)
+			taking_part += r->counts[c];
+		else
+			res->excluded += r->counts[c];
+	}
+	if (taking_part == 0.0)
+		return 0.0;
+
+	double first_total = 0.0;
+	for (size_t m = 0; m < r->n_margins; m++) {
+		size_t o = r->offset[m], k = r->margins[m].n_levels;
+		double total = 0.0, kept = 0.0;
+		rake_sums(r, m, w);
+		for (size_t l = 0; l < k; l++) {
+			total += r->target[o + l];
+			if (r->target[o + l] > 0.0 && r->sum[o + l] == 0.0) {
+				r->target[o + l] = 0.0;
+				res->dropped_levels++;
+			}
+			kept += r->target[o + l];
+		}
+		if (m == 0)
+			first_total = total;
+		for (size_t l = 0; l < k; l++)
+			r->target[o + l] *= first_total / kept;
+	}
+	return taking_part;
+}
+
+/* Steps 4 and 5 of stats_rake, on prepared cells. Returns 1 if converged. */
+static int rake_run(struct rake *r, double *w, const struct stats_rake_options *opt,
+    struct stats_rake_result *res)
+{
+	double mean, max;
+	for (;;) {
+		double error = INFINITY;
+		while (res->iterations < opt->max_iterations) {
+			rake_sweep(r, w);
+			res->iterations++;
+			error = rake_error(r, w);
+			if (error < opt->tolerance)
+				break;
+		}
+		res->max_margin_error = error;
+		rake_weight_range(r, w, &mean, &max);
+		res->max_weight_ratio = max / mean;
+		if (!(error < opt->tolerance))
+			return 0;
+		if (opt->cap <= 0.0 || max <= opt->cap * mean * (1.0 + opt->tolerance))
+			return 1;
+		if (res->cap_rounds >= opt->max_cap_rounds || res->iterations >= opt->max_iterations)
+			return 0;
+		for (size_t c = 0; c < r->n_cells; c++)
+			if (r->in[c])
+				w[c] = fmin(w[c], opt->cap * mean);
+		res->cap_rounds++;
+	}
+}
+
+/* Checks the arguments of stats_rake; returns the number of levels in all. */
+static int rake_check(const double *counts, const long *levels, size_t n_cells,
+    const struct stats_margin *margins, size_t n_margins, size_t *n_levels)
+{
+	if (!margins || n_margins == 0 || (n_cells > 0 && (!counts || !levels)))
+		return STATS_EINVAL;
+	size_t total = 0;
+	for (size_t m = 0; m < n_margins; m++) {
+		if (margins[m].n_levels == 0 || !margins[m].targets)
+			return STATS_EINVAL;
+		for (size_t l = 0; l < margins[m].n_levels; l++)
+			if (!valid_count(margins[m].targets[l]))
+				return STATS_EINVAL;
+		total += margins[m].n_levels;
+	}
+	for (size_t c = 0; c < n_cells; c++) {
+		if (!valid_count(counts[c]))
+			return STATS_EINVAL;
+		for (size_t m = 0; m < n_margins; m++) {
+			long l = levels[c * n_margins + m];
+			if (l >= 0 && (unsigned long)l >= margins[m].n_levels)
+				return STATS_EINVAL;
+		}
+	}
+	*n_levels = total;
+	return STATS_OK;
+}
+
+int stats_rake(const double *counts, const long *levels, size_t n_cells,
+    const struct stats_margin *margins, size_t n_margins,
+    const struct stats_rake_options *options, double *weights,
+    struct stats_rake_result *result)
+{
+	struct stats_rake_result scratch;
+	struct stats_rake_result *res = result ? result : &scratch;
+	struct stats_rake_options opt = options ? *options : stats_rake_defaults();
+	size_t n_levels = 0;
+
+	res->converged = 0;
+	res->iterations = res->cap_rounds = 0;
+	res->max_margin_error = res->max_weight_ratio = NAN;
+	res->excluded = 0.0;
+	res->dropped_levels = 0;
+	res->design_effect = res->effective_n = NAN;
+	if (!weights && n_cells > 0)
+		return STATS_EINVAL;
+	if (rake_check(counts, levels, n_cells, margins, n_margins, &n_levels) != STATS_OK)
+		return STATS_EINVAL;
+
+	struct rake r = { counts, levels, n_cells, n_margins, margins, NULL, NULL, NULL, NULL };
+	r.offset = malloc(n_margins * sizeof *r.offset);
+	r.target = malloc(2 * n_levels * sizeof *r.target);
+	r.in = malloc(n_cells ? n_cells : 1);
+	if (!r.offset || !r.target || !r.in) {
+		free(r.offset);
+		free(r.target);
+		free(r.in);
+		return STATS_ENOMEM;
+	}
+	r.sum = r.target + n_levels;
+	for (size_t m = 0, o = 0; m < n_margins; m++) {
+		r.offset[m] = o;
+		for (size_t l = 0; l < margins[m].n_levels; l++)
+			r.target[o + l] = margins[m].targets[l];
+		o += margins[m].n_levels;
+	}
+
+	if (rake_prepare(&r, weights, res) > 0.0) {
+		res->converged = rake_run(&r, weights, &opt, res);
+		stats_kish(weights, counts, n_cells, &res->design_effect, &res->effective_n);
+	} else {
+		res->effective_n = 0.0;
+	}
+	free(r.offset);
+	free(r.target);
+	free(r.in);
+	return res->converged ? STATS_OK : STATS_NOCONVERGE;
+}
+
+static void weighted_nan(struct stats_weighted *out)
+{
+	out->estimate = out->lower = out->upper = out->se = out->effective_n = NAN;
+	out->n = NAN;
+}
+
+int stats_weighted_proportion(const double *weights, const double *counts,
+    const double *y, size_t n, double confidence, struct stats_weighted *out)
+{
+	if (!out)
+		return STATS_EINVAL;
+	weighted_nan(out);
+	if (((!weights || !y) && n > 0) || !valid_confidence(confidence))
+		return STATS_EINVAL;
+
+	double respondents = 0.0, sum_w = 0.0, sum_wy = 0.0, sum_w2 = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		double c = counts ? counts[i] : 1.0, w = weights[i];
+		if (!valid_count(w) || !valid_count(c) ||
+		    (!isnan(y[i]) && !(y[i] >= 0.0 && y[i] <= 1.0)))
+			return STATS_EINVAL;
+		respondents += c;
+		if (isnan(y[i]))
+			continue;
+		sum_w += c * w;
+		sum_wy += c * w * y[i];
+		sum_w2 += c * w * w;
+	}
+	out->n = respondents;
+	if (!(sum_w > 0.0))
+		return STATS_OK;
+
+	double p = fmin(1.0, sum_wy / sum_w);
+	double n_eff = sum_w * sum_w / sum_w2;
+	struct stats_interval ci;
+	stats_wilson(fmin(n_eff, p * n_eff), n_eff, confidence, &ci);
+	out->estimate = p;
+	out->lower = ci.lower;
+	out->upper = ci.upper;
+	out->effective_n = n_eff;
+
+	double sum_z2 = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(y[i]))
+			continue;
+		double z = weights[i] * (y[i] - p) / sum_w;
+		sum_z2 += (counts ? counts[i] : 1.0) * z * z;
+	}
+	out->se = respondents > 1.0 ? sqrt(respondents / (respondents - 1.0) * sum_z2) : NAN;
+	return STATS_OK;
+}
+
+static void trend_nan(struct stats_trend *out)
+{
+	out->slope = out->slope_se = out->slope_lower = out->slope_upper = NAN;
+	out->intercept = out->intercept_se = NAN;
+	out->df = 0;
+	out->n_used = 0;
+}
+
+int stats_trend(const double *x, const double *y, const double *weights,
+    size_t n, double confidence, struct stats_trend *out)
+{
+	if (!out)
+		return STATS_EINVAL;
+	trend_nan(out);
+	if (((!x || !y) && n > 0) || !valid_confidence(confidence))
+		return STATS_EINVAL;
+
+	size_t used = 0;
+	for (size_t i = 0; i < n; i++) {
+		double w = weights ? weights[i] : 1.0;
+		if (isinf(x[i]) || isinf(y[i]) || !(w >= 0.0) || isinf(w))
+			return STATS_EINVAL;
+		used += !isnan(x[i]) && !isnan(y[i]) && w > 0.0;
+	}
+	out->n_used = used;
+	out->df = used >= 2 ? (long)used - 2 : 0;
+	if (used < 2)
+		return STATS_OK;
+
+	double *buf = malloc(3 * used * sizeof *buf);
+	if (!buf)
+		return STATS_ENOMEM;
+	double *xs = buf, *ys = buf + used, *ws = buf + 2 * used;
+	int varies = 0;
+	for (size_t i = 0, j = 0; i < n; i++) {
+		double w = weights ? weights[i] : 1.0;
+		if (isnan(x[i]) || isnan(y[i]) || w == 0.0)
+			continue;
+		xs[j] = x[i];
+		ys[j] = y[i];
+		ws[j] = w;
+		varies |= xs[j] != xs[0];
+		j++;
+	}
+	if (varies) {
+		double c0, c1, cov00, cov01, cov11, chisq;
+		gsl_fit_wlinear(xs, 1, ws, 1, ys, 1, used, &c0, &c1, &cov00, &cov01, &cov11, &chisq);
+		out->intercept = c0;
+		out->slope = c1;
+		if (out->df > 0) {
+			double sigma2 = chisq / (double)out->df;
+			double t = gsl_cdf_tdist_Pinv(0.5 + confidence / 2.0, (double)out->df);
+			out->slope_se = sqrt(cov11 * sigma2);
+			out->intercept_se = sqrt(cov00 * sigma2);
+			out->slope_lower = c1 - t * out->slope_se;
+			out->slope_upper = c1 + t * out->slope_se;
+		}
+	}
+	free(buf);
+	return STATS_OK;
+}
+
+/* Mean and sample variance of the non-NaN values; returns how many. */
+static size_t mean_var(const double *v, size_t n, double *mean, double *var)
+{
+	size_t m = 0;
+	double sum = 0.0, ss = 0.0;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(v[i])) {
+			sum += v[i];
+			m++;
+		}
+	*mean = m ? sum / (double)m : NAN;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(v[i]))
+			ss += (v[i] - *mean) * (v[i] - *mean);
+	*var = m > 1 ? ss / (double)(m - 1) : NAN;
+	return m;
+}
+
+int stats_window_change(const double *baseline, size_t n_baseline,
+    const double *review, size_t n_review, double confidence,
+    struct stats_interval *out)
+{
+	if (!out)
+		return STATS_EINVAL;
+	interval_nan(out);
+	if ((!baseline && n_baseline > 0) || (!review && n_review > 0) ||
+	    !valid_confidence(confidence))
+		return STATS_EINVAL;
+	for (size_t i = 0; i < n_baseline; i++)
+		if (isinf(baseline[i]))
+			return STATS_EINVAL;
+	for (size_t i = 0; i < n_review; i++)
+		if (isinf(review[i]))
+			return STATS_EINVAL;
+
+	double mean_b, var_b, mean_r, var_r;
+	size_t m_b = mean_var(baseline, n_baseline, &mean_b, &var_b);
+	size_t m_r = mean_var(review, n_review, &mean_r, &var_r);
+	if (m_b == 0 || m_r == 0)
+		return STATS_OK;
+	out->estimate = mean_r - mean_b;
+	if (m_b < 2 || m_r < 2)
+		return STATS_OK;
+
+	double a = var_b / (double)m_b, b = var_r / (double)m_r;
+	double se2 = a + b;
+	if (!(se2 > 0.0))
+		return STATS_OK;
+	double df = se2 * se2 / (a * a / (double)(m_b - 1) + b * b / (double)(m_r - 1));
+	double half = gsl_cdf_tdist_Pinv(0.5 + confidence / 2.0, df) * sqrt(se2);
+	out->lower = out->estimate - half;
+	out->upper = out->estimate + half;
+	return STATS_OK;
+}

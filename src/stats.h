@@ -1,0 +1,336 @@
+/*
+ * stats.h — the statistics of reach: intervals, representation, tests,
+ * summary scores, raking and trends.
+ *
+ * Pure: numbers in, numbers out over plain arrays. Nothing here reads or
+ * writes a file, prints, or touches the store, so every function can be
+ * checked alone against R.
+ *
+ * Conventions, stated once:
+ *  - Functions return a status (enum stats_status): STATS_OK, or a reason.
+ *    On STATS_EINVAL the output struct holds NaN where it has numbers;
+ *    caller-sized output arrays then hold nothing to rely on.
+ *  - A value that is undefined for the data (a share of nothing, a ratio
+ *    to a zero population share, a p-value with 0 degrees of freedom) is
+ *    NaN with status STATS_OK: undefined is an answer, not an error.
+ *  - Counts are double unless they must be whole (the chi-square test,
+ *    which simulates whole tables, takes long). Sizes are size_t.
+ *  - The caller owns every array and every struct; nothing here keeps a
+ *    pointer after it returns, and nothing it returns needs freeing.
+ *  - Inputs are checked before they reach GSL, so GSL's error handler is
+ *    never invoked by a bad argument.
+ */
+#ifndef REACH_STATS_H
+#define REACH_STATS_H
+
+#include <stddef.h>
+
+/* The usual confidence level, 95 %. */
+#define STATS_CONFIDENCE_DEFAULT 0.95
+
+/* Fewest Monte Carlo draws the chi-square test makes. */
+#define STATS_MC_MIN_DRAWS 100000
+
+/* Cap on a raked weight, as a multiple of the mean weight. */
+#define STATS_WEIGHT_CAP_DEFAULT 5.0
+
+enum stats_status {
+	STATS_OK = 0,
+	STATS_EINVAL = 1,       /* bad argument: NULL, negative or non-finite count, x > n, level out of range */
+	STATS_ENOMEM = 2,       /* out of memory */
+	STATS_NOCONVERGE = 3    /* raking stopped before meeting its tolerance or cap */
+};
+
+/* An estimate with a two-sided confidence interval. */
+struct stats_interval {
+	double estimate, lower, upper;
+};
+
+/*
+ * Wilson score interval for a proportion x/n at confidence level
+ * `confidence` (in (0, 1); z = Phi^-1((1 + confidence) / 2)). x and n may be
+ * fractional (an effective sample size). estimate is x/n; at x = 0 the lower
+ * end is exactly 0 and at x = n the upper end exactly 1, as in R's
+ * prop.test(x, n, correct = FALSE). n = 0: all three NaN, STATS_OK.
+ * Fails with STATS_EINVAL (all NaN) when x < 0, x > n, either is not
+ * finite, or confidence is outside (0, 1).
+ */
+int stats_wilson(double x, double n, double confidence, struct stats_interval *out);
+
+/*
+ * Representation ratio RR = p / q of a category with n_k of n_known known
+ * answers and population share q: estimate (n_k / n_known) / q, and the
+ * Wilson interval of n_k / n_known divided by q. q = 0 or n_known = 0: all
+ * NaN, STATS_OK (the flag reports it as low_n). Fails with STATS_EINVAL
+ * (all NaN) as stats_wilson does, or when q is negative, above 1 or NaN.
+ */
+int stats_representation_ratio(double n_k, double n_known, double q,
+    double confidence, struct stats_interval *out);
+
+/*
+ * Respondents per 1,000 residents: 1000 * n / population. Returns NaN when
+ * population is 0, or when either argument is negative or not finite.
+ */
+double stats_rate_per_1000(double n, double population);
+
+/* How a category compares with its population share. */
+enum stats_flag {
+	STATS_FLAG_OK = 0,
+	STATS_FLAG_UNDER,       /* RR interval entirely below 1 */
+	STATS_FLAG_WELL_BELOW,  /* RR < 0.8 but the interval reaches 1 */
+	STATS_FLAG_OVER,        /* RR interval entirely above 1 */
+	STATS_FLAG_LOW_N        /* too few to say: n_k < 10 or expected count < 5 */
+};
+
+/*
+ * Flag for a category, from its count n_k, the number of known answers
+ * n_known, its population share q and its representation ratio interval.
+ * In order of precedence: low_n when n_k < 10 or the expected count
+ * n_known * q < 5 (also when that count is undefined, e.g. q NaN); under when
+ * the interval's upper end < 1; over when its lower end > 1; well_below when
+ * RR < 0.8; otherwise ok. A NULL ratio gives ok unless the flag is low_n.
+ * Never fails.
+ */
+enum stats_flag stats_flag_category(double n_k, double n_known, double q,
+    const struct stats_interval *ratio);
+
+/*
+ * The flag's name: "ok", "under", "well_below", "over", "low_n"; "unknown"
+ * for a value outside the enum. A static string: do not free.
+ */
+const char *stats_flag_name(enum stats_flag flag);
+
+/* Everything reported for one category of one dimension. */
+struct stats_category {
+	struct stats_interval share;   /* p_k = n_k / n_known with Wilson interval */
+	double population_share;       /* q_k = population_k / population_total */
+	struct stats_interval ratio;   /* RR_k = p_k / q_k with interval */
+	double rate_per_1000;          /* 1000 * n_k / population_k */
+	double expected;               /* n_known * q_k */
+	enum stats_flag flag;
+};
+
+/*
+ * The share, representation ratio, response rate and flag of a category with
+ * n_k of n_known known answers, population_k of population_total residents.
+ * Undefined values (n_known = 0, population 0) are NaN and the flag is then
+ * low_n. Fails with STATS_EINVAL (numbers NaN, flag low_n) on a negative or
+ * non-finite count, n_k > n_known, population_k > population_total, or a
+ * confidence outside (0, 1).
+ */
+int stats_category(double n_k, double n_known, double population_k,
+    double population_total, double confidence, struct stats_category *out);
+
+/* A chi-square goodness-of-fit test of respondents against population shares. */
+struct stats_chisq {
+	double statistic;     /* X^2 = sum (O - E)^2 / E over the categories tested */
+	long df;              /* categories tested - 1; 0 when fewer than 2 */
+	double p_value;       /* asymptotic, gsl_cdf_chisq_Q(X^2, df); NaN when df = 0 or n = 0 */
+	double effect_w;      /* Cohen's w = sqrt(X^2 / n) */
+	double n;             /* respondents in the categories tested */
+	long n_excluded;      /* respondents in categories with share 0, left out */
+	size_t k_used;        /* categories tested (share > 0) */
+	double min_expected;  /* smallest expected count among them */
+	int simulated;        /* 1 when the Monte Carlo p-value was computed */
+	double p_simulated;   /* Monte Carlo p-value, NaN when not simulated */
+	size_t draws;         /* tables drawn, 0 when not simulated */
+};
+
+/*
+ * Chi-square goodness of fit of observed[k] respondents to shares[k]
+ * (population shares or population counts: only their ratios matter). A
+ * category whose share is 0 is left out of the test together with its
+ * respondents (counted in n_excluded), and the remaining shares are rescaled
+ * to sum to 1 — the same as R's chisq.test(x[q > 0], p = q[q > 0],
+ * rescale.p = TRUE). When every category tested has an expected count of at
+ * least 5 nothing is simulated; otherwise (with df >= 1 and n > 0) a Monte
+ * Carlo p-value is computed too, as R's chisq.test(simulate.p.value = TRUE):
+ * `draws` tables (raised to STATS_MC_MIN_DRAWS if fewer) from the
+ * multinomial under H0 with GSL's MT19937 seeded with `seed`,
+ * p = (1 + #{X^2_sim >= X^2_obs}) / (draws + 1), where >= allows R's relative
+ * slack of 64 machine epsilons for ties. n = 0: statistic, p and w are NaN.
+ * Fails with STATS_EINVAL (numbers NaN) on a NULL array, a negative count, a
+ * negative or non-finite share, or more respondents than an unsigned int
+ * holds; STATS_ENOMEM if the simulation cannot allocate.
+ */
+int stats_chisq_gof(const long *observed, const double *shares, size_t k,
+    unsigned long seed, size_t draws, struct stats_chisq *out);
+
+/* Summary scores of one dimension across its k groups. */
+struct stats_scores {
+	double overall_rate;            /* rho-bar = sum n_k / sum N_k over groups with N_k > 0 */
+	double min_max_ratio;           /* min rate / max rate */
+	double proportional_similarity; /* sum min(p_k, q_k), 1 = same mix as the population */
+	double rate_cv;                 /* population-weighted SD of rates / their mean */
+	double partial_r_variable;      /* sqrt(sum q_k (rho_k - rho-bar)^2) */
+	size_t k_used;                  /* groups with population > 0 */
+};
+
+/*
+ * Summary scores over k groups with respondents[k] (n_k) and population[k]
+ * (N_k). The response rate (propensity) of group k is rho_k = n_k / N_k, a
+ * fraction, not per 1,000; p_k = n_k / sum n and q_k = N_k / sum N. Groups
+ * with N_k = 0 have no rate: they and their respondents are left out of the
+ * rate-based scores, whose overall rate is
+ * rho-bar = sum_{N_k > 0} n_k / sum N_k = sum q_k rho_k.
+ *  - min_max_ratio: smallest rho_k / largest rho_k (0 if a group has no
+ *    respondents, NaN if no group has any).
+ *  - proportional_similarity: sum over all groups of min(p_k, q_k).
+ *  - rate_cv: coefficient of variation of the rates weighted by population
+ *    share: sqrt(sum q_k (rho_k - rho-bar)^2) / rho-bar (divisor 1, the
+ *    population variance of the rates); NaN when rho-bar = 0.
+ *  - partial_r (optional array of k, may be NULL): the unconditional partial
+ *    R-indicator of each category (Schouten, Shlomo & Skinner 2011, with the
+ *    propensity of a group taken as its response rate):
+ *    P_u(k) = sqrt(q_k) * |rho_k - rho-bar|; NaN for a group with N_k = 0.
+ *    The paper's category-level indicator carries a sign (rho_k - rho-bar);
+ *    the sign here is dropped, and is the sign of RR_k - 1. The sum of their
+ *    squares is partial_r_variable^2, the variable-level indicator.
+ * Everything is NaN when sum n = 0 or sum N = 0 (with STATS_OK).
+ * Fails with STATS_EINVAL on a NULL array or a negative or non-finite count.
+ */
+int stats_scores(const double *respondents, const double *population, size_t k,
+    double *partial_r, struct stats_scores *out);
+
+/* One raking margin: population totals of its n_levels categories. */
+struct stats_margin {
+	size_t n_levels;
+	const double *targets;
+};
+
+struct stats_rake_options {
+	double tolerance;    /* stop when max |margin - target| / target < tolerance */
+	int max_iterations;  /* sweeps over all margins, in all rounds together */
+	double cap;          /* largest weight / mean weight allowed; <= 0: no cap */
+	int max_cap_rounds;  /* cap-and-re-rake rounds allowed */
+};
+
+/* Defaults: tolerance 1e-10, 2000 sweeps, cap 5, 200 rounds. */
+struct stats_rake_options stats_rake_defaults(void);
+
+struct stats_rake_result {
+	int converged;            /* 1: margins within tolerance and cap held */
+	int iterations;           /* sweeps made */
+	int cap_rounds;           /* times the weights were capped and re-raked */
+	double max_margin_error;  /* max relative margin error at the end */
+	double max_weight_ratio;  /* largest weight / mean weight at the end */
+	double excluded;          /* respondents left out, weight 0 */
+	size_t dropped_levels;    /* levels with a target but no respondents */
+	double design_effect;     /* Kish, of the final weights */
+	double effective_n;       /* Kish effective sample size */
+};
+
+/*
+ * Raking (iterative proportional fitting) of respondent weights to
+ * population margins, in cell form. Cell c holds counts[c] respondents whose
+ * category on margin m is levels[c * n_margins + m] (row-major); a negative
+ * level means the answer is missing or declined. On return weights[c] is the
+ * weight of each respondent in cell c (caller-allocated, n_cells long).
+ *
+ * Rules, in order:
+ *  1. A cell with a missing category on any margin, a category whose target
+ *     is 0, or no respondents is left out: weight 0; its respondents are
+ *     counted in `excluded`. Weighted estimates then ignore them.
+ *  2. A level with a positive target but no respondents left cannot be met:
+ *     it is dropped and the other targets of that margin are scaled up to
+ *     keep the margin's total (counted in dropped_levels).
+ *  3. Every margin is scaled to the total of the first, so margins that
+ *     disagree slightly (rounding in census tables) still converge. The
+ *     weights sum to that total.
+ *  4. Starting from weight 1, sweep the margins in order, scaling each level
+ *     to its target, until the largest relative margin error < tolerance.
+ *  5. If cap > 0 and some weight exceeds cap times the mean weight (mean over
+ *     respondents), every weight is cut to cap * mean and step 4 runs again
+ *     from those weights; repeated until both hold (the cap with relative
+ *     slack `tolerance`) or sweeps or rounds run out.
+ * Without a cap this is what R's survey::rake computes. If it stops early,
+ * the weights are those of the last raking (margins met, cap perhaps not),
+ * result->converged is 0 and the return is STATS_NOCONVERGE; likewise when no
+ * respondent is left to weight (all weights 0). options may be NULL for the
+ * defaults; result may be NULL. Fails with STATS_EINVAL on a NULL array, a
+ * negative or non-finite count or target, a level >= its margin's n_levels,
+ * or no margins; STATS_ENOMEM if it cannot allocate its workspace.
+ */
+int stats_rake(const double *counts, const long *levels, size_t n_cells,
+    const struct stats_margin *margins, size_t n_margins,
+    const struct stats_rake_options *options, double *weights,
+    struct stats_rake_result *result);
+
+/*
+ * Kish design effect and effective sample size of weights[n], each applying
+ * to counts[i] respondents (counts NULL: one each). Over respondents with a
+ * positive weight (a weight of 0 means left out): with m of them,
+ * deff = m * sum w^2 / (sum w)^2 (= 1 + CV^2 of the weights, CV with divisor
+ * m) and n_eff = (sum w)^2 / sum w^2. None: deff NaN, n_eff 0.
+ * Either output pointer may be NULL. Fails with STATS_EINVAL on a NULL
+ * weights array or a negative or non-finite weight or count.
+ */
+int stats_kish(const double *weights, const double *counts, size_t n,
+    double *design_effect, double *effective_n);
+
+/* A weighted proportion. */
+struct stats_weighted {
+	double estimate;     /* sum w y / sum w over answered rows */
+	double lower, upper; /* Wilson interval with n = Kish effective n */
+	double se;           /* linearisation standard error, as survey::svymean */
+	double effective_n;  /* Kish (sum w)^2 / sum w^2 over answered rows */
+	double n;            /* respondents passed (the design's sample size) */
+};
+
+/*
+ * Weighted proportion of an answer: rows i = 0..n-1, each counts[i]
+ * respondents (counts NULL: one each) with weight weights[i] and answer y[i]
+ * in [0, 1] (1 = gave the answer), or NaN for no answer.
+ * estimate = sum w y / sum w over answered rows.
+ * Interval: the Wilson score interval with the Kish effective sample size
+ * n_eff in place of n (x = estimate * n_eff) — simple, stays inside [0, 1],
+ * and reduces to the plain Wilson interval when the weights are equal.
+ * se: the Taylor-linearisation standard error that R's
+ * svymean(~y, svydesign(ids = ~1, weights = ~w, data), na.rm = TRUE) gives
+ * on the same rows: with z_i = w_i (y_i - estimate) / sum w (0 when
+ * unanswered), se^2 = n / (n - 1) * sum z_i^2 where n counts every
+ * respondent passed, answered or not and whatever the weight (R's domain
+ * estimation). Nothing answered with positive weight: all NaN but n.
+ * Fails with STATS_EINVAL on a NULL array, a negative or non-finite weight or
+ * count, y outside [0, 1], or a confidence outside (0, 1).
+ */
+int stats_weighted_proportion(const double *weights, const double *counts,
+    const double *y, size_t n, double confidence, struct stats_weighted *out);
+
+/* A weighted straight-line trend. */
+struct stats_trend {
+	double slope, slope_se, slope_lower, slope_upper;
+	double intercept, intercept_se;
+	long df;             /* points used - 2 */
+	size_t n_used;       /* points with finite x, y, w and w > 0 */
+};
+
+/*
+ * Weighted least-squares line y = intercept + slope * x through n points
+ * (gsl_fit_wlinear), e.g. a group's RR against closing date. weights[i]
+ * (NULL: all 1) is proportional to 1 / variance of y[i] (e.g. 1 / SE^2 of an
+ * RR); only their ratios matter, because the residual variance is estimated
+ * from the fit: se = sqrt(cov / (sum w r^2 / df)), with df = n_used - 2 and a
+ * t interval on df degrees of freedom — what R's lm(y ~ x, weights = w) and
+ * confint() give. Points with a NaN x or y, or weight 0, are skipped. Fewer
+ * than 2 points, or all x equal: all NaN; exactly 2: the line, with NaN
+ * standard errors and interval. Fails with STATS_EINVAL on a NULL x or y, an
+ * infinite value, a negative weight, or a confidence outside (0, 1);
+ * STATS_ENOMEM if it cannot allocate.
+ */
+int stats_trend(const double *x, const double *y, const double *weights,
+    size_t n, double confidence, struct stats_trend *out);
+
+/*
+ * Change between two windows: mean(review) - mean(baseline), with a Welch
+ * (unequal variances) t interval — R's t.test(review, baseline)$conf.int.
+ * NaN values are skipped. A window with no values: all NaN; fewer than 2
+ * values in either, or no variance in both: NaN interval around the
+ * estimate. Fails with STATS_EINVAL on a NULL array with a non-zero length,
+ * an infinite value, or a confidence outside (0, 1).
+ */
+int stats_window_change(const double *baseline, size_t n_baseline,
+    const double *review, size_t n_review, double confidence,
+    struct stats_interval *out);
+
+#endif

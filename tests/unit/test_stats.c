@@ -1,0 +1,825 @@
+/*
+ * test_stats.c — unit tests of src/stats.c against reference values from R.
+ *
+ * Every expected number was computed outside reach, in R 4.2.2 with the
+ * survey package 4.1-1; the commands are written beside the values so that
+ * anyone can run them again. Closed forms are compared to a relative
+ * tolerance of 1e-9, iterative results (raking) to 1e-7, and Monte Carlo
+ * p-values to 4 Monte Carlo standard errors.
+ */
+#include "check.h"
+#include "stats.h"
+
+#include <math.h>
+
+/* Relative comparison: |got - want| <= rel * |want| (exact when want is 0). */
+#define CHECK_REL(got, want, rel) CHECK_NEAR(got, want, (rel) * fabs((double)(want)))
+#define TIGHT 1e-9
+#define RAKED 1e-7
+
+static void test_wilson(void)
+{
+	struct stats_interval ci;
+
+	/* R: prop.test(37, 120, correct=FALSE)$conf.int → 0.232727369889163 0.395829977238007 */
+	CHECK_INT(stats_wilson(37, 120, 0.95, &ci), STATS_OK);
+	CHECK_REL(ci.estimate, 37.0 / 120.0, TIGHT);
+	CHECK_REL(ci.lower, 0.232727369889163, TIGHT);
+	CHECK_REL(ci.upper, 0.395829977238007, TIGHT);
+
+	/* R: prop.test(0, 20, correct=FALSE)$conf.int → 0 0.161125158052819 */
+	CHECK_INT(stats_wilson(0, 20, STATS_CONFIDENCE_DEFAULT, &ci), STATS_OK);
+	CHECK(ci.lower == 0.0);
+	CHECK_REL(ci.upper, 0.161125158052819, TIGHT);
+
+	/* R: prop.test(20, 20, correct=FALSE)$conf.int → 0.838874841947181 1 */
+	CHECK_INT(stats_wilson(20, 20, 0.95, &ci), STATS_OK);
+	CHECK_REL(ci.lower, 0.838874841947181, TIGHT);
+	CHECK(ci.upper == 1.0);
+
+	/* R: prop.test(3, 7, conf.level=0.90, correct=FALSE)$conf.int → 0.186443190363956 0.710522908986407 */
+	CHECK_INT(stats_wilson(3, 7, 0.90, &ci), STATS_OK);
+	CHECK_REL(ci.lower, 0.186443190363956, TIGHT);
+	CHECK_REL(ci.upper, 0.710522908986407, TIGHT);
+
+	/* n = 0 (everyone declined): undefined, not an error */
+	CHECK_INT(stats_wilson(0, 0, 0.95, &ci), STATS_OK);
+	CHECK(isnan(ci.estimate) && isnan(ci.lower) && isnan(ci.upper));
+
+	CHECK_INT(stats_wilson(5, 4, 0.95, &ci), STATS_EINVAL);
+	CHECK(isnan(ci.lower));
+	CHECK_INT(stats_wilson(-1, 4, 0.95, &ci), STATS_EINVAL);
+	CHECK_INT(stats_wilson(1, 4, 1.0, &ci), STATS_EINVAL);
+	CHECK_INT(stats_wilson(1, 4, 0.0, &ci), STATS_EINVAL);
+	CHECK_INT(stats_wilson(NAN, 4, 0.95, &ci), STATS_EINVAL);
+	CHECK_INT(stats_wilson(1, 4, 0.95, NULL), STATS_EINVAL);
+}
+
+static void test_representation_ratio(void)
+{
+	struct stats_interval rr;
+
+	/*
+	 * R: (37/120)/0.25 → 1.23333333333333
+	 *    prop.test(37, 120, correct=FALSE)$conf.int / 0.25 → 0.930909479556652 1.583319908952027
+	 */
+	CHECK_INT(stats_representation_ratio(37, 120, 0.25, 0.95, &rr), STATS_OK);
+	CHECK_REL(rr.estimate, 1.23333333333333, TIGHT);
+	CHECK_REL(rr.lower, 0.930909479556652, TIGHT);
+	CHECK_REL(rr.upper, 1.583319908952027, TIGHT);
+
+	/* q = 0: no ratio */
+	CHECK_INT(stats_representation_ratio(37, 120, 0.0, 0.95, &rr), STATS_OK);
+	CHECK(isnan(rr.estimate) && isnan(rr.lower) && isnan(rr.upper));
+	/* n_known = 0 */
+	CHECK_INT(stats_representation_ratio(0, 0, 0.25, 0.95, &rr), STATS_OK);
+	CHECK(isnan(rr.estimate) && isnan(rr.upper));
+
+	CHECK_INT(stats_representation_ratio(37, 120, -0.1, 0.95, &rr), STATS_EINVAL);
+	CHECK_INT(stats_representation_ratio(37, 120, 1.5, 0.95, &rr), STATS_EINVAL);
+	CHECK_INT(stats_representation_ratio(37, 120, NAN, 0.95, &rr), STATS_EINVAL);
+}
+
+static void test_rate_per_1000(void)
+{
+	/* R: 1000*37/5120 → 7.2265625 */
+	CHECK_REL(stats_rate_per_1000(37, 5120), 7.2265625, TIGHT);
+	CHECK(stats_rate_per_1000(0, 5120) == 0.0);
+	CHECK(isnan(stats_rate_per_1000(3, 0)));
+	CHECK(isnan(stats_rate_per_1000(-3, 100)));
+	CHECK(isnan(stats_rate_per_1000(3, NAN)));
+}
+
+/* The flag of n_k of n_known at share q, from stats_representation_ratio. */
+static enum stats_flag flag_for(double n_k, double n_known, double q)
+{
+	struct stats_interval rr;
+	stats_representation_ratio(n_k, n_known, q, 0.95, &rr);
+	return stats_flag_category(n_k, n_known, q, &rr);
+}
+
+static void test_flags(void)
+{
+	/*
+	 * The intervals deciding each flag, from R:
+	 *   f <- function(k, n, q) c(k/n/q, prop.test(k, n, correct=FALSE)$conf.int/q, n*q)
+	 *   f(30, 400, 0.15) → RR 0.5  CI 0.353584959485651 0.700318041742029  expected 60 → under
+	 *   f(12, 100, 0.16) → RR 0.75 CI 0.437462902313718 1.23825621416946   expected 16 → well_below
+	 *   f(80, 200, 0.2)  → RR 2    CI 1.67302892834037  2.3458163980369    expected 40 → over
+	 *   f(50, 200, 0.25) → RR 1    CI 0.7803267202727   1.25736393248183   expected 50 → ok
+	 *   f(12, 40, 0.1)   → RR 3    CI 1.80748452297465  4.54300188181449   expected 4  → low_n
+	 *   f(10, 50, 0.1)   → RR 2    CI 1.12437500157761  3.30371059322254   expected 5  → over
+	 */
+	CHECK_INT(flag_for(30, 400, 0.15), STATS_FLAG_UNDER);
+	CHECK_INT(flag_for(12, 100, 0.16), STATS_FLAG_WELL_BELOW);
+	CHECK_INT(flag_for(80, 200, 0.2), STATS_FLAG_OVER);
+	CHECK_INT(flag_for(50, 200, 0.25), STATS_FLAG_OK);
+	CHECK_INT(flag_for(12, 40, 0.1), STATS_FLAG_LOW_N);   /* expected count 4 < 5 */
+	CHECK_INT(flag_for(10, 50, 0.1), STATS_FLAG_OVER);    /* n_k 10 and expected 5: enough */
+	CHECK_INT(flag_for(9, 30, 0.5), STATS_FLAG_LOW_N);    /* n_k 9 < 10, though under-represented */
+	CHECK_INT(flag_for(0, 200, 0.2), STATS_FLAG_LOW_N);   /* no respondents in the group */
+	CHECK_INT(flag_for(20, 200, 0.0), STATS_FLAG_LOW_N);  /* no population in the group */
+	CHECK_INT(flag_for(0, 0, 0.2), STATS_FLAG_LOW_N);     /* n_known = 0 */
+	CHECK_INT(stats_flag_category(20, 200, NAN, NULL), STATS_FLAG_LOW_N);
+
+	CHECK_STR(stats_flag_name(STATS_FLAG_OK), "ok");
+	CHECK_STR(stats_flag_name(STATS_FLAG_UNDER), "under");
+	CHECK_STR(stats_flag_name(STATS_FLAG_WELL_BELOW), "well_below");
+	CHECK_STR(stats_flag_name(STATS_FLAG_OVER), "over");
+	CHECK_STR(stats_flag_name(STATS_FLAG_LOW_N), "low_n");
+	CHECK_STR(stats_flag_name((enum stats_flag)42), "unknown");
+}
+
+static void test_category(void)
+{
+	struct stats_category c;
+
+	/*
+	 * 37 of 120 known answers; 5,120 of 20,480 residents (q = 0.25).
+	 * R: prop.test(37, 120, correct=FALSE)$conf.int → 0.232727369889163 0.395829977238007
+	 *    and divided by 0.25 → 0.930909479556652 1.583319908952027; 1000*37/5120 → 7.2265625
+	 */
+	CHECK_INT(stats_category(37, 120, 5120, 20480, 0.95, &c), STATS_OK);
+	CHECK_REL(c.share.estimate, 37.0 / 120.0, TIGHT);
+	CHECK_REL(c.share.lower, 0.232727369889163, TIGHT);
+	CHECK_REL(c.share.upper, 0.395829977238007, TIGHT);
+	CHECK_REL(c.population_share, 0.25, TIGHT);
+	CHECK_REL(c.ratio.estimate, 1.23333333333333, TIGHT);
+	CHECK_REL(c.ratio.lower, 0.930909479556652, TIGHT);
+	CHECK_REL(c.ratio.upper, 1.583319908952027, TIGHT);
+	CHECK_REL(c.rate_per_1000, 7.2265625, TIGHT);
+	CHECK_REL(c.expected, 30.0, TIGHT);
+	CHECK_INT(c.flag, STATS_FLAG_OK);
+
+	/* zero respondents in the group: share 0, RR 0, flag low_n */
+	CHECK_INT(stats_category(0, 120, 5120, 20480, 0.95, &c), STATS_OK);
+	CHECK(c.share.estimate == 0.0 && c.share.lower == 0.0);
+	CHECK(c.ratio.estimate == 0.0);
+	CHECK(c.rate_per_1000 == 0.0);
+	CHECK_INT(c.flag, STATS_FLAG_LOW_N);
+
+	/* zero population in the group: no RR, no rate */
+	CHECK_INT(stats_category(4, 120, 0, 20480, 0.95, &c), STATS_OK);
+	CHECK(c.population_share == 0.0);
+	CHECK(isnan(c.ratio.estimate) && isnan(c.ratio.upper));
+	CHECK(isnan(c.rate_per_1000));
+	CHECK_INT(c.flag, STATS_FLAG_LOW_N);
+
+	/* all answers declined: n_known = 0 */
+	CHECK_INT(stats_category(0, 0, 5120, 20480, 0.95, &c), STATS_OK);
+	CHECK(isnan(c.share.estimate) && isnan(c.share.lower) && isnan(c.share.upper));
+	CHECK(isnan(c.ratio.estimate));
+	CHECK(c.rate_per_1000 == 0.0);
+	CHECK_INT(c.flag, STATS_FLAG_LOW_N);
+
+	/* no population at all */
+	CHECK_INT(stats_category(10, 120, 0, 0, 0.95, &c), STATS_OK);
+	CHECK(isnan(c.population_share) && isnan(c.ratio.estimate));
+	CHECK_INT(c.flag, STATS_FLAG_LOW_N);
+
+	CHECK_INT(stats_category(130, 120, 5120, 20480, 0.95, &c), STATS_EINVAL);
+	CHECK_INT(stats_category(37, 120, 30000, 20480, 0.95, &c), STATS_EINVAL);
+	CHECK_INT(stats_category(37, 120, 5120, 20480, 1.5, &c), STATS_EINVAL);
+	CHECK_INT(stats_category(37, 120, 5120, 20480, 0.95, NULL), STATS_EINVAL);
+}
+
+/*
+ * For the closed-form chi-square results below, R:
+ *   show <- function(t) cat(t$statistic, t$parameter, t$p.value,
+ *       sqrt(t$statistic/sum(t$observed)), min(t$expected), "\n")
+ */
+static void test_chisq_closed(void)
+{
+	struct stats_chisq t;
+
+	/* R: show(chisq.test(c(45, 30, 15, 10), p=c(0.4, 0.3, 0.2, 0.1)))
+	 *    → 1.875 3 0.598751633067562 0.136930639376292 10 */
+	long a[] = { 45, 30, 15, 10 };
+	double qa[] = { 0.4, 0.3, 0.2, 0.1 };
+	CHECK_INT(stats_chisq_gof(a, qa, 4, 1, 0, &t), STATS_OK);
+	CHECK_REL(t.statistic, 1.875, TIGHT);
+	CHECK_INT(t.df, 3);
+	CHECK_REL(t.p_value, 0.598751633067562, TIGHT);
+	CHECK_REL(t.effect_w, 0.136930639376292, TIGHT);
+	CHECK_REL(t.min_expected, 10, TIGHT);
+	CHECK_REL(t.n, 100, TIGHT);
+	CHECK_INT(t.k_used, 4);
+	CHECK_INT(t.simulated, 0);
+	CHECK(isnan(t.p_simulated));
+	CHECK_INT(t.draws, 0);
+
+	/* a category with zero respondents.
+	 * R: show(chisq.test(c(0, 40, 35, 25), p=c(0.1, 0.3, 0.3, 0.3)))
+	 *    → 15 3 0.00181664896657232 0.387298334620742 10 */
+	long b[] = { 0, 40, 35, 25 };
+	double qb[] = { 0.1, 0.3, 0.3, 0.3 };
+	CHECK_INT(stats_chisq_gof(b, qb, 4, 1, 0, &t), STATS_OK);
+	CHECK_REL(t.statistic, 15, TIGHT);
+	CHECK_INT(t.df, 3);
+	CHECK_REL(t.p_value, 0.00181664896657232, TIGHT);
+	CHECK_REL(t.effect_w, 0.387298334620742, TIGHT);
+
+	/* a category with zero population share: left out with its 5 respondents.
+	 * R: show(chisq.test(c(30, 20, 25), p=c(0.5, 0.25, 0.25)))
+	 *    → 3.66666666666667 2 0.159879746079694 0.221108319357027 18.75 */
+	long c[] = { 30, 5, 20, 25 };
+	double qc[] = { 0.5, 0.0, 0.25, 0.25 };
+	CHECK_INT(stats_chisq_gof(c, qc, 4, 1, 0, &t), STATS_OK);
+	CHECK_REL(t.statistic, 3.66666666666667, TIGHT);
+	CHECK_INT(t.df, 2);
+	CHECK_REL(t.p_value, 0.159879746079694, TIGHT);
+	CHECK_REL(t.effect_w, 0.221108319357027, TIGHT);
+	CHECK_REL(t.min_expected, 18.75, TIGHT);
+	CHECK_INT(t.n_excluded, 5);
+	CHECK_INT(t.k_used, 3);
+	CHECK_REL(t.n, 75, TIGHT);
+
+	/* population counts instead of shares.
+	 * R: show(chisq.test(c(300, 200, 250), p=c(5000, 2000, 2600), rescale.p=TRUE))
+	 *    → 44.0923076923077 2 2.66364925716443e-10 0.242465963775833 156.25 */
+	long d[] = { 300, 200, 250 };
+	double qd[] = { 5000, 2000, 2600 };
+	CHECK_INT(stats_chisq_gof(d, qd, 3, 1, 0, &t), STATS_OK);
+	CHECK_REL(t.statistic, 44.0923076923077, TIGHT);
+	CHECK_REL(t.p_value, 2.66364925716443e-10, 1e-6);
+	CHECK_REL(t.effect_w, 0.242465963775833, TIGHT);
+	CHECK_REL(t.min_expected, 156.25, TIGHT);
+}
+
+static void test_chisq_edges(void)
+{
+	struct stats_chisq t;
+
+	/* one category only (R refuses: "'x' must at least have 2 elements"):
+	 * X^2 = 0, df 0, p undefined, nothing simulated */
+	long one[] = { 12 };
+	double q1[] = { 1.0 };
+	CHECK_INT(stats_chisq_gof(one, q1, 1, 1, 0, &t), STATS_OK);
+	CHECK(t.statistic == 0.0);
+	CHECK_INT(t.df, 0);
+	CHECK(isnan(t.p_value));
+	CHECK_INT(t.simulated, 0);
+
+	/* several categories but only one with population */
+	long two[] = { 12, 3 };
+	double q2[] = { 1.0, 0.0 };
+	CHECK_INT(stats_chisq_gof(two, q2, 2, 1, 0, &t), STATS_OK);
+	CHECK_INT(t.df, 0);
+	CHECK_INT(t.n_excluded, 3);
+	CHECK(isnan(t.p_value));
+
+	/* n = 0 (R refuses: "at least one entry of 'x' must be positive") */
+	long none[] = { 0, 0, 0 };
+	double q3[] = { 0.2, 0.3, 0.5 };
+	CHECK_INT(stats_chisq_gof(none, q3, 3, 1, 0, &t), STATS_OK);
+	CHECK(isnan(t.statistic) && isnan(t.p_value) && isnan(t.effect_w));
+	CHECK_INT(t.df, 2);
+	CHECK_INT(t.simulated, 0);
+
+	/* no categories with population at all */
+	double q0[] = { 0.0, 0.0, 0.0 };
+	long some[] = { 1, 2, 3 };
+	CHECK_INT(stats_chisq_gof(some, q0, 3, 1, 0, &t), STATS_OK);
+	CHECK_INT(t.k_used, 0);
+	CHECK_INT(t.n_excluded, 6);
+	CHECK(isnan(t.p_value));
+
+	long neg[] = { 1, -2 };
+	CHECK_INT(stats_chisq_gof(neg, q2, 2, 1, 0, &t), STATS_EINVAL);
+	double qneg[] = { 0.5, -0.5 };
+	CHECK_INT(stats_chisq_gof(two, qneg, 2, 1, 0, &t), STATS_EINVAL);
+	CHECK_INT(stats_chisq_gof(NULL, q2, 2, 1, 0, &t), STATS_EINVAL);
+}
+
+/* 4 Monte Carlo standard errors of a p-value from `draws` tables. */
+static double mc_tolerance(double p, double draws)
+{
+	return 4.0 * sqrt(p * (1.0 - p) / draws);
+}
+
+static void test_chisq_monte_carlo(void)
+{
+	struct stats_chisq t;
+
+	/*
+	 * Tiny case, against the exact multinomial p-value. R:
+	 *   x <- c(5, 0, 1); q <- c(0.5, 0.3, 0.2); n <- sum(x); E <- n*q
+	 *   X2 <- function(o) sum((o - E)^2/E); obs <- X2(x); p <- 0
+	 *   for (a in 0:n) for (b in 0:(n-a)) { o <- c(a, b, n-a-b)
+	 *     if (X2(o) >= (1 - 64*.Machine$double.eps)*obs) p <- p + dmultinom(o, prob=q) }
+	 *   cat(obs, p)  → 3.16666666666667 0.222475
+	 *   show(chisq.test(x, p=q)) → 3.16666666666667 2 0.205289657579909 0.726483157256779 1.2
+	 */
+	long tiny[] = { 5, 0, 1 };
+	double qt[] = { 0.5, 0.3, 0.2 };
+	CHECK_INT(stats_chisq_gof(tiny, qt, 3, 20240601, 0, &t), STATS_OK);
+	CHECK_REL(t.statistic, 3.16666666666667, TIGHT);
+	CHECK_REL(t.p_value, 0.205289657579909, TIGHT);
+	CHECK_REL(t.min_expected, 1.2, TIGHT);
+	CHECK_INT(t.simulated, 1);
+	CHECK_INT(t.draws, STATS_MC_MIN_DRAWS);
+	CHECK_NEAR(t.p_simulated, 0.222475, mc_tolerance(0.222475, STATS_MC_MIN_DRAWS));
+
+	/* the same seed gives the same p; fewer draws than the minimum are raised */
+	struct stats_chisq again;
+	CHECK_INT(stats_chisq_gof(tiny, qt, 3, 20240601, 10, &again), STATS_OK);
+	CHECK_INT(again.draws, STATS_MC_MIN_DRAWS);
+	CHECK(again.p_simulated == t.p_simulated);
+
+	/*
+	 * Against R's simulated p-value (1e6 draws); the tolerance is 4 standard
+	 * errors of the difference of two independent Monte Carlo estimates. R:
+	 *   x <- c(8, 2, 1, 0, 4); q <- c(.3, .25, .2, .15, .1)
+	 *   show(chisq.test(x, p=q)) → 11.2888888888889 4 0.0235021502780572 0.867520946486362 1.5
+	 *   set.seed(1); chisq.test(x, p=q, simulate.p.value=TRUE, B=1e6)$p.value → 0.0217929782070218
+	 */
+	long x[] = { 8, 2, 1, 0, 4 };
+	double q[] = { 0.3, 0.25, 0.2, 0.15, 0.1 };
+	double r_p = 0.0217929782070218, draws = 400000;
+	CHECK_INT(stats_chisq_gof(x, q, 5, 7, (size_t)draws, &t), STATS_OK);
+	CHECK_REL(t.statistic, 11.2888888888889, TIGHT);
+	CHECK_INT(t.df, 4);
+	CHECK_REL(t.p_value, 0.0235021502780572, TIGHT);
+	CHECK_REL(t.effect_w, 0.867520946486362, TIGHT);
+	CHECK_INT(t.simulated, 1);
+	CHECK_INT(t.draws, 400000);
+	CHECK_NEAR(t.p_simulated, r_p,
+	    4.0 * sqrt(r_p * (1.0 - r_p) / draws + r_p * (1.0 - r_p) / 1e6));
+}
+
+static void test_scores(void)
+{
+	struct stats_scores s;
+	double partial[5];
+
+	/*
+	 * Group 4 has no respondents; group 5 has 5 respondents but no population
+	 * (left out of the rate-based scores). R:
+	 *   n <- c(120, 45, 30, 0, 5); N <- c(20000, 15000, 12000, 3000, 0)
+	 *   p <- n/sum(n); q <- N/sum(N); ok <- N > 0; rate <- n[ok]/N[ok]; qo <- q[ok]
+	 *   rbar <- sum(n[ok])/sum(N[ok])                    → 0.0039
+	 *   min(rate)/max(rate)                              → 0
+	 *   sum(pmin(p, q))                                  → 0.775
+	 *   sqrt(sum(qo*(rate-rbar)^2))/rbar                 → 0.472101349731333
+	 *   sqrt(sum(qo*(rate-rbar)^2))                      → 0.0018411952639522
+	 *   sqrt(qo)*abs(rate-rbar) → 0.00132815661727072 0.000492950301754649
+	 *                             0.00068585712797929 0.000955300999685439
+	 */
+	double n[] = { 120, 45, 30, 0, 5 }, pop[] = { 20000, 15000, 12000, 3000, 0 };
+	CHECK_INT(stats_scores(n, pop, 5, partial, &s), STATS_OK);
+	CHECK_REL(s.overall_rate, 0.0039, TIGHT);
+	CHECK(s.min_max_ratio == 0.0);
+	CHECK_REL(s.proportional_similarity, 0.775, TIGHT);
+	CHECK_REL(s.rate_cv, 0.472101349731333, TIGHT);
+	CHECK_REL(s.partial_r_variable, 0.0018411952639522, TIGHT);
+	CHECK_REL(partial[0], 0.00132815661727072, TIGHT);
+	CHECK_REL(partial[1], 0.000492950301754649, TIGHT);
+	CHECK_REL(partial[2], 0.00068585712797929, TIGHT);
+	CHECK_REL(partial[3], 0.000955300999685439, TIGHT);
+	CHECK(isnan(partial[4]));
+	CHECK_INT(s.k_used, 4);
+
+	/*
+	 * R: n <- c(60, 25, 15); N <- c(5000, 4000, 1000)
+	 *    p <- n/sum(n); q <- N/sum(N); rate <- n/N; rbar <- sum(n)/sum(N)
+	 *    min(rate)/max(rate) → 0.416666666666667; sum(pmin(p,q)) → 0.85
+	 *    sqrt(sum(q*(rate-rbar)^2))/rbar → 0.318198051533946
+	 *    sqrt(q)*abs(rate-rbar) → 0.0014142135623731 0.00237170824512628 0.00158113883008419
+	 */
+	double n2[] = { 60, 25, 15 }, pop2[] = { 5000, 4000, 1000 };
+	CHECK_INT(stats_scores(n2, pop2, 3, partial, &s), STATS_OK);
+	CHECK_REL(s.min_max_ratio, 0.416666666666667, TIGHT);
+	CHECK_REL(s.proportional_similarity, 0.85, TIGHT);
+	CHECK_REL(s.rate_cv, 0.318198051533946, TIGHT);
+	CHECK_REL(partial[0], 0.0014142135623731, TIGHT);
+	CHECK_REL(partial[1], 0.00237170824512628, TIGHT);
+	CHECK_REL(partial[2], 0.00158113883008419, TIGHT);
+	CHECK_REL(s.partial_r_variable * s.partial_r_variable,
+	    partial[0] * partial[0] + partial[1] * partial[1] + partial[2] * partial[2], TIGHT);
+
+	/* partial_r may be NULL */
+	CHECK_INT(stats_scores(n2, pop2, 3, NULL, &s), STATS_OK);
+	CHECK_REL(s.rate_cv, 0.318198051533946, TIGHT);
+
+	/* nobody responded: everything undefined */
+	double zero[] = { 0, 0, 0 };
+	CHECK_INT(stats_scores(zero, pop2, 3, partial, &s), STATS_OK);
+	CHECK(isnan(s.min_max_ratio) && isnan(s.proportional_similarity) && isnan(s.rate_cv));
+	CHECK(isnan(partial[1]));
+
+	/* one group only: parity by construction */
+	double n1[] = { 40 }, pop1[] = { 8000 };
+	CHECK_INT(stats_scores(n1, pop1, 1, partial, &s), STATS_OK);
+	CHECK_REL(s.min_max_ratio, 1.0, TIGHT);
+	CHECK_REL(s.proportional_similarity, 1.0, TIGHT);
+	CHECK(s.rate_cv == 0.0 && partial[0] == 0.0);
+
+	double bad[] = { 1, -1, 2 };
+	CHECK_INT(stats_scores(bad, pop2, 3, partial, &s), STATS_EINVAL);
+	CHECK_INT(stats_scores(NULL, pop2, 3, partial, &s), STATS_EINVAL);
+}
+
+/*
+ * Raking data: 12 cells of age (3 levels) x sex (2) x ethnic group (2) and
+ * their respondents, plus a 13th cell of 7 respondents whose sex is missing.
+ * R (the 13th cell is not in R's data: rule 1 leaves it out):
+ *   library(survey)
+ *   cells <- data.frame(age=c(0,0,0,0,1,1,1,1,2,2,2,2), sex=c(0,0,1,1,0,0,1,1,0,0,1,1),
+ *                       eth=c(0,1,0,1,0,1,0,1,0,1,0,1), count=c(10,3,14,4,30,5,38,6,25,1,30,2))
+ *   df <- cells[rep(seq_len(nrow(cells)), cells$count), ]; df$w0 <- 1
+ *   d <- svydesign(ids=~1, weights=~w0, data=df)
+ *   pop.age <- data.frame(age=c(0,1,2), Freq=c(30000,45000,25000))
+ *   pop.sex <- data.frame(sex=c(0,1), Freq=c(49000,51000))
+ *   pop.eth <- data.frame(eth=c(0,1), Freq=c(85000,15000))
+ */
+static const double rake_counts[] = { 10, 3, 14, 4, 30, 5, 38, 6, 25, 1, 30, 2, 7 };
+static const long rake_levels[] = {
+	0, 0, 0,  0, 0, 1,  0, 1, 0,  0, 1, 1,
+	1, 0, 0,  1, 0, 1,  1, 1, 0,  1, 1, 1,
+	2, 0, 0,  2, 0, 1,  2, 1, 0,  2, 1, 1,
+	1, -1, 0
+};
+
+static void test_rake_uncapped(void)
+{
+	double age[] = { 30000, 45000, 25000 }, sex[] = { 49000, 51000 }, eth[] = { 85000, 15000 };
+	struct stats_margin margins[] = { { 3, age }, { 2, sex }, { 2, eth } };
+	struct stats_rake_options opt = stats_rake_defaults();
+	struct stats_rake_result res;
+	double w[13];
+
+	/*
+	 * R: r <- rake(d, list(~age, ~sex, ~eth), list(pop.age, pop.sex, pop.eth),
+	 *              control=list(maxit=1000, epsilon=1e-13))
+	 *    w <- weights(r); w[cumsum(cells$count)]
+	 *    max(w)/mean(w) → 1.9088511409976 (so the cap of 5 is not reached)
+	 *    length(w)*sum(w^2)/sum(w)^2 → 1.1123364178311; sum(w)^2/sum(w^2) → 151.033443935582
+	 */
+	static const double want[] = {
+		1074.90042862273, 1136.22091726048, 869.111668122613, 918.692402068672,
+		632.571252035941, 668.657923173228, 511.466031107453, 540.643940162067,
+		480.557351613318, 507.971994713934, 388.55506088539, 410.721194195702
+	};
+	CHECK_INT(stats_rake(rake_counts, rake_levels, 13, margins, 3, &opt, w, &res), STATS_OK);
+	for (size_t c = 0; c < 12; c++)
+		CHECK_REL(w[c], want[c], RAKED);
+	CHECK(w[12] == 0.0);
+	CHECK_REL(res.excluded, 7, TIGHT);
+	CHECK_INT(res.converged, 1);
+	CHECK_INT(res.cap_rounds, 0);
+	CHECK(res.max_margin_error < opt.tolerance);
+	CHECK_REL(res.max_weight_ratio, 1.9088511409976, RAKED);
+	CHECK_REL(res.design_effect, 1.1123364178311, RAKED);
+	CHECK_REL(res.effective_n, 151.033443935582, RAKED);
+	CHECK_INT(res.dropped_levels, 0);
+
+	/* the margins are met */
+	double total = 0.0;
+	for (size_t c = 0; c < 12; c++)
+		if (rake_levels[c * 3 + 2] == 1)
+			total += rake_counts[c] * w[c];
+	CHECK_REL(total, 15000, 1e-9);
+
+	/* NULL options mean the defaults, NULL result is allowed */
+	double w2[13];
+	CHECK_INT(stats_rake(rake_counts, rake_levels, 13, margins, 3, NULL, w2, NULL), STATS_OK);
+	CHECK_REL(w2[0], want[0], RAKED);
+
+	/* the iteration budget can run out */
+	opt.max_iterations = 1;
+	CHECK_INT(stats_rake(rake_counts, rake_levels, 13, margins, 3, &opt, w2, &res), STATS_NOCONVERGE);
+	CHECK_INT(res.converged, 0);
+	CHECK(res.max_margin_error > opt.tolerance);
+}
+
+static void test_rake_dropped_level(void)
+{
+	/* age level 3 has a population but no respondents; the sex margin's
+	 * total (100500) disagrees with the age margin's (105000) */
+	double age[] = { 30000, 45000, 25000, 5000 }, sex[] = { 49000, 51500 }, eth[] = { 85000, 15000 };
+	struct stats_margin margins[] = { { 4, age }, { 2, sex }, { 2, eth } };
+	struct stats_rake_result res;
+	double w[13];
+
+	/*
+	 * The rules give the same as raking to these margins. R, with d as above:
+	 *   pop.age2 <- data.frame(age=c(0,1,2), Freq=c(30000,45000,25000)*105000/100000)
+	 *   pop.sex2 <- data.frame(sex=c(0,1), Freq=c(49000,51500)*105000/100500)
+	 *   pop.eth2 <- data.frame(eth=c(0,1), Freq=c(85000,15000)*105000/100000)
+	 *   r2 <- rake(d, list(~age, ~sex, ~eth), list(pop.age2, pop.sex2, pop.eth2),
+	 *              control=list(maxit=1000, epsilon=1e-13))
+	 *   w2 <- weights(r2); w2[cumsum(cells$count)]
+	 */
+	static const double want[] = {
+		1122.83232087512, 1186.87204447081, 916.772856801773, 969.060165652889,
+		660.933436748607, 698.629176190395, 539.640535544598, 570.418444315847,
+		502.127044782369, 530.765405613237, 409.977907443727, 433.360625757866
+	};
+	CHECK_INT(stats_rake(rake_counts, rake_levels, 13, margins, 3, NULL, w, &res), STATS_OK);
+	for (size_t c = 0; c < 12; c++)
+		CHECK_REL(w[c], want[c], RAKED);
+	CHECK_INT(res.dropped_levels, 1);
+	double total = 0.0;
+	for (size_t c = 0; c < 13; c++)
+		total += rake_counts[c] * w[c];
+	CHECK_REL(total, 105000, 1e-9);
+}
+
+/*
+ * Capped raking: 6 cells of age (3) x ethnic group (2), where the few
+ * ethnic-minority respondents would carry over 7 times the mean weight. R:
+ *   cells <- data.frame(age=c(0,0,1,1,2,2), eth=c(0,1,0,1,0,1), count=c(20,1,50,4,40,2))
+ *   df <- cells[rep(seq_len(nrow(cells)), cells$count), ]; df$w <- 1
+ *   pop.age <- data.frame(age=c(0,1,2), Freq=c(30000,45000,25000))
+ *   pop.eth <- data.frame(eth=c(0,1), Freq=c(75000,25000))
+ *   rk <- function(df) weights(rake(svydesign(ids=~1, weights=~w, data=df), list(~age, ~eth),
+ *           list(pop.age, pop.eth), control=list(maxit=1000, epsilon=1e-13)))
+ *   w <- rk(df); max(w)/mean(w) → 7.37788801361705
+ *   rounds <- 0
+ *   repeat { m <- mean(w); if (max(w) <= 5*m*(1 + 1e-10)) break
+ *            df$w <- pmin(w, 5*m); w <- rk(df); rounds <- rounds + 1 }
+ *   w[cumsum(cells$count)]; rounds → 20; max(w)/mean(w) → 5.00000000026473
+ *   length(w)*sum(w^2)/sum(w)^2 → 1.76750453953697; sum(w)^2/sum(w^2) → 66.1950209364951
+ */
+static void test_rake_capped(void)
+{
+	double counts[] = { 20, 1, 50, 4, 40, 2 };
+	long levels[] = { 0, 0,  0, 1,  1, 0,  1, 1,  2, 0,  2, 1 };
+	double age[] = { 30000, 45000, 25000 }, eth[] = { 75000, 25000 };
+	struct stats_margin margins[] = { { 3, age }, { 2, eth } };
+	struct stats_rake_options opt = stats_rake_defaults();
+	struct stats_rake_result res;
+	double w[6];
+	static const double want[] = {
+		1286.32478631347, 4273.50427373054, 603.109558851467,
+		3711.1305143567, 477.950658278933, 2940.98683442133
+	};
+
+	CHECK(opt.cap == STATS_WEIGHT_CAP_DEFAULT);
+	CHECK_INT(stats_rake(counts, levels, 6, margins, 2, &opt, w, &res), STATS_OK);
+	for (size_t c = 0; c < 6; c++)
+		CHECK_REL(w[c], want[c], RAKED);
+	CHECK_INT(res.converged, 1);
+	CHECK_INT(res.cap_rounds, 20);
+	CHECK_REL(res.max_weight_ratio, 5.0, 1e-9);
+	CHECK_REL(res.design_effect, 1.76750453953697, RAKED);
+	CHECK_REL(res.effective_n, 66.1950209364951, RAKED);
+
+	/* without a cap: plain raking, ratio above 5 */
+	opt.cap = 0;
+	CHECK_INT(stats_rake(counts, levels, 6, margins, 2, &opt, w, &res), STATS_OK);
+	CHECK_REL(res.max_weight_ratio, 7.37788801361705, RAKED);
+	CHECK_INT(res.cap_rounds, 0);
+
+	/*
+	 * An impossible cap: 5 minority respondents cannot carry 25,000 of
+	 * 100,000 at no more than 5 x the mean (5 * 5 * 100000/115 = 21,739).
+	 * It stops when rounds run out, with the last raked weights.
+	 */
+	double few[] = { 20, 1, 50, 3, 40, 1 };
+	opt = stats_rake_defaults();
+	opt.max_cap_rounds = 30;
+	CHECK_INT(stats_rake(few, levels, 6, margins, 2, &opt, w, &res), STATS_NOCONVERGE);
+	CHECK_INT(res.converged, 0);
+	CHECK_INT(res.cap_rounds, 30);
+	CHECK(res.max_margin_error < opt.tolerance);
+	CHECK(res.max_weight_ratio > 5.0);
+}
+
+static void test_rake_edges(void)
+{
+	double age[] = { 30000, 45000, 25000 }, eth[] = { 75000, 25000 };
+	struct stats_margin margins[] = { { 3, age }, { 2, eth } };
+	struct stats_rake_result res;
+	double w[2];
+
+	/* everyone missing a category: nothing to weight */
+	double counts[] = { 5, 3 };
+	long missing[] = { -1, 0,  1, -1 };
+	CHECK_INT(stats_rake(counts, missing, 2, margins, 2, NULL, w, &res), STATS_NOCONVERGE);
+	CHECK(w[0] == 0.0 && w[1] == 0.0);
+	CHECK_REL(res.excluded, 8, TIGHT);
+	CHECK(res.effective_n == 0.0);
+
+	/* a level out of range, a negative count, no margins */
+	long out_of_range[] = { 3, 0,  1, 1 };
+	CHECK_INT(stats_rake(counts, out_of_range, 2, margins, 2, NULL, w, &res), STATS_EINVAL);
+	double negative[] = { 5, -3 };
+	long ok_levels[] = { 0, 0,  1, 1 };
+	CHECK_INT(stats_rake(negative, ok_levels, 2, margins, 2, NULL, w, &res), STATS_EINVAL);
+	CHECK_INT(stats_rake(counts, ok_levels, 2, margins, 0, NULL, w, &res), STATS_EINVAL);
+	CHECK_INT(stats_rake(counts, ok_levels, 2, NULL, 2, NULL, w, &res), STATS_EINVAL);
+}
+
+static void test_kish(void)
+{
+	double deff, neff;
+
+	/*
+	 * R: w <- c(1.2, 0.8, 2.5, 1.0, 0.6, 3.1, 1.7, 0.9); k <- c(3, 5, 1, 4, 6, 2, 1, 3)
+	 *    x <- rep(w, k); length(x)*sum(x^2)/sum(x)^2 → 1.38814319070035
+	 *    sum(x)^2/sum(x^2) → 18.009669440072
+	 */
+	double w[] = { 1.2, 0.8, 2.5, 1.0, 0.6, 3.1, 1.7, 0.9, 0.0 };
+	double k[] = { 3, 5, 1, 4, 6, 2, 1, 3, 2 };
+	CHECK_INT(stats_kish(w, k, 9, &deff, &neff), STATS_OK);  /* the weight-0 row is left out */
+	CHECK_REL(deff, 1.38814319070035, TIGHT);
+	CHECK_REL(neff, 18.009669440072, TIGHT);
+
+	/* equal weights: deff 1, n_eff n */
+	double equal[] = { 2, 2, 2, 2 };
+	CHECK_INT(stats_kish(equal, NULL, 4, &deff, &neff), STATS_OK);
+	CHECK_REL(deff, 1.0, TIGHT);
+	CHECK_REL(neff, 4.0, TIGHT);
+
+	/* none */
+	CHECK_INT(stats_kish(w, NULL, 0, &deff, &neff), STATS_OK);
+	CHECK(isnan(deff) && neff == 0.0);
+	double bad[] = { 1, -1 };
+	CHECK_INT(stats_kish(bad, NULL, 2, &deff, &neff), STATS_EINVAL);
+}
+
+static void test_weighted_proportion(void)
+{
+	struct stats_weighted r;
+
+	/*
+	 * Rows of respondents: weight, how many, answer (NA: no answer); the last
+	 * row has weight 0. R:
+	 *   rows <- data.frame(w=c(1.2, 0.8, 2.5, 1.0, 0.6, 3.1, 1.7, 0.9, 0),
+	 *                      count=c(3, 5, 1, 4, 6, 2, 1, 3, 2),
+	 *                      y=c(1, 0, 1, 1, 0, NA, 0, 1, 1))
+	 *   df <- rows[rep(seq_len(nrow(rows)), rows$count), ]
+	 *   m <- svymean(~y, svydesign(ids=~1, weights=~w, data=df), na.rm=TRUE)
+	 *   coef(m) → 0.579185520361991; SE(m) → 0.110838320113673
+	 *   a <- df[!is.na(df$y), ]; neff <- sum(a$w)^2/sum(a$w^2) → 19.3429702970297
+	 *   p <- coef(m); z <- qnorm(0.975)
+	 *   (p + z^2/(2*neff) + c(-1, 1)*z*sqrt(p*(1-p)/neff + z^2/(4*neff^2)))/(1 + z^2/neff)
+	 *     → 0.364679880664467 0.76745045220156
+	 */
+	double w[] = { 1.2, 0.8, 2.5, 1.0, 0.6, 3.1, 1.7, 0.9, 0.0 };
+	double k[] = { 3, 5, 1, 4, 6, 2, 1, 3, 2 };
+	double y[] = { 1, 0, 1, 1, 0, NAN, 0, 1, 1 };
+	CHECK_INT(stats_weighted_proportion(w, k, y, 9, 0.95, &r), STATS_OK);
+	CHECK_REL(r.estimate, 0.579185520361991, TIGHT);
+	CHECK_REL(r.se, 0.110838320113673, TIGHT);
+	CHECK_REL(r.effective_n, 19.3429702970297, TIGHT);
+	CHECK_REL(r.lower, 0.364679880664467, TIGHT);
+	CHECK_REL(r.upper, 0.76745045220156, TIGHT);
+	CHECK_REL(r.n, 27, TIGHT);
+
+	/*
+	 * Everyone answered, all weights positive. R:
+	 *   b <- rows[1:8, ]; b$y[6] <- 0; dfb <- b[rep(seq_len(nrow(b)), b$count), ]
+	 *   mb <- svymean(~y, svydesign(ids=~1, weights=~w, data=dfb))
+	 *   coef(mb) → 0.452296819787986; SE(mb) → 0.118075559734938
+	 *   neff <- sum(dfb$w)^2/sum(dfb$w^2) → 18.009669440072; the Wilson formula as
+	 *   above → 0.251827590911136 0.669538619876147
+	 */
+	double yb[] = { 1, 0, 1, 1, 0, 0, 0, 1 };
+	CHECK_INT(stats_weighted_proportion(w, k, yb, 8, 0.95, &r), STATS_OK);
+	CHECK_REL(r.estimate, 0.452296819787986, TIGHT);
+	CHECK_REL(r.se, 0.118075559734938, TIGHT);
+	CHECK_REL(r.effective_n, 18.009669440072, TIGHT);
+	CHECK_REL(r.lower, 0.251827590911136, TIGHT);
+	CHECK_REL(r.upper, 0.669538619876147, TIGHT);
+
+	/*
+	 * Equal weights: the plain Wilson interval. R:
+	 *   prop.test(7, 12, correct=FALSE)$conf.int → 0.319511312549550 0.806739686341243
+	 *   e <- data.frame(w=rep(2.5, 12), y=c(rep(1, 7), rep(0, 5)))
+	 *   SE(svymean(~y, svydesign(ids=~1, weights=~w, data=e))) → 0.148647097502641
+	 */
+	double we[] = { 2.5, 2.5 }, ke[] = { 7, 5 }, ye[] = { 1, 0 };
+	CHECK_INT(stats_weighted_proportion(we, ke, ye, 2, 0.95, &r), STATS_OK);
+	CHECK_REL(r.estimate, 7.0 / 12.0, TIGHT);
+	CHECK_REL(r.lower, 0.319511312549550, TIGHT);
+	CHECK_REL(r.upper, 0.806739686341243, TIGHT);
+	CHECK_REL(r.se, 0.148647097502641, TIGHT);
+
+	/* all answers declined: undefined */
+	double yn[] = { NAN, NAN };
+	CHECK_INT(stats_weighted_proportion(we, ke, yn, 2, 0.95, &r), STATS_OK);
+	CHECK(isnan(r.estimate) && isnan(r.lower) && isnan(r.se));
+	CHECK_REL(r.n, 12, TIGHT);
+
+	double ybad[] = { 1, 2 };
+	CHECK_INT(stats_weighted_proportion(we, ke, ybad, 2, 0.95, &r), STATS_EINVAL);
+	double wbad[] = { 1, -2 };
+	CHECK_INT(stats_weighted_proportion(wbad, ke, ye, 2, 0.95, &r), STATS_EINVAL);
+	CHECK_INT(stats_weighted_proportion(we, ke, ye, 2, 2.0, &r), STATS_EINVAL);
+}
+
+static void test_trend(void)
+{
+	struct stats_trend t;
+
+	/*
+	 * R: x <- c(2018.5, 2019.2, 2019.9, 2020.6, 2021.8, 2022.4, 2023.1)
+	 *    y <- c(0.62, 0.70, 0.66, 0.78, 0.75, 0.86, 0.83)
+	 *    w <- c(40, 55, 30, 62, 48, 70, 51)
+	 *    f <- lm(y ~ x, weights=w); s <- summary(f)$coefficients
+	 *    s[2,1], s[2,2] → 0.0457289443026926 0.0101683186447666
+	 *    confint(f, "x", level=0.95) → 0.0195904490954934 0.0718674395098918
+	 *    s[1,1], s[1,2] → -91.6580891465304 20.5497982222606; f$df.residual → 5
+	 *    confint(f, "x", level=0.90) → 0.0252392903580237 0.0662185982473615
+	 *    f0 <- lm(y ~ x); coef(f0)[2] → 0.0463448388147129
+	 *    summary(f0)$coefficients[2,2] → 0.010043768804929
+	 *    confint(f0, "x") → 0.0205265091634317 0.0721631684659942
+	 */
+	double x[] = { 2018.5, 2019.2, 2019.9, 2020.6, 2021.8, 2022.4, 2023.1, 2024.0 };
+	double y[] = { 0.62, 0.70, 0.66, 0.78, 0.75, 0.86, 0.83, NAN };
+	double w[] = { 40, 55, 30, 62, 48, 70, 51, 10 };
+	CHECK_INT(stats_trend(x, y, w, 8, 0.95, &t), STATS_OK);  /* the NaN point is skipped */
+	CHECK_INT(t.n_used, 7);
+	CHECK_INT(t.df, 5);
+	CHECK_REL(t.slope, 0.0457289443026926, TIGHT);
+	CHECK_REL(t.slope_se, 0.0101683186447666, TIGHT);
+	CHECK_REL(t.slope_lower, 0.0195904490954934, TIGHT);
+	CHECK_REL(t.slope_upper, 0.0718674395098918, TIGHT);
+	CHECK_REL(t.intercept, -91.6580891465304, 1e-8);
+	CHECK_REL(t.intercept_se, 20.5497982222606, 1e-8);
+
+	CHECK_INT(stats_trend(x, y, w, 7, 0.90, &t), STATS_OK);
+	CHECK_REL(t.slope_lower, 0.0252392903580237, TIGHT);
+	CHECK_REL(t.slope_upper, 0.0662185982473615, TIGHT);
+
+	/* the weights scale out: only their ratios matter */
+	double w10[7];
+	for (int i = 0; i < 7; i++)
+		w10[i] = 10 * w[i];
+	CHECK_INT(stats_trend(x, y, w10, 7, 0.95, &t), STATS_OK);
+	CHECK_REL(t.slope_se, 0.0101683186447666, TIGHT);
+
+	/* unweighted */
+	CHECK_INT(stats_trend(x, y, NULL, 7, 0.95, &t), STATS_OK);
+	CHECK_REL(t.slope, 0.0463448388147129, TIGHT);
+	CHECK_REL(t.slope_se, 0.010043768804929, TIGHT);
+	CHECK_REL(t.slope_lower, 0.0205265091634317, TIGHT);
+	CHECK_REL(t.slope_upper, 0.0721631684659942, TIGHT);
+
+	/* two points: the line through them, (0.70 - 0.62) / 0.7; no interval */
+	CHECK_INT(stats_trend(x, y, w, 2, 0.95, &t), STATS_OK);
+	CHECK_REL(t.slope, (0.70 - 0.62) / 0.7, 1e-9);
+	CHECK(isnan(t.slope_se) && isnan(t.slope_lower));
+	CHECK_INT(t.df, 0);
+
+	/* one point, and all x equal */
+	CHECK_INT(stats_trend(x, y, w, 1, 0.95, &t), STATS_OK);
+	CHECK(isnan(t.slope));
+	double same[] = { 2020, 2020, 2020 };
+	CHECK_INT(stats_trend(same, y, w, 3, 0.95, &t), STATS_OK);
+	CHECK(isnan(t.slope) && isnan(t.slope_se));
+
+	double wneg[] = { 1, -1, 1 };
+	CHECK_INT(stats_trend(x, y, wneg, 3, 0.95, &t), STATS_EINVAL);
+	CHECK_INT(stats_trend(NULL, y, w, 3, 0.95, &t), STATS_EINVAL);
+}
+
+static void test_window_change(void)
+{
+	struct stats_interval d;
+
+	/*
+	 * R: b <- c(0.62, 0.70, 0.66); r <- c(0.86, 0.83, 0.79, 0.90)
+	 *    mean(r) - mean(b) → 0.185
+	 *    t.test(r, b)$conf.int → 0.0997324608068407 0.270267539193159
+	 */
+	double base[] = { 0.62, NAN, 0.70, 0.66 }, review[] = { 0.86, 0.83, 0.79, 0.90 };
+	CHECK_INT(stats_window_change(base, 4, review, 4, 0.95, &d), STATS_OK);
+	CHECK_REL(d.estimate, 0.185, TIGHT);
+	CHECK_REL(d.lower, 0.0997324608068407, TIGHT);
+	CHECK_REL(d.upper, 0.270267539193159, TIGHT);
+
+	/* one value in a window: the difference, no interval */
+	CHECK_INT(stats_window_change(base, 1, review, 4, 0.95, &d), STATS_OK);
+	CHECK_REL(d.estimate, 0.845 - 0.62, TIGHT);
+	CHECK(isnan(d.lower) && isnan(d.upper));
+
+	/* an empty window */
+	CHECK_INT(stats_window_change(base, 0, review, 4, 0.95, &d), STATS_OK);
+	CHECK(isnan(d.estimate));
+	CHECK_INT(stats_window_change(NULL, 2, review, 4, 0.95, &d), STATS_EINVAL);
+}
+
+int main(void)
+{
+	RUN(test_wilson);
+	RUN(test_representation_ratio);
+	RUN(test_rate_per_1000);
+	RUN(test_flags);
+	RUN(test_category);
+	RUN(test_chisq_closed);
+	RUN(test_chisq_edges);
+	RUN(test_chisq_monte_carlo);
+	RUN(test_scores);
+	RUN(test_rake_uncapped);
+	RUN(test_rake_dropped_level);
+	RUN(test_rake_capped);
+	RUN(test_rake_edges);
+	RUN(test_kish);
+	RUN(test_weighted_proportion);
+	RUN(test_trend);
+	RUN(test_window_change);
+	return check_summary();
+}
