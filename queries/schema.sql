@@ -94,3 +94,36 @@ CREATE TABLE texts (
 	text      TEXT NOT NULL,
 	PRIMARY KEY (source_id, seq, slot)
 ) WITHOUT ROWID;
+
+-- What each distinct answer of an equality question means, in each census
+-- dimension it is compared in (ethnic group: both the 19 and the 5 groups).
+-- Rebuilt from the taxonomy by `reach retag`, without re-reading any export.
+CREATE TABLE value_tags (
+	question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+	code        INTEGER NOT NULL,           -- the answer_values code
+	dimension   TEXT NOT NULL,              -- age, sex, ethnicity, ethnicity_detailed, …
+	status      TEXT NOT NULL,              -- category, missing, declined, broad, unmatched
+	category    TEXT,                       -- the category code, when status is category
+	age_min     INTEGER,                    -- age answered as an interval [age_min, age_max]
+	age_max     INTEGER,                    -- NULL: no upper limit ("75+")
+	number      INTEGER,                    -- a birth year, or a date of birth as days since 1970-01-01
+	PRIMARY KEY (question_id, code, dimension)
+) WITHOUT ROWID;
+
+-- Census populations: COUNT residents of GEOGRAPHY_CODE in CATEGORY of
+-- DIMENSION whose age lies in [min_age, max_age] (max_age NULL: no limit).
+-- Age comes by single year, so any age band's population is an exact sum.
+CREATE TABLE baselines (
+	geography_code TEXT NOT NULL,
+	geography_name TEXT,
+	census_date    TEXT,
+	table_name     TEXT,                    -- e.g. TS007
+	dimension      TEXT NOT NULL,
+	category       TEXT NOT NULL,
+	min_age        INTEGER NOT NULL,
+	max_age        INTEGER,
+	count          INTEGER NOT NULL,
+	source         TEXT NOT NULL,           -- with its licence
+	origin         TEXT NOT NULL,           -- "built in", or the file it was imported from
+	PRIMARY KEY (geography_code, dimension, table_name, category, min_age)
+);

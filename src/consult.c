@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static char *column_text(sqlite3_stmt *st, int i);
+
 /* Makes room for the consultation: refuses a slug in use unless replacing. */
 static int64_t clear_slug(struct store *s, const struct consult_meta *m, const char *path)
 {
@@ -179,8 +181,10 @@ static void summarise(const struct load *l, struct consult_result *r)
 }
 
 int consult_ingest(struct store *s, const char *path, const struct consult_meta *meta,
-    const struct load_options *opts, struct consult_result *result, struct reach_error *err)
+    const struct load_options *opts, const struct taxonomy *t, struct consult_result *result,
+    struct reach_error *err)
 {
+	long unmatched = 0;
 	struct load *l = load_open(path, opts, err);
 	if (!l)
 		return -1;
@@ -207,6 +211,11 @@ int consult_ingest(struct store *s, const char *path, const struct consult_meta 
 		check_duplicate(s, source, sha, path);
 		insert_questions(s, source, l);
 		finish_source(s, source, l, sha);
+		struct consult_view v;
+		if (!store_failed(s) && consult_view_open(s, meta->slug, &v, err) == 0) {
+			unmatched = consult_tag(s, t, &v);
+			consult_view_free(&v);
+		}
 		store_commit(s);
 	}
 	if (rc == 0 && store_failed(s)) {
@@ -215,8 +224,10 @@ int consult_ingest(struct store *s, const char *path, const struct consult_meta 
 	}
 	if (rc < 0)
 		store_rollback(s);
-	else
+	else {
 		summarise(l, result);
+		result->unmatched = unmatched;
+	}
 	block_free(&block);
 	load_close(l);
 	return rc;
@@ -332,7 +343,7 @@ int consult_each_response(struct store *s, const struct consult_view *v,
 {
 	sqlite3_stmt *st = store_stmt(s, "blocks_of_source");
 	struct block_reader br = { 0 };
-	int rc, corrupt = 0, stop = 0;
+	int rc = SQLITE_DONE, corrupt = 0, stop = 0;
 	store_bind_int(st, ":source", v->source);
 	while (!stop && !corrupt && (rc = store_step(s, st)) == SQLITE_ROW) {
 		block_read_start(&br, (uint64_t)sqlite3_column_int64(st, 0), (size_t)sqlite3_column_int64(st, 1), v->nq,
@@ -356,6 +367,132 @@ int consult_each_response(struct store *s, const struct consult_view *v,
 		return -1;
 	}
 	if (!stop && rc < 0) {
+		*err = *store_error(s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Does the question write dates of birth month first? Only when some answer
+ * reads as a date that way alone, and none the other way alone.
+ */
+static int question_month_first(const struct consult_question *q)
+{
+	int month_first = 0, day_first = 0;
+	char iso[11];
+	for (size_t k = 0; k < q->nvalues; k++) {
+		if (!q->raw[k])
+			continue;
+		int as_day = parse_date_order(q->raw[k], DATE_DAY_FIRST, iso) == 0;
+		int as_month = parse_date_order(q->raw[k], DATE_MONTH_FIRST, iso) == 0;
+		month_first += as_month && !as_day;
+		day_first += as_day && !as_month;
+	}
+	return month_first > 0 && day_first == 0;
+}
+
+static void insert_tag(struct store *s, int64_t question, size_t code, const char *dimension,
+    enum role role, const struct tag_result *r)
+{
+	sqlite3_stmt *st = store_stmt(s, "tag_insert");
+	store_bind_int(st, ":question", question);
+	store_bind_int(st, ":code", (int64_t)code);
+	store_bind_text(st, ":dimension", dimension);
+	store_bind_text(st, ":status", tag_status_name(r->status));
+	store_bind_text(st, ":category", r->code);
+	if (r->status == TAG_CATEGORY && role == ROLE_AGE) {
+		store_bind_int(st, ":age_min", r->age_min);
+		if (r->age_max != TAG_AGE_OPEN)
+			store_bind_int(st, ":age_max", r->age_max);
+	}
+	if (r->status == TAG_CATEGORY && (role == ROLE_BIRTH_YEAR || role == ROLE_DATE_OF_BIRTH))
+		store_bind_int(st, ":number", r->number);
+	store_step(s, st);
+}
+
+long consult_tag(struct store *s, const struct taxonomy *t, const struct consult_view *v)
+{
+	long unmatched = 0;
+	for (size_t i = 0; i < v->nq; i++) {
+		const struct consult_question *q = &v->q[i];
+		enum role role;
+		if (columns_role_parse(q->role, &role) < 0 || !columns_is_demographic(role))
+			continue;
+		sqlite3_stmt *st = store_stmt(s, "tags_delete");
+		store_bind_int(st, ":question", q->id);
+		store_step(s, st);
+		int month_first = role == ROLE_DATE_OF_BIRTH && question_month_first(q);
+		for (const char *const *dim = tag_dimensions(role); *dim; dim++) {
+			for (size_t k = 0; k < q->nvalues; k++) {
+				struct tag_result r;
+				if (!q->raw[k])
+					continue;
+				tag_answer(t, role, *dim, q->raw[k], month_first, &r);
+				unmatched += r.status == TAG_UNMATCHED;
+				insert_tag(s, q->id, k + 1, *dim, role, &r);
+			}
+		}
+	}
+	return store_failed(s) ? -1 : unmatched;
+}
+
+int consult_retag(struct store *s, const struct taxonomy *t, const char *slug, FILE *out,
+    struct reach_error *err)
+{
+	char **slugs = NULL;
+	size_t n = 0;
+	int rc;
+	if (slug) {
+		slugs = xmalloc(sizeof *slugs);
+		slugs[n++] = xstrdup(slug);
+	} else {
+		sqlite3_stmt *st = store_stmt(s, "consultation_slugs");
+		while ((rc = store_step(s, st)) == SQLITE_ROW) {
+			slugs = xrealloc(slugs, (n + 1) * sizeof *slugs);
+			slugs[n++] = column_text(st, 0);
+		}
+	}
+	rc = store_begin(s);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct consult_view v;
+		if ((rc = consult_view_open(s, slugs[i], &v, err)) < 0)
+			break;
+		long unmatched = consult_tag(s, t, &v);
+		if (unmatched >= 0)
+			fprintf(out, "%s: retagged; %ld distinct answers unmatched\n", v.slug, unmatched);
+		consult_view_free(&v);
+	}
+	if (rc == 0 && store_commit(s) < 0)
+		rc = -1;
+	if (rc < 0 && store_failed(s))
+		*err = *store_error(s);
+	store_rollback(s);
+	for (size_t i = 0; i < n; i++)
+		free(slugs[i]);
+	free(slugs);
+	return rc;
+}
+
+int consult_unmatched(struct store *s, const char *slug, FILE *out, struct reach_error *err)
+{
+	struct consult_view v;
+	if (consult_view_open(s, slug, &v, err) < 0)
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, "unmatched");
+	store_bind_int(st, ":source", v.source);
+	int rc, n = 0;
+	while ((rc = store_step(s, st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			fprintf(out, "%-18s %9s  %s\n", "dimension", "responses", "answer  [question]");
+		fprintf(out, "%-18s %9lld  %s  [%s]\n", (const char *)sqlite3_column_text(st, 2),
+		    sqlite3_column_int64(st, 4), (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 1));
+	}
+	if (rc >= 0 && n == 0)
+		fprintf(out, "%s: every equality answer is tagged\n", v.slug);
+	consult_view_free(&v);
+	if (rc < 0) {
 		*err = *store_error(s);
 		return -1;
 	}

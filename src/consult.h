@@ -10,6 +10,7 @@
 #include "block.h"
 #include "load.h"
 #include "store.h"
+#include "tag.h"
 
 struct consult_meta {
 	const char *slug, *title, *platform;
@@ -22,6 +23,7 @@ struct consult_meta {
 struct consult_result {
 	struct load_counts counts;
 	size_t questions, demographic, personal, free_text_dropped, ignored;
+	long unmatched;                 /* distinct equality answers no rule matched */
 	char encoding[32], layout[64];
 };
 
@@ -31,7 +33,8 @@ struct consult_result {
  * Returns 0, or -1 with ERR set.
  */
 int consult_ingest(struct store *s, const char *path, const struct consult_meta *meta,
-    const struct load_options *opts, struct consult_result *result, struct reach_error *err);
+    const struct load_options *opts, const struct taxonomy *t, struct consult_result *result,
+    struct reach_error *err);
 
 /* A consultation as stored: its questions and each question's distinct answers. */
 struct consult_question {
@@ -63,6 +66,23 @@ void consult_view_free(struct consult_view *v);
  */
 int consult_each_response(struct store *s, const struct consult_view *v,
     int (*fn)(const struct block_response *r, void *ctx), void *ctx, struct reach_error *err);
+
+/*
+ * Tags every distinct answer of V's equality questions with the taxonomy T,
+ * replacing the tags they had (the caller holds the transaction). Returns
+ * the number of answers left unmatched, or -1 (the store failed).
+ */
+long consult_tag(struct store *s, const struct taxonomy *t, const struct consult_view *v);
+
+/*
+ * Re-tags consultation SLUG, or every consultation when SLUG is NULL, in one
+ * transaction. Prints a line per consultation to OUT. 0, or -1 with ERR set.
+ */
+int consult_retag(struct store *s, const struct taxonomy *t, const char *slug, FILE *out,
+    struct reach_error *err);
+
+/* Lists consultation SLUG's unmatched answers to OUT; 0, or -1 with ERR set. */
+int consult_unmatched(struct store *s, const char *slug, FILE *out, struct reach_error *err);
 
 /* Prints the consultations held, one a line; 0 or -1 with ERR set. */
 int consult_list(struct store *s, FILE *out, struct reach_error *err);

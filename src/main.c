@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "consult.h"
 #include "load.h"
 #include "report.h"
 #include "store.h"
+#include "tag.h"
 #include "util.h"
 
 #define REACH_VERSION "0.1.0"
@@ -21,13 +23,19 @@ static const char usage_text[] =
     "with the Census 2021 population.\n"
     "\n"
     "commands:\n"
-    "  columns EXPORT.csv [--profile FILE] [--keep-text] [--ragged]\n"
+    "  columns EXPORT.csv [--profile FILE] [--taxonomy FILE] [--keep-text] [--ragged]\n"
     "        how each column would be read; nothing is stored\n"
     "  ingest EXPORT.csv --consultation SLUG [--title TEXT] [--opened YYYY-MM-DD]\n"
     "        [--closed YYYY-MM-DD] [--platform NAME] [--min-age N] [--profile FILE]\n"
-    "        [--replace] [--keep-text] [--ragged]\n"
+    "        [--taxonomy FILE] [--replace] [--keep-text] [--ragged]\n"
     "        store a consultation's responses (one transaction)\n"
     "  list  the consultations held\n"
+    "  unmatched SLUG\n"
+    "        equality answers that no taxonomy rule matched, with counts\n"
+    "  retag [SLUG] [--taxonomy FILE]\n"
+    "        apply the taxonomy again to stored answers (no re-ingest)\n"
+    "  baseline import FILE [--geography CODE] | baseline list | baseline use CODE\n"
+    "        census figures: import (Nomis bulk or long CSV), list, choose the area\n"
     "  export SLUG\n"
     "        every stored response of a consultation as CSV\n"
     "\n"
@@ -103,33 +111,66 @@ static int check_date(const char *command, const char *name, const char *value)
 	return 0;
 }
 
-static int cmd_columns(int argc, char **argv)
+/*
+ * The taxonomy: the built-in one, plus FILE when given, else plus
+ * reach-taxonomy.csv beside the database DB when there is one.
+ */
+static struct taxonomy *open_taxonomy(const char *db, const char *file, struct reach_error *err)
+{
+	struct buf beside = { 0 };
+	const char *slash = strrchr(db, '/');
+	if (!file) {
+		if (slash)
+			buf_append(&beside, db, (size_t)(slash - db) + 1);
+		buf_puts(&beside, "reach-taxonomy.csv");
+		FILE *fp = fopen(beside.data, "r");
+		if (fp) {
+			fclose(fp);
+			file = beside.data;
+		}
+	}
+	struct taxonomy *t = tag_load(file, err);
+	buf_free(&beside);
+	return t;
+}
+
+/* The database, created with the built-in census figures when it is new. */
+static struct store *open_store(const char *db, struct reach_error *err)
+{
+	return store_open(db, baseline_seed, err);
+}
+
+static int cmd_columns(const char *db, int argc, char **argv)
 {
 	struct load_options lo = { 0 };
+	const char *taxonomy = NULL;
 	char *files[1];
 	int n, rc;
 	struct option options[] = {
 		{ "profile", &lo.profile, NULL }, { "keep-text", NULL, &lo.keep_text },
-		{ "ragged", NULL, &lo.ragged }, { NULL, NULL, NULL },
+		{ "ragged", NULL, &lo.ragged }, { "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
 	};
 	if ((rc = parse_options("columns", argc, argv, options, files, 1, &n)))
 		return rc;
 	if (n != 1)
 		return usage_error("columns", "%s", "needs one export file");
 	struct reach_error err = { 0 };
+	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
+	if (!t)
+		return error_print(&err);
 	struct load *l = load_open(files[0], &lo, &err);
 	const struct load_response *r;
-	if (!l)
-		return error_print(&err);
-	while ((rc = load_next(l, &r, &err)) == 1)
-		;
-	if (rc < 0) {
-		load_close(l);
+	if (!l) {
+		tag_free(t);
 		return error_print(&err);
 	}
-	report_columns(files[0], l, stdout);
+	while ((rc = load_next(l, &r, &err)) == 1)
+		;
+	if (rc == 0)
+		report_columns(files[0], l, t, stdout);
 	load_close(l);
-	return REACH_OK;
+	tag_free(t);
+	return rc < 0 ? error_print(&err) : REACH_OK;
 }
 
 static void print_ingest_summary(const char *path, const struct consult_meta *m, const struct consult_result *r)
@@ -139,6 +180,9 @@ static void print_ingest_summary(const char *path, const struct consult_meta *m,
 	printf("  stored %zu questions, %zu of them equality monitoring; not stored: %zu personal data, "
 	       "%zu free text, %zu other columns\n",
 	    r->questions, r->demographic, r->personal, r->free_text_dropped, r->ignored);
+	if (r->unmatched > 0)
+		printf("  %ld distinct equality answers match no rule: reach unmatched %s lists them\n",
+		    r->unmatched, m->slug);
 	if (r->counts.blank_rows)
 		fprintf(stderr, "reach: %s: warning: %llu blank rows skipped\n", path,
 		    (unsigned long long)r->counts.blank_rows);
@@ -155,7 +199,7 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 {
 	struct load_options lo = { 0 };
 	struct consult_meta m = { 0 };
-	const char *min_age = NULL;
+	const char *min_age = NULL, *taxonomy = NULL;
 	char *files[1];
 	int n, rc;
 	struct option options[] = {
@@ -164,7 +208,7 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 		{ "platform", &m.platform, NULL }, { "min-age", &min_age, NULL },
 		{ "profile", &lo.profile, NULL }, { "replace", NULL, &m.replace },
 		{ "keep-text", NULL, &lo.keep_text }, { "ragged", NULL, &lo.ragged },
-		{ NULL, NULL, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
 	};
 	if ((rc = parse_options("ingest", argc, argv, options, files, 1, &n)))
 		return rc;
@@ -178,12 +222,18 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 	if ((rc = check_date("ingest", "opened", m.opened)) || (rc = check_date("ingest", "closed", m.closed)))
 		return rc;
 	struct reach_error err = { 0 };
-	struct store *s = store_open(db, &err);
-	if (!s)
+	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
+	if (!t)
 		return error_print(&err);
+	struct store *s = open_store(db, &err);
+	if (!s) {
+		tag_free(t);
+		return error_print(&err);
+	}
 	struct consult_result result;
-	rc = consult_ingest(s, files[0], &m, &lo, &result, &err);
+	rc = consult_ingest(s, files[0], &m, &lo, t, &result, &err);
 	store_close(s);
+	tag_free(t);
 	if (rc < 0)
 		return error_print(&err);
 	print_ingest_summary(files[0], &m, &result);
@@ -200,7 +250,7 @@ static int cmd_export(const char *db, int argc, char **argv)
 	if (n != 1)
 		return usage_error("export", "%s", "needs one consultation");
 	struct reach_error err = { 0 };
-	struct store *s = store_open(db, &err);
+	struct store *s = open_store(db, &err);
 	struct consult_view v;
 	if (!s)
 		return error_print(&err);
@@ -222,6 +272,72 @@ static int cmd_export(const char *db, int argc, char **argv)
 	return REACH_OK;
 }
 
+static int cmd_retag(const char *db, int argc, char **argv)
+{
+	const char *taxonomy = NULL;
+	struct option options[] = { { "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL } };
+	char *slugs[1];
+	int n, rc;
+	if ((rc = parse_options("retag", argc, argv, options, slugs, 1, &n)))
+		return rc;
+	struct reach_error err = { 0 };
+	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
+	if (!t)
+		return error_print(&err);
+	struct store *s = open_store(db, &err);
+	rc = s ? consult_retag(s, t, n ? slugs[0] : NULL, stdout, &err) : -1;
+	store_close(s);
+	tag_free(t);
+	return rc < 0 ? error_print(&err) : REACH_OK;
+}
+
+static int cmd_unmatched(const char *db, int argc, char **argv)
+{
+	struct option options[] = { { NULL, NULL, NULL } };
+	char *slugs[1];
+	int n, rc;
+	if ((rc = parse_options("unmatched", argc, argv, options, slugs, 1, &n)))
+		return rc;
+	if (n != 1)
+		return usage_error("unmatched", "%s", "needs one consultation");
+	struct reach_error err = { 0 };
+	struct store *s = open_store(db, &err);
+	rc = s ? consult_unmatched(s, slugs[0], stdout, &err) : -1;
+	store_close(s);
+	return rc < 0 ? error_print(&err) : REACH_OK;
+}
+
+static int cmd_baseline(const char *db, int argc, char **argv)
+{
+	const char *geography = NULL, *taxonomy = NULL;
+	struct option options[] = { { "geography", &geography, NULL }, { "taxonomy", &taxonomy, NULL },
+		{ NULL, NULL, NULL } };
+	char *words[2];
+	int n, rc;
+	if ((rc = parse_options("baseline", argc, argv, options, words, 2, &n)))
+		return rc;
+	const char *what = n ? words[0] : "";
+	int import = strcmp(what, "import") == 0, list = strcmp(what, "list") == 0, use = strcmp(what, "use") == 0;
+	if (!(import && n == 2) && !(list && n == 1) && !(use && n == 2))
+		return usage_error("baseline", "%s", "use: baseline import FILE [--geography CODE] | baseline list | baseline use CODE");
+	struct reach_error err = { 0 };
+	struct taxonomy *t = import ? open_taxonomy(db, taxonomy, &err) : NULL;
+	if (import && !t)
+		return error_print(&err);
+	struct store *s = open_store(db, &err);
+	if (!s)
+		rc = -1;
+	else if (import)
+		rc = baseline_import(s, t, words[1], geography, stdout, &err);
+	else if (list)
+		rc = baseline_list(s, stdout, &err);
+	else if ((rc = baseline_use(s, words[1], &err)) == 0)
+		printf("reports now compare with %s\n", words[1]);
+	store_close(s);
+	tag_free(t);
+	return rc < 0 ? error_print(&err) : REACH_OK;
+}
+
 static int cmd_list(const char *db, int argc, char **argv)
 {
 	struct option options[] = { { NULL, NULL, NULL } };
@@ -229,7 +345,7 @@ static int cmd_list(const char *db, int argc, char **argv)
 	if ((rc = parse_options("list", argc, argv, options, NULL, 0, &n)))
 		return rc;
 	struct reach_error err = { 0 };
-	struct store *s = store_open(db, &err);
+	struct store *s = open_store(db, &err);
 	if (!s)
 		return error_print(&err);
 	rc = consult_list(s, stdout, &err);
@@ -264,7 +380,13 @@ int main(int argc, char **argv)
 	int rest = argc - i;
 	char **args = argv + i;
 	if (strcmp(command, "columns") == 0)
-		return cmd_columns(rest, args);
+		return cmd_columns(db, rest, args);
+	if (strcmp(command, "baseline") == 0)
+		return cmd_baseline(db, rest, args);
+	if (strcmp(command, "retag") == 0)
+		return cmd_retag(db, rest, args);
+	if (strcmp(command, "unmatched") == 0)
+		return cmd_unmatched(db, rest, args);
 	if (strcmp(command, "ingest") == 0)
 		return cmd_ingest(db, rest, args);
 	if (strcmp(command, "list") == 0)

@@ -13,7 +13,23 @@ static int by_count_then_text(const void *a, const void *b)
 	return strcmp(x->raw, y->raw);
 }
 
-static void print_answers(const struct load *l, size_t q, FILE *out)
+/* "18-24", "75+", "category white_british", "declined", … */
+static void describe_tag(const char *dimension, const struct tag_result *r, FILE *out)
+{
+	if (r->status != TAG_CATEGORY) {
+		fprintf(out, "%s", tag_status_name(r->status));
+	} else if (r->code) {
+		fprintf(out, "%s", r->code);
+	} else if (strcmp(dimension, "age") == 0 && r->number) {
+		fprintf(out, "born %ld", r->number);
+	} else if (r->age_max == TAG_AGE_OPEN) {
+		fprintf(out, "%d+", r->age_min);
+	} else {
+		fprintf(out, "%d-%d", r->age_min, r->age_max);
+	}
+}
+
+static void print_answers(const struct load *l, size_t q, const struct taxonomy *t, FILE *out)
 {
 	const struct columns *c = load_columns(l);
 	const struct question *qu = &c->question[q];
@@ -31,12 +47,34 @@ static void print_answers(const struct load *l, size_t q, FILE *out)
 	for (size_t i = 0; i < n; i++)
 		sorted[i] = &values[i];
 	qsort(sorted, n, sizeof *sorted, by_count_then_text);
-	for (size_t i = 0; i < n; i++)
-		fprintf(out, "  %8llu  %s\n", (unsigned long long)sorted[i]->count, sorted[i]->raw);
+	const char *const *dims = tag_dimensions(qu->role);
+	size_t unmatched = 0;
+	for (size_t i = 0; i < n; i++) {
+		fprintf(out, *dims ? "  %8llu  %-40s" : "  %8llu  %s", (unsigned long long)sorted[i]->count,
+		    sorted[i]->raw);
+		for (const char *const *d = dims; *d; d++) {
+			struct tag_result r;
+			tag_answer(t, qu->role, *d, sorted[i]->raw, 0, &r);
+			fputs(d == dims ? "  -> " : ", ", out);
+			if (qu->role == ROLE_BIRTH_YEAR && r.status == TAG_CATEGORY)
+				fprintf(out, "born %ld", r.number);
+			else if (qu->role == ROLE_DATE_OF_BIRTH && r.status == TAG_CATEGORY) {
+				char date[11];
+				days_to_date(r.number, date);
+				fprintf(out, "born %s", date);
+			} else
+				describe_tag(*d, &r, out);
+			unmatched += r.status == TAG_UNMATCHED;
+		}
+		fputc('\n', out);
+	}
+	if (unmatched)
+		fprintf(out, "  (%zu answers match no rule: add synonyms to a taxonomy file; see reach(1), TAXONOMY)\n",
+		    unmatched);
 	free(sorted);
 }
 
-void report_columns(const char *path, const struct load *l, FILE *out)
+void report_columns(const char *path, const struct load *l, const struct taxonomy *t, FILE *out)
 {
 	const struct columns *c = load_columns(l);
 	const struct load_counts *n = load_counts(l);
@@ -59,7 +97,7 @@ void report_columns(const char *path, const struct load *l, FILE *out)
 	}
 	for (size_t q = 0; q < c->nquestions; q++)
 		if (columns_is_demographic(c->question[q].role) || c->question[q].role == ROLE_POSTCODE)
-			print_answers(l, q, out);
+			print_answers(l, q, t, out);
 }
 
 void report_csv_cell(FILE *out, const char *cell)

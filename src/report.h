@@ -9,13 +9,15 @@
 
 #include "consult.h"
 #include "load.h"
+#include "tag.h"
 
 /*
  * Prints how each column of the export behind L was read, and for each
  * equality-monitoring question its distinct raw answers with counts. L must
- * have been read to its end with load_next.
+ * have been read to its end with load_next. Each answer is shown with its
+ * tag in the taxonomy T.
  */
-void report_columns(const char *path, const struct load *l, FILE *out);
+void report_columns(const char *path, const struct load *l, const struct taxonomy *t, FILE *out);
 
 /*
  * Writes CELL as one CSV field: quoted when it must be, and with a leading

@@ -62,7 +62,7 @@ static int pragma_int(struct store *s, const char *sql)
 }
 
 /* Creates the schema in a new database, or refuses one from a newer reach. */
-static int migrate(struct store *s)
+static int migrate(struct store *s, store_seed_fn seed)
 {
 	int version = pragma_int(s, "PRAGMA user_version");
 	if (version < 0)
@@ -80,17 +80,21 @@ static int migrate(struct store *s)
 		return -1;
 	exec_sql(s, embedded_query("schema"), "creating the schema");
 	exec_sql(s, set_version, "recording the schema version");
+	struct reach_error err = { 0 };
+	if (!s->err.code && seed && seed(s, &err) < 0)
+		store_fail(s, &err);
 	return store_commit(s);
 }
 
-struct store *store_open(const char *path, struct reach_error *err)
+struct store *store_open(const char *path, store_seed_fn seed, struct reach_error *err)
 {
 	struct store *s = xcalloc(1, sizeof *s);
+	int created = 0;
 	s->path = xstrdup(path);
 	/* Create the file ourselves, so that it is 0600 whatever the umask. */
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd >= 0)
-		close(fd);
+		close(fd), created = 1;
 	else if (errno != EEXIST) {
 		error_set(err, REACH_EDB, path, 0, "cannot create the database: %s", strerror(errno));
 		store_close(s);
@@ -107,10 +111,12 @@ struct store *store_open(const char *path, struct reach_error *err)
 	if (!s->err.code && pragma_int(s, "PRAGMA schema_version") < 0)
 		db_fail(s, "not a reach database");
 	if (!s->err.code)
-		migrate(s);
+		migrate(s, seed);
 	if (s->err.code) {
 		*err = s->err;
 		store_close(s);
+		if (created)
+			unlink(path);
 		return NULL;
 	}
 	return s;

@@ -19,8 +19,17 @@
 
 struct store;
 
-/* Opens (or creates) the database at PATH; NULL with ERR set on failure. */
-struct store *store_open(const char *path, struct reach_error *err);
+/*
+ * Fills a new database with reference data, inside the transaction that
+ * creates it; 0, or -1 with ERR set.
+ */
+typedef int (*store_seed_fn)(struct store *s, struct reach_error *err);
+
+/*
+ * Opens (or creates, then runs SEED on) the database at PATH; NULL with ERR
+ * set on failure, when a new file is removed again.
+ */
+struct store *store_open(const char *path, store_seed_fn seed, struct reach_error *err);
 
 /* Closes the database, rolling back an unfinished transaction; accepts NULL. */
 void store_close(struct store *s);

@@ -199,6 +199,7 @@ void text_normalize(const char *text, struct buf *out)
 	int space = 0;
 	buf_reset(out);
 	buf_grow(out, strlen(text) + 8);
+	out->data[0] = '\0';
 	while (*s) {
 		unsigned cp;
 		size_t n = utf8_decode(s, &cp);
@@ -224,8 +225,6 @@ void text_normalize(const char *text, struct buf *out)
 		space = cp == '&';
 		buf_puts(out, folded);
 	}
-	if (!out->data)
-		buf_puts(out, "");
 }
 
 void text_squeeze(const char *text, struct buf *out)
@@ -363,7 +362,11 @@ int parse_date_order(const char *s, enum date_order order, char out[11])
 /* After Howard Hinnant's days_from_civil and civil_from_days (public domain). */
 long date_to_days(const char *iso)
 {
-	long y = strtol(iso, NULL, 10), m = strtol(iso + 5, NULL, 10), d = strtol(iso + 8, NULL, 10);
+	return date_to_days_ymd(strtol(iso, NULL, 10), strtol(iso + 5, NULL, 10), strtol(iso + 8, NULL, 10));
+}
+
+long date_to_days_ymd(long y, long m, long d)
+{
 	y -= m <= 2;
 	long era = (y >= 0 ? y : y - 399) / 400;
 	long yoe = y - era * 400;

@@ -93,6 +93,7 @@ int parse_date_order(const char *s, enum date_order order, char out[11]);
 
 /* Days from 1970-01-01 to the date "YYYY-MM-DD" (negative before), and back. */
 long date_to_days(const char *iso);
+long date_to_days_ymd(long year, long month, long day);
 void days_to_date(long days, char out[11]);
 
 /* Encodes V as a LEB128 varint at P; returns the bytes written (1..10). */

@@ -1,0 +1,2 @@
+INSERT INTO value_tags (question_id, code, dimension, status, category, age_min, age_max, number)
+VALUES (:question, :code, :dimension, :status, :category, :age_min, :age_max, :number);

@@ -1,0 +1,1 @@
+DELETE FROM value_tags WHERE question_id = :question;

@@ -1,0 +1,482 @@
+/* baseline.c — see baseline.h. */
+#include "baseline.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "embedded.h"
+#include "table.h"
+
+#define CENSUS_DATE "2021-03-21"
+
+/* One figure on its way into the store. */
+struct figure {
+	const char *code, *name, *census_date, *table, *dimension, *category, *source, *origin;
+	int min_age, max_age;
+	long long count;
+};
+
+/* Geography and dimension pairs already cleared in this import. */
+struct cleared {
+	char **keys;
+	size_t n;
+};
+
+static void insert_figure(struct store *s, const struct figure *f, struct cleared *c)
+{
+	struct buf key = { 0 };
+	buf_printf(&key, "%s\t%s\t%s", f->code, f->dimension, f->table ? f->table : "");
+	size_t i = 0;
+	while (i < c->n && strcmp(c->keys[i], key.data) != 0)
+		i++;
+	if (i == c->n) {
+		sqlite3_stmt *st = store_stmt(s, "baseline_clear");
+		store_bind_text(st, ":geography_code", f->code);
+		store_bind_text(st, ":dimension", f->dimension);
+		store_bind_text(st, ":table_name", f->table && *f->table ? f->table : NULL);
+		store_step(s, st);
+		c->keys = xrealloc(c->keys, (c->n + 1) * sizeof *c->keys);
+		c->keys[c->n++] = key.data;
+	} else {
+		buf_free(&key);
+	}
+	sqlite3_stmt *st = store_stmt(s, "baseline_insert");
+	store_bind_text(st, ":geography_code", f->code);
+	store_bind_text(st, ":geography_name", f->name && *f->name ? f->name : NULL);
+	store_bind_text(st, ":census_date", f->census_date && *f->census_date ? f->census_date : NULL);
+	store_bind_text(st, ":table_name", f->table && *f->table ? f->table : NULL);
+	store_bind_text(st, ":dimension", f->dimension);
+	store_bind_text(st, ":category", f->category);
+	store_bind_int(st, ":min_age", f->min_age);
+	if (f->max_age >= 0)
+		store_bind_int(st, ":max_age", f->max_age);
+	store_bind_int(st, ":count", f->count);
+	store_bind_text(st, ":source", f->source);
+	store_bind_text(st, ":origin", f->origin);
+	store_step(s, st);
+}
+
+static void cleared_free(struct cleared *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->keys[i]);
+	free(c->keys);
+}
+
+/* ---- the plain long format ---- */
+
+static int parse_count(const char *s, long long *out)
+{
+	long v;
+	if (parse_long(s, 0, 2000000000L, &v) < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int import_long(struct store *s, const struct taxonomy *t, struct table *tb, const char *geography,
+    const char *origin, size_t *rows, struct reach_error *err)
+{
+	static const char *const cols[] = { "geography_code", "dimension", "category", "min_age", "max_age",
+		"count", "source", NULL };
+	struct cleared cleared = { 0 };
+	if (table_require(tb, cols, err) < 0)
+		return -1;
+	for (size_t r = 0; r < tb->nrows && !store_failed(s); r++) {
+		struct figure f = { 0 };
+		long min_age, max_age = -1;
+		const struct tag_category *cats;
+		f.code = table_get(tb, r, "geography_code");
+		if (geography && strcmp(f.code, geography) != 0)
+			continue;
+		f.name = table_get(tb, r, "geography_name");
+		f.census_date = table_get(tb, r, "census_date");
+		f.table = table_get(tb, r, "table");
+		f.dimension = table_get(tb, r, "dimension");
+		f.category = table_get(tb, r, "category");
+		f.source = table_get(tb, r, "source");
+		f.origin = origin;
+		const char *max_text = table_get(tb, r, "max_age");
+		size_t ncats = t ? tag_categories(t, f.dimension, &cats) : 0, k = 0;
+		while (k < ncats && strcmp(cats[k].code, f.category) != 0)
+			k++;
+		const char *problem = !*f.code ? "no geography_code"
+		    : parse_long(table_get(tb, r, "min_age"), 0, 130, &min_age) < 0 ? "min_age is not an age"
+		    : *max_text && (parse_long(max_text, 0, 130, &max_age) < 0 || max_age < min_age) ? "max_age is not an age at or above min_age"
+		    : parse_count(table_get(tb, r, "count"), &f.count) < 0 ? "count is not a whole number"
+		    : !*f.source ? "no source (name the table and its licence)"
+		    : t && strcmp(f.dimension, "age") != 0 && !ncats ? "unknown dimension"
+		    : t && strcmp(f.dimension, "age") != 0 && k == ncats ? "unknown category for its dimension"
+		    : NULL;
+		if (problem) {
+			error_set(err, REACH_EDATA, tb->name, tb->lines[r], "%s", problem);
+			cleared_free(&cleared);
+			return -1;
+		}
+		f.min_age = (int)min_age;
+		f.max_age = (int)max_age;
+		insert_figure(s, &f, &cleared);
+		(*rows)++;
+	}
+	cleared_free(&cleared);
+	return store_failed(s) ? -1 : 0;
+}
+
+/* ---- Nomis bulk files (TS007, TS007A) ---- */
+
+/*
+ * Reads a Nomis age column label ("Age: Aged 20 years; measures: Value",
+ * "Age: Aged 5 to 9 years", "Age: Aged under 1 year", "Age: Aged 4 years and
+ * under", "Age: Aged 100 years and over", "Age: Total"). Returns 1 for an
+ * interval, 2 for the total, 0 for anything else.
+ */
+static int nomis_age(const char *label, int *lo, int *hi)
+{
+	char text[128];
+	if (strncmp(label, "Age: ", 5) != 0)
+		return 0;
+	snprintf(text, sizeof text, "%s", label + 5);
+	char *semi = strchr(text, ';');
+	if (semi)
+		*semi = '\0';
+	if (strcmp(text, "Total") == 0)
+		return 2;
+	if (strcmp(text, "Aged under 1 year") == 0) {
+		*lo = *hi = 0;
+		return 1;
+	}
+	int a, b, n = 0;
+	if (sscanf(text, "Aged %d to %d years%n", &a, &b, &n) == 2 && text[n] == '\0') {
+		*lo = a, *hi = b;
+		return 1;
+	}
+	if (sscanf(text, "Aged %d year%n", &a, &n) == 1) {
+		const char *rest = text + n;
+		if (*rest == 's')
+			rest++;
+		if (*rest == '\0')
+			*lo = *hi = a;
+		else if (strcmp(rest, " and over") == 0)
+			*lo = a, *hi = -1;
+		else if (strcmp(rest, " and under") == 0)
+			*lo = 0, *hi = a;
+		else
+			return 0;
+		return 1;
+	}
+	return 0;
+}
+
+static int import_nomis(struct store *s, struct table *tb, const char *geography, const char *origin,
+    size_t *rows, size_t *areas, struct reach_error *err)
+{
+	int code_col = table_column(tb, "geography code"), name_col = table_column(tb, "geography");
+	int *lo = xcalloc(tb->ncols, sizeof *lo), *hi = xcalloc(tb->ncols, sizeof *hi);
+	int *kind = xcalloc(tb->ncols, sizeof *kind);
+	int single = 0, total_col = -1, rc = 0;
+	struct cleared cleared = { 0 };
+	for (size_t c = 0; c < tb->ncols; c++) {
+		kind[c] = nomis_age(tb->header[c], &lo[c], &hi[c]);
+		if (kind[c] == 2)
+			total_col = (int)c;
+		single += kind[c] == 1 && lo[c] == hi[c];
+	}
+	/* A file with single years keeps those (and the open top), dropping its bands. */
+	for (size_t c = 0; c < tb->ncols; c++)
+		if (single && kind[c] == 1 && lo[c] != hi[c] && !(hi[c] < 0 && lo[c] >= 100))
+			kind[c] = 0;
+	const char *table_name = single ? "TS007" : "TS007A";
+	char source[128];
+	snprintf(source, sizeof source, "ONS Census 2021 %s (Nomis bulk download), Open Government Licence v3.0",
+	    table_name);
+	for (size_t r = 0; r < tb->nrows && rc == 0 && !store_failed(s); r++) {
+		const char *code = tb->cells[r][code_col];
+		if (geography && strcmp(code, geography) != 0)
+			continue;
+		long long sum = 0, total = -1;
+		for (size_t c = 0; c < tb->ncols && rc == 0; c++) {
+			long long count;
+			if (!kind[c])
+				continue;
+			if (parse_count(tb->cells[r][c], &count) < 0) {
+				error_set(err, REACH_EDATA, tb->name, tb->lines[r], "\"%s\" is not a count (column \"%s\")",
+				    tb->cells[r][c], tb->header[c]);
+				rc = -1;
+				break;
+			}
+			if (kind[c] == 2) {
+				total = count;
+				continue;
+			}
+			char category[32];
+			if (hi[c] < 0)
+				snprintf(category, sizeof category, "%d+", lo[c]);
+			else if (lo[c] == hi[c])
+				snprintf(category, sizeof category, "%d", lo[c]);
+			else
+				snprintf(category, sizeof category, "%d-%d", lo[c], hi[c]);
+			struct figure f = { code, tb->cells[r][name_col], CENSUS_DATE, table_name, "age", category,
+				source, origin, lo[c], hi[c], count };
+			insert_figure(s, &f, &cleared);
+			sum += count;
+			(*rows)++;
+		}
+		if (rc == 0 && total_col >= 0 && total >= 0 && sum != total) {
+			error_set(err, REACH_EDATA, tb->name, tb->lines[r],
+			    "the ages of %s add up to %lld, not to its total %lld", code, sum, total);
+			rc = -1;
+		}
+		(*areas)++;
+	}
+	free(lo);
+	free(hi);
+	free(kind);
+	cleared_free(&cleared);
+	return rc < 0 || store_failed(s) ? -1 : 0;
+}
+
+int baseline_import(struct store *s, const struct taxonomy *t, const char *path, const char *geography,
+    FILE *out, struct reach_error *err)
+{
+	struct table *tb = table_file(path, err);
+	size_t rows = 0, areas = 0;
+	int rc;
+	if (!tb)
+		return -1;
+	int nomis = table_column(tb, "geography code") >= 0 && table_column(tb, "geography") >= 0;
+	if (store_begin(s) < 0) {
+		*err = *store_error(s);
+		table_free(tb);
+		return -1;
+	}
+	if (nomis)
+		rc = import_nomis(s, tb, geography, path, &rows, &areas, err);
+	else
+		rc = import_long(s, t, tb, geography, path, &rows, err);
+	if (rc == 0 && rows == 0) {
+		if (geography)
+			error_set(err, REACH_EDATA, path, 0, "no figures for geography %s", geography);
+		else
+			error_set(err, REACH_EDATA, path, 0, "no figures");
+		rc = -1;
+	}
+	if (rc == 0 && store_commit(s) < 0)
+		rc = -1;
+	if (rc < 0 && !err->code)
+		*err = *store_error(s);
+	store_rollback(s);
+	if (rc == 0) {
+		if (nomis)
+			fprintf(out, "%s: %zu figures for %zu areas (age by %s)\n", path, rows, areas,
+			    rows > areas * 30 ? "single year" : "band");
+		else
+			fprintf(out, "%s: %zu figures\n", path, rows);
+	}
+	table_free(tb);
+	return rc;
+}
+
+int baseline_seed(struct store *s, struct reach_error *err)
+{
+	int rc = 0;
+	for (const struct embedded_file *f = embedded_files; rc == 0 && f->path; f++) {
+		size_t len = strlen(f->path);
+		if (strncmp(f->path, "seeds/baselines/", 16) != 0 || len < 4 || strcmp(f->path + len - 4, ".csv") != 0)
+			continue;
+		struct table *tb = table_embedded(f->path, err);
+		size_t rows = 0;
+		rc = tb ? import_long(s, NULL, tb, NULL, "built in", &rows, err) : -1;
+		table_free(tb);
+	}
+	if (rc < 0 && !err->code)
+		*err = *store_error(s);
+	return rc;
+}
+
+int baseline_list(struct store *s, FILE *out, struct reach_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "baseline_list");
+	int rc, n = 0;
+	while ((rc = store_step(s, st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			fprintf(out, "%-10s %-22s %-20s %5s %11s %5s  %-7s %s\n", "geography", "name", "dimension",
+			    "rows", "residents", "ages", "table", "origin");
+		fprintf(out, "%-10s %-22.22s %-20s %5lld %11lld %4lld+  %-7s %s\n",
+		    (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
+		    sqlite3_column_int64(st, 5), (const char *)sqlite3_column_text(st, 6),
+		    (const char *)sqlite3_column_text(st, 7));
+	}
+	if (rc < 0) {
+		*err = *store_error(s);
+		return -1;
+	}
+	char code[32];
+	struct reach_error ignored = { 0 };
+	if (n == 0)
+		fprintf(out, "no census figures held: reach baseline import FILE\n");
+	else if (baseline_geography(s, NULL, code, &ignored) == 0)
+		fprintf(out, "\nreports compare with %s unless --geography says otherwise\n", code);
+	fprintf(out, "Source: Office for National Statistics, Census 2021, Open Government Licence v3.0\n");
+	return 0;
+}
+
+static int geography_held(struct store *s, const char *code)
+{
+	sqlite3_stmt *st = store_stmt(s, "baseline_rows");
+	store_bind_text(st, ":geography_code", code);
+	return store_step(s, st) == SQLITE_ROW;
+}
+
+int baseline_use(struct store *s, const char *code, struct reach_error *err)
+{
+	if (!geography_held(s, code)) {
+		error_set(err, REACH_EDATA, NULL, 0, "no census figures for %s (reach baseline list shows those held)", code);
+		return -1;
+	}
+	sqlite3_stmt *st = store_stmt(s, "meta_set");
+	store_bind_text(st, ":key", "geography");
+	store_bind_text(st, ":value", code);
+	if (store_step(s, st) < 0) {
+		*err = *store_error(s);
+		return -1;
+	}
+	return 0;
+}
+
+int baseline_geography(struct store *s, const char *requested, char out[32], struct reach_error *err)
+{
+	if (requested) {
+		if (!geography_held(s, requested)) {
+			error_set(err, REACH_EDATA, NULL, 0, "no census figures for %s (reach baseline list shows those held)",
+			    requested);
+			return -1;
+		}
+		snprintf(out, 32, "%s", requested);
+		return 0;
+	}
+	sqlite3_stmt *st = store_stmt(s, "meta_get");
+	store_bind_text(st, ":key", "geography");
+	if (store_step(s, st) == SQLITE_ROW) {
+		snprintf(out, 32, "%s", (const char *)sqlite3_column_text(st, 0));
+		return 0;
+	}
+	st = store_stmt(s, "baseline_geographies");
+	int n = 0, rc;
+	while ((rc = store_step(s, st)) == SQLITE_ROW)
+		if (n++ == 0)
+			snprintf(out, 32, "%s", (const char *)sqlite3_column_text(st, 0));
+	if (rc < 0) {
+		*err = *store_error(s);
+		return -1;
+	}
+	if (n == 1)
+		return 0;
+	error_set(err, REACH_EUSAGE, NULL, 0, n == 0
+	    ? "no local authority's census figures held: reach baseline import FILE"
+	    : "census figures for several areas held: choose one with --geography CODE, or once with reach baseline use CODE");
+	return -1;
+}
+
+struct baseline *baseline_load(struct store *s, const char *code, struct reach_error *err)
+{
+	struct baseline *b = xcalloc(1, sizeof *b);
+	sqlite3_stmt *st = store_stmt(s, "baseline_rows");
+	int rc;
+	snprintf(b->code, sizeof b->code, "%s", code);
+	for (int i = 0; i <= 100; i++)
+		b->single_year[i] = 0;
+	store_bind_text(st, ":geography_code", code);
+	while ((rc = store_step(s, st)) == SQLITE_ROW) {
+		b->rows = xrealloc(b->rows, (b->nrows + 1) * sizeof *b->rows);
+		struct baseline_row *r = &b->rows[b->nrows++];
+		r->dimension = xstrdup((const char *)sqlite3_column_text(st, 0));
+		r->category = xstrdup((const char *)sqlite3_column_text(st, 1));
+		r->min_age = sqlite3_column_int(st, 2);
+		r->max_age = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3);
+		r->count = (double)sqlite3_column_int64(st, 4);
+		snprintf(b->name, sizeof b->name, "%s", (const char *)sqlite3_column_text(st, 5));
+		if (*(const char *)sqlite3_column_text(st, 6))
+			snprintf(b->census_date, sizeof b->census_date, "%s", (const char *)sqlite3_column_text(st, 6));
+		snprintf(b->source, sizeof b->source, "%s", (const char *)sqlite3_column_text(st, 8));
+		if (strcmp(r->dimension, "age") != 0)
+			continue;
+		if (r->min_age == r->max_age && r->min_age <= 100) {
+			b->single_year[r->min_age] += r->count;
+			b->has_single_years = 1;
+		} else if (r->max_age < 0 && r->min_age == 100) {
+			b->single_year[100] += r->count;
+		}
+	}
+	if (rc < 0) {
+		*err = *store_error(s);
+		baseline_free(b);
+		return NULL;
+	}
+	if (b->nrows == 0) {
+		error_set(err, REACH_EDATA, NULL, 0, "no census figures for %s (reach baseline list shows those held)", code);
+		baseline_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+void baseline_free(struct baseline *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->nrows; i++) {
+		free(b->rows[i].dimension);
+		free(b->rows[i].category);
+	}
+	free(b->rows);
+	free(b);
+}
+
+double baseline_age(const struct baseline *b, int lo, int hi)
+{
+	if (!b->has_single_years)
+		return NAN;
+	if (lo > 100)
+		lo = 100;
+	if (hi < 0 || hi > 100)
+		hi = 100;
+	double sum = 0;
+	for (int a = lo; a <= hi; a++)
+		sum += b->single_year[a];
+	return sum;
+}
+
+int baseline_has(const struct baseline *b, const char *dimension)
+{
+	for (size_t i = 0; i < b->nrows; i++)
+		if (strcmp(b->rows[i].dimension, dimension) == 0)
+			return 1;
+	return 0;
+}
+
+double baseline_category(const struct baseline *b, const char *dimension, const char *category,
+    int min_age, int *base_min)
+{
+	double sum = 0;
+	int found = 0, youngest = 200;
+	for (size_t i = 0; i < b->nrows; i++) {
+		const struct baseline_row *r = &b->rows[i];
+		if (strcmp(r->dimension, dimension) != 0 || strcmp(r->category, category) != 0)
+			continue;
+		/* A row by age band counts when it lies within the eligible ages. */
+		int banded = r->min_age > 0 || r->max_age >= 0;
+		if (banded && r->max_age >= 0 && r->max_age < min_age)
+			continue;
+		if (banded && r->max_age >= 0 && r->min_age < min_age)
+			continue;       /* straddles the eligible age: left out, noted by the base */
+		sum += r->count;
+		found = 1;
+		if (r->min_age < youngest)
+			youngest = r->min_age;
+	}
+	*base_min = found ? youngest : -1;
+	return found ? sum : NAN;
+}

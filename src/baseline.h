@@ -1,0 +1,78 @@
+/*
+ * baseline.h — census populations: the built-in figures of seeds/baselines/,
+ * imports of ONS Nomis bulk files and of a plain long CSV, and the population
+ * of any category or age interval for a consultation's eligible residents.
+ */
+#ifndef REACH_BASELINE_H
+#define REACH_BASELINE_H
+
+#include <stdio.h>
+
+#include "store.h"
+#include "tag.h"
+
+/* Loads the built-in baselines into a new database, inside the caller's transaction. */
+int baseline_seed(struct store *s, struct reach_error *err);
+
+/*
+ * Imports PATH: a Nomis bulk file ("date","geography","geography code",
+ * "Age: Aged 20 years; measures: Value", …) or a long CSV
+ * (geography_code,dimension,category,min_age,max_age,count,source, and
+ * optionally geography_name, census_date, table). Only GEOGRAPHY when not
+ * NULL. A geography's figures for a dimension replace those held. One
+ * transaction; prints a summary to OUT. 0, or -1 with ERR set.
+ */
+int baseline_import(struct store *s, const struct taxonomy *t, const char *path, const char *geography,
+    FILE *out, struct reach_error *err);
+
+/* Prints what is held: geography, dimension, rows, total, table, origin. */
+int baseline_list(struct store *s, FILE *out, struct reach_error *err);
+
+/* Makes CODE the default geography; it must be held. */
+int baseline_use(struct store *s, const char *code, struct reach_error *err);
+
+/*
+ * The geography to compare with: REQUESTED if given, else the default set
+ * with baseline_use, else the one district held. Writes its code to OUT.
+ */
+int baseline_geography(struct store *s, const char *requested, char out[32], struct reach_error *err);
+
+/* One census figure. */
+struct baseline_row {
+	char *dimension, *category;
+	int min_age, max_age;           /* max_age -1: no upper limit */
+	double count;
+};
+
+/* Every figure of one geography, in memory. */
+struct baseline {
+	char code[32], name[128], census_date[16], source[256];
+	struct baseline_row *rows;
+	size_t nrows;
+	double single_year[101];        /* age by single year, 100 = 100 and over; NaN if none */
+	int has_single_years;
+};
+
+/* Loads geography CODE; NULL with ERR set when nothing is held for it. */
+struct baseline *baseline_load(struct store *s, const char *code, struct reach_error *err);
+void baseline_free(struct baseline *b);
+
+/*
+ * Residents aged LO to HI (HI -1: no limit), from single years; NaN when
+ * the baseline has no single years of age.
+ */
+double baseline_age(const struct baseline *b, int lo, int hi);
+
+/*
+ * Residents in CATEGORY of DIMENSION. Rows by age band (an age-specific
+ * table) count only where they lie within MIN_AGE and over; a table of all
+ * ages counts whole. *BASE_MIN is set to the youngest age the figure covers
+ * (0 for all ages). NaN when the category is not held.
+ */
+double baseline_category(const struct baseline *b, const char *dimension, const char *category,
+    int min_age, int *base_min);
+
+/* Does the baseline hold DIMENSION at all? */
+int baseline_has(const struct baseline *b, const char *dimension);
+
+#endif
