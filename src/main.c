@@ -9,6 +9,7 @@
 #include "baseline.h"
 #include "consult.h"
 #include "load.h"
+#include "plan.h"
 #include "report.h"
 #include "store.h"
 #include "tag.h"
@@ -36,6 +37,10 @@ static const char usage_text[] =
     "        apply the taxonomy again to stored answers (no re-ingest)\n"
     "  baseline import FILE [--geography CODE] | baseline list | baseline use CODE\n"
     "        census figures: import (Nomis bulk or long CSV), list, choose the area\n"
+    "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md]\n"
+    "        every action of the equality action plans, with its evidence and status\n"
+    "  plan import FILE | plan list\n"
+    "        add a council's action plan or indicators; list the plans held\n"
     "  export SLUG\n"
     "        every stored response of a consultation as CSV\n"
     "\n"
@@ -134,10 +139,16 @@ static struct taxonomy *open_taxonomy(const char *db, const char *file, struct r
 	return t;
 }
 
-/* The database, created with the built-in census figures when it is new. */
+/* The reference data a new database starts with: census figures and plans. */
+static int seed_database(struct store *s, struct reach_error *err)
+{
+	return baseline_seed(s, err) < 0 ? -1 : plan_seed(s, err);
+}
+
+/* The database, created with the built-in reference data when it is new. */
 static struct store *open_store(const char *db, struct reach_error *err)
 {
-	return store_open(db, baseline_seed, err);
+	return store_open(db, seed_database, err);
 }
 
 static int cmd_columns(const char *db, int argc, char **argv)
@@ -338,6 +349,76 @@ static int cmd_baseline(const char *db, int argc, char **argv)
 	return rc < 0 ? error_print(&err) : REACH_OK;
 }
 
+static int cmd_plan(const char *db, int argc, char **argv)
+{
+	const char *taxonomy = NULL;
+	struct option options[] = { { "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL } };
+	char *words[2];
+	int n, rc;
+	if ((rc = parse_options("plan", argc, argv, options, words, 2, &n)))
+		return rc;
+	int import = n == 2 && strcmp(words[0], "import") == 0, list = n == 1 && strcmp(words[0], "list") == 0;
+	if (!import && !list)
+		return usage_error("plan", "%s", "use: plan import FILE | plan list");
+	struct reach_error err = { 0 };
+	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
+	if (!t)
+		return error_print(&err);
+	struct store *s = open_store(db, &err);
+	if (!s)
+		rc = -1;
+	else if (import)
+		rc = plan_import(s, t, words[1], stdout, &err);
+	else
+		rc = plan_list(s, stdout, &err);
+	store_close(s);
+	tag_free(t);
+	return rc < 0 ? error_print(&err) : REACH_OK;
+}
+
+/* Checks a --format value against the NULL-terminated list ALLOWED. */
+static int check_format(const char *command, const char *format, const char *const *allowed)
+{
+	for (; *allowed; allowed++)
+		if (strcmp(format, *allowed) == 0)
+			return 0;
+	return usage_error(command, "unknown --format \"%s\"", format);
+}
+
+static int cmd_actions(const char *db, int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "json", "csv", "md", NULL };
+	struct plan_actions_options o = { 0 };
+	const char *taxonomy = NULL, *min_age = NULL;
+	struct option options[] = {
+		{ "plan", &o.plan, NULL }, { "as-of", &o.as_of, NULL }, { "format", &o.format, NULL },
+		{ "geography", &o.compare.geography, NULL }, { "min-age", &min_age, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
+	};
+	int n, rc;
+	if ((rc = parse_options("actions", argc, argv, options, NULL, 0, &n)))
+		return rc;
+	if (!o.format)
+		o.format = "text";
+	if ((rc = check_format("actions", o.format, formats)) || (rc = check_date("actions", "as-of", o.as_of)))
+		return rc;
+	o.compare.min_age = -1;
+	long age;
+	if (min_age && parse_long(min_age, 0, 120, &age) < 0)
+		return usage_error("actions", "--min-age \"%s\" is not an age from 0 to 120", min_age);
+	if (min_age)
+		o.compare.min_age = (int)age;
+	struct reach_error err = { 0 };
+	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
+	if (!t)
+		return error_print(&err);
+	struct store *s = open_store(db, &err);
+	rc = s ? plan_actions(s, t, &o, stdout, &err) : -1;
+	store_close(s);
+	tag_free(t);
+	return rc < 0 ? error_print(&err) : REACH_OK;
+}
+
 static int cmd_list(const char *db, int argc, char **argv)
 {
 	struct option options[] = { { NULL, NULL, NULL } };
@@ -381,6 +462,10 @@ int main(int argc, char **argv)
 	char **args = argv + i;
 	if (strcmp(command, "columns") == 0)
 		return cmd_columns(db, rest, args);
+	if (strcmp(command, "plan") == 0)
+		return cmd_plan(db, rest, args);
+	if (strcmp(command, "actions") == 0)
+		return cmd_actions(db, rest, args);
 	if (strcmp(command, "baseline") == 0)
 		return cmd_baseline(db, rest, args);
 	if (strcmp(command, "retag") == 0)

@@ -79,6 +79,10 @@ static int migrate(struct store *s, store_seed_fn seed)
 	if (store_begin(s) < 0)
 		return -1;
 	exec_sql(s, embedded_query("schema"), "creating the schema");
+	/* Further parts of the schema, one file a subsystem: queries/schema_NAME.sql. */
+	for (const struct embedded_file *f = embedded_files; f->path; f++)
+		if (strncmp(f->path, "queries/schema_", 15) == 0)
+			exec_sql(s, f->data, f->path);
 	exec_sql(s, set_version, "recording the schema version");
 	struct reach_error err = { 0 };
 	if (!s->err.code && seed && seed(s, &err) < 0)

@@ -1,0 +1,101 @@
+/*
+ * compare.h — who was reached: a consultation's respondents (or several
+ * consultations' pooled) against the census population, dimension by
+ * dimension. Counts respondents per category from the stored tags (ages
+ * from intervals, years or dates of birth; the two-question disability form
+ * combined), finds each category's eligible population in the baseline, and
+ * hands the numbers to stats.c. No printing: report.c writes the result.
+ */
+#ifndef REACH_COMPARE_H
+#define REACH_COMPARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stats.h"
+#include "store.h"
+#include "tag.h"
+
+struct compare_options {
+	const char *geography;  /* census area; NULL: the default (see baseline_geography) */
+	int min_age;            /* eligible residents' youngest age; -1: the consultations' own */
+	double confidence;      /* of every interval; 0: 0.95 */
+	const char *age_bands;  /* bands for exact ages, "16-24,25-44,45-64,65+"; NULL: census broad bands */
+	unsigned long seed;     /* of the Monte Carlo test; 0: the default, so reports repeat */
+};
+
+/* One category or roll-up group of a dimension. */
+struct compare_category {
+	char *code, *label;
+	char *definition;       /* groups: what they hold; NULL for categories */
+	int age_min, age_max;   /* age: the interval (age_max -1: no limit); otherwise -1, -1 */
+	double n;               /* respondents */
+	double population;      /* eligible residents; NaN when the census has no figure */
+	struct stats_category st;       /* share, population share, ratio, rate per 1,000, flag */
+	double partial_r;       /* unconditional partial R-indicator; NaN for groups */
+};
+
+struct compare_dimension {
+	char *name;             /* age, sex, ethnicity, ethnicity_detailed, disability, … */
+	double responses;       /* responses to consultations that asked it */
+	double known;           /* answers in compared categories: the base of every share */
+	double missing, declined, unmatched;
+	double broad;           /* ethnicity_detailed: answered only at the five-group level */
+	double below_min_age;   /* age: younger than the eligible age, left out */
+	double not_compared;    /* answers in categories the census has no figure for */
+	int compared;           /* a census baseline is held for it */
+	struct compare_category *cats;
+	size_t ncats;
+	struct compare_category *groups;
+	size_t ngroups;
+	double population;      /* eligible residents in the compared categories */
+	int base_min_age;       /* youngest age the census figures cover (0: all ages) */
+	struct stats_chisq test;
+	struct stats_scores scores;
+	char **notes;
+	size_t nnotes;
+};
+
+struct compare_consultation {
+	char *slug, *title, *platform, *opened, *closed;
+	long min_age;
+	uint64_t responses;
+};
+
+struct compare {
+	struct compare_consultation *consultations;
+	size_t nconsultations;
+	uint64_t responses;
+	char geography[32], geography_name[128], census_date[16], source[256];
+	int min_age;
+	double confidence;
+	struct compare_dimension *dims;
+	size_t ndims;
+	char **notes;           /* about the whole comparison */
+	size_t nnotes;
+};
+
+/*
+ * Compares the consultations SLUGS (one, or several pooled) with the
+ * census. Returns NULL with ERR set when a consultation or the baseline is
+ * missing. The caller frees the result with compare_free.
+ */
+struct compare *compare_run(struct store *s, const struct taxonomy *t, char *const *slugs, size_t nslugs,
+    const struct compare_options *o, struct reach_error *err);
+void compare_free(struct compare *c);
+
+/* The dimension NAME of C, or NULL when no consultation asked it. */
+const struct compare_dimension *compare_dimension(const struct compare *c, const char *name);
+
+/* The category or group CODE of D ("18-24", "75+", "bme", "female"), or NULL. */
+const struct compare_category *compare_find(const struct compare_dimension *d, const char *code);
+
+/*
+ * The slugs of the consultations closing from FROM to TO (either may be
+ * NULL) on PLATFORM (NULL: any), in closing order. The caller frees each
+ * slug and the array. 0, or -1 with ERR set.
+ */
+int compare_select(struct store *s, const char *from, const char *to, const char *platform, char ***slugs,
+    size_t *n, struct reach_error *err);
+
+#endif
