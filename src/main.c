@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "baseline.h"
+#include "compare.h"
 #include "consult.h"
 #include "load.h"
 #include "plan.h"
@@ -37,6 +38,9 @@ static const char usage_text[] =
     "        apply the taxonomy again to stored answers (no re-ingest)\n"
     "  baseline import FILE [--geography CODE] | baseline list | baseline use CODE\n"
     "        census figures: import (Nomis bulk or long CSV), list, choose the area\n"
+    "  report SLUG | --all | --from DATE --to DATE [--format text|json] [--geography CODE]\n"
+    "        [--min-age N] [--confidence 0.95] [--age-bands 18-24,25-34,...]\n"
+    "        who was reached: respondents against the census, dimension by dimension\n"
     "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md]\n"
     "        every action of the equality action plans, with its evidence and status\n"
     "  plan import FILE | plan list\n"
@@ -419,6 +423,68 @@ static int cmd_actions(const char *db, int argc, char **argv)
 	return rc < 0 ? error_print(&err) : REACH_OK;
 }
 
+static int cmd_report(const char *db, int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "json", NULL };
+	struct compare_options o = { 0 };
+	const char *format = "text", *min_age = NULL, *confidence = NULL, *from = NULL, *to = NULL, *taxonomy = NULL;
+	int all = 0;
+	struct option options[] = {
+		{ "format", &format, NULL }, { "geography", &o.geography, NULL }, { "min-age", &min_age, NULL },
+		{ "confidence", &confidence, NULL }, { "age-bands", &o.age_bands, NULL }, { "all", NULL, &all },
+		{ "from", &from, NULL }, { "to", &to, NULL }, { "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
+	};
+	char *slugs_given[1];
+	int n, rc;
+	if ((rc = parse_options("report", argc, argv, options, slugs_given, 1, &n)))
+		return rc;
+	if ((n == 1) + all + (from || to) != 1)
+		return usage_error("report", "%s", "needs one consultation, --all, or --from DATE --to DATE");
+	if ((rc = check_format("report", format, formats)) || (rc = check_date("report", "from", from)) ||
+	    (rc = check_date("report", "to", to)))
+		return rc;
+	long age = -1;
+	if (min_age && parse_long(min_age, 0, 120, &age) < 0)
+		return usage_error("report", "--min-age \"%s\" is not an age from 0 to 120", min_age);
+	o.min_age = (int)age;
+	if (confidence) {
+		char *end;
+		o.confidence = strtod(confidence, &end);
+		if (*end || !(o.confidence > 0.5 && o.confidence < 1))
+			return usage_error("report", "--confidence \"%s\" is not a level between 0.5 and 1, as 0.95", confidence);
+	}
+	struct reach_error err = { 0 };
+	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
+	if (!t)
+		return error_print(&err);
+	struct store *s = open_store(db, &err);
+	char **slugs = NULL;
+	size_t nslugs = 0;
+	struct compare *c = NULL;
+	rc = s ? 0 : -1;
+	if (rc == 0 && n == 1) {
+		slugs = xmalloc(sizeof *slugs);
+		slugs[nslugs++] = xstrdup(slugs_given[0]);
+	} else if (rc == 0) {
+		rc = compare_select(s, from, to, NULL, &slugs, &nslugs, &err);
+	}
+	if (rc == 0 && nslugs == 0) {
+		error_set(&err, REACH_EDATA, NULL, 0, "no consultations %s", all ? "held" : "closed in those dates");
+		rc = -1;
+	}
+	if (rc == 0 && !(c = compare_run(s, t, slugs, nslugs, &o, &err)))
+		rc = -1;
+	if (rc == 0)
+		rc = strcmp(format, "json") == 0 ? report_json(s, t, c, stdout, &err) : report_text(s, t, c, stdout, &err);
+	compare_free(c);
+	for (size_t i = 0; i < nslugs; i++)
+		free(slugs[i]);
+	free(slugs);
+	store_close(s);
+	tag_free(t);
+	return rc < 0 ? error_print(&err) : REACH_OK;
+}
+
 static int cmd_list(const char *db, int argc, char **argv)
 {
 	struct option options[] = { { NULL, NULL, NULL } };
@@ -462,6 +528,8 @@ int main(int argc, char **argv)
 	char **args = argv + i;
 	if (strcmp(command, "columns") == 0)
 		return cmd_columns(db, rest, args);
+	if (strcmp(command, "report") == 0)
+		return cmd_report(db, rest, args);
 	if (strcmp(command, "plan") == 0)
 		return cmd_plan(db, rest, args);
 	if (strcmp(command, "actions") == 0)

@@ -1,6 +1,9 @@
 /* report.c — see report.h. */
 #include "report.h"
 
+#include "plan.h"
+
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,4 +149,322 @@ int report_export_row(const struct block_response *r, void *ctx)
 	}
 	fputc('\n', e->out);
 	return 0;
+}
+
+/* ---- the representation report, as text ---- */
+
+static void text_number(FILE *out, const char *format, double v, int width)
+{
+	if (isnan(v))
+		fprintf(out, "%*s", width, "-");
+	else
+		fprintf(out, format, width, v);
+}
+
+static void text_percent_ci(FILE *out, const struct stats_interval *i, int last)
+{
+	if (isnan(i->estimate))
+		fprintf(out, last ? "%7s" : "%22s", "-");
+	else
+		fprintf(out, last ? "%6.1f%% (%4.1f-%4.1f)" : "%6.1f%% (%4.1f-%4.1f)  ", 100 * i->estimate,
+		    100 * i->lower, 100 * i->upper);
+}
+
+static void text_ratio_ci(FILE *out, const struct stats_interval *i)
+{
+	if (isnan(i->estimate))
+		fprintf(out, "%19s", "-");
+	else
+		fprintf(out, "%5.2f (%4.2f-%4.2f)  ", i->estimate, i->lower, i->upper);
+}
+
+static void text_row(FILE *out, const struct compare_category *c, int compared)
+{
+	fprintf(out, "  %-28.28s %6.0f ", c->code, c->n);
+	text_percent_ci(out, &c->st.share, !compared);
+	if (compared) {
+		text_number(out, "%*.1f%%", 100 * c->st.population_share, 6);
+		fputs("  ", out);
+		text_ratio_ci(out, &c->st.ratio);
+		text_number(out, "%*.1f", c->st.rate_per_1000, 9);
+		fprintf(out, "  %s", isnan(c->population) ? "not compared" : stats_flag_name(c->st.flag));
+	}
+	fputc('\n', out);
+}
+
+static void text_p(FILE *out, double p)
+{
+	if (isnan(p))
+		fputs("-", out);
+	else if (p < 0.0001)
+		fputs("< 0.0001", out);
+	else
+		fprintf(out, "%.4f", p);
+}
+
+static void text_dimension(FILE *out, const struct compare_dimension *d)
+{
+	fprintf(out, "\n%s: %.0f of %.0f responses %s (%.0f missing, %.0f declined, %.0f unmatched",
+	    d->name, d->known, d->responses, d->compared ? "compared" : "answered", d->missing, d->declined,
+	    d->unmatched);
+	if (d->broad > 0)
+		fprintf(out, ", %.0f broad only", d->broad);
+	if (d->below_min_age > 0)
+		fprintf(out, ", %.0f below the age invited", d->below_min_age);
+	if (d->not_compared > 0)
+		fprintf(out, ", %.0f not compared", d->not_compared);
+	fputs(")\n", out);
+	fprintf(out, "  %-28s %6s %s", "category", "n", d->compared ? "  share (95% CI)      " : "  share (95% CI)");
+	if (d->compared)
+		fprintf(out, "%7s  %-19s%9s  %s", "census", "ratio (95% CI)", "per 1,000", "flag");
+	fputc('\n', out);
+	for (size_t i = 0; i < d->ncats; i++)
+		text_row(out, &d->cats[i], d->compared);
+	for (size_t i = 0; i < d->ngroups; i++) {
+		if (i == 0)
+			fputs("  groups:\n", out);
+		text_row(out, &d->groups[i], d->compared);
+	}
+	if (d->compared) {
+		fprintf(out, "  chi-square %.2f, df %ld, p ", d->test.statistic, d->test.df);
+		text_p(out, d->test.p_value);
+		if (d->test.simulated) {
+			fputs(" (Monte Carlo p ", out);
+			text_p(out, d->test.p_simulated);
+			fprintf(out, ", %zu draws)", d->test.draws);
+		}
+		fprintf(out, ", effect size w %.2f\n", d->test.effect_w);
+		fprintf(out, "  min/max rate ratio %.2f, proportional similarity %.2f, CV of rates %.2f\n",
+		    d->scores.min_max_ratio, d->scores.proportional_similarity, d->scores.rate_cv);
+	}
+	for (size_t i = 0; i < d->nnotes; i++)
+		fprintf(out, "  note: %s\n", d->notes[i]);
+}
+
+static void text_heading(FILE *out, const struct compare *c)
+{
+	if (c->nconsultations == 1) {
+		const struct compare_consultation *cc = &c->consultations[0];
+		fprintf(out, "%s (%s)\n", *cc->title ? cc->title : cc->slug, cc->slug);
+		fprintf(out, "  %s%s%s to %s: %llu responses\n", *cc->platform ? cc->platform : "",
+		    *cc->platform ? ", " : "", cc->opened ? cc->opened : "?", cc->closed ? cc->closed : "?",
+		    (unsigned long long)cc->responses);
+	} else {
+		fprintf(out, "%zu consultations pooled, %llu responses:", c->nconsultations, (unsigned long long)c->responses);
+		for (size_t i = 0; i < c->nconsultations; i++)
+			fprintf(out, " %s", c->consultations[i].slug);
+		fputc('\n', out);
+	}
+	fprintf(out, "Compared with: %s (%s), usual residents aged %d and over, Census 2021 (%s)\n",
+	    c->geography_name, c->geography, c->min_age, c->census_date);
+	fprintf(out, "Source: %s\n", c->source);
+	for (size_t i = 0; i < c->nnotes; i++)
+		fprintf(out, "Note: %s\n", c->notes[i]);
+}
+
+int report_text(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
+    struct reach_error *err)
+{
+	text_heading(out, c);
+	for (size_t i = 0; i < c->ndims; i++)
+		text_dimension(out, &c->dims[i]);
+	fputs("\nflag: under = the ratio's interval lies below 1; well_below = ratio under 0.8; over = interval above 1;\n"
+	      "      low_n = under 10 respondents or an expected count under 5; ok = none of these.\n"
+	      "ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n", out);
+	return plan_evidence(s, t, c, 0, out, err);
+}
+
+/* ---- the representation report, as JSON ---- */
+
+static void json_string(FILE *out, const char *s)
+{
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p < 0x20)
+			fprintf(out, "\\u%04x", *p);
+		else
+			fputc(*p, out);
+	}
+	fputc('"', out);
+}
+
+static void json_number(FILE *out, double v)
+{
+	if (isnan(v) || isinf(v))
+		fputs("null", out);
+	else if (v == floor(v) && fabs(v) < 1e15)
+		fprintf(out, "%.0f", v);
+	else
+		fprintf(out, "%.6g", v);
+}
+
+static void json_interval(FILE *out, const struct stats_interval *i)
+{
+	fputc('[', out);
+	json_number(out, i->lower);
+	fputs(", ", out);
+	json_number(out, i->upper);
+	fputc(']', out);
+}
+
+static void json_category(FILE *out, const struct compare_category *c, int compared, int last)
+{
+	fputs("        {\"code\": ", out);
+	json_string(out, c->code);
+	fputs(", \"label\": ", out);
+	json_string(out, c->label);
+	if (c->definition) {
+		fputs(", \"definition\": ", out);
+		json_string(out, c->definition);
+	}
+	if (c->age_min >= 0) {
+		fprintf(out, ", \"age_min\": %d, \"age_max\": ", c->age_min);
+		if (c->age_max >= 0)
+			fprintf(out, "%d", c->age_max);
+		else
+			fputs("null", out);
+	}
+	fputs(",\n         \"n\": ", out);
+	json_number(out, c->n);
+	fputs(", \"share\": ", out);
+	json_number(out, c->st.share.estimate);
+	fputs(", \"share_ci\": ", out);
+	json_interval(out, &c->st.share);
+	fputs(",\n         \"population\": ", out);
+	json_number(out, c->population);
+	fputs(", \"population_share\": ", out);
+	json_number(out, c->st.population_share);
+	fputs(", \"ratio\": ", out);
+	json_number(out, c->st.ratio.estimate);
+	fputs(", \"ratio_ci\": ", out);
+	json_interval(out, &c->st.ratio);
+	fputs(", \"rate_per_1000\": ", out);
+	json_number(out, c->st.rate_per_1000);
+	fputs(", \"flag\": ", out);
+	json_string(out, compared && !isnan(c->population) ? stats_flag_name(c->st.flag) : "not_compared");
+	fputs(", \"partial_r\": ", out);
+	json_number(out, c->partial_r);
+	fprintf(out, "}%s\n", last ? "" : ",");
+}
+
+static void json_dimension(FILE *out, const struct compare_dimension *d, int last)
+{
+	fputs("    {\"dimension\": ", out);
+	json_string(out, d->name);
+	fputs(", \"compared\": ", out);
+	fputs(d->compared ? "true" : "false", out);
+	fputs(",\n     \"n\": ", out);
+	json_number(out, d->responses);
+	fputs(", \"n_known\": ", out);
+	json_number(out, d->known);
+	fputs(", \"missing\": ", out);
+	json_number(out, d->missing);
+	fputs(", \"declined\": ", out);
+	json_number(out, d->declined);
+	fputs(", \"unmatched\": ", out);
+	json_number(out, d->unmatched);
+	fputs(", \"broad_only\": ", out);
+	json_number(out, d->broad);
+	fputs(", \"below_min_age\": ", out);
+	json_number(out, d->below_min_age);
+	fputs(", \"not_compared\": ", out);
+	json_number(out, d->not_compared);
+	fputs(",\n     \"population\": ", out);
+	json_number(out, d->population);
+	fputs(", \"population_min_age\": ", out);
+	if (d->base_min_age >= 0)
+		fprintf(out, "%d", d->base_min_age);
+	else
+		fputs("null", out);
+	fputs(",\n     \"categories\": [\n", out);
+	for (size_t i = 0; i < d->ncats; i++)
+		json_category(out, &d->cats[i], d->compared, i + 1 == d->ncats);
+	fputs("     ],\n     \"groups\": [\n", out);
+	for (size_t i = 0; i < d->ngroups; i++)
+		json_category(out, &d->groups[i], d->compared, i + 1 == d->ngroups);
+	fputs("     ],\n     \"test\": ", out);
+	if (d->compared) {
+		fputs("{\"chi_square\": ", out);
+		json_number(out, d->test.statistic);
+		fprintf(out, ", \"df\": %ld, \"p\": ", d->test.df);
+		json_number(out, d->test.p_value);
+		fputs(", \"p_monte_carlo\": ", out);
+		json_number(out, d->test.simulated ? d->test.p_simulated : NAN);
+		fprintf(out, ", \"draws\": %zu, \"effect_size_w\": ", d->test.draws);
+		json_number(out, d->test.effect_w);
+		fputs("},\n     \"summary\": {\"min_max_rate_ratio\": ", out);
+		json_number(out, d->scores.min_max_ratio);
+		fputs(", \"proportional_similarity\": ", out);
+		json_number(out, d->scores.proportional_similarity);
+		fputs(", \"cv_rates\": ", out);
+		json_number(out, d->scores.rate_cv);
+		fputs(", \"overall_rate_per_1000\": ", out);
+		json_number(out, 1000 * d->scores.overall_rate);
+		fputs(", \"partial_r\": ", out);
+		json_number(out, d->scores.partial_r_variable);
+		fputs("}", out);
+	} else {
+		fputs("null,\n     \"summary\": null", out);
+	}
+	fputs(",\n     \"notes\": [", out);
+	for (size_t i = 0; i < d->nnotes; i++) {
+		fputs(i ? ", " : "", out);
+		json_string(out, d->notes[i]);
+	}
+	fprintf(out, "]}%s\n", last ? "" : ",");
+}
+
+int report_json(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
+    struct reach_error *err)
+{
+	fputs("{\"reach_report\": 1,\n \"consultation\": ", out);
+	if (c->nconsultations == 1) {
+		const struct compare_consultation *cc = &c->consultations[0];
+		fputs("{\"slug\": ", out);
+		json_string(out, cc->slug);
+		fputs(", \"title\": ", out);
+		json_string(out, cc->title);
+		fputs(", \"platform\": ", out);
+		json_string(out, *cc->platform ? cc->platform : NULL);
+		fputs(", \"opened\": ", out);
+		json_string(out, cc->opened);
+		fputs(", \"closed\": ", out);
+		json_string(out, cc->closed);
+		fprintf(out, ", \"min_age\": %ld, \"responses\": %llu}", cc->min_age, (unsigned long long)cc->responses);
+	} else {
+		fputs("null", out);
+	}
+	fputs(",\n \"consultations\": [", out);
+	for (size_t i = 0; i < c->nconsultations; i++) {
+		fputs(i ? ", " : "", out);
+		json_string(out, c->consultations[i].slug);
+	}
+	fprintf(out, "],\n \"responses\": %llu,\n \"baseline\": {\"geography_code\": ", (unsigned long long)c->responses);
+	json_string(out, c->geography);
+	fputs(", \"geography_name\": ", out);
+	json_string(out, c->geography_name);
+	fputs(", \"census\": ", out);
+	json_string(out, c->census_date);
+	fprintf(out, ", \"min_age\": %d, \"source\": ", c->min_age);
+	json_string(out, c->source);
+	fprintf(out, "},\n \"confidence\": %g,\n \"notes\": [", c->confidence);
+	for (size_t i = 0; i < c->nnotes; i++) {
+		fputs(i ? ", " : "", out);
+		json_string(out, c->notes[i]);
+	}
+	fputs("],\n \"dimensions\": [\n", out);
+	for (size_t i = 0; i < c->ndims; i++)
+		json_dimension(out, &c->dims[i], i + 1 == c->ndims);
+	fputs(" ],\n \"plan_actions\": ", out);
+	int rc = plan_evidence(s, t, c, 1, out, err);
+	fputs("\n}\n", out);
+	return rc;
 }

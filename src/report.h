@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "compare.h"
 #include "consult.h"
 #include "load.h"
 #include "tag.h"
@@ -18,6 +19,16 @@
  * tag in the taxonomy T.
  */
 void report_columns(const char *path, const struct load *l, const struct taxonomy *t, FILE *out);
+
+/*
+ * The representation report of C: text for a terminal, or the JSON document
+ * described in docs/report-json.md. The plan section comes from
+ * plan_evidence. Returns 0, or -1 with ERR set.
+ */
+int report_text(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
+    struct reach_error *err);
+int report_json(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
+    struct reach_error *err);
 
 /*
  * Writes CELL as one CSV field: quoted when it must be, and with a leading

@@ -1,0 +1,1 @@
+SELECT coalesce(platform, '') FROM consultations WHERE id = :id;
