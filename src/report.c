@@ -303,7 +303,7 @@ static void json_number(FILE *out, double v)
 	else if (v == floor(v) && fabs(v) < 1e15)
 		fprintf(out, "%.0f", v);
 	else
-		fprintf(out, "%.6g", v);
+		fprintf(out, "%.10g", v);
 }
 
 static void json_interval(FILE *out, const struct stats_interval *i)
@@ -464,7 +464,15 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	for (size_t i = 0; i < c->ndims; i++)
 		json_dimension(out, &c->dims[i], i + 1 == c->ndims);
 	fputs(" ],\n \"plan_actions\": ", out);
-	int rc = plan_evidence(s, t, c, 1, out, err);
+	/* The plan section, or an empty array when there is none. */
+	char *section = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&section, &len);
+	int rc = mem ? plan_evidence(s, t, c, 1, mem, err) : -1;
+	if (mem)
+		fclose(mem);
+	fputs(rc == 0 && len ? section : "[]", out);
+	free(section);
 	fputs("\n}\n", out);
 	return rc;
 }
