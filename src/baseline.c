@@ -437,10 +437,9 @@ void baseline_free(struct baseline *b)
 
 double baseline_age(const struct baseline *b, int lo, int hi)
 {
-	if (!b->has_single_years)
+	/* The census's last cell is 100 and over: nothing finer above it. */
+	if (!b->has_single_years || lo > 100)
 		return NAN;
-	if (lo > 100)
-		lo = 100;
 	if (hi < 0 || hi > 100)
 		hi = 100;
 	double sum = 0;

@@ -65,6 +65,7 @@ struct run {
 	struct tally tallies[16];
 	struct age_band *bands;         /* for exact ages */
 	size_t nbands;
+	int exact_ages;                 /* some ages came from an age, a year or a date of birth */
 	/* The consultation being counted. */
 	struct question_tags *qt;
 	size_t nqt;
@@ -221,9 +222,16 @@ static int years_between(long born, long at)
 	return years;
 }
 
-/* Counts an exact age into its band. */
+/* Counts an exact age into its band; every band is listed, answered or not. */
 static void count_exact_age(struct run *r, struct tally *t, int age)
 {
+	if (!r->exact_ages) {
+		r->exact_ages = 1;
+		for (size_t i = 0; i < r->nbands; i++) {
+			count_interval(t, r->bands[i].lo, r->bands[i].hi);
+			t->ages[t->nages - 1].n = 0;
+		}
+	}
 	for (size_t i = 0; i < r->nbands; i++)
 		if (age >= r->bands[i].lo && (r->bands[i].hi < 0 || age <= r->bands[i].hi)) {
 			count_interval(t, r->bands[i].lo, r->bands[i].hi);
@@ -469,13 +477,24 @@ static void build_age(struct run *r, struct tally *t, struct compare_dimension *
 		cat->age_max = iv[i].hi;
 		cat->n = iv[i].n;
 		cat->population = d->compared ? baseline_age(b, iv[i].lo, iv[i].hi) : NAN;
+		if (d->compared && isnan(cat->population)) {
+			d->not_compared += cat->n;      /* above the census's last cell, 100 and over */
+			continue;
+		}
 		d->known += cat->n;
 		if (d->compared)
 			d->population += cat->population;
 	}
+	if (d->not_compared > 0)
+		add_note(&d->notes, &d->nnotes, "%.0f answers are in bands the census cannot give a population for: not compared",
+		    d->not_compared);
 	if (!d->compared)
 		d->population = NAN;
 	d->base_min_age = min_age;
+	if (r->exact_ages)
+		add_note(&d->notes, &d->nnotes, "%s", r->o->age_bands
+		    ? "exact ages (an age, a year or a date of birth, at the response's date) are counted in the bands asked for"
+		    : "exact ages (an age, a year or a date of birth, at the response's date) are counted in the census broad age bands");
 	if (d->below_min_age > 0)
 		add_note(&d->notes, &d->nnotes, "%.0f answers gave an age below %d, the youngest age invited: left out",
 		    d->below_min_age, min_age);
@@ -577,7 +596,7 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 		    d->not_compared);
 }
 
-static void build_groups(struct run *r, struct compare_dimension *d, const struct baseline *b)
+static void build_groups(struct run *r, struct compare_dimension *d)
 {
 	if (strcmp(d->name, "age") == 0) {
 		struct table *tb = table_embedded("seeds/taxonomy/age_groups.csv", r->err);
@@ -586,19 +605,20 @@ static void build_groups(struct run *r, struct compare_dimension *d, const struc
 			parse_long(table_get(tb, i, "min_age"), 0, 130, &lo);
 			if (*table_get(tb, i, "max_age"))
 				parse_long(table_get(tb, i, "max_age"), 0, 130, &hi);
-			double n = 0;
-			int cut = 0;
+			double n = 0, population = 0;
+			int cut = 0, members = 0;
+			/* The group is the compared answer bands that lie wholly within it. */
 			for (size_t k = 0; k < d->ncats; k++) {
 				const struct compare_category *cat = &d->cats[k];
 				int starts_in = cat->age_min >= lo && (hi < 0 || cat->age_min <= hi);
 				int ends_in = hi < 0 || (cat->age_max >= 0 && cat->age_max <= hi);
 				int overlaps = (hi < 0 || cat->age_min <= hi) && (cat->age_max < 0 || cat->age_max >= lo);
-				if (starts_in && ends_in)
-					n += cat->n;
-				else if (overlaps)
+				if (starts_in && ends_in && !isnan(cat->population))
+					n += cat->n, population += cat->population, members++;
+				else if (overlaps && !(starts_in && ends_in))
 					cut = 1;
 			}
-			if (cut || lo < r->c->min_age) {
+			if (cut || lo < r->c->min_age || (!members && d->compared)) {
 				add_note(&d->notes, &d->nnotes, "the group %s cannot be formed from these answer bands",
 				    table_get(tb, i, "code"));
 				continue;
@@ -612,7 +632,7 @@ static void build_groups(struct run *r, struct compare_dimension *d, const struc
 			g->age_min = (int)lo;
 			g->age_max = (int)hi;
 			g->n = n;
-			g->population = d->compared ? baseline_age(b, (int)lo, (int)hi) : NAN;
+			g->population = d->compared ? population : NAN;
 			g->partial_r = NAN;
 		}
 		table_free(tb);
@@ -686,7 +706,7 @@ static void build_dimension(struct run *r, struct tally *t, const struct baselin
 	double total = d->compared ? d->population : NAN;
 	for (size_t i = 0; i < d->ncats; i++)
 		fill_stats(&d->cats[i], d->known, total, c->confidence);
-	build_groups(r, d, b);
+	build_groups(r, d);
 	for (size_t i = 0; i < d->ngroups; i++)
 		fill_stats(&d->groups[i], d->known, total, c->confidence);
 	if (d->compared)
@@ -734,7 +754,7 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
     const struct compare_options *o, struct reach_error *err)
 {
 	struct compare *c = xcalloc(1, sizeof *c);
-	struct run r = { s, t, o, c, { { 0 } }, NULL, 0, NULL, 0, -1, err };
+	struct run r = { s, t, o, c, { { 0 } }, NULL, 0, 0, NULL, 0, -1, err };
 	struct baseline *b = NULL;
 	int rc = 0;
 	c->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;

@@ -186,7 +186,7 @@ static void text_row(FILE *out, const struct compare_category *c, int compared)
 		text_number(out, "%*.1f%%", 100 * c->st.population_share, 6);
 		fputs("  ", out);
 		text_ratio_ci(out, &c->st.ratio);
-		text_number(out, "%*.1f", c->st.rate_per_1000, 9);
+		text_number(out, c->st.rate_per_1000 < 10 ? "%*.2f" : "%*.1f", c->st.rate_per_1000, 9);
 		fprintf(out, "  %s", isnan(c->population) ? "not compared" : stats_flag_name(c->st.flag));
 	}
 	fputc('\n', out);
@@ -226,16 +226,24 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 		text_row(out, &d->groups[i], d->compared);
 	}
 	if (d->compared) {
-		fprintf(out, "  chi-square %.2f, df %ld, p ", d->test.statistic, d->test.df);
+		fputs("  chi-square ", out);
+		text_number(out, "%*.2f", d->test.statistic, 0);
+		fprintf(out, ", df %ld, p ", d->test.df);
 		text_p(out, d->test.p_value);
 		if (d->test.simulated) {
 			fputs(" (Monte Carlo p ", out);
 			text_p(out, d->test.p_simulated);
 			fprintf(out, ", %zu draws)", d->test.draws);
 		}
-		fprintf(out, ", effect size w %.2f\n", d->test.effect_w);
-		fprintf(out, "  min/max rate ratio %.2f, proportional similarity %.2f, CV of rates %.2f\n",
-		    d->scores.min_max_ratio, d->scores.proportional_similarity, d->scores.rate_cv);
+		fputs(", effect size w ", out);
+		text_number(out, "%*.2f", d->test.effect_w, 0);
+		fputs("\n  min/max rate ratio ", out);
+		text_number(out, "%*.2f", d->scores.min_max_ratio, 0);
+		fputs(", proportional similarity ", out);
+		text_number(out, "%*.2f", d->scores.proportional_similarity, 0);
+		fputs(", CV of rates ", out);
+		text_number(out, "%*.2f", d->scores.rate_cv, 0);
+		fputc('\n', out);
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
 		fprintf(out, "  note: %s\n", d->notes[i]);
@@ -245,10 +253,17 @@ static void text_heading(FILE *out, const struct compare *c)
 {
 	if (c->nconsultations == 1) {
 		const struct compare_consultation *cc = &c->consultations[0];
-		fprintf(out, "%s (%s)\n", *cc->title ? cc->title : cc->slug, cc->slug);
-		fprintf(out, "  %s%s%s to %s: %llu responses\n", *cc->platform ? cc->platform : "",
-		    *cc->platform ? ", " : "", cc->opened ? cc->opened : "?", cc->closed ? cc->closed : "?",
-		    (unsigned long long)cc->responses);
+		if (*cc->title)
+			fprintf(out, "%s (%s)\n  ", cc->title, cc->slug);
+		else
+			fprintf(out, "%s\n  ", cc->slug);
+		if (*cc->platform)
+			fprintf(out, "%s, ", cc->platform);
+		if (cc->opened)
+			fprintf(out, "open %s to %s", cc->opened, cc->closed ? cc->closed : "?");
+		else if (cc->closed)
+			fprintf(out, "closed %s", cc->closed);
+		fprintf(out, "%s%llu responses\n", cc->opened || cc->closed ? ": " : "", (unsigned long long)cc->responses);
 	} else {
 		fprintf(out, "%zu consultations pooled, %llu responses:", c->nconsultations, (unsigned long long)c->responses);
 		for (size_t i = 0; i < c->nconsultations; i++)
