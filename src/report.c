@@ -186,7 +186,7 @@ static void text_row(FILE *out, const struct compare_category *c, int compared)
 		text_number(out, "%*.1f%%", 100 * c->st.population_share, 6);
 		fputs("  ", out);
 		text_ratio_ci(out, &c->st.ratio);
-		text_number(out, c->st.rate_per_1000 < 10 ? "%*.2f" : "%*.1f", c->st.rate_per_1000, 9);
+		text_number(out, c->st.rate_per_1000 < 1 ? "%*.2f" : "%*.1f", c->st.rate_per_1000, 9);
 		fprintf(out, "  %s", isnan(c->population) ? "not compared" : stats_flag_name(c->st.flag));
 	}
 	fputc('\n', out);
