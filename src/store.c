@@ -11,7 +11,7 @@
 
 #include "embedded.h"
 
-#define BUSY_TIMEOUT_MS 30000
+#define BUSY_TIMEOUT_SECONDS 30         /* waiting for another writer; $REACH_BUSY_TIMEOUT */
 #define MAX_STATEMENTS 64
 
 struct store {
@@ -23,6 +23,7 @@ struct store {
 	} stmts[MAX_STATEMENTS];
 	size_t nstmts;
 	int in_transaction;
+	long busy_seconds;
 	struct reach_error err;
 };
 
@@ -33,7 +34,7 @@ static int db_fail(struct store *s, const char *what)
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 			error_set(&s->err, REACH_EDB, s->path, 0,
 			    "%s: the database is busy: another reach is writing to it (waited %d s)",
-			    what, BUSY_TIMEOUT_MS / 1000);
+			    what, s->busy_seconds);
 		else
 			error_set(&s->err, REACH_EDB, s->path, 0, "%s: %s", what, sqlite3_errmsg(s->db));
 	}
@@ -110,7 +111,10 @@ struct store *store_open(const char *path, store_seed_fn seed, struct reach_erro
 		store_close(s);
 		return NULL;
 	}
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	const char *wait = getenv("REACH_BUSY_TIMEOUT");
+	if (!wait || parse_long(wait, 0, 86400, &s->busy_seconds) < 0)
+		s->busy_seconds = BUSY_TIMEOUT_SECONDS;
+	sqlite3_busy_timeout(s->db, (int)(s->busy_seconds * 1000));
 	exec_sql(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384", "setting up");
 	if (!s->err.code && pragma_int(s, "PRAGMA schema_version") < 0)
 		db_fail(s, "not a reach database");
