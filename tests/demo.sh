@@ -1,7 +1,9 @@
 #!/bin/sh
 # demo.sh REACH DB — the main job on the shipped sample data: ingests every
 # synthetic export listed in seeds/samples/consultations.csv into a fresh
-# database DB, then shows what is held. (The listing's fields hold no commas.)
+# database DB, shows what is held, reports who the latest consultation
+# reached and missed, and what that means for the action plans. (The
+# listing's fields hold no commas.)
 set -eu
 reach=$1 db=$2
 mkdir -p "$(dirname "$db")"
@@ -13,5 +15,12 @@ while IFS=, read -r file slug title platform opened closed min_age; do
 done
 echo
 "$reach" --db "$db" list
+latest=$(tail -n 1 seeds/samples/consultations.csv | cut -d , -f 2)
 echo
-echo "Database: $db (try: $reach --db $db columns seeds/samples/synthetic_2025_letstalk_parking.csv)"
+echo "== reach report $latest"
+"$reach" --db "$db" report "$latest"
+echo
+echo "== reach actions"
+"$reach" --db "$db" actions
+echo
+echo "Database: $db. Try: $reach --db $db report --all --format json"
