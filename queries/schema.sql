@@ -33,6 +33,7 @@ CREATE TABLE sources (
 	layout          TEXT,                   -- header shape
 	header_rows     INTEGER,
 	kept_text       INTEGER NOT NULL DEFAULT 0,
+	date_order      TEXT NOT NULL DEFAULT 'auto', -- dates read: auto (as each column shows), day-first, month-first
 	ingested        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 

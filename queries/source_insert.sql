@@ -1,1 +1,2 @@
-INSERT INTO sources (consultation_id, file_name, kept_text) VALUES (:consultation, :file_name, :kept_text);
+INSERT INTO sources (consultation_id, file_name, kept_text, date_order)
+VALUES (:consultation, :file_name, :kept_text, :date_order);

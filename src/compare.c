@@ -17,6 +17,7 @@
 struct tag_entry {
 	enum tag_status status;
 	int category;           /* index into the dimension's taxonomy categories, or -1 */
+	int rollup;             /* broad answers naming a roll-up ("BAME"): its index, or -1 */
 	int age_min, age_max;   /* an age answered as an interval */
 	long number;            /* a birth year, or a date of birth in days */
 };
@@ -42,6 +43,7 @@ struct tally {
 	const struct tag_category *categories;
 	size_t ncategories;
 	double *n;              /* per category */
+	double *rollup_only;    /* per roll-up: answers naming only it */
 	struct interval *ages;
 	size_t nages;
 	double responses, missing, declined, unmatched, broad;
@@ -137,8 +139,10 @@ static int load_question_tags(struct run *r, const struct consult_view *v)
 			qt->dimension = *dim;
 			qt->n = v->q[q].nvalues;
 			qt->by_code = xcalloc(qt->n ? qt->n : 1, sizeof *qt->by_code);
-			for (size_t k = 0; k < qt->n; k++)
-				qt->by_code[k].status = TAG_MISSING, qt->by_code[k].category = -1;
+			for (size_t k = 0; k < qt->n; k++) {
+				qt->by_code[k].status = TAG_MISSING;
+				qt->by_code[k].category = qt->by_code[k].rollup = -1;
+			}
 		}
 	}
 	for (size_t i = 0; i < r->nqt; i++) {
@@ -155,6 +159,14 @@ static int load_question_tags(struct run *r, const struct consult_view *v)
 			struct tag_entry *e = &qt->by_code[code - 1];
 			e->status = status_from((const char *)sqlite3_column_text(st, 2));
 			e->category = category_index(cats, ncats, (const char *)sqlite3_column_text(st, 3));
+			e->rollup = -1;
+			if (e->status == TAG_BROAD && sqlite3_column_type(st, 3) != SQLITE_NULL) {
+				const struct tag_rollup *u;
+				size_t nu = tag_rollups(r->t, qt->dimension, &u);
+				for (size_t k = 0; k < nu; k++)
+					if (strcmp(u[k].code, (const char *)sqlite3_column_text(st, 3)) == 0)
+						e->rollup = (int)k;
+			}
 			e->age_min = sqlite3_column_int(st, 4);
 			e->age_max = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 5);
 			e->number = (long)sqlite3_column_int64(st, 6);
@@ -180,7 +192,7 @@ static const struct question_tags *find_qt(const struct run *r, const char *dime
 
 static const struct tag_entry *entry(const struct question_tags *qt, const struct block_response *resp)
 {
-	static const struct tag_entry blank = { TAG_MISSING, -1, 0, 0, 0 };
+	static const struct tag_entry blank = { TAG_MISSING, -1, -1, 0, 0, 0 };
 	uint32_t code = resp->codes[qt->slot];
 	return code && code <= qt->n ? &qt->by_code[code - 1] : &blank;
 }
@@ -278,6 +290,8 @@ static void count_category(struct tally *t, const struct tag_entry *e)
 		t->n[e->category]++;
 	else
 		count_status(t, e->status == TAG_CATEGORY ? TAG_UNMATCHED : e->status);
+	if (e->status == TAG_BROAD && e->rollup >= 0)
+		t->rollup_only[e->rollup]++;
 }
 
 static void count_disability(struct run *r, const struct block_response *resp)
@@ -299,7 +313,7 @@ static void count_disability(struct run *r, const struct block_response *resp)
 	if (le)
 		second = (struct tag_result){ le->status, le->category >= 0 ? lcats[le->category].code : NULL, 0, 0, 0 };
 	tag_combine(r->t, "disability", &first, le ? &second : NULL, &out);
-	struct tag_entry combined = { out.status, category_index(t->categories, t->ncategories, out.code), 0, 0, 0 };
+	struct tag_entry combined = { out.status, category_index(t->categories, t->ncategories, out.code), -1, 0, 0, 0 };
 	count_category(t, &combined);
 }
 
@@ -596,7 +610,7 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 		    d->not_compared);
 }
 
-static void build_groups(struct run *r, struct compare_dimension *d)
+static void build_groups(struct run *r, struct compare_dimension *d, const struct tally *t)
 {
 	if (strcmp(d->name, "age") == 0) {
 		struct table *tb = table_embedded("seeds/taxonomy/age_groups.csv", r->err);
@@ -657,6 +671,13 @@ static void build_groups(struct run *r, struct compare_dimension *d)
 					g->population += d->cats[k].population;
 				}
 		add_note(&d->notes, &d->nnotes, "%s: %s", g->label, g->definition);
+		/* Answers naming only this group ("BAME") count in it, and in its base. */
+		g->only_group = t->rollup_only ? t->rollup_only[i] : 0;
+		g->n += g->only_group;
+		if (g->only_group > 0)
+			add_note(&d->notes, &d->nnotes,
+			    "%.0f answers named only the group %s: counted in it (its share is of %.0f answers), not in any one category",
+			    g->only_group, g->code, d->known + g->only_group);
 	}
 }
 
@@ -706,9 +727,9 @@ static void build_dimension(struct run *r, struct tally *t, const struct baselin
 	double total = d->compared ? d->population : NAN;
 	for (size_t i = 0; i < d->ncats; i++)
 		fill_stats(&d->cats[i], d->known, total, c->confidence);
-	build_groups(r, d);
+	build_groups(r, d, t);
 	for (size_t i = 0; i < d->ngroups; i++)
-		fill_stats(&d->groups[i], d->known, total, c->confidence);
+		fill_stats(&d->groups[i], d->known + d->groups[i].only_group, total, c->confidence);
 	if (d->compared)
 		build_tests(r, d);
 	else {
@@ -723,7 +744,7 @@ static void build_dimension(struct run *r, struct tally *t, const struct baselin
 	}
 	if (d->broad > 0)
 		add_note(&d->notes, &d->nnotes,
-		    "%.0f answers gave only one of the five broad groups: left out of the nineteen-group comparison", d->broad);
+		    "%.0f answers named only a broader group (one of the five, or a roll-up such as BAME): left out of the nineteen-group comparison", d->broad);
 	if (d->unmatched > 0)
 		add_note(&d->notes, &d->nnotes, "%.0f answers matched no taxonomy rule (reach unmatched lists them)", d->unmatched);
 }
@@ -763,6 +784,9 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 		tl->dimension = report_dimensions[i];
 		tl->ncategories = tag_categories(t, tl->dimension, &tl->categories);
 		tl->n = xcalloc(tl->ncategories ? tl->ncategories : 1, sizeof *tl->n);
+		const struct tag_rollup *u;
+		size_t nu = tag_rollups(t, tl->dimension, &u);
+		tl->rollup_only = xcalloc(nu ? nu : 1, sizeof *tl->rollup_only);
 	}
 	if (nslugs == 0) {
 		error_set(err, REACH_EDATA, NULL, 0, "no consultations to report on");
@@ -787,6 +811,7 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	}
 	for (size_t i = 0; report_dimensions[i]; i++) {
 		free(r.tallies[i].n);
+		free(r.tallies[i].rollup_only);
 		free(r.tallies[i].ages);
 	}
 	free(r.bands);

@@ -33,6 +33,7 @@ struct compare_category {
 	double population;      /* eligible residents; NaN when the census has no figure */
 	struct stats_category st;       /* share, population share, ratio, rate per 1,000, flag */
 	double partial_r;       /* unconditional partial R-indicator; NaN for groups */
+	double only_group;      /* groups: answers that named only the group ("BAME"), in n and its base */
 };
 
 struct compare_dimension {

@@ -45,6 +45,7 @@ static int64_t insert_consultation(struct store *s, const struct consult_meta *m
 	store_bind_int(st, ":consultation", sqlite3_last_insert_rowid(store_db(s)));
 	store_bind_text(st, ":file_name", path);
 	store_bind_int(st, ":kept_text", o->keep_text);
+	store_bind_text(st, ":date_order", date_reading_name(o->dates));
 	if (store_step(s, st) != SQLITE_DONE)
 		return -1;
 	return sqlite3_last_insert_rowid(store_db(s));
@@ -283,6 +284,8 @@ int consult_view_open(struct store *s, const char *slug, struct consult_view *v,
 	v->min_age = (long)sqlite3_column_int64(st, 6);
 	v->responses = (uint64_t)sqlite3_column_int64(st, 7);
 	v->file = column_text(st, 8);
+	if (date_reading_parse((const char *)sqlite3_column_text(st, 9), &v->dates) < 0)
+		v->dates = DATES_AUTO;
 	st = store_stmt(s, "questions_of_source");
 	store_bind_int(st, ":source", v->source);
 	while ((rc = store_step(s, st)) == SQLITE_ROW) {
@@ -373,25 +376,6 @@ int consult_each_response(struct store *s, const struct consult_view *v,
 	return 0;
 }
 
-/*
- * Does the question write dates of birth month first? Only when some answer
- * reads as a date that way alone, and none the other way alone.
- */
-static int question_month_first(const struct consult_question *q)
-{
-	int month_first = 0, day_first = 0;
-	char iso[11];
-	for (size_t k = 0; k < q->nvalues; k++) {
-		if (!q->raw[k])
-			continue;
-		int as_day = parse_date_order(q->raw[k], DATE_DAY_FIRST, iso) == 0;
-		int as_month = parse_date_order(q->raw[k], DATE_MONTH_FIRST, iso) == 0;
-		month_first += as_month && !as_day;
-		day_first += as_day && !as_month;
-	}
-	return month_first > 0 && day_first == 0;
-}
-
 static void insert_tag(struct store *s, int64_t question, size_t code, const char *dimension,
     enum role role, const struct tag_result *r)
 {
@@ -422,7 +406,9 @@ long consult_tag(struct store *s, const struct taxonomy *t, const struct consult
 		sqlite3_stmt *st = store_stmt(s, "tags_delete");
 		store_bind_int(st, ":question", q->id);
 		store_step(s, st);
-		int month_first = role == ROLE_DATE_OF_BIRTH && question_month_first(q);
+		int month_first = v->dates == DATES_MONTH_FIRST ||
+		    (v->dates == DATES_AUTO && role == ROLE_DATE_OF_BIRTH &&
+		    dates_month_first((const char *const *)q->raw, q->nvalues));
 		for (const char *const *dim = tag_dimensions(role); *dim; dim++) {
 			for (size_t k = 0; k < q->nvalues; k++) {
 				struct tag_result r;

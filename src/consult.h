@@ -51,6 +51,7 @@ struct consult_view {
 	char *slug, *title, *opened, *closed, *file;
 	long min_age;
 	uint64_t responses;
+	enum date_reading dates;        /* how its dates were read */
 	size_t nq;
 	struct consult_question *q;
 };

@@ -154,26 +154,6 @@ static const char *const *held_fields(const struct held_row *r)
 	return (const char *const *)r->fields;
 }
 
-/*
- * Does the column write its dates month first (US style)? Only when some
- * answer reads as a date that way and not day first, and none the reverse.
- */
-static int dates_month_first(const char *const **rows, const size_t *nfields, size_t nrows, int col)
-{
-	int month_first = 0, day_first = 0;
-	char iso[11];
-	for (size_t r = 0; col >= 0 && r < nrows; r++) {
-		if ((size_t)col >= nfields[r])
-			continue;
-		const char *v = rows[r][col];
-		int as_day = parse_date_order(v, DATE_DAY_FIRST, iso) == 0;
-		int as_month = parse_date_order(v, DATE_MONTH_FIRST, iso) == 0;
-		month_first += as_month && !as_day;
-		day_first += as_day && !as_month;
-	}
-	return month_first > 0 && day_first == 0;
-}
-
 struct load *load_open(const char *path, const struct load_options *opts, struct reach_error *err)
 {
 	struct load *l = xcalloc(1, sizeof *l);
@@ -206,7 +186,15 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 		sample_n[i] = l->held[first + i].nfields;
 	}
 	columns_decide(l->cols, sample, sample_n, nsample, opts->keep_text);
-	l->month_first = dates_month_first(sample, sample_n, nsample, l->cols->submitted_column);
+	if (opts->dates != DATES_AUTO) {
+		l->month_first = opts->dates == DATES_MONTH_FIRST;
+	} else if (l->cols->submitted_column >= 0) {
+		const char **dates = xmalloc((nsample ? nsample : 1) * sizeof *dates);
+		for (size_t i = 0; i < nsample; i++)
+			dates[i] = (size_t)l->cols->submitted_column < sample_n[i] ? sample[i][l->cols->submitted_column] : NULL;
+		l->month_first = dates_month_first(dates, nsample);
+		free(dates);
+	}
 	free(sample);
 	free(sample_n);
 	l->next_held = first;

@@ -22,6 +22,7 @@ struct load_options {
 	const char *profile;    /* profile file, or NULL */
 	int keep_text;          /* store free-text answers */
 	int ragged;             /* keep rows with too few or too many fields */
+	enum date_reading dates;        /* day or month first, or as the column shows */
 };
 
 /* A distinct raw answer of one question. */

@@ -25,11 +25,12 @@ static const char usage_text[] =
     "with the Census 2021 population.\n"
     "\n"
     "commands:\n"
-    "  columns EXPORT.csv [--profile FILE] [--taxonomy FILE] [--keep-text] [--ragged]\n"
+    "  columns EXPORT.csv [--profile FILE] [--taxonomy FILE] [--dates auto|day-first|month-first]\n"
+    "        [--keep-text] [--ragged]\n"
     "        how each column would be read; nothing is stored\n"
     "  ingest EXPORT.csv --consultation SLUG [--title TEXT] [--opened YYYY-MM-DD]\n"
     "        [--closed YYYY-MM-DD] [--platform NAME] [--min-age N] [--profile FILE]\n"
-    "        [--taxonomy FILE] [--replace] [--keep-text] [--ragged]\n"
+    "        [--taxonomy FILE] [--dates auto|day-first|month-first] [--replace] [--keep-text] [--ragged]\n"
     "        store a consultation's responses (one transaction)\n"
     "  list  the consultations held\n"
     "  unmatched SLUG\n"
@@ -158,15 +159,18 @@ static struct store *open_store(const char *db, struct reach_error *err)
 static int cmd_columns(const char *db, int argc, char **argv)
 {
 	struct load_options lo = { 0 };
-	const char *taxonomy = NULL;
+	const char *taxonomy = NULL, *dates = NULL;
 	char *files[1];
 	int n, rc;
 	struct option options[] = {
 		{ "profile", &lo.profile, NULL }, { "keep-text", NULL, &lo.keep_text },
-		{ "ragged", NULL, &lo.ragged }, { "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
+		{ "ragged", NULL, &lo.ragged }, { "taxonomy", &taxonomy, NULL }, { "dates", &dates, NULL },
+		{ NULL, NULL, NULL },
 	};
 	if ((rc = parse_options("columns", argc, argv, options, files, 1, &n)))
 		return rc;
+	if (dates && date_reading_parse(dates, &lo.dates) < 0)
+		return usage_error("columns", "--dates \"%s\" is not auto, day-first or month-first", dates);
 	if (n != 1)
 		return usage_error("columns", "%s", "needs one export file");
 	struct reach_error err = { 0 };
@@ -214,10 +218,11 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 {
 	struct load_options lo = { 0 };
 	struct consult_meta m = { 0 };
-	const char *min_age = NULL, *taxonomy = NULL;
+	const char *min_age = NULL, *taxonomy = NULL, *dates = NULL;
 	char *files[1];
 	int n, rc;
 	struct option options[] = {
+		{ "dates", &dates, NULL },
 		{ "consultation", &m.slug, NULL }, { "title", &m.title, NULL },
 		{ "opened", &m.opened, NULL }, { "closed", &m.closed, NULL },
 		{ "platform", &m.platform, NULL }, { "min-age", &min_age, NULL },
@@ -231,6 +236,8 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 		return usage_error("ingest", "%s", "needs one export file");
 	if (!m.slug || !*m.slug)
 		return usage_error("ingest", "%s", "needs --consultation SLUG");
+	if (dates && date_reading_parse(dates, &lo.dates) < 0)
+		return usage_error("ingest", "--dates \"%s\" is not auto, day-first or month-first", dates);
 	m.min_age = 16;
 	if (min_age && parse_long(min_age, 0, 120, &m.min_age) < 0)
 		return usage_error("ingest", "--min-age \"%s\" is not an age from 0 to 120", min_age);

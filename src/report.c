@@ -367,6 +367,10 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 	json_string(out, compared && !isnan(c->population) ? stats_flag_name(c->st.flag) : "not_compared");
 	fputs(", \"partial_r\": ", out);
 	json_number(out, c->partial_r);
+	if (c->definition) {
+		fputs(", \"only_group\": ", out);
+		json_number(out, c->only_group);
+	}
 	fprintf(out, "}%s\n", last ? "" : ",");
 }
 

@@ -72,6 +72,14 @@ static int category_index(const struct dimension *d, const char *code)
 	return -1;
 }
 
+static int rollup_index(const struct dimension *d, const char *code)
+{
+	for (size_t i = 0; i < d->nrollups; i++)
+		if (strcmp(d->rollups[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
 static struct table *open_table(const char *path, const char *const *columns, struct reach_error *err)
 {
 	struct table *t = table_embedded(path, err);
@@ -160,9 +168,11 @@ static int add_synonyms(struct taxonomy *t, struct table *tb, int user, struct r
 		}
 		struct dimension *d = find_dimension(t, dim);
 		int index = d ? category_index(d, code) : -1;
-		if (index < 0) {
-			error_set(err, REACH_EDATA, tb->name, tb->lines[r], "no category \"%s\" in dimension \"%s\"",
-			    code, dim);
+		if (index < 0 && d && (index = rollup_index(d, code)) >= 0)
+			index = -2 - index;     /* an answer that names only a roll-up, as "BAME" */
+		else if (index < 0) {
+			error_set(err, REACH_EDATA, tb->name, tb->lines[r],
+			    "no category or roll-up \"%s\" in dimension \"%s\"", code, dim);
 			return -1;
 		}
 		matcher_add(user ? &d->user : &d->seeds, kind, table_get(tb, r, "pattern"), index, source,
@@ -328,7 +338,10 @@ const char *tag_status_name(enum tag_status s)
 	return names[s];
 }
 
-/* The category of NORM in D by its rules (user rules first), or -1. */
+/*
+ * The category of NORM in D by its rules (user rules first): its index, -2 - k
+ * for an answer naming only the roll-up k, or -1.
+ */
 static int synonym(const struct dimension *d, const char *norm)
 {
 	const struct match_rule *r = matcher_find(&d->user, norm);
@@ -457,16 +470,19 @@ void tag_answer(const struct taxonomy *t, enum role role, const char *dimension,
 			out->number = role == ROLE_BIRTH_YEAR ? strtol(iso, NULL, 10) : date_to_days(iso);
 		}
 	} else if (d) {
-		int k = synonym(d, norm.data);
+		int k = synonym(d, norm.data), other;
 		const struct dimension *detailed = find_dimension(t, "ethnicity_detailed");
 		const struct dimension *broad = find_dimension(t, "ethnicity");
 		if (k >= 0) {
 			out->status = TAG_CATEGORY;
 			out->code = d->categories[k].code;
-		} else if (role == ROLE_ETHNICITY && d == broad && detailed && (k = synonym(detailed, norm.data)) >= 0) {
-			out->status = TAG_CATEGORY;
-			out->code = detailed->categories[k].parent;
-		} else if (role == ROLE_ETHNICITY && d == detailed && broad && synonym(broad, norm.data) >= 0) {
+		} else if (k <= -2) {
+			out->status = TAG_BROAD;        /* only a roll-up: "BAME" */
+			out->code = d->rollups[-2 - k].code;
+		} else if (role == ROLE_ETHNICITY && d == broad && detailed && (other = synonym(detailed, norm.data)) != -1) {
+			out->status = other >= 0 ? TAG_CATEGORY : TAG_BROAD;
+			out->code = other >= 0 ? detailed->categories[other].parent : NULL;
+		} else if (role == ROLE_ETHNICITY && d == detailed && broad && synonym(broad, norm.data) != -1) {
 			out->status = TAG_BROAD;
 		}
 	}

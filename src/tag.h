@@ -5,9 +5,10 @@
  * wording lives in C.
  *
  * Every answer gets a status: a category; missing (blank, "-", "N/A");
- * declined ("Prefer not to say"); broad (an ethnic group answered only at
- * the five-group level, for the detailed dimension); or unmatched (no rule:
- * counted, and listed so that a synonym can be added).
+ * declined ("Prefer not to say"); broad (answered only at a broader level:
+ * one of the five ethnic groups, for the nineteen; or only a roll-up, as
+ * "BAME", whose code is then the roll-up's); or unmatched (no rule: counted,
+ * and listed so that a synonym can be added).
  */
 #ifndef REACH_TAG_H
 #define REACH_TAG_H
@@ -23,7 +24,7 @@ enum tag_status { TAG_CATEGORY, TAG_MISSING, TAG_DECLINED, TAG_BROAD, TAG_UNMATC
 
 struct tag_result {
 	enum tag_status status;
-	const char *code;       /* the category (TAG_CATEGORY), owned by the taxonomy */
+	const char *code;       /* the category (TAG_CATEGORY) or roll-up (TAG_BROAD), or NULL; the taxonomy owns it */
 	int age_min, age_max;   /* age: the interval answered (age_max may be TAG_AGE_OPEN) */
 	long number;            /* birth_year: the year; date_of_birth: days since 1970-01-01 */
 };

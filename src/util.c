@@ -359,6 +359,38 @@ int parse_date_order(const char *s, enum date_order order, char out[11])
 	return read_date(s, order == DATE_MONTH_FIRST ? 3 : 2, out);
 }
 
+int dates_month_first(const char *const *values, size_t n)
+{
+	int month_first = 0, day_first = 0;
+	char iso[11];
+	for (size_t i = 0; i < n; i++) {
+		if (!values[i])
+			continue;
+		int as_day = parse_date_order(values[i], DATE_DAY_FIRST, iso) == 0;
+		int as_month = parse_date_order(values[i], DATE_MONTH_FIRST, iso) == 0;
+		month_first += as_month && !as_day;
+		day_first += as_day && !as_month;
+	}
+	return month_first > 0 && day_first == 0;
+}
+
+static const char *const date_reading_names[] = { "auto", "day-first", "month-first" };
+
+int date_reading_parse(const char *word, enum date_reading *out)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(word, date_reading_names[i]) == 0) {
+			*out = (enum date_reading)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *date_reading_name(enum date_reading r)
+{
+	return date_reading_names[r];
+}
+
 /* After Howard Hinnant's days_from_civil and civil_from_days (public domain). */
 long date_to_days(const char *iso)
 {

@@ -91,6 +91,19 @@ int parse_date(const char *s, int month_first, char out[11]);
 enum date_order { DATE_DAY_FIRST, DATE_MONTH_FIRST };
 int parse_date_order(const char *s, enum date_order order, char out[11]);
 
+/*
+ * Do the N dates VALUES (NULLs skipped) read month first (US style)? Only
+ * when some reads as a date that way alone, and none the other way alone.
+ */
+int dates_month_first(const char *const *values, size_t n);
+
+/* How a command was told to read dates: as their column shows, or fixed. */
+enum date_reading { DATES_AUTO, DATES_DAY_FIRST, DATES_MONTH_FIRST };
+
+/* Parses "auto", "day-first" or "month-first"; -1 for anything else. */
+int date_reading_parse(const char *word, enum date_reading *out);
+const char *date_reading_name(enum date_reading r);
+
 /* Days from 1970-01-01 to the date "YYYY-MM-DD" (negative before), and back. */
 long date_to_days(const char *iso);
 long date_to_days_ymd(long year, long month, long day);

@@ -73,7 +73,12 @@ static void test_ethnicity(void)
 	tag_is(e, "ethnicity_detailed", "Prefer not to say", TAG_DECLINED, NULL);
 	tag_is(e, "ethnicity", "", TAG_MISSING, NULL);
 	tag_is(e, "ethnicity", "N/A", TAG_MISSING, NULL);
-	tag_is(e, "ethnicity", "BAME", TAG_UNMATCHED, NULL);    /* names no single group */
+	/* Answers that name only a roll-up: known to be in it, not which group. */
+	tag_is(e, "ethnicity", "BAME", TAG_BROAD, "bme");
+	tag_is(e, "ethnicity_detailed", "BAME", TAG_BROAD, NULL);
+	tag_is(e, "ethnicity_detailed", "Ethnic minority", TAG_BROAD, "ethnic_minority");
+	tag_is(e, "ethnicity", "Ethnic minority", TAG_BROAD, NULL);
+	tag_is(e, "ethnicity", "Martian", TAG_UNMATCHED, NULL);
 }
 
 static void test_other_dimensions(void)
