@@ -533,26 +533,18 @@ int main(int argc, char **argv)
 	const char *command = argv[i++];
 	int rest = argc - i;
 	char **args = argv + i;
-	if (strcmp(command, "columns") == 0)
-		return cmd_columns(db, rest, args);
-	if (strcmp(command, "report") == 0)
-		return cmd_report(db, rest, args);
-	if (strcmp(command, "plan") == 0)
-		return cmd_plan(db, rest, args);
-	if (strcmp(command, "actions") == 0)
-		return cmd_actions(db, rest, args);
-	if (strcmp(command, "baseline") == 0)
-		return cmd_baseline(db, rest, args);
-	if (strcmp(command, "retag") == 0)
-		return cmd_retag(db, rest, args);
-	if (strcmp(command, "unmatched") == 0)
-		return cmd_unmatched(db, rest, args);
-	if (strcmp(command, "ingest") == 0)
-		return cmd_ingest(db, rest, args);
-	if (strcmp(command, "list") == 0)
-		return cmd_list(db, rest, args);
-	if (strcmp(command, "export") == 0)
-		return cmd_export(db, rest, args);
+	static const struct {
+		const char *name;
+		int (*run)(const char *db, int argc, char **argv);
+	} commands[] = {
+		{ "columns", cmd_columns }, { "ingest", cmd_ingest }, { "list", cmd_list },
+		{ "report", cmd_report }, { "unmatched", cmd_unmatched }, { "retag", cmd_retag },
+		{ "baseline", cmd_baseline }, { "actions", cmd_actions }, { "plan", cmd_plan },
+		{ "export", cmd_export },
+	};
+	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
+		if (strcmp(command, commands[k].name) == 0)
+			return commands[k].run(db, rest, args);
 	if (strcmp(command, "help") == 0) {
 		fputs(usage_text, stdout);
 		return REACH_OK;
