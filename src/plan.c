@@ -1,41 +1,1985 @@
-/* plan.c — see plan.h. (Being written: every call reports that it is not ready.) */
+/*
+ * plan.c — see plan.h. In four parts: the status rules (pure); importing
+ * plan, plans-index and indicator files; measuring indicators over windows
+ * of consultations; and writing `reach plan list`, `reach actions` and the
+ * report's section.
+ */
 #include "plan.h"
 
-static int not_ready(struct reach_error *err)
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "embedded.h"
+#include "report.h"
+#include "table.h"
+
+/* ---- status rules ---- */
+
+static const char *const status_names[] = { "met", "improving", "not_met", "no_data", "not_measurable" };
+
+const char *plan_status_name(enum plan_status status)
 {
-	error_set(err, REACH_EDB, NULL, 0, "plans are not available in this build");
+	return (unsigned)status <= PLAN_NOT_MEASURABLE ? status_names[status] : "unknown";
+}
+
+static const char *const comparison_names[] = { "at_least", "at_most", "rise", "fall", NULL };
+
+int plan_comparison_parse(const char *name, enum plan_comparison *out)
+{
+	for (int i = 0; comparison_names[i]; i++)
+		if (strcmp(name, comparison_names[i]) == 0) {
+			*out = (enum plan_comparison)i;
+			return 0;
+		}
 	return -1;
 }
 
-int plan_seed(struct store *s, struct reach_error *err)
+enum plan_status plan_indicator_status(enum plan_comparison cmp, double target, const struct plan_value *baseline,
+    const struct plan_value *latest)
 {
-	(void)s;
-	(void)err;
+	double base = baseline ? baseline->estimate : NAN;
+	if (!latest || isnan(latest->estimate))
+		return PLAN_NO_DATA;
+	double value = latest->estimate;
+	if (cmp == PLAN_AT_LEAST || cmp == PLAN_AT_MOST) {
+		int up = cmp == PLAN_AT_LEAST;
+		if (!isnan(target) && (up ? value >= target : value <= target))
+			return PLAN_MET;
+		if (!isnan(base) && (up ? value > base : value < base))
+			return PLAN_IMPROVING;
+		return PLAN_NOT_MET;
+	}
+	if (isnan(base))
+		return PLAN_NO_DATA;
+	double change = cmp == PLAN_RISE ? value - base : base - value;
+	if (!(change > 0))
+		return PLAN_NOT_MET;
+	double hb = (baseline->upper - baseline->lower) / 2, hl = (latest->upper - latest->lower) / 2;
+	double margin = sqrt(hb * hb + hl * hl);
+	return !isnan(margin) && change > margin ? PLAN_MET : PLAN_IMPROVING;
+}
+
+enum plan_status plan_action_status(const enum plan_status *indicators, size_t n)
+{
+	size_t judged = 0, met = 0, progress = 0;
+	if (n == 0)
+		return PLAN_NOT_MEASURABLE;
+	for (size_t i = 0; i < n; i++) {
+		if (indicators[i] == PLAN_NO_DATA || indicators[i] == PLAN_NOT_MEASURABLE)
+			continue;
+		judged++;
+		met += indicators[i] == PLAN_MET;
+		progress += indicators[i] == PLAN_MET || indicators[i] == PLAN_IMPROVING;
+	}
+	if (judged == 0)
+		return PLAN_NO_DATA;
+	if (met == judged)
+		return PLAN_MET;
+	return progress ? PLAN_IMPROVING : PLAN_NOT_MET;
+}
+
+int plan_overdue(const char *due_date, const char *as_of, enum plan_status status)
+{
+	if (!due_date || !*due_date || !as_of || status == PLAN_MET)
+		return 0;
+	return strcmp(due_date, as_of) < 0;
+}
+
+size_t plan_window_mean(const double *estimate, const double *lower, const double *upper, size_t n,
+    struct plan_value *out)
+{
+	double sum = 0, squares = 0;
+	size_t k = 0;
+	int known = 1;
+	*out = (struct plan_value){ NAN, NAN, NAN };
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(estimate[i]))
+			continue;
+		if (k++ == 0)
+			*out = (struct plan_value){ estimate[i], lower[i], upper[i] };
+		double h = (upper[i] - lower[i]) / 2;
+		sum += estimate[i];
+		squares += h * h;
+		known = known && !isnan(h);
+	}
+	if (k > 1) {
+		double mean = sum / (double)k, h = sqrt(squares) / (double)k;
+		*out = (struct plan_value){ mean, known ? mean - h : NAN, known ? mean + h : NAN };
+	}
+	return k;
+}
+
+
+/* ---- importing plans, plans indexes and indicators ---- */
+
+/* The kinds of metric an indicator can use; what each measures is data (seeds/indicators.csv). */
+enum metric { METRIC_RATIO, METRIC_RATE_RATIO, METRIC_SHARE_AT_LEAST, METRIC_ASKED, METRIC_BASELINES };
+static const char *const metric_names[] = { "ratio", "rate_ratio", "share_at_least", "asked", "baselines", NULL };
+
+static int metric_parse(const char *name, enum metric *out)
+{
+	for (int i = 0; metric_names[i]; i++)
+		if (strcmp(name, metric_names[i]) == 0) {
+			*out = (enum metric)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* A plan's own columns, in a plans index and (optionally) in a plan file. */
+enum { PC_TITLE, PC_COUNCIL, PC_START, PC_END, PC_STATUS, PC_SOURCE, PC_COUNT };
+static const char *const plan_columns[] = { "title", "council", "period_start", "period_end", "status",
+	"source_document", NULL };
+
+/* One import of one file (or one built-in seed). */
+struct import {
+	struct store *s;
+	const struct taxonomy *t;       /* NULL: built-in data, not checked against the taxonomy */
+	struct table *tb;
+	const char *origin;             /* "built in", or the file's name */
+	struct buf summary;             /* lines printed once the import is committed */
+	struct reach_error *err;
+};
+
+/* Records "FILE:LINE: message" for row R (R past the end: the file alone); returns -1. */
+static int row_error(struct import *im, size_t r, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	error_set(im->err, REACH_EDATA, im->tb->name, r < im->tb->nrows ? im->tb->lines[r] : 0, "%s", msg);
+	return -1;
+}
+
+/* Is S a code for the command line: letters, digits and - _ . + only? */
+static int is_code(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("-_.+", *s))
+			return 0;
+	return 1;
+}
+
+/* Is S empty or a date written YYYY-MM-DD? */
+static int is_date_or_blank(const char *s)
+{
+	char iso[11];
+	return !*s || (parse_date(s, 0, iso) == 0 && strcmp(iso, s) == 0);
+}
+
+/* Reads a finite number filling the whole of S. */
+static int parse_number(const char *s, double *out)
+{
+	char *end;
+	if (!*s)
+		return -1;
+	*out = strtod(s, &end);
+	return *end || !isfinite(*out) ? -1 : 0;
+}
+
+static const char *blank_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* Checks that the code in COLUMN of row R is a code; 0 or -1. */
+static int check_code(struct import *im, size_t r, const char *column)
+{
+	const char *v = table_get(im->tb, r, column);
+	if (!*v)
+		return row_error(im, r, "column %s: empty", column);
+	if (!is_code(v))
+		return row_error(im, r, "column %s: \"%s\" is not a code (letters, digits, -, _, . and + only)", column, v);
 	return 0;
+}
+
+static int check_date_column(struct import *im, size_t r, const char *column)
+{
+	const char *v = table_get(im->tb, r, column);
+	if (!is_date_or_blank(v))
+		return row_error(im, r, "column %s: \"%s\" is not a date YYYY-MM-DD", column, v);
+	return 0;
+}
+
+/* A plan named in a file, with the plan columns its rows give. */
+struct file_plan {
+	const char *code;
+	size_t first_row;
+	const char *cols[PC_COUNT];     /* "" where no row gives it */
+	size_t actions;
+};
+
+/* Collects the plans of the file and their columns; rows must agree. */
+static int gather_plans(struct import *im, struct file_plan **plans, size_t *n)
+{
+	for (size_t r = 0; r < im->tb->nrows; r++) {
+		if (check_code(im, r, "plan_code") < 0 || check_date_column(im, r, "period_start") < 0 ||
+		    check_date_column(im, r, "period_end") < 0)
+			return -1;
+		const char *code = table_get(im->tb, r, "plan_code");
+		size_t p = 0;
+		while (p < *n && strcmp((*plans)[p].code, code) != 0)
+			p++;
+		if (p == *n) {
+			*plans = xrealloc(*plans, (*n + 1) * sizeof **plans);
+			struct file_plan *fp = &(*plans)[(*n)++];
+			memset(fp, 0, sizeof *fp);
+			fp->code = code;
+			fp->first_row = r;
+			for (int c = 0; c < PC_COUNT; c++)
+				fp->cols[c] = "";
+		}
+		struct file_plan *fp = &(*plans)[p];
+		fp->actions++;
+		for (int c = 0; c < PC_COUNT; c++) {
+			const char *v = table_get(im->tb, r, plan_columns[c]);
+			if (!*v)
+				continue;
+			if (*fp->cols[c] && strcmp(fp->cols[c], v) != 0)
+				return row_error(im, r, "column %s: \"%s\" differs from \"%s\", given for plan %s at line %ld",
+				    plan_columns[c], v, fp->cols[c], code, im->tb->lines[fp->first_row]);
+			fp->cols[c] = v;
+		}
+	}
+	return 0;
+}
+
+/* Writes the plan's own row: the file's columns over those held. */
+static int write_plan(struct import *im, const struct file_plan *fp)
+{
+	char *held[PC_COUNT] = { 0 };
+	sqlite3_stmt *st = store_stmt(im->s, "plan_find");
+	store_bind_text(st, ":code", fp->code);
+	int found = store_step(im->s, st) == SQLITE_ROW;
+	for (int c = 0; found && c < PC_COUNT; c++)
+		held[c] = xstrdup((const char *)sqlite3_column_text(st, c + 1));
+	const char *v[PC_COUNT];
+	for (int c = 0; c < PC_COUNT; c++)
+		v[c] = *fp->cols[c] ? fp->cols[c] : held[c] ? held[c] : "";
+	int rc = 0;
+	if (!*v[PC_TITLE])
+		rc = row_error(im, fp->first_row, "plan %s is not held, and the file gives no title for it "
+		    "(columns title, council, period_start, period_end, status, source_document: see docs/plans.md)",
+		    fp->code);
+	else if (*v[PC_START] && *v[PC_END] && strcmp(v[PC_START], v[PC_END]) > 0)
+		rc = row_error(im, fp->first_row, "plan %s: period_start %s is after period_end %s", fp->code,
+		    v[PC_START], v[PC_END]);
+	if (rc == 0) {
+		st = store_stmt(im->s, "plan_upsert");
+		store_bind_text(st, ":code", fp->code);
+		store_bind_text(st, ":title", v[PC_TITLE]);
+		store_bind_text(st, ":council", blank_null(v[PC_COUNCIL]));
+		store_bind_text(st, ":period_start", blank_null(v[PC_START]));
+		store_bind_text(st, ":period_end", blank_null(v[PC_END]));
+		store_bind_text(st, ":status", blank_null(v[PC_STATUS]));
+		store_bind_text(st, ":source_document", blank_null(v[PC_SOURCE]));
+		store_bind_text(st, ":origin", im->origin);
+		store_step(im->s, st);
+	}
+	for (int c = 0; c < PC_COUNT; c++)
+		free(held[c]);
+	return rc;
+}
+
+static long held_actions(struct import *im, const char *plan)
+{
+	sqlite3_stmt *st = store_stmt(im->s, "plan_action_count");
+	store_bind_text(st, ":plan_code", plan);
+	return store_step(im->s, st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+}
+
+/* Checks row R of a plan file; ROWS BEFORE it of the same plan must not repeat its code. */
+static int check_action(struct import *im, size_t r)
+{
+	const struct table *tb = im->tb;
+	if (check_code(im, r, "action_code") < 0 || check_date_column(im, r, "due_date") < 0)
+		return -1;
+	if (!*table_get(tb, r, "action"))
+		return row_error(im, r, "column action: empty");
+	for (size_t q = 0; q < r; q++)
+		if (strcmp(table_get(tb, q, "plan_code"), table_get(tb, r, "plan_code")) == 0 &&
+		    strcmp(table_get(tb, q, "action_code"), table_get(tb, r, "action_code")) == 0)
+			return row_error(im, r, "column action_code: %s is given twice (first at line %ld)",
+			    table_get(tb, r, "action_code"), tb->lines[q]);
+	return 0;
+}
+
+/* A plan file: each plan's actions replace those held. */
+static int import_actions(struct import *im)
+{
+	static const char *const required[] = { "plan_code", "action_code", "action", NULL };
+	static const char *const texts[] = { "role", "objective", "action", "responsible", "due_text", "due_date",
+		"success_measure", "connections", NULL };
+	struct file_plan *plans = NULL;
+	size_t nplans = 0;
+	int rc = table_require(im->tb, required, im->err);
+	if (rc == 0)
+		rc = gather_plans(im, &plans, &nplans);
+	for (size_t r = 0; rc == 0 && r < im->tb->nrows; r++)
+		rc = check_action(im, r);
+	for (size_t p = 0; rc == 0 && p < nplans; p++) {
+		long before = held_actions(im, plans[p].code);
+		sqlite3_stmt *st = store_stmt(im->s, "plan_find");
+		store_bind_text(st, ":code", plans[p].code);
+		int existed = store_step(im->s, st) == SQLITE_ROW;
+		if ((rc = write_plan(im, &plans[p])) < 0)
+			break;
+		st = store_stmt(im->s, "plan_actions_clear");
+		store_bind_text(st, ":plan_code", plans[p].code);
+		store_step(im->s, st);
+		buf_printf(&im->summary, "%s: plan %s, %zu actions", im->tb->name, plans[p].code, plans[p].actions);
+		if (existed)
+			buf_printf(&im->summary, " (replacing %ld)\n", before);
+		else
+			buf_puts(&im->summary, " (new plan)\n");
+	}
+	for (size_t r = 0, position = 0; rc == 0 && r < im->tb->nrows && !store_failed(im->s); r++) {
+		sqlite3_stmt *st = store_stmt(im->s, "plan_action_insert");
+		const char *plan = table_get(im->tb, r, "plan_code");
+		position = 1;
+		for (size_t q = 0; q < r; q++)
+			position += strcmp(table_get(im->tb, q, "plan_code"), plan) == 0;
+		store_bind_text(st, ":plan_code", plan);
+		store_bind_text(st, ":code", table_get(im->tb, r, "action_code"));
+		store_bind_int(st, ":position", (int64_t)position);
+		for (size_t c = 0; texts[c]; c++) {
+			char param[32];
+			snprintf(param, sizeof param, ":%s", texts[c]);
+			store_bind_text(st, param, blank_null(table_get(im->tb, r, texts[c])));
+		}
+		store_bind_text(st, ":origin", im->origin);
+		store_step(im->s, st);
+	}
+	free(plans);
+	return rc < 0 || store_failed(im->s) ? -1 : 0;
+}
+
+/* A plans index: one row a plan, its own columns; actions held are kept. */
+static int import_plans(struct import *im)
+{
+	static const char *const required[] = { "plan_code", "title", NULL };
+	struct file_plan *plans = NULL;
+	size_t nplans = 0;
+	int rc = table_require(im->tb, required, im->err);
+	for (size_t r = 0; rc == 0 && r < im->tb->nrows; r++)
+		for (size_t q = 0; rc == 0 && q < r; q++)
+			if (strcmp(table_get(im->tb, q, "plan_code"), table_get(im->tb, r, "plan_code")) == 0)
+				rc = row_error(im, r, "column plan_code: %s is given twice (first at line %ld)",
+				    table_get(im->tb, r, "plan_code"), im->tb->lines[q]);
+	if (rc == 0)
+		rc = gather_plans(im, &plans, &nplans);
+	for (size_t p = 0; rc == 0 && p < nplans; p++)
+		rc = write_plan(im, &plans[p]);
+	if (rc == 0)
+		buf_printf(&im->summary, "%s: %zu plans\n", im->tb->name, nplans);
+	free(plans);
+	return rc < 0 || store_failed(im->s) ? -1 : 0;
+}
+
+/* Splits "a; b;c" into trimmed, non-empty pieces; the caller frees each and the array. */
+static size_t split_list(const char *s, char ***out)
+{
+	size_t n = 0;
+	*out = NULL;
+	while (*s) {
+		const char *semi = strchr(s, ';');
+		size_t len = semi ? (size_t)(semi - s) : strlen(s);
+		const char *a = s, *b = s + len;
+		while (a < b && isspace((unsigned char)*a))
+			a++;
+		while (b > a && isspace((unsigned char)b[-1]))
+			b--;
+		if (b > a) {
+			*out = xrealloc(*out, (n + 1) * sizeof **out);
+			(*out)[n++] = xstrndup(a, (size_t)(b - a));
+		}
+		s += len + (semi != NULL);
+	}
+	return n;
+}
+
+static void free_list(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/* Does the comparison report DIMENSION? */
+static int known_dimension(const struct taxonomy *t, const char *dimension)
+{
+	const struct tag_category *cats;
+	return strcmp(dimension, "age") == 0 || tag_categories(t, dimension, &cats) > 0;
+}
+
+/* Is GROUP a category or roll-up group of DIMENSION (for age: a band written 18-24, 75+ or 30)? */
+static int known_group(const struct taxonomy *t, const char *dimension, const char *group)
+{
+	if (strcmp(dimension, "age") == 0) {
+		int lo, hi;
+		char code[32];
+		if (tag_age_interval(t, group, &lo, &hi) < 0)
+			return 0;
+		if (hi < 0)
+			snprintf(code, sizeof code, "%d+", lo);
+		else if (lo == hi)
+			snprintf(code, sizeof code, "%d", lo);
+		else
+			snprintf(code, sizeof code, "%d-%d", lo, hi);
+		return strcmp(code, group) == 0;
+	}
+	const struct tag_category *cats;
+	const struct tag_rollup *rollups;
+	size_t n = tag_categories(t, dimension, &cats);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(cats[i].code, group) == 0)
+			return 1;
+	n = tag_rollups(t, dimension, &rollups);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rollups[i].code, group) == 0)
+			return 1;
+	return 0;
+}
+
+static int plan_held(struct store *s, const char *plan)
+{
+	sqlite3_stmt *st = store_stmt(s, "plan_find");
+	store_bind_text(st, ":code", plan);
+	return store_step(s, st) == SQLITE_ROW;
+}
+
+static int action_held(struct store *s, const char *plan, const char *action)
+{
+	sqlite3_stmt *st = store_stmt(s, "plan_action_exists");
+	store_bind_text(st, ":plan_code", plan);
+	store_bind_text(st, ":code", action);
+	return store_step(s, st) == SQLITE_ROW;
+}
+
+/* Checks the metric, dimension, group, numbers and comparison of indicator row R. */
+static int check_measure(struct import *im, size_t r)
+{
+	const struct table *tb = im->tb;
+	const char *metric_name = table_get(tb, r, "metric"), *dimension = table_get(tb, r, "dimension");
+	const char *group = table_get(tb, r, "group"), *comparison_name = table_get(tb, r, "comparison");
+	const char *threshold = table_get(tb, r, "threshold"), *target = table_get(tb, r, "target");
+	enum metric metric;
+	enum plan_comparison cmp;
+	double number;
+	if (metric_parse(metric_name, &metric) < 0)
+		return row_error(im, r, "column metric: \"%s\" is not a metric (ratio, rate_ratio, share_at_least, asked, baselines)",
+		    metric_name);
+	if (metric != METRIC_BASELINES && !*dimension)
+		return row_error(im, r, "column dimension: empty (metric %s needs one)", metric_name);
+	if (*dimension && im->t && !known_dimension(im->t, dimension))
+		return row_error(im, r, "column dimension: \"%s\" is not a dimension of the taxonomy", dimension);
+	if (metric == METRIC_RATIO && !*group)
+		return row_error(im, r, "column group: empty (metric ratio needs a category or group)");
+	if (*group && im->t && !known_group(im->t, dimension, group))
+		return row_error(im, r, "column group: \"%s\" is not a category or group of %s", group, dimension);
+	if (metric == METRIC_SHARE_AT_LEAST && parse_number(threshold, &number) < 0)
+		return row_error(im, r, "column threshold: \"%s\" is not a number (metric share_at_least needs one)", threshold);
+	if (*threshold && parse_number(threshold, &number) < 0)
+		return row_error(im, r, "column threshold: \"%s\" is not a number", threshold);
+	if (plan_comparison_parse(comparison_name, &cmp) < 0)
+		return row_error(im, r, "column comparison: \"%s\" is not at_least, at_most, rise or fall", comparison_name);
+	if ((cmp == PLAN_AT_LEAST || cmp == PLAN_AT_MOST) && parse_number(target, &number) < 0)
+		return row_error(im, r, "column target: \"%s\" is not a number (comparison %s needs one)", target,
+		    comparison_name);
+	if (*target && parse_number(target, &number) < 0)
+		return row_error(im, r, "column target: \"%s\" is not a number", target);
+	if ((cmp == PLAN_RISE || cmp == PLAN_FALL) && !*table_get(tb, r, "baseline_from") &&
+	    !*table_get(tb, r, "baseline_to") && !*table_get(tb, r, "baseline_platform"))
+		return row_error(im, r, "comparison %s needs a baseline window (baseline_from, baseline_to or baseline_platform)",
+		    comparison_name);
+	return 0;
+}
+
+/* Checks the two windows of indicator row R. */
+static int check_windows(struct import *im, size_t r)
+{
+	static const char *const pairs[][2] = { { "baseline_from", "baseline_to" }, { "window_from", "window_to" } };
+	static const char *const platforms[] = { "baseline_platform", "window_platform" };
+	for (int w = 0; w < 2; w++) {
+		const char *from = table_get(im->tb, r, pairs[w][0]), *to = table_get(im->tb, r, pairs[w][1]);
+		const char *platform = table_get(im->tb, r, platforms[w]);
+		if (check_date_column(im, r, pairs[w][0]) < 0 || check_date_column(im, r, pairs[w][1]) < 0)
+			return -1;
+		if (*from && *to && strcmp(from, to) > 0)
+			return row_error(im, r, "column %s: %s is after %s %s", pairs[w][0], from, pairs[w][1], to);
+		if (strcmp(platform, "!") == 0)
+			return row_error(im, r, "column %s: \"!\" names no platform (!NAME: every platform but NAME)",
+			    platforms[w]);
+	}
+	return 0;
+}
+
+static void bind_number(sqlite3_stmt *st, const char *param, const char *text)
+{
+	double v;
+	if (parse_number(text, &v) == 0)
+		sqlite3_bind_double(st, sqlite3_bind_parameter_index(st, param), v);
+}
+
+static void insert_indicator(struct import *im, size_t r, const char *action)
+{
+	static const char *const texts[] = { "label", "metric", "dimension", "comparison", "baseline_from",
+		"baseline_to", "baseline_platform", "window_from", "window_to", "window_platform", "note", NULL };
+	sqlite3_stmt *st = store_stmt(im->s, "plan_indicator_insert");
+	store_bind_text(st, ":code", table_get(im->tb, r, "indicator_code"));
+	store_bind_text(st, ":plan_code", table_get(im->tb, r, "plan_code"));
+	store_bind_text(st, ":action_code", action);
+	store_bind_text(st, ":group_code", blank_null(table_get(im->tb, r, "group")));
+	for (size_t c = 0; texts[c]; c++) {
+		char param[32];
+		snprintf(param, sizeof param, ":%s", texts[c]);
+		store_bind_text(st, param, blank_null(table_get(im->tb, r, texts[c])));
+	}
+	bind_number(st, ":threshold", table_get(im->tb, r, "threshold"));
+	bind_number(st, ":target", table_get(im->tb, r, "target"));
+	store_bind_text(st, ":origin", im->origin);
+	store_step(im->s, st);
+}
+
+/* An indicators file: each indicator replaces the one of the same code and plan. */
+static int import_indicators(struct import *im)
+{
+	static const char *const required[] = { "indicator_code", "plan_code", "action_code", "label", "metric",
+		"comparison", NULL };
+	const struct table *tb = im->tb;
+	size_t links = 0;
+	int rc = table_require(tb, required, im->err);
+	for (size_t r = 0; rc == 0 && r < tb->nrows && !store_failed(im->s); r++) {
+		const char *code = table_get(tb, r, "indicator_code"), *plan = table_get(tb, r, "plan_code");
+		char **actions;
+		size_t nactions = split_list(table_get(tb, r, "action_code"), &actions);
+		if (check_code(im, r, "indicator_code") < 0 || check_code(im, r, "plan_code") < 0)
+			rc = -1;
+		else if (!*table_get(tb, r, "label"))
+			rc = row_error(im, r, "column label: empty");
+		else if (!plan_held(im->s, plan))
+			rc = row_error(im, r, "column plan_code: plan %s is not held (import its actions first)", plan);
+		else if (nactions == 0)
+			rc = row_error(im, r, "column action_code: empty");
+		for (size_t q = 0; rc == 0 && q < r; q++)
+			if (strcmp(table_get(tb, q, "indicator_code"), code) == 0 && strcmp(table_get(tb, q, "plan_code"), plan) == 0)
+				rc = row_error(im, r, "column indicator_code: %s of plan %s is given twice (first at line %ld)",
+				    code, plan, tb->lines[q]);
+		for (size_t a = 0; rc == 0 && a < nactions; a++)
+			if (!action_held(im->s, plan, actions[a]))
+				rc = row_error(im, r, "column action_code: plan %s has no action %s", plan, actions[a]);
+		if (rc == 0 && (check_measure(im, r) < 0 || check_windows(im, r) < 0))
+			rc = -1;
+		if (rc == 0) {
+			sqlite3_stmt *st = store_stmt(im->s, "plan_indicator_clear");
+			store_bind_text(st, ":code", code);
+			store_bind_text(st, ":plan_code", plan);
+			store_step(im->s, st);
+			for (size_t a = 0; a < nactions; a++)
+				insert_indicator(im, r, actions[a]);
+			links += nactions;
+		}
+		free_list(actions, nactions);
+	}
+	if (rc == 0)
+		buf_printf(&im->summary, "%s: %zu indicators, measuring %zu actions\n", tb->name, tb->nrows, links);
+	return rc < 0 || store_failed(im->s) ? -1 : 0;
+}
+
+/* Refuses an import that leaves an indicator measuring an action no longer held. */
+static int check_orphans(struct import *im)
+{
+	sqlite3_stmt *st = store_stmt(im->s, "plan_orphans");
+	if (store_step(im->s, st) != SQLITE_ROW)
+		return store_failed(im->s) ? -1 : 0;
+	error_set(im->err, REACH_EDATA, im->tb->name, 0,
+	    "plan %s would no longer have action %s, which indicator %s measures: keep the action, "
+	    "or import the plan's indicators again without it",
+	    (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+	    (const char *)sqlite3_column_text(st, 0));
+	return -1;
+}
+
+/* Imports TB by its header: an indicators file, a plan file, or a plans index. */
+static int import_table(struct import *im)
+{
+	int rc;
+	if (table_column(im->tb, "indicator_code") >= 0)
+		rc = import_indicators(im);
+	else if (table_column(im->tb, "action") >= 0 || table_column(im->tb, "action_code") >= 0)
+		rc = import_actions(im);
+	else if (table_column(im->tb, "plan_code") >= 0 && table_column(im->tb, "title") >= 0)
+		rc = import_plans(im);
+	else {
+		error_set(im->err, REACH_EDATA, im->tb->name, 1, "not a plan file (columns plan_code, action_code, "
+		    "action, …), a plans index (plan_code, title, …) or an indicators file (indicator_code, …): "
+		    "see docs/plans.md");
+		return -1;
+	}
+	if (rc == 0 && im->tb->nrows == 0) {
+		error_set(im->err, REACH_EDATA, im->tb->name, 0, "no rows under the header");
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = check_orphans(im);
+	if (rc < 0 && !im->err->code)
+		*im->err = *store_error(im->s);
+	return rc;
 }
 
 int plan_import(struct store *s, const struct taxonomy *t, const char *path, FILE *out, struct reach_error *err)
 {
-	(void)s, (void)t, (void)path, (void)out;
-	return not_ready(err);
+	struct import im = { s, t, table_file(path, err), path, { 0 }, err };
+	if (!im.tb)
+		return -1;
+	int rc = store_begin(s);
+	if (rc < 0)
+		*err = *store_error(s);
+	if (rc == 0)
+		rc = import_table(&im);
+	if (rc == 0 && store_commit(s) < 0) {
+		*err = *store_error(s);
+		rc = -1;
+	}
+	store_rollback(s);
+	if (rc == 0 && im.summary.data)
+		fputs(im.summary.data, out);
+	buf_free(&im.summary);
+	table_free(im.tb);
+	return rc;
 }
+
+/* The built-in seeds: the plans index first, then each plan, then the indicators. */
+int plan_seed(struct store *s, struct reach_error *err)
+{
+	static const char index[] = "seeds/plans/plans.csv", dir[] = "seeds/plans/";
+	int rc = 0;
+	for (int pass = 0; pass < 3 && rc == 0; pass++)
+		for (const struct embedded_file *f = embedded_files; rc == 0 && f->path; f++) {
+			size_t len = strlen(f->path);
+			int is_index = strcmp(f->path, index) == 0;
+			int is_plan = !is_index && strncmp(f->path, dir, sizeof dir - 1) == 0 && len > 4 &&
+			    strcmp(f->path + len - 4, ".csv") == 0;
+			int is_indicators = strcmp(f->path, "seeds/indicators.csv") == 0;
+			if (!(pass == 0 ? is_index : pass == 1 ? is_plan : is_indicators))
+				continue;
+			struct import im = { s, NULL, table_embedded(f->path, err), "built in", { 0 }, err };
+			rc = im.tb ? import_table(&im) : -1;
+			buf_free(&im.summary);
+			table_free(im.tb);
+		}
+	return rc;
+}
+
+/* ---- measuring indicators over windows of consultations ---- */
+
+/* One consultation's (or one comparison's) reading of an indicator. */
+struct reading {
+	char *slug;
+	double estimate, lower, upper;  /* NaN when it gives no value */
+	double hits, judged;            /* share_at_least: categories at the threshold of those judged; asked: 1 of 1 */
+	char **dims;                    /* baselines: the dimensions compared with the census */
+	size_t ndims;
+	struct buf brief;               /* the value, short: "0.47", "2 of 3", "asked" */
+	struct buf showed;              /* what it showed, in words */
+};
+
+/* A window of an indicator: its consultations, their readings, its value. */
+struct window {
+	const char *from, *to, *platform;       /* NULL: no limit; platform "!NAME": every other */
+	int defined;
+	struct reading *readings;
+	size_t n, used;                 /* consultations in it; those that gave a value */
+	struct plan_value value;
+	double hits, judged;
+	char **dims;                    /* baselines: every dimension compared in it */
+	size_t ndims;
+};
+
+/* An indicator as held, with its two windows measured. */
+struct indicator {
+	char *code, *plan, *label, *metric_name, *dimension, *group, *comparison_name, *note;
+	char *span[2][3];               /* baseline, then measured window: from, to, platform; NULL if blank */
+	enum metric metric;
+	enum plan_comparison comparison;
+	double threshold, target;
+	struct window w[2];             /* 0: the baseline window, 1: the window measured */
+	enum plan_status status;
+};
+
+/* Comparisons already run, one per consultation. */
+struct measure {
+	struct store *s;
+	const struct taxonomy *t;
+	const struct compare_options *o;
+	char **slugs;
+	struct compare **compared;
+	size_t n;
+	struct reach_error *err;
+};
+
+static const char *flag_words(enum stats_flag flag)
+{
+	switch (flag) {
+	case STATS_FLAG_UNDER: return "under-represented";
+	case STATS_FLAG_WELL_BELOW: return "well below parity";
+	case STATS_FLAG_OVER: return "over-represented";
+	case STATS_FLAG_LOW_N: return "too few answers to say";
+	default: return "no clear difference from residents";
+	}
+}
+
+/* "0.31 (0.22–0.44)", or "0.31" when the interval is unknown. */
+static void put_ratio(struct buf *b, double estimate, double lower, double upper)
+{
+	buf_printf(b, "%.2f", estimate);
+	if (!isnan(lower) && !isnan(upper))
+		buf_printf(b, " (%.2f\xE2\x80\x93%.2f)", lower, upper);
+}
+
+static void add_name(char ***names, size_t *n, const char *name)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*names)[i], name) == 0)
+			return;
+	*names = xrealloc(*names, (*n + 1) * sizeof **names);
+	(*names)[(*n)++] = xstrdup(name);
+}
+
+static void read_ratio(const struct indicator *ind, const struct compare_dimension *d, struct reading *r)
+{
+	const struct compare_category *cat = compare_find(d, ind->group);
+	if (!cat) {
+		buf_printf(&r->showed, "%s cannot be formed from the answers given", ind->group);
+		return;
+	}
+	const struct stats_interval *ratio = &cat->st.ratio;
+	buf_printf(&r->showed, "%s: %.0f of %.0f answers, ", ind->group, cat->n, d->known);
+	if (isnan(ratio->estimate)) {
+		buf_puts(&r->showed, "no ratio (no residents counted)");
+		return;
+	}
+	r->estimate = ratio->estimate, r->lower = ratio->lower, r->upper = ratio->upper;
+	buf_puts(&r->showed, "ratio ");
+	put_ratio(&r->showed, ratio->estimate, ratio->lower, ratio->upper);
+	buf_printf(&r->showed, ", %s", flag_words(cat->st.flag));
+	put_ratio(&r->brief, ratio->estimate, NAN, NAN);
+}
+
+static void read_rate_ratio(const struct compare_dimension *d, struct reading *r)
+{
+	const struct compare_category *low = NULL, *high = NULL;
+	for (size_t i = 0; i < d->ncats; i++) {
+		const struct compare_category *cat = &d->cats[i];
+		if (isnan(cat->st.rate_per_1000))
+			continue;
+		if (!low || cat->st.rate_per_1000 < low->st.rate_per_1000)
+			low = cat;
+		if (!high || cat->st.rate_per_1000 > high->st.rate_per_1000)
+			high = cat;
+	}
+	if (!low || isnan(d->scores.min_max_ratio)) {
+		buf_puts(&r->showed, "no response rates (no residents counted)");
+		return;
+	}
+	r->estimate = d->scores.min_max_ratio;
+	buf_printf(&r->showed, "lowest rate %s (%.1f per 1,000 residents), highest %s (%.1f per 1,000): %.2f",
+	    low->label, low->st.rate_per_1000, high->label, high->st.rate_per_1000, r->estimate);
+	buf_printf(&r->brief, "%.2f", r->estimate);
+}
+
+static void read_share(const struct indicator *ind, const struct compare_dimension *d, struct reading *r)
+{
+	struct buf below = { 0 };
+	size_t small = 0;
+	for (size_t i = 0; i < d->ncats; i++) {
+		const struct compare_category *cat = &d->cats[i];
+		if (isnan(cat->population) || isnan(cat->st.ratio.estimate))
+			continue;
+		if (!(cat->st.expected >= 5)) {
+			small++;
+			continue;
+		}
+		r->judged++;
+		if (cat->st.ratio.estimate >= ind->threshold)
+			r->hits++;
+		else
+			buf_printf(&below, "%s%s (%.2f)", below.len ? ", " : "", cat->label, cat->st.ratio.estimate);
+	}
+	if (r->judged > 0) {
+		r->estimate = r->hits / r->judged;
+		buf_printf(&r->showed, "%.0f of %.0f categories at %.2g or more", r->hits, r->judged, ind->threshold);
+		buf_printf(&r->brief, "%.0f of %.0f", r->hits, r->judged);
+	} else {
+		buf_puts(&r->showed, "no category large enough to judge");
+	}
+	if (below.len)
+		buf_printf(&r->showed, "; below: %s", below.data);
+	if (small)
+		buf_printf(&r->showed, "; %zu too small to judge (expected count under 5)", small);
+	buf_free(&below);
+}
+
+static void read_asked(const struct indicator *ind, const struct compare_dimension *d, struct reading *r)
+{
+	r->judged = 1;
+	if (!d) {
+		buf_printf(&r->showed, "%s not asked", ind->dimension);
+		buf_puts(&r->brief, "not asked");
+		r->estimate = 0;
+		return;
+	}
+	r->hits = 1;
+	r->estimate = 1;
+	buf_puts(&r->brief, "asked");
+	buf_printf(&r->showed, "%s asked", ind->dimension);
+	const struct compare_category *cat = *ind->group ? compare_find(d, ind->group) : NULL;
+	if (cat && d->known > 0)
+		buf_printf(&r->showed, "; %s: %.0f of %.0f answers (%.1f %%)", cat->label, cat->n, d->known,
+		    100 * cat->n / d->known);
+	if (cat && d->compared && !isnan(cat->st.ratio.estimate)) {
+		buf_puts(&r->showed, ", ratio ");
+		put_ratio(&r->showed, cat->st.ratio.estimate, cat->st.ratio.lower, cat->st.ratio.upper);
+	} else if (!d->compared) {
+		buf_printf(&r->showed, "; no census figures for %s are held", ind->dimension);
+	}
+}
+
+static void read_baselines(const struct compare *c, struct reading *r)
+{
+	struct buf without = { 0 };
+	for (size_t i = 0; i < c->ndims; i++) {
+		if (c->dims[i].compared)
+			add_name(&r->dims, &r->ndims, c->dims[i].name);
+		else
+			buf_printf(&without, "%s%s", without.len ? ", " : "", c->dims[i].name);
+	}
+	r->estimate = (double)r->ndims;
+	buf_printf(&r->brief, "%zu", r->ndims);
+	buf_printf(&r->showed, "compared with Census 2021 figures for %s (%s): ", c->geography_name, c->geography);
+	for (size_t i = 0; i < r->ndims; i++)
+		buf_printf(&r->showed, "%s%s", i ? ", " : "", r->dims[i]);
+	if (!r->ndims)
+		buf_puts(&r->showed, "no dimension");
+	if (without.len)
+		buf_printf(&r->showed, "; asked without census figures: %s", without.data);
+	buf_free(&without);
+}
+
+/* Reads indicator IND from comparison C (one consultation, or several pooled). */
+static void read_indicator(const struct indicator *ind, const struct compare *c, struct reading *r)
+{
+	const struct compare_dimension *d = *ind->dimension ? compare_dimension(c, ind->dimension) : NULL;
+	r->estimate = r->lower = r->upper = NAN;
+	if (ind->metric == METRIC_BASELINES) {
+		read_baselines(c, r);
+	} else if (ind->metric == METRIC_ASKED) {
+		read_asked(ind, d, r);
+	} else if (!d) {
+		buf_printf(&r->showed, "%s not asked", ind->dimension);
+	} else if (!d->compared) {
+		buf_printf(&r->showed, "no census figures for %s are held", ind->dimension);
+	} else if (ind->metric == METRIC_RATIO) {
+		read_ratio(ind, d, r);
+	} else if (ind->metric == METRIC_RATE_RATIO) {
+		read_rate_ratio(d, r);
+	} else {
+		read_share(ind, d, r);
+	}
+	if (!r->brief.len)
+		buf_puts(&r->brief, "none");
+}
+
+static void reading_free(struct reading *r)
+{
+	free(r->slug);
+	free_list(r->dims, r->ndims);
+	buf_free(&r->brief);
+	buf_free(&r->showed);
+}
+
+/* The comparison of consultation SLUG, run once and kept. NULL with ERR set. */
+static const struct compare *compared(struct measure *m, const char *slug)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (strcmp(m->slugs[i], slug) == 0)
+			return m->compared[i];
+	char *one[1] = { (char *)slug };
+	struct compare *c = compare_run(m->s, m->t, one, 1, m->o, m->err);
+	if (!c)
+		return NULL;
+	m->slugs = xrealloc(m->slugs, (m->n + 1) * sizeof *m->slugs);
+	m->compared = xrealloc(m->compared, (m->n + 1) * sizeof *m->compared);
+	m->slugs[m->n] = xstrdup(slug);
+	m->compared[m->n++] = c;
+	return c;
+}
+
+static void measure_free(struct measure *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->slugs[i]);
+		compare_free(m->compared[i]);
+	}
+	free(m->slugs);
+	free(m->compared);
+}
+
+/* The consultations closing in window W, in closing order. */
+static int select_window(struct measure *m, const struct window *w, char ***slugs, size_t *n)
+{
+	int other = w->platform && w->platform[0] == '!';
+	if (compare_select(m->s, w->from, w->to, other ? NULL : w->platform, slugs, n, m->err) < 0)
+		return -1;
+	if (!other)
+		return 0;
+	char **skip;
+	size_t nskip, kept = 0;
+	if (compare_select(m->s, w->from, w->to, w->platform + 1, &skip, &nskip, m->err) < 0)
+		return -1;
+	for (size_t i = 0; i < *n; i++) {
+		size_t k = 0;
+		while (k < nskip && strcmp(skip[k], (*slugs)[i]) != 0)
+			k++;
+		if (k < nskip)
+			free((*slugs)[i]);
+		else
+			(*slugs)[kept++] = (*slugs)[i];
+	}
+	*n = kept;
+	free_list(skip, nskip);
+	return 0;
+}
+
+/* Pools a window's readings into its value, as the metric does. */
+static void window_value(const struct indicator *ind, struct window *w)
+{
+	w->value = (struct plan_value){ NAN, NAN, NAN };
+	if (ind->metric == METRIC_RATIO || ind->metric == METRIC_RATE_RATIO) {
+		double *e = xcalloc(w->n + 1, sizeof *e), *lo = xcalloc(w->n + 1, sizeof *lo);
+		double *hi = xcalloc(w->n + 1, sizeof *hi);
+		for (size_t i = 0; i < w->n; i++)
+			e[i] = w->readings[i].estimate, lo[i] = w->readings[i].lower, hi[i] = w->readings[i].upper;
+		w->used = plan_window_mean(e, lo, hi, w->n, &w->value);
+		free(e), free(lo), free(hi);
+		return;
+	}
+	for (size_t i = 0; i < w->n; i++) {
+		const struct reading *r = &w->readings[i];
+		w->hits += r->hits;
+		w->judged += r->judged;
+		w->used += !isnan(r->estimate);
+		for (size_t k = 0; k < r->ndims; k++)
+			add_name(&w->dims, &w->ndims, r->dims[k]);
+	}
+	if (ind->metric == METRIC_BASELINES && w->n > 0)
+		w->value.estimate = (double)w->ndims;
+	else if (ind->metric != METRIC_BASELINES && w->judged > 0)
+		w->value.estimate = w->hits / w->judged;
+}
+
+/* Measures window W of IND: selects its consultations and reads each. */
+static int measure_window(struct measure *m, const struct indicator *ind, struct window *w)
+{
+	char **slugs;
+	size_t n;
+	w->value = (struct plan_value){ NAN, NAN, NAN };
+	if (!w->defined)
+		return 0;
+	if (select_window(m, w, &slugs, &n) < 0)
+		return -1;
+	w->readings = xcalloc(n ? n : 1, sizeof *w->readings);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct compare *c = rc == 0 ? compared(m, slugs[i]) : NULL;
+		if (!c)
+			rc = -1;
+		else {
+			struct reading *r = &w->readings[w->n++];
+			r->slug = xstrdup(slugs[i]);
+			read_indicator(ind, c, r);
+		}
+	}
+	free_list(slugs, n);
+	if (rc == 0)
+		window_value(ind, w);
+	return rc;
+}
+
+/* Measures both windows of IND and sets its status. */
+static int measure_indicator(struct measure *m, struct indicator *ind)
+{
+	for (int k = 0; k < 2; k++) {
+		struct window *w = &ind->w[k];
+		w->from = ind->span[k][0], w->to = ind->span[k][1], w->platform = ind->span[k][2];
+		w->defined = k == 1 || w->from || w->to || w->platform;
+		if (measure_window(m, ind, w) < 0)
+			return -1;
+	}
+	ind->status = plan_indicator_status(ind->comparison, ind->target, ind->w[0].defined ? &ind->w[0].value : NULL,
+	    &ind->w[1].value);
+	return 0;
+}
+
+static void window_free(struct window *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		reading_free(&w->readings[i]);
+	free(w->readings);
+	free_list(w->dims, w->ndims);
+}
+
+static void indicator_free(struct indicator *ind)
+{
+	free(ind->code), free(ind->plan), free(ind->label), free(ind->metric_name), free(ind->dimension);
+	free(ind->group), free(ind->comparison_name), free(ind->note);
+	for (int k = 0; k < 2; k++) {
+		for (int j = 0; j < 3; j++)
+			free(ind->span[k][j]);
+		window_free(&ind->w[k]);
+	}
+}
+
+/* ---- what is held: plans, actions, indicators ---- */
+
+struct plan_info {
+	char *code, *title, *council, *start, *end, *status, *origin;
+	long actions, measurable, indicators;
+};
+
+struct action {
+	char *plan, *code, *role, *objective, *text, *responsible, *due_text, *due_date, *success, *connections;
+	size_t *inds;                   /* its indicators, as indices into book.inds */
+	size_t ninds;
+	enum plan_status status;
+	int overdue;
+};
+
+/* Everything `reach actions` and the report's section show. */
+struct book {
+	struct plan_info *plans;
+	size_t nplans;
+	struct action *actions;
+	size_t nactions;
+	struct indicator *inds;
+	size_t ninds;
+	char as_of[11];
+};
+
+static char *column_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *v = sqlite3_column_text(st, col);
+	return xstrdup(v ? (const char *)v : "");
+}
+
+static char *column_or_null(sqlite3_stmt *st, int col)
+{
+	const unsigned char *v = sqlite3_column_text(st, col);
+	return v && *v ? xstrdup((const char *)v) : NULL;
+}
+
+static double column_number(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? NAN : sqlite3_column_double(st, col);
+}
+
+static int load_plans(struct store *s, struct book *b)
+{
+	sqlite3_stmt *st = store_stmt(s, "plan_list");
+	while (store_step(s, st) == SQLITE_ROW) {
+		b->plans = xrealloc(b->plans, (b->nplans + 1) * sizeof *b->plans);
+		struct plan_info *p = &b->plans[b->nplans++];
+		p->code = column_text(st, 0), p->title = column_text(st, 1), p->council = column_text(st, 2);
+		p->start = column_text(st, 3), p->end = column_text(st, 4), p->status = column_text(st, 5);
+		p->origin = column_text(st, 6);
+		p->actions = (long)sqlite3_column_int64(st, 7);
+		p->measurable = (long)sqlite3_column_int64(st, 8);
+		p->indicators = (long)sqlite3_column_int64(st, 9);
+	}
+	return store_failed(s) ? -1 : 0;
+}
+
+static int load_actions(struct store *s, const char *plan, struct book *b)
+{
+	sqlite3_stmt *st = store_stmt(s, "plan_actions_list");
+	store_bind_text(st, ":plan", plan);
+	while (store_step(s, st) == SQLITE_ROW) {
+		b->actions = xrealloc(b->actions, (b->nactions + 1) * sizeof *b->actions);
+		struct action *a = &b->actions[b->nactions++];
+		memset(a, 0, sizeof *a);
+		a->plan = column_text(st, 0), a->code = column_text(st, 1), a->role = column_text(st, 2);
+		a->objective = column_text(st, 3), a->text = column_text(st, 4), a->responsible = column_text(st, 5);
+		a->due_text = column_text(st, 6), a->due_date = column_text(st, 7), a->success = column_text(st, 8);
+		a->connections = column_text(st, 9);
+	}
+	return store_failed(s) ? -1 : 0;
+}
+
+static struct action *find_action(struct book *b, const char *plan, const char *code)
+{
+	for (size_t i = 0; i < b->nactions; i++)
+		if (strcmp(b->actions[i].plan, plan) == 0 && strcmp(b->actions[i].code, code) == 0)
+			return &b->actions[i];
+	return NULL;
+}
+
+/* Reads one indicator row into IND (whose windows are not yet measured). */
+static void read_indicator_row(sqlite3_stmt *st, struct indicator *ind)
+{
+	memset(ind, 0, sizeof *ind);
+	ind->code = column_text(st, 0), ind->plan = column_text(st, 1), ind->label = column_text(st, 3);
+	ind->metric_name = column_text(st, 4), ind->dimension = column_text(st, 5), ind->group = column_text(st, 6);
+	ind->threshold = column_number(st, 7);
+	ind->comparison_name = column_text(st, 8);
+	ind->target = column_number(st, 9);
+	for (int k = 0; k < 2; k++)
+		for (int j = 0; j < 3; j++)
+			ind->span[k][j] = column_or_null(st, 10 + 3 * k + j);
+	ind->note = column_text(st, 16);
+	if (metric_parse(ind->metric_name, &ind->metric) < 0)
+		ind->metric = METRIC_RATIO;     /* checked on import: not reached */
+	if (plan_comparison_parse(ind->comparison_name, &ind->comparison) < 0)
+		ind->comparison = PLAN_AT_LEAST;
+	ind->status = PLAN_NO_DATA;
+}
+
+/* Loads the indicators of PLAN (NULL: all), each once, and links them to the actions loaded. */
+static int load_indicators(struct store *s, const char *plan, struct book *b)
+{
+	sqlite3_stmt *st = store_stmt(s, "plan_indicators_list");
+	store_bind_text(st, ":plan", plan);
+	while (store_step(s, st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0), *of = (const char *)sqlite3_column_text(st, 1);
+		size_t i = 0;
+		while (i < b->ninds && !(strcmp(b->inds[i].code, code) == 0 && strcmp(b->inds[i].plan, of) == 0))
+			i++;
+		if (i == b->ninds) {
+			b->inds = xrealloc(b->inds, (b->ninds + 1) * sizeof *b->inds);
+			read_indicator_row(st, &b->inds[b->ninds++]);
+		}
+		struct action *a = find_action(b, of, (const char *)sqlite3_column_text(st, 2));
+		if (a) {
+			a->inds = xrealloc(a->inds, (a->ninds + 1) * sizeof *a->inds);
+			a->inds[a->ninds++] = i;
+		}
+	}
+	return store_failed(s) ? -1 : 0;
+}
+
+static void book_free(struct book *b)
+{
+	for (size_t i = 0; i < b->nplans; i++) {
+		struct plan_info *p = &b->plans[i];
+		free(p->code), free(p->title), free(p->council), free(p->start), free(p->end), free(p->status);
+		free(p->origin);
+	}
+	for (size_t i = 0; i < b->nactions; i++) {
+		struct action *a = &b->actions[i];
+		free(a->plan), free(a->code), free(a->role), free(a->objective), free(a->text), free(a->responsible);
+		free(a->due_text), free(a->due_date), free(a->success), free(a->connections), free(a->inds);
+	}
+	for (size_t i = 0; i < b->ninds; i++)
+		indicator_free(&b->inds[i]);
+	free(b->plans), free(b->actions), free(b->inds);
+}
+
+static const struct plan_info *find_plan(const struct book *b, const char *code)
+{
+	for (size_t i = 0; i < b->nplans; i++)
+		if (strcmp(b->plans[i].code, code) == 0)
+			return &b->plans[i];
+	return NULL;
+}
+
+/* Loads PLAN (NULL: every plan) with its actions and indicators. */
+static int load_book(struct store *s, const char *plan, struct book *b, struct reach_error *err)
+{
+	memset(b, 0, sizeof *b);
+	if (load_plans(s, b) < 0 || load_actions(s, plan, b) < 0 || load_indicators(s, plan, b) < 0) {
+		*err = *store_error(s);
+		return -1;
+	}
+	if (plan && !find_plan(b, plan)) {
+		error_set(err, REACH_EDATA, NULL, 0, "no plan %s is held (reach plan list shows those held)", plan);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- reach plan list ---- */
 
 int plan_list(struct store *s, FILE *out, struct reach_error *err)
 {
-	(void)s, (void)out;
-	return not_ready(err);
+	struct book b;
+	if (load_book(s, NULL, &b, err) < 0) {
+		book_free(&b);
+		return -1;
+	}
+	if (b.nplans == 0)
+		fputs("no plans held: reach plan import FILE\n", out);
+	else
+		fprintf(out, "%-10s %-10s %-10s %-8s %7s %10s %10s  %s\n", "plan", "from", "to", "status", "actions",
+		    "measurable", "indicators", "title");
+	for (size_t i = 0; i < b.nplans; i++) {
+		const struct plan_info *p = &b.plans[i];
+		fprintf(out, "%-10s %-10s %-10s %-8s %7ld %10ld %10ld  %s\n", p->code, *p->start ? p->start : "-",
+		    *p->end ? p->end : "-", *p->status ? p->status : "-", p->actions, p->measurable, p->indicators, p->title);
+	}
+	for (size_t i = 0; i < b.nplans; i++)
+		fprintf(out, "%s%s: %s; from %s\n", i ? "" : "\n", b.plans[i].code,
+		    *b.plans[i].council ? b.plans[i].council : "no council given", b.plans[i].origin);
+	book_free(&b);
+	return 0;
 }
+
+/* ---- measuring every action ---- */
+
+/* Measures every indicator of B and sets each action's status and overdue. */
+static int measure_book(struct store *s, const struct taxonomy *t, const struct compare_options *o, struct book *b,
+    struct reach_error *err)
+{
+	struct measure m = { s, t, o, NULL, NULL, 0, err };
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < b->ninds; i++)
+		rc = measure_indicator(&m, &b->inds[i]);
+	measure_free(&m);
+	for (size_t i = 0; rc == 0 && i < b->nactions; i++) {
+		struct action *a = &b->actions[i];
+		enum plan_status *st = xcalloc(a->ninds + 1, sizeof *st);
+		for (size_t k = 0; k < a->ninds; k++)
+			st[k] = b->inds[a->inds[k]].status;
+		a->status = plan_action_status(st, a->ninds);
+		a->overdue = plan_overdue(a->due_date, b->as_of, a->status);
+		free(st);
+	}
+	return rc;
+}
+
+/* ---- words shared by the formats ---- */
+
+static const char *status_words(enum plan_status s)
+{
+	static const char *const words[] = { "met", "improving", "not met", "no data", "not measurable by reach" };
+	return (unsigned)s <= PLAN_NOT_MEASURABLE ? words[s] : "unknown";
+}
+
+/* Is the metric's value a fraction shown as a percentage? */
+static int is_share(enum metric m)
+{
+	return m == METRIC_SHARE_AT_LEAST || m == METRIC_ASKED;
+}
+
+/* A window's value in words: "0.41 (0.30–0.55)", "67 % (4 of 6)", "6 dimensions", "no data". */
+static void put_value(struct buf *b, const struct indicator *ind, const struct window *w)
+{
+	const struct plan_value *v = &w->value;
+	if (isnan(v->estimate))
+		buf_puts(b, "no data");
+	else if (is_share(ind->metric))
+		buf_printf(b, "%.0f %% (%.0f of %.0f)", 100 * v->estimate, w->hits, w->judged);
+	else if (ind->metric == METRIC_BASELINES)
+		buf_printf(b, "%.0f dimension%s", v->estimate, v->estimate == 1 ? "" : "s");
+	else
+		put_ratio(b, v->estimate, v->lower, v->upper);
+}
+
+/* The target in words: "0.80 or more", "all (100 %)", "a clear rise on the baseline". */
+static void put_target(struct buf *b, const struct indicator *ind)
+{
+	int up = ind->comparison == PLAN_AT_LEAST;
+	if (ind->comparison == PLAN_RISE || ind->comparison == PLAN_FALL)
+		buf_printf(b, "a %s on the baseline beyond its margin of error", ind->comparison == PLAN_RISE ? "rise" : "fall");
+	else if (is_share(ind->metric) && ind->target == (up ? 1 : 0))
+		buf_puts(b, up ? "all (100 %)" : "none (0 %)");
+	else if (is_share(ind->metric))
+		buf_printf(b, "%.0f %% or %s", 100 * ind->target, up ? "more" : "less");
+	else if (ind->metric == METRIC_BASELINES)
+		buf_printf(b, "%g dimensions or %s", ind->target, up ? "more" : "fewer");
+	else
+		buf_printf(b, "%.2f or %s", ind->target, up ? "more" : "less");
+}
+
+/* The window in words: "closing 2018-12-01 to 2019-11-30, on letstalk". */
+static void put_span(struct buf *b, const struct window *w)
+{
+	if (w->from && w->to)
+		buf_printf(b, "closing %s to %s", w->from, w->to);
+	else if (w->from)
+		buf_printf(b, "closing from %s", w->from);
+	else if (w->to)
+		buf_printf(b, "closing by %s", w->to);
+	else
+		buf_puts(b, "any closing date");
+	if (w->platform && w->platform[0] == '!')
+		buf_printf(b, ", on any platform but %s", w->platform + 1);
+	else if (w->platform)
+		buf_printf(b, ", on %s", w->platform);
+}
+
+/* The consultations behind a window's value: "parking-2018", "budget-2022 0.47, parking-2025 0.57". */
+static void put_evidence(struct buf *b, const struct window *w, int with_values)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		const struct reading *r = &w->readings[i];
+		if (isnan(r->estimate))
+			continue;
+		buf_printf(b, "%s%s", shown++ ? ", " : "", r->slug);
+		if (with_values)
+			buf_printf(b, " %s", r->brief.data);
+	}
+}
+
+static const char *today(char out[11])
+{
+	days_to_date((long)(time(NULL) / 86400), out);
+	return out;
+}
+
+/* ---- reach actions: text ---- */
+
+#define TEXT_WIDTH 79
+
+/* Columns TEXT takes on a terminal (UTF-8 characters, each one column). */
+static int text_columns(const char *text, size_t len)
+{
+	int n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/*
+ * Writes TEXT from column COLUMN (what the line already holds), wrapped at
+ * TEXT_WIDTH between words, later lines indented by INDENT; ends the line.
+ */
+static void put_wrapped(FILE *out, const char *text, int column, int indent)
+{
+	int at = column, first = 1;
+	while (*text) {
+		while (*text == ' ')
+			text++;
+		size_t len = strcspn(text, " ");
+		if (!len)
+			break;
+		int width = text_columns(text, len);
+		if (!first && at + 1 + width > TEXT_WIDTH) {
+			fprintf(out, "\n%*s", indent, "");
+			at = indent;
+		} else if (!first) {
+			fputc(' ', out);
+			at++;
+		}
+		fwrite(text, 1, len, out);
+		at += width;
+		first = 0;
+		text += len;
+	}
+	fputc('\n', out);
+}
+
+/* "  Label:   text…", wrapped under the text. */
+static void text_field(FILE *out, int indent, const char *label, const char *text)
+{
+	fprintf(out, "%*s%-9s", indent, "", label);
+	put_wrapped(out, text, indent + 9, indent + 9);
+}
+
+static void text_window(FILE *out, const char *label, const struct indicator *ind, const struct window *w)
+{
+	struct buf b = { 0 };
+	put_value(&b, ind, w);
+	if (w->used == 1) {
+		buf_puts(&b, ", from ");
+		put_evidence(&b, w, 0);
+	} else if (w->used > 1) {
+		buf_puts(&b, ind->metric == METRIC_RATIO || ind->metric == METRIC_RATE_RATIO ? ", mean of " : ", from ");
+		put_evidence(&b, w, 1);
+	}
+	if (w->n == 0) {
+		buf_puts(&b, ": no consultation ");
+		put_span(&b, w);
+	}
+	text_field(out, 8, label, b.data);
+	/* What the consultations without a value showed, so that the gap is explained. */
+	for (size_t i = 0; i < w->n; i++)
+		if (isnan(w->readings[i].estimate)) {
+			buf_reset(&b);
+			buf_printf(&b, "%s: %s", w->readings[i].slug, w->readings[i].showed.data);
+			text_field(out, 8, "", b.data);
+		}
+	buf_free(&b);
+}
+
+/* An indicator in full, or (SHOWN_UNDER not NULL) a line pointing to where it was shown. */
+static void text_indicator(FILE *out, const struct indicator *ind, const char *shown_under)
+{
+	struct buf b = { 0 };
+	buf_printf(&b, "%s: %s", ind->label, status_words(ind->status));
+	if (shown_under)
+		buf_printf(&b, " (as shown under %s)", shown_under);
+	fprintf(out, "      %s  ", ind->code);
+	put_wrapped(out, b.data, 8 + (int)strlen(ind->code), 8);
+	if (shown_under) {
+		buf_free(&b);
+		return;
+	}
+	if (ind->w[0].defined)
+		text_window(out, "baseline", ind, &ind->w[0]);
+	text_window(out, "latest", ind, &ind->w[1]);
+	buf_reset(&b);
+	put_target(&b, ind);
+	text_field(out, 8, "target", b.data);
+	if (*ind->note)
+		text_field(out, 8, "note", ind->note);
+	buf_free(&b);
+}
+
+/* An action; SHOWN[i] names the action indicator i was shown under so far, or is NULL. */
+static void text_action(FILE *out, const struct book *bk, const struct action *a, const char **shown)
+{
+	struct buf b = { 0 };
+	fprintf(out, "\n  %s  %s\n", a->code, *a->role ? a->role : "");
+	fputs("    ", out);
+	put_wrapped(out, a->text, 4, 4);
+	text_field(out, 4, "Owner:", *a->responsible ? a->responsible : "none given");
+	if (*a->due_text)
+		buf_printf(&b, "\"%s\"", a->due_text);
+	if (*a->due_date)
+		buf_printf(&b, "%s%s%s, %s", b.len ? " (" : "", a->due_date, b.len ? ")" : "",
+		    a->overdue ? "overdue" : "not overdue");
+	text_field(out, 4, "Due:", b.len ? b.data : "none given");
+	text_field(out, 4, "Status:", status_words(a->status));
+	if (*a->success)
+		text_field(out, 4, "Measure:", a->success);
+	if (a->ninds)
+		fputs("    Indicators:\n", out);
+	for (size_t k = 0; k < a->ninds; k++) {
+		size_t i = a->inds[k];
+		text_indicator(out, &bk->inds[i], shown[i]);
+		if (!shown[i])
+			shown[i] = a->code;
+	}
+	buf_free(&b);
+}
+
+/* Counts of the plan's actions by status, and overdue: "met 1, improving 2, …; 5 overdue". */
+static void put_tally(struct buf *b, const struct book *bk, const char *plan)
+{
+	size_t by[PLAN_NOT_MEASURABLE + 1] = { 0 }, overdue = 0, n = 0;
+	for (size_t i = 0; i < bk->nactions; i++)
+		if (strcmp(bk->actions[i].plan, plan) == 0) {
+			by[bk->actions[i].status]++;
+			overdue += bk->actions[i].overdue;
+			n++;
+		}
+	buf_printf(b, "%zu actions: ", n);
+	for (int s = 0; s <= PLAN_NOT_MEASURABLE; s++)
+		buf_printf(b, "%s%zu %s", s ? ", " : "", by[s], status_words((enum plan_status)s));
+	buf_printf(b, "; %zu overdue", overdue);
+}
+
+/* The plan's heading facts: "Maidstone Borough Council, 2018-12-01 to 2019-11-30, adopted". */
+static void put_plan_facts(struct buf *b, const struct plan_info *p)
+{
+	buf_puts(b, *p->council ? p->council : "no council given");
+	if (*p->start || *p->end)
+		buf_printf(b, ", %s to %s", *p->start ? p->start : "?", *p->end ? p->end : "?");
+	if (*p->status)
+		buf_printf(b, ", %s", p->status);
+}
+
+static void text_actions(FILE *out, const struct book *bk)
+{
+	const char **shown = xcalloc(bk->ninds + 1, sizeof *shown);
+	fprintf(out, "Equality action plans, as of %s\n", bk->as_of);
+	for (size_t p = 0; p < bk->nplans; p++) {
+		const struct plan_info *plan = &bk->plans[p];
+		struct buf b = { 0 };
+		int any = 0;
+		for (size_t i = 0; i < bk->nactions && !any; i++)
+			any = strcmp(bk->actions[i].plan, plan->code) == 0;
+		if (!any)
+			continue;
+		fprintf(out, "\n%s  ", plan->code);
+		put_wrapped(out, plan->title, (int)strlen(plan->code) + 2, 2);
+		put_plan_facts(&b, plan);
+		fputs("  ", out);
+		put_wrapped(out, b.data, 2, 2);
+		buf_reset(&b);
+		put_tally(&b, bk, plan->code);
+		fputs("  ", out);
+		put_wrapped(out, b.data, 2, 2);
+		for (size_t i = 0; i < bk->nactions; i++)
+			if (strcmp(bk->actions[i].plan, plan->code) == 0)
+				text_action(out, bk, &bk->actions[i], shown);
+		buf_free(&b);
+	}
+	free(shown);
+}
+
+/* ---- reach actions: Markdown ---- */
+
+/* A table cell: "|" escaped, line breaks as spaces. */
+static void md_cell(FILE *out, const char *text)
+{
+	fputs(" ", out);
+	for (const char *p = text; *p; p++) {
+		if (*p == '|')
+			fputs("\\|", out);
+		else if (*p == '\n' || *p == '\r')
+			fputc(' ', out);
+		else
+			fputc(*p, out);
+	}
+	fputs(" |", out);
+}
+
+static void md_action(FILE *out, const struct book *bk, const struct action *a)
+{
+	struct buf b = { 0 };
+	size_t rows = a->ninds ? a->ninds : 1;
+	for (size_t k = 0; k < rows; k++) {
+		const struct indicator *ind = a->ninds ? &bk->inds[a->inds[k]] : NULL;
+		fputs("|", out);
+		if (k == 0) {
+			buf_printf(&b, "**%s** %s", a->code, a->text);
+			md_cell(out, b.data);
+			md_cell(out, a->responsible);
+			buf_reset(&b);
+			if (*a->due_text || *a->due_date)
+				buf_printf(&b, "%s%s%s%s", a->due_text, *a->due_text && *a->due_date ? " (" : "", a->due_date,
+				    *a->due_text && *a->due_date ? ")" : "");
+			md_cell(out, b.data);
+			md_cell(out, *a->due_date ? (a->overdue ? "yes" : "no") : "");
+			md_cell(out, status_words(a->status));
+		} else {
+			fputs("  |  |  |  |  |", out);
+		}
+		if (!ind) {
+			fputs("  |  |  |  |  |  |\n", out);
+			break;
+		}
+		buf_reset(&b);
+		buf_printf(&b, "%s (%s)", ind->label, ind->code);
+		md_cell(out, b.data);
+		buf_reset(&b);
+		if (ind->w[0].defined)
+			put_value(&b, ind, &ind->w[0]);
+		md_cell(out, b.data);
+		buf_reset(&b);
+		put_value(&b, ind, &ind->w[1]);
+		md_cell(out, b.data);
+		buf_reset(&b);
+		put_target(&b, ind);
+		md_cell(out, b.data);
+		md_cell(out, status_words(ind->status));
+		buf_reset(&b);
+		if (ind->w[0].defined && ind->w[0].used) {
+			buf_puts(&b, "baseline: ");
+			put_evidence(&b, &ind->w[0], 0);
+			buf_puts(&b, "; ");
+		}
+		if (ind->w[1].used) {
+			buf_puts(&b, "latest: ");
+			put_evidence(&b, &ind->w[1], 0);
+		}
+		md_cell(out, b.data);
+		fputc('\n', out);
+		buf_reset(&b);
+	}
+	buf_free(&b);
+}
+
+static void md_actions(FILE *out, const struct book *bk)
+{
+	fprintf(out, "# Equality action plans, as of %s\n", bk->as_of);
+	for (size_t p = 0; p < bk->nplans; p++) {
+		const struct plan_info *plan = &bk->plans[p];
+		struct buf b = { 0 };
+		put_plan_facts(&b, plan);
+		buf_puts(&b, ". ");
+		put_tally(&b, bk, plan->code);
+		int any = 0;
+		for (size_t i = 0; i < bk->nactions && !any; i++)
+			any = strcmp(bk->actions[i].plan, plan->code) == 0;
+		if (any) {
+			fprintf(out, "\n## %s: %s\n\n%s.\n\n", plan->code, plan->title, b.data);
+			fputs("| Action | Owner | Due | Overdue | Status | Indicator | Baseline | Latest | Target | "
+			      "Indicator status | Evidence |\n", out);
+			fputs("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n", out);
+			for (size_t i = 0; i < bk->nactions; i++)
+				if (strcmp(bk->actions[i].plan, plan->code) == 0)
+					md_action(out, bk, &bk->actions[i]);
+		}
+		buf_free(&b);
+	}
+}
+
+/* ---- reach actions: CSV, one row per action and indicator ---- */
+
+static void csv_number(FILE *out, double v)
+{
+	if (!isnan(v))
+		fprintf(out, "%.6g", v);
+	fputc(',', out);
+}
+
+static void csv_text(FILE *out, const char *text)
+{
+	report_csv_cell(out, text ? text : "");
+	fputc(',', out);
+}
+
+static void csv_window(FILE *out, const struct window *w)
+{
+	struct buf b = { 0 };
+	csv_number(out, w->value.estimate);
+	csv_number(out, w->value.lower);
+	csv_number(out, w->value.upper);
+	for (size_t i = 0; i < w->n; i++)
+		if (!isnan(w->readings[i].estimate))
+			buf_printf(&b, "%s%s", b.len ? "; " : "", w->readings[i].slug);
+	csv_text(out, b.data);
+	buf_free(&b);
+}
+
+static void csv_actions(FILE *out, const struct book *bk)
+{
+	static const struct window none = { NULL, NULL, NULL, 0, NULL, 0, 0, { NAN, NAN, NAN }, 0, 0, NULL, 0 };
+	fputs("plan,action_code,role,action,responsible,due_text,due_date,overdue,action_status,indicator_code,"
+	      "indicator,metric,dimension,group,baseline,baseline_lower,baseline_upper,baseline_consultations,"
+	      "latest,latest_lower,latest_upper,latest_consultations,comparison,target,indicator_status\n", out);
+	for (size_t i = 0; i < bk->nactions; i++) {
+		const struct action *a = &bk->actions[i];
+		for (size_t k = 0; k < (a->ninds ? a->ninds : 1); k++) {
+			const struct indicator *ind = a->ninds ? &bk->inds[a->inds[k]] : NULL;
+			csv_text(out, a->plan);
+			csv_text(out, a->code);
+			csv_text(out, a->role);
+			csv_text(out, a->text);
+			csv_text(out, a->responsible);
+			csv_text(out, a->due_text);
+			csv_text(out, a->due_date);
+			csv_text(out, *a->due_date ? (a->overdue ? "yes" : "no") : "");
+			csv_text(out, plan_status_name(a->status));
+			csv_text(out, ind ? ind->code : "");
+			csv_text(out, ind ? ind->label : "");
+			csv_text(out, ind ? ind->metric_name : "");
+			csv_text(out, ind ? ind->dimension : "");
+			csv_text(out, ind ? ind->group : "");
+			csv_window(out, ind && ind->w[0].defined ? &ind->w[0] : &none);
+			csv_window(out, ind ? &ind->w[1] : &none);
+			csv_text(out, ind ? ind->comparison_name : "");
+			csv_number(out, ind ? ind->target : NAN);
+			report_csv_cell(out, plan_status_name(ind ? ind->status : a->status));
+			fputc('\n', out);
+		}
+	}
+}
+
+/* ---- reach actions: JSON (docs/plans.md) ---- */
+
+static void json_string(FILE *out, const char *s)
+{
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p < 0x20)
+			fprintf(out, "\\u%04x", *p);
+		else
+			fputc(*p, out);
+	}
+	fputc('"', out);
+}
+
+/* An empty string as null. */
+static void json_text(FILE *out, const char *s)
+{
+	json_string(out, s && *s ? s : NULL);
+}
+
+static void json_number(FILE *out, double v)
+{
+	if (isnan(v) || isinf(v))
+		fputs("null", out);
+	else
+		fprintf(out, "%.6g", v);
+}
+
+/* "KEY": V, for a string member. */
+static void json_member(FILE *out, const char *key, const char *value, int first)
+{
+	fprintf(out, "%s\"%s\": ", first ? "" : ", ", key);
+	json_text(out, value);
+}
+
+static void json_window(FILE *out, const struct window *w)
+{
+	if (!w->defined) {
+		fputs("null", out);
+		return;
+	}
+	fputc('{', out);
+	json_member(out, "from", w->from, 1);
+	json_member(out, "to", w->to, 0);
+	json_member(out, "platform", w->platform, 0);
+	fputs(", \"value\": ", out);
+	json_number(out, w->value.estimate);
+	fputs(", \"lower\": ", out);
+	json_number(out, w->value.lower);
+	fputs(", \"upper\": ", out);
+	json_number(out, w->value.upper);
+	fputs(", \"consultations\": [", out);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct reading *r = &w->readings[i];
+		fputs(i ? ",\n        {" : "\n        {", out);
+		json_member(out, "slug", r->slug, 1);
+		fputs(", \"value\": ", out);
+		json_number(out, r->estimate);
+		fputs(", \"lower\": ", out);
+		json_number(out, r->lower);
+		fputs(", \"upper\": ", out);
+		json_number(out, r->upper);
+		json_member(out, "showed", r->showed.data, 0);
+		fputc('}', out);
+	}
+	fputs("]}", out);
+}
+
+static void json_indicator(FILE *out, const struct indicator *ind)
+{
+	fputc('{', out);
+	json_member(out, "code", ind->code, 1);
+	json_member(out, "label", ind->label, 0);
+	json_member(out, "metric", ind->metric_name, 0);
+	json_member(out, "dimension", ind->dimension, 0);
+	json_member(out, "group", ind->group, 0);
+	fputs(", \"threshold\": ", out);
+	json_number(out, ind->threshold);
+	json_member(out, "comparison", ind->comparison_name, 0);
+	fputs(", \"target\": ", out);
+	json_number(out, ind->target);
+	json_member(out, "status", plan_status_name(ind->status), 0);
+	json_member(out, "note", ind->note, 0);
+	fputs(",\n      \"baseline\": ", out);
+	json_window(out, &ind->w[0]);
+	fputs(",\n      \"latest\": ", out);
+	json_window(out, &ind->w[1]);
+	fputc('}', out);
+}
+
+static void json_action(FILE *out, const struct book *bk, const struct action *a)
+{
+	fputs("{", out);
+	json_member(out, "code", a->code, 1);
+	json_member(out, "role", a->role, 0);
+	json_member(out, "objective", a->objective, 0);
+	json_member(out, "action", a->text, 0);
+	json_member(out, "responsible", a->responsible, 0);
+	json_member(out, "due_text", a->due_text, 0);
+	json_member(out, "due_date", a->due_date, 0);
+	fprintf(out, ", \"overdue\": %s", a->overdue ? "true" : "false");
+	json_member(out, "status", plan_status_name(a->status), 0);
+	json_member(out, "success_measure", a->success, 0);
+	json_member(out, "connections", a->connections, 0);
+	fputs(",\n     \"indicators\": [", out);
+	for (size_t k = 0; k < a->ninds; k++) {
+		fputs(k ? ",\n      " : "\n      ", out);
+		json_indicator(out, &bk->inds[a->inds[k]]);
+	}
+	fputs("]}", out);
+}
+
+static void json_actions(FILE *out, const struct book *bk)
+{
+	fprintf(out, "{\"reach_actions\": 1, \"as_of\": \"%s\",\n \"plans\": [", bk->as_of);
+	size_t shown = 0;
+	for (size_t p = 0; p < bk->nplans; p++) {
+		const struct plan_info *plan = &bk->plans[p];
+		size_t n = 0;
+		for (size_t i = 0; i < bk->nactions; i++)
+			n += strcmp(bk->actions[i].plan, plan->code) == 0;
+		if (!n)
+			continue;
+		fputs(shown++ ? ",\n  {" : "\n  {", out);
+		json_member(out, "code", plan->code, 1);
+		json_member(out, "title", plan->title, 0);
+		json_member(out, "council", plan->council, 0);
+		json_member(out, "period_start", plan->start, 0);
+		json_member(out, "period_end", plan->end, 0);
+		json_member(out, "status", plan->status, 0);
+		json_member(out, "origin", plan->origin, 0);
+		fputs(",\n   \"actions\": [", out);
+		for (size_t i = 0, k = 0; i < bk->nactions; i++)
+			if (strcmp(bk->actions[i].plan, plan->code) == 0) {
+				fputs(k++ ? ",\n    " : "\n    ", out);
+				json_action(out, bk, &bk->actions[i]);
+			}
+		fputs("]}", out);
+	}
+	fputs("]}\n", out);
+}
+
+/* ---- reach actions ---- */
 
 int plan_actions(struct store *s, const struct taxonomy *t, const struct plan_actions_options *o, FILE *out,
     struct reach_error *err)
 {
-	(void)s, (void)t, (void)o, (void)out;
-	return not_ready(err);
+	struct book b;
+	char now[11];
+	const char *format = o->format ? o->format : "text";
+	int rc = load_book(s, o->plan, &b, err);
+	if (rc == 0) {
+		snprintf(b.as_of, sizeof b.as_of, "%s", o->as_of ? o->as_of : today(now));
+		rc = measure_book(s, t, &o->compare, &b, err);
+	}
+	if (rc == 0 && strcmp(format, "json") == 0)
+		json_actions(out, &b);
+	else if (rc == 0 && strcmp(format, "csv") == 0)
+		csv_actions(out, &b);
+	else if (rc == 0 && strcmp(format, "md") == 0)
+		md_actions(out, &b);
+	else if (rc == 0)
+		text_actions(out, &b);
+	book_free(&b);
+	return rc;
+}
+
+/* ---- the report's section: what a consultation is evidence for ---- */
+
+/* Does consultation CC close within window W? */
+static int in_window(const struct window *w, const struct compare_consultation *cc)
+{
+	const char *closed = cc->closed ? cc->closed : "", *platform = cc->platform ? cc->platform : "";
+	if (!w->defined || ((w->from || w->to) && !*closed))
+		return 0;
+	if ((w->from && strcmp(closed, w->from) < 0) || (w->to && strcmp(closed, w->to) > 0))
+		return 0;
+	if (w->platform && w->platform[0] == '!')
+		return strcmp(platform, w->platform + 1) != 0;
+	return !w->platform || strcmp(platform, w->platform) == 0;
+}
+
+/* Which window of IND the consultations of C fall in: 1 measured, 0 baseline, -1 neither. */
+static int window_of(struct indicator *ind, const struct compare *c)
+{
+	int found = -1;
+	for (int k = 0; k < 2; k++) {
+		struct window *w = &ind->w[k];
+		w->from = ind->span[k][0], w->to = ind->span[k][1], w->platform = ind->span[k][2];
+		w->defined = k == 1 || w->from || w->to || w->platform;
+	}
+	for (size_t i = 0; i < c->nconsultations; i++)
+		for (int k = 1; k >= 0; k--)
+			if (in_window(&ind->w[k], &c->consultations[i]) && k > found)
+				found = k;
+	return found;
+}
+
+static const char *const window_words[] = { "baseline", "measured" };
+
+static void evidence_text(FILE *out, const struct book *b, const struct reading *readings, const int *windows)
+{
+	size_t shown = 0;
+	fputs("\nEquality action plans\n", out);
+	for (size_t i = 0; i < b->nactions; i++) {
+		const struct action *a = &b->actions[i];
+		size_t k = 0;
+		while (k < a->ninds && windows[a->inds[k]] < 0)
+			k++;
+		if (k == a->ninds)
+			continue;
+		if (shown++ == 0)
+			fputs("  This consultation is evidence for these actions:\n", out);
+		fprintf(out, "\n  %s  ", a->code);
+		put_wrapped(out, a->text, 4 + (int)strlen(a->code), 4 + (int)strlen(a->code));
+		for (k = 0; k < a->ninds; k++) {
+			size_t j = a->inds[k];
+			if (windows[j] < 0)
+				continue;
+			struct buf line = { 0 };
+			buf_printf(&line, "%s (%s window): %s", b->inds[j].label, window_words[windows[j]], readings[j].showed.data);
+			fputs("    - ", out);
+			put_wrapped(out, line.data, 6, 6);
+			buf_free(&line);
+		}
+	}
+	if (!shown)
+		fputs("  No action of the plans held takes this consultation as evidence: its closing date and\n"
+		      "  platform fall in no indicator's window (reach actions lists them).\n", out);
+}
+
+static void evidence_json(FILE *out, const struct book *b, const struct reading *readings, const int *windows)
+{
+	size_t shown = 0;
+	fputs("[", out);
+	for (size_t i = 0; i < b->nactions; i++) {
+		const struct action *a = &b->actions[i];
+		for (size_t k = 0; k < a->ninds; k++) {
+			size_t j = a->inds[k];
+			const struct indicator *ind = &b->inds[j];
+			if (windows[j] < 0)
+				continue;
+			fputs(shown++ ? ",\n  {" : "\n  {", out);
+			json_member(out, "plan", a->plan, 1);
+			json_member(out, "action", a->code, 0);
+			json_member(out, "action_text", a->text, 0);
+			json_member(out, "due_date", a->due_date, 0);
+			json_member(out, "indicator", ind->code, 0);
+			json_member(out, "label", ind->label, 0);
+			json_member(out, "metric", ind->metric_name, 0);
+			json_member(out, "window", window_words[windows[j]], 0);
+			fputs(", \"value\": ", out);
+			json_number(out, readings[j].estimate);
+			fputs(", \"lower\": ", out);
+			json_number(out, readings[j].lower);
+			fputs(", \"upper\": ", out);
+			json_number(out, readings[j].upper);
+			json_member(out, "showed", readings[j].showed.data, 0);
+			fputc('}', out);
+		}
+	}
+	fputs(shown ? "\n]" : "]", out);
 }
 
 int plan_evidence(struct store *s, const struct taxonomy *t, const struct compare *c, int json, FILE *out,
     struct reach_error *err)
 {
-	(void)s, (void)t, (void)c, (void)json, (void)out, (void)err;
+	struct book b;
+	(void)t;
+	if (load_book(s, NULL, &b, err) < 0) {
+		book_free(&b);
+		return -1;
+	}
+	struct reading *readings = xcalloc(b.ninds + 1, sizeof *readings);
+	int *windows = xcalloc(b.ninds + 1, sizeof *windows);
+	for (size_t i = 0; i < b.ninds; i++)
+		if ((windows[i] = window_of(&b.inds[i], c)) >= 0)
+			read_indicator(&b.inds[i], c, &readings[i]);
+	if (json)
+		evidence_json(out, &b, readings, windows);
+	else
+		evidence_text(out, &b, readings, windows);
+	for (size_t i = 0; i < b.ninds; i++)
+		reading_free(&readings[i]);
+	free(readings);
+	free(windows);
+	book_free(&b);
 	return 0;
 }

@@ -12,6 +12,79 @@
 #include "store.h"
 #include "tag.h"
 
+/*
+ * How an indicator, or an action as a whole, stands. The names, in this
+ * order: met, improving, not_met, no_data, not_measurable.
+ */
+enum plan_status {
+	PLAN_MET,
+	PLAN_IMPROVING,
+	PLAN_NOT_MET,
+	PLAN_NO_DATA,           /* measurable, but no consultation gives a value */
+	PLAN_NOT_MEASURABLE     /* no indicator: reach cannot measure it */
+};
+
+/* What an indicator's latest value is held against. */
+enum plan_comparison {
+	PLAN_AT_LEAST,          /* the target, or more */
+	PLAN_AT_MOST,           /* the target, or less */
+	PLAN_RISE,              /* a rise on the baseline */
+	PLAN_FALL               /* a fall from the baseline */
+};
+
+/* A window's value with its interval; NaN where unknown. */
+struct plan_value {
+	double estimate, lower, upper;
+};
+
+/* The status's name ("met", …, "not_measurable"): a static string. */
+const char *plan_status_name(enum plan_status status);
+
+/* Reads a comparison's name (at_least, at_most, rise, fall); 0, or -1 if unknown. */
+int plan_comparison_parse(const char *name, enum plan_comparison *out);
+
+/*
+ * The status of an indicator whose latest window has the value LATEST, its
+ * baseline window BASELINE (NULL or a NaN estimate: none), against TARGET
+ * under CMP. Pure; never fails. In order:
+ *  - no_data: no latest value; for rise and fall, no baseline either.
+ *  - at_least: met when latest >= target; improving when below it but above
+ *    the baseline; otherwise not_met. at_most the same way round.
+ *  - rise: not_met unless latest > baseline; met when the rise is beyond
+ *    its margin of error, sqrt(h_b^2 + h_l^2) with h half the width of each
+ *    value's interval; improving when it is not, or an interval is unknown.
+ *    fall the same way round.
+ */
+enum plan_status plan_indicator_status(enum plan_comparison cmp, double target, const struct plan_value *baseline,
+    const struct plan_value *latest);
+
+/*
+ * The status of an action from those of its N indicators. Pure. None:
+ * not_measurable. Indicators with no data are left out; if that leaves
+ * none: no_data. Then met when every one is met; improving when one is met
+ * or improving; otherwise not_met.
+ */
+enum plan_status plan_action_status(const enum plan_status *indicators, size_t n);
+
+/*
+ * Is an action due on DUE_DATE (YYYY-MM-DD; NULL or "": no date) overdue on
+ * AS_OF (YYYY-MM-DD)? Yes when the date has passed (it is before AS_OF) and
+ * STATUS is not met. Pure.
+ */
+int plan_overdue(const char *due_date, const char *as_of, enum plan_status status);
+
+/*
+ * A window's value from the values of its consultations: ESTIMATE[i] with
+ * the interval LOWER[i] to UPPER[i], each consultation counting once.
+ * Consultations with a NaN estimate are left out. One left: its value and
+ * interval. Several: their mean, with the interval mean ± sqrt(sum h_i^2) / k
+ * (h_i half the width of each interval: independent consultations), or a
+ * NaN interval when one of theirs is unknown. None: all NaN. Returns the
+ * number of consultations used. Pure.
+ */
+size_t plan_window_mean(const double *estimate, const double *lower, const double *upper, size_t n,
+    struct plan_value *out);
+
 /* Loads the built-in plans and indicators (seeds/plans/, seeds/indicators.csv)
  * into a new database, inside the caller's transaction; 0 or -1 with ERR set. */
 int plan_seed(struct store *s, struct reach_error *err);

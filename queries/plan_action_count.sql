@@ -1,0 +1,1 @@
+SELECT count(*) FROM actions WHERE plan_code = :plan_code;

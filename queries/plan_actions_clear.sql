@@ -1,0 +1,1 @@
+DELETE FROM actions WHERE plan_code = :plan_code;
