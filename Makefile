@@ -31,7 +31,9 @@ EMBEDDED  = $(sort $(wildcard queries/*.sql) $(shell find seeds -name '*.csv' -n
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 
-.PHONY: all deps demo check unit golden bench install clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps demo check unit golden bench fuzz install clean
 all: reach
 
 reach: $(BUILD)/reach
@@ -69,6 +71,14 @@ demo: deps reach
 
 bench: deps reach
 	sh bench/run.sh ./reach
+
+# A coverage-guided fuzzer of the export reader (clang's libFuzzer), seeded
+# with every test export; runs FUZZ_SECONDS and keeps any crash in build/fuzz/.
+fuzz: $(BUILD)/files.c
+	mkdir -p build/fuzz/corpus && cp tests/data/exports/*.csv seeds/samples/*.csv build/fuzz/corpus/
+	clang -std=c11 $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o build/fuzz/fuzz_ingest \
+		tests/fuzz/fuzz_ingest.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
+	cd build/fuzz && ./fuzz_ingest -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 corpus
 
 install: reach
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -155,7 +155,7 @@ struct columns *columns_from_header(const char *const *const *rows, const size_t
 	c->header_rows = c->layout == LAYOUT_QUALTRICS ? 3 : c->layout == LAYOUT_SINGLE ? 1 : 2;
 	c->id_column = c->submitted_column = -1;
 	const char *const *names = rows[c->header_rows == 1 ? 0 : 1];
-	size_t n = nfields[c->header_rows == 1 ? 0 : 1];
+	size_t nnames = nfields[c->header_rows == 1 ? 0 : 1], n = nnames;
 	if (c->header_rows > 1 && nfields[0] > n)
 		n = nfields[0];
 	c->ncolumns = n;
@@ -168,7 +168,7 @@ struct columns *columns_from_header(const char *const *const *rows, const size_t
 		col->question = -1;
 		col->block = -1;
 		const char *top = cell(rows[0], nfields[0], i);
-		const char *name = cell(names, n, i);
+		const char *name = cell(names, nnames, i);
 		if (c->layout == LAYOUT_SURVEYMONKEY) {
 			if (*top) {
 				block = top;
