@@ -335,7 +335,8 @@ static int import_actions(struct import *im)
 		st = store_stmt(im->s, "plan_actions_clear");
 		store_bind_text(st, ":plan_code", plans[p].code);
 		store_step(im->s, st);
-		buf_printf(&im->summary, "%s: plan %s, %zu actions", im->tb->name, plans[p].code, plans[p].actions);
+		buf_printf(&im->summary, "%s: plan %s, %zu action%s", im->tb->name, plans[p].code, plans[p].actions,
+		    plans[p].actions == 1 ? "" : "s");
 		if (existed)
 			buf_printf(&im->summary, " (replacing %ld)\n", before);
 		else
@@ -379,7 +380,7 @@ static int import_plans(struct import *im)
 	for (size_t p = 0; rc == 0 && p < nplans; p++)
 		rc = write_plan(im, &plans[p]);
 	if (rc == 0)
-		buf_printf(&im->summary, "%s: %zu plans\n", im->tb->name, nplans);
+		buf_printf(&im->summary, "%s: %zu plan%s\n", im->tb->name, nplans, nplans == 1 ? "" : "s");
 	free(plans);
 	return rc < 0 || store_failed(im->s) ? -1 : 0;
 }
@@ -484,21 +485,21 @@ static int check_measure(struct import *im, size_t r)
 	if (metric == METRIC_RATIO && !*group)
 		return row_error(im, r, "column group: empty (metric ratio needs a category or group)");
 	if (*group && im->t && !known_group(im->t, dimension, group))
-		return row_error(im, r, "column group: \"%s\" is not a category or group of %s", group, dimension);
-	if (metric == METRIC_SHARE_AT_LEAST && parse_number(threshold, &number) < 0)
-		return row_error(im, r, "column threshold: \"%s\" is not a number (metric share_at_least needs one)", threshold);
+		return row_error(im, r, "column group: \"%s\" is not a category or group of %s%s", group, dimension,
+		    strcmp(dimension, "age") == 0 ? " (write ages as 18-24, 75+ or 30)" : "");
+	if (metric == METRIC_SHARE_AT_LEAST && !*threshold)
+		return row_error(im, r, "column threshold: empty (metric share_at_least needs a number)");
 	if (*threshold && parse_number(threshold, &number) < 0)
 		return row_error(im, r, "column threshold: \"%s\" is not a number", threshold);
 	if (plan_comparison_parse(comparison_name, &cmp) < 0)
 		return row_error(im, r, "column comparison: \"%s\" is not at_least, at_most, rise or fall", comparison_name);
-	if ((cmp == PLAN_AT_LEAST || cmp == PLAN_AT_MOST) && parse_number(target, &number) < 0)
-		return row_error(im, r, "column target: \"%s\" is not a number (comparison %s needs one)", target,
-		    comparison_name);
+	if ((cmp == PLAN_AT_LEAST || cmp == PLAN_AT_MOST) && !*target)
+		return row_error(im, r, "column target: empty (comparison %s needs a number)", comparison_name);
 	if (*target && parse_number(target, &number) < 0)
 		return row_error(im, r, "column target: \"%s\" is not a number", target);
 	if ((cmp == PLAN_RISE || cmp == PLAN_FALL) && !*table_get(tb, r, "baseline_from") &&
 	    !*table_get(tb, r, "baseline_to") && !*table_get(tb, r, "baseline_platform"))
-		return row_error(im, r, "comparison %s needs a baseline window (baseline_from, baseline_to or baseline_platform)",
+		return row_error(im, r, "column comparison: %s needs a baseline window (baseline_from, baseline_to or baseline_platform)",
 		    comparison_name);
 	return 0;
 }
@@ -590,7 +591,8 @@ static int import_indicators(struct import *im)
 		free_list(actions, nactions);
 	}
 	if (rc == 0)
-		buf_printf(&im->summary, "%s: %zu indicators, measuring %zu actions\n", tb->name, tb->nrows, links);
+		buf_printf(&im->summary, "%s: %zu indicator%s, measuring %zu action%s\n", tb->name, tb->nrows,
+		    tb->nrows == 1 ? "" : "s", links, links == 1 ? "" : "s");
 	return rc < 0 || store_failed(im->s) ? -1 : 0;
 }
 
@@ -758,7 +760,8 @@ static void read_ratio(const struct indicator *ind, const struct compare_dimensi
 {
 	const struct compare_category *cat = compare_find(d, ind->group);
 	if (!cat) {
-		buf_printf(&r->showed, "%s cannot be formed from the answers given", ind->group);
+		buf_printf(&r->showed, strcmp(ind->dimension, "age") == 0 ? "%s cannot be formed from the age bands asked"
+		    : "%s is not among the categories compared", ind->group);
 		return;
 	}
 	const struct stats_interval *ratio = &cat->st.ratio;
@@ -792,7 +795,7 @@ static void read_rate_ratio(const struct compare_dimension *d, struct reading *r
 	}
 	r->estimate = d->scores.min_max_ratio;
 	buf_printf(&r->showed, "lowest rate %s (%.1f per 1,000 residents), highest %s (%.1f per 1,000): %.2f",
-	    low->label, low->st.rate_per_1000, high->label, high->st.rate_per_1000, r->estimate);
+	    low->code, low->st.rate_per_1000, high->code, high->st.rate_per_1000, r->estimate);
 	buf_printf(&r->brief, "%.2f", r->estimate);
 }
 
@@ -812,7 +815,7 @@ static void read_share(const struct indicator *ind, const struct compare_dimensi
 		if (cat->st.ratio.estimate >= ind->threshold)
 			r->hits++;
 		else
-			buf_printf(&below, "%s%s (%.2f)", below.len ? ", " : "", cat->label, cat->st.ratio.estimate);
+			buf_printf(&below, "%s%s (%.2f)", below.len ? ", " : "", cat->code, cat->st.ratio.estimate);
 	}
 	if (r->judged > 0) {
 		r->estimate = r->hits / r->judged;
@@ -843,7 +846,7 @@ static void read_asked(const struct indicator *ind, const struct compare_dimensi
 	buf_printf(&r->showed, "%s asked", ind->dimension);
 	const struct compare_category *cat = *ind->group ? compare_find(d, ind->group) : NULL;
 	if (cat && d->known > 0)
-		buf_printf(&r->showed, "; %s: %.0f of %.0f answers (%.1f %%)", cat->label, cat->n, d->known,
+		buf_printf(&r->showed, "; %s: %.0f of %.0f answers (%.1f %%)", cat->code, cat->n, d->known,
 		    100 * cat->n / d->known);
 	if (cat && d->compared && !isnan(cat->st.ratio.estimate)) {
 		buf_puts(&r->showed, ", ratio ");
@@ -1233,9 +1236,11 @@ int plan_list(struct store *s, FILE *out, struct reach_error *err)
 		fprintf(out, "%-10s %-10s %-10s %-8s %7ld %10ld %10ld  %s\n", p->code, *p->start ? p->start : "-",
 		    *p->end ? p->end : "-", *p->status ? p->status : "-", p->actions, p->measurable, p->indicators, p->title);
 	}
-	for (size_t i = 0; i < b.nplans; i++)
-		fprintf(out, "%s%s: %s; from %s\n", i ? "" : "\n", b.plans[i].code,
-		    *b.plans[i].council ? b.plans[i].council : "no council given", b.plans[i].origin);
+	for (size_t i = 0; i < b.nplans; i++) {
+		const struct plan_info *p = &b.plans[i];
+		fprintf(out, "%s%s: %s; %s%s\n", i ? "" : "\n", p->code, *p->council ? p->council : "no council given",
+		    strcmp(p->origin, "built in") == 0 ? "" : "imported from ", p->origin);
+	}
 	book_free(&b);
 	return 0;
 }
@@ -1324,6 +1329,9 @@ static void put_span(struct buf *b, const struct window *w)
 		buf_printf(b, ", on %s", w->platform);
 }
 
+/* A space that text wrapping does not break at. */
+#define NO_BREAK '\x01'
+
 /* The consultations behind a window's value: "parking-2018", "budget-2022 0.47, parking-2025 0.57". */
 static void put_evidence(struct buf *b, const struct window *w, int with_values)
 {
@@ -1333,8 +1341,12 @@ static void put_evidence(struct buf *b, const struct window *w, int with_values)
 		if (isnan(r->estimate))
 			continue;
 		buf_printf(b, "%s%s", shown++ ? ", " : "", r->slug);
-		if (with_values)
-			buf_printf(b, " %s", r->brief.data);
+		/* Slug and value stay on one line when text is wrapped: NO_BREAK is written as a space. */
+		if (with_values) {
+			buf_putc(b, NO_BREAK);
+			for (const char *p = r->brief.data; *p; p++)
+				buf_putc(b, *p == ' ' ? NO_BREAK : *p);
+		}
 	}
 }
 
@@ -1378,7 +1390,8 @@ static void put_wrapped(FILE *out, const char *text, int column, int indent)
 			fputc(' ', out);
 			at++;
 		}
-		fwrite(text, 1, len, out);
+		for (size_t i = 0; i < len; i++)
+			fputc(text[i] == NO_BREAK ? ' ' : text[i], out);
 		at += width;
 		first = 0;
 		text += len;
@@ -1456,6 +1469,8 @@ static void text_action(FILE *out, const struct book *bk, const struct action *a
 	if (*a->due_date)
 		buf_printf(&b, "%s%s%s, %s", b.len ? " (" : "", a->due_date, b.len ? ")" : "",
 		    a->overdue ? "overdue" : "not overdue");
+	if (*a->due_text && !*a->due_date)
+		buf_puts(&b, ", no date to be overdue by");
 	text_field(out, 4, "Due:", b.len ? b.data : "none given");
 	text_field(out, 4, "Status:", status_words(a->status));
 	if (*a->success)
@@ -1894,22 +1909,52 @@ static int window_of(struct indicator *ind, const struct compare *c)
 
 static const char *const window_words[] = { "baseline", "measured" };
 
+/* Do actions A and B take the consultation as evidence through the same indicators? */
+static int same_evidence(const struct action *a, const struct action *b, const int *windows)
+{
+	size_t i = 0, k = 0;
+	for (;;) {
+		while (i < a->ninds && windows[a->inds[i]] < 0)
+			i++;
+		while (k < b->ninds && windows[b->inds[k]] < 0)
+			k++;
+		if (i == a->ninds || k == b->ninds)
+			return i == a->ninds && k == b->ninds;
+		if (a->inds[i++] != b->inds[k++])
+			return 0;
+	}
+}
+
+static int has_evidence(const struct action *a, const int *windows)
+{
+	for (size_t k = 0; k < a->ninds; k++)
+		if (windows[a->inds[k]] >= 0)
+			return 1;
+	return 0;
+}
+
+/* The section as text: each action (actions sharing the same evidence together), then what it showed. */
 static void evidence_text(FILE *out, const struct book *b, const struct reading *readings, const int *windows)
 {
 	size_t shown = 0;
 	fputs("\nEquality action plans\n", out);
 	for (size_t i = 0; i < b->nactions; i++) {
 		const struct action *a = &b->actions[i];
-		size_t k = 0;
-		while (k < a->ninds && windows[a->inds[k]] < 0)
-			k++;
-		if (k == a->ninds)
+		if (!has_evidence(a, windows))
 			continue;
 		if (shown++ == 0)
 			fputs("  This consultation is evidence for these actions:\n", out);
-		fprintf(out, "\n  %s  ", a->code);
-		put_wrapped(out, a->text, 4 + (int)strlen(a->code), 4 + (int)strlen(a->code));
-		for (k = 0; k < a->ninds; k++) {
+		fputc('\n', out);
+		size_t last = i;
+		while (last + 1 < b->nactions && has_evidence(&b->actions[last + 1], windows) &&
+		    same_evidence(a, &b->actions[last + 1], windows))
+			last++;
+		for (size_t g = i; g <= last; g++) {
+			const struct action *ga = &b->actions[g];
+			fprintf(out, "  %s  ", ga->code);
+			put_wrapped(out, ga->text, 4 + (int)strlen(ga->code), 4 + (int)strlen(ga->code));
+		}
+		for (size_t k = 0; k < a->ninds; k++) {
 			size_t j = a->inds[k];
 			if (windows[j] < 0)
 				continue;
@@ -1919,6 +1964,7 @@ static void evidence_text(FILE *out, const struct book *b, const struct reading 
 			put_wrapped(out, line.data, 6, 6);
 			buf_free(&line);
 		}
+		i = last;
 	}
 	if (!shown)
 		fputs("  No action of the plans held takes this consultation as evidence: its closing date and\n"
