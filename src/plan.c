@@ -296,7 +296,7 @@ static long held_actions(struct import *im, const char *plan)
 	return store_step(im->s, st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
 }
 
-/* Checks row R of a plan file; ROWS BEFORE it of the same plan must not repeat its code. */
+/* Checks row R of a plan file: its code, date and action, and that no earlier row of its plan has its code. */
 static int check_action(struct import *im, size_t r)
 {
 	const struct table *tb = im->tb;
@@ -610,10 +610,27 @@ static int check_orphans(struct import *im)
 	return -1;
 }
 
+/* Collapses runs of white space in every cell (line breaks pasted from a document) and trims them. */
+static void squeeze_cells(struct table *tb)
+{
+	struct buf b = { 0 };
+	for (size_t r = 0; r < tb->nrows; r++)
+		for (size_t c = 0; c < tb->ncols; c++) {
+			char *cell = tb->cells[r][c];
+			if (text_is_squeezed(cell, strlen(cell)))
+				continue;
+			text_squeeze(cell, &b);
+			free(cell);
+			tb->cells[r][c] = xstrdup(b.data ? b.data : "");
+		}
+	buf_free(&b);
+}
+
 /* Imports TB by its header: an indicators file, a plan file, or a plans index. */
 static int import_table(struct import *im)
 {
 	int rc;
+	squeeze_cells(im->tb);
 	if (table_column(im->tb, "indicator_code") >= 0)
 		rc = import_indicators(im);
 	else if (table_column(im->tb, "action") >= 0 || table_column(im->tb, "action_code") >= 0)
@@ -1516,6 +1533,8 @@ static void text_actions(FILE *out, const struct book *bk)
 {
 	const char **shown = xcalloc(bk->ninds + 1, sizeof *shown);
 	fprintf(out, "Equality action plans, as of %s\n", bk->as_of);
+	if (bk->nactions == 0)
+		fputs("\nno actions held: reach plan import FILE adds a plan's actions (docs/plans.md)\n", out);
 	for (size_t p = 0; p < bk->nplans; p++) {
 		const struct plan_info *plan = &bk->plans[p];
 		struct buf b = { 0 };

@@ -90,13 +90,22 @@ size_t plan_window_mean(const double *estimate, const double *lower, const doubl
 int plan_seed(struct store *s, struct reach_error *err);
 
 /*
- * Imports a plan file (or an indicators file) in the documented CSV format,
- * in one transaction; prints a summary to OUT. 0, or -1 with ERR set
- * ("FILE:LINE: …") and nothing imported.
+ * Imports PATH (docs/plans.md), told apart by its header: a plan file
+ * (plan_code, action_code, action, …; the plan's own columns on its first
+ * row when it is new), whose actions replace those held for each plan in it;
+ * a plans index (plan_code, title, …); or an indicators file
+ * (indicator_code, …), whose indicators replace those of the same code. T
+ * checks dimensions and groups. One transaction; prints a summary to OUT.
+ * 0, or -1 with ERR set ("FILE:LINE: column …: …") and nothing imported,
+ * also when an indicator would be left measuring an action no longer held.
  */
 int plan_import(struct store *s, const struct taxonomy *t, const char *path, FILE *out, struct reach_error *err);
 
-/* Prints the plans held: code, title, period, status, actions, indicators. */
+/*
+ * Prints the plans held: code, period, status, actions, measurable actions,
+ * indicators, title; then each plan's council and origin. 0, or -1 with ERR
+ * set.
+ */
 int plan_list(struct store *s, FILE *out, struct reach_error *err);
 
 struct plan_actions_options {
@@ -106,7 +115,12 @@ struct plan_actions_options {
 	struct compare_options compare;         /* how indicators compare with the census */
 };
 
-/* Prints every action with its indicators, values, status and evidence. */
+/*
+ * Prints every action of O->plan (NULL: of every plan) in O->format: owner,
+ * due date, overdue as of O->as_of, status, and its indicators measured over
+ * the consultations held, with their evidence (docs/plans.md). -1 with ERR
+ * set when the plan is not held or a comparison fails; 0 otherwise.
+ */
 int plan_actions(struct store *s, const struct taxonomy *t, const struct plan_actions_options *o, FILE *out,
     struct reach_error *err);
 
