@@ -574,9 +574,13 @@ static int import_indicators(struct import *im)
 			if (strcmp(table_get(tb, q, "indicator_code"), code) == 0 && strcmp(table_get(tb, q, "plan_code"), plan) == 0)
 				rc = row_error(im, r, "column indicator_code: %s of plan %s is given twice (first at line %ld)",
 				    code, plan, tb->lines[q]);
-		for (size_t a = 0; rc == 0 && a < nactions; a++)
+		for (size_t a = 0; rc == 0 && a < nactions; a++) {
 			if (!action_held(im->s, plan, actions[a]))
 				rc = row_error(im, r, "column action_code: plan %s has no action %s", plan, actions[a]);
+			for (size_t b = 0; rc == 0 && b < a; b++)
+				if (strcmp(actions[a], actions[b]) == 0)
+					rc = row_error(im, r, "column action_code: %s is given twice", actions[a]);
+		}
 		if (rc == 0 && (check_measure(im, r) < 0 || check_windows(im, r) < 0))
 			rc = -1;
 		if (rc == 0) {
