@@ -59,6 +59,30 @@ struct age_band {
 	int lo, hi;
 };
 
+/* The margins respondents are raked to, in order; the first is age. */
+#define WEIGHT_MARGINS 3
+static const char *const weight_dimensions[WEIGHT_MARGINS] = { "age", "sex", "ethnicity" };
+
+/* A closed question of the consultation, for weighting. */
+struct closed {
+	size_t slot;
+	char *text;
+	int multi;
+	char **options;                 /* its answers; for a multi-select question, each option */
+	size_t noptions;
+	size_t **of_code;               /* of_code[code - 1]: the options that answer gives */
+	size_t *nof_code;
+	size_t nvalues;                 /* answer codes 1 … nvalues */
+	size_t offset;                  /* where its counts start in a cell's tally */
+};
+
+/* Respondents alike on every margin: age interval, sex and ethnic group (indexes, -1 unknown). */
+struct cell {
+	int key[WEIGHT_MARGINS];
+	double n;
+	double *tally;                  /* per closed question: answered, then each option */
+};
+
 struct run {
 	struct store *s;
 	const struct taxonomy *t;
@@ -68,6 +92,10 @@ struct run {
 	struct age_band *bands;         /* for exact ages */
 	size_t nbands;
 	int exact_ages;                 /* some ages came from an age, a year or a date of birth */
+	struct closed *closed;          /* with options.weighted: the closed questions */
+	size_t nclosed, tally_len;
+	struct cell *cells;
+	size_t ncells;
 	/* The consultation being counted. */
 	struct question_tags *qt;
 	size_t nqt;
@@ -199,15 +227,17 @@ static const struct tag_entry *entry(const struct question_tags *qt, const struc
 
 /* ---- counting ---- */
 
-static void count_interval(struct tally *t, int lo, int hi)
+/* Counts one answer of the interval LO-HI; returns the interval's index. */
+static int count_interval(struct tally *t, int lo, int hi)
 {
 	for (size_t i = 0; i < t->nages; i++)
 		if (t->ages[i].lo == lo && t->ages[i].hi == hi) {
 			t->ages[i].n++;
-			return;
+			return (int)i;
 		}
 	t->ages = xrealloc(t->ages, (t->nages + 1) * sizeof *t->ages);
 	t->ages[t->nages++] = (struct interval){ lo, hi, 1 };
+	return (int)t->nages - 1;
 }
 
 static void count_status(struct tally *t, enum tag_status status)
@@ -234,8 +264,8 @@ static int years_between(long born, long at)
 	return years;
 }
 
-/* Counts an exact age into its band; every band is listed, answered or not. */
-static void count_exact_age(struct run *r, struct tally *t, int age)
+/* Counts an exact age into its band (every band is listed, answered or not); returns its index or -1. */
+static int count_exact_age(struct run *r, struct tally *t, int age)
 {
 	if (!r->exact_ages) {
 		r->exact_ages = 1;
@@ -245,14 +275,14 @@ static void count_exact_age(struct run *r, struct tally *t, int age)
 		}
 	}
 	for (size_t i = 0; i < r->nbands; i++)
-		if (age >= r->bands[i].lo && (r->bands[i].hi < 0 || age <= r->bands[i].hi)) {
-			count_interval(t, r->bands[i].lo, r->bands[i].hi);
-			return;
-		}
+		if (age >= r->bands[i].lo && (r->bands[i].hi < 0 || age <= r->bands[i].hi))
+			return count_interval(t, r->bands[i].lo, r->bands[i].hi);
 	t->unmatched++;
+	return -1;
 }
 
-static void count_age(struct run *r, const struct block_response *resp)
+/* Counts the response's age; returns the index of its interval, or -1. */
+static int count_age(struct run *r, const struct block_response *resp)
 {
 	struct tally *t = tally_of(r, "age");
 	const struct question_tags *dob = find_qt(r, "age", ROLE_DATE_OF_BIRTH);
@@ -263,35 +293,36 @@ static void count_age(struct run *r, const struct block_response *resp)
 	t->responses++;
 	if (e->status != TAG_CATEGORY) {
 		count_status(t, e->status);
-		return;
+		return -1;
 	}
-	if (qt == band) {
-		count_interval(t, e->age_min, e->age_max);
-		return;
-	}
+	if (qt == band)
+		return count_interval(t, e->age_min, e->age_max);
 	long at = resp->submitted_days >= 0 ? resp->submitted_days : r->closed_days;
 	if (at < 0) {
 		t->missing++;
-		return;
+		return -1;
 	}
 	/* A year of birth alone is taken as 1 July of that year. */
 	long born = qt == dob ? e->number : date_to_days_ymd(e->number, 7, 1);
 	int age = years_between(born, at);
-	if (age < 0 || age > 120)
-		t->unmatched++;
-	else
-		count_exact_age(r, t, age);
+	if (age >= 0 && age <= 120)
+		return count_exact_age(r, t, age);
+	t->unmatched++;
+	return -1;
 }
 
-static void count_category(struct tally *t, const struct tag_entry *e)
+/* Counts one answer; returns its category's index, or -1. */
+static int count_category(struct tally *t, const struct tag_entry *e)
 {
 	t->responses++;
-	if (e->status == TAG_CATEGORY && e->category >= 0)
-		t->n[e->category]++;
-	else
-		count_status(t, e->status == TAG_CATEGORY ? TAG_UNMATCHED : e->status);
 	if (e->status == TAG_BROAD && e->rollup >= 0)
 		t->rollup_only[e->rollup]++;
+	if (e->status == TAG_CATEGORY && e->category >= 0) {
+		t->n[e->category]++;
+		return e->category;
+	}
+	count_status(t, e->status == TAG_CATEGORY ? TAG_UNMATCHED : e->status);
+	return -1;
 }
 
 static void count_disability(struct run *r, const struct block_response *resp)
@@ -317,15 +348,151 @@ static void count_disability(struct run *r, const struct block_response *resp)
 	count_category(t, &combined);
 }
 
+/* ---- weighting: respondents by cell ---- */
+
+/* The index of OPTION in Q's options, added if new. */
+static size_t closed_option(struct closed *q, const char *option, size_t len)
+{
+	for (size_t i = 0; i < q->noptions; i++)
+		if (strlen(q->options[i]) == len && strncmp(q->options[i], option, len) == 0)
+			return i;
+	q->options = xrealloc(q->options, (q->noptions + 1) * sizeof *q->options);
+	q->options[q->noptions] = xstrndup(option, len);
+	return q->noptions++;
+}
+
+/* Is TEXT (LEN bytes) one of the answers RAW[0..N) given on its own? */
+static int answered_alone(char *const *raw, size_t n, const char *text, size_t len)
+{
+	for (size_t k = 0; k < n; k++)
+		if (raw[k] && strlen(raw[k]) == len && strncmp(raw[k], text, len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The separator RAW is a list of options joined by: "; " for a question of
+ * one column per option; for one cell, ", " or ";" when every part is also an
+ * answer given on its own ("Walking, Cycling" but not "Yes, mostly"). NULL:
+ * RAW is one answer.
+ */
+static const char *option_separator(const struct consult_question *cq, const char *raw)
+{
+	static const char *const separators[] = { ", ", "; ", ";" };
+	if (cq->multi)
+		return "; ";
+	for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
+		const char *sep = separators[i], *p = raw, *end;
+		int parts = 0, alone = 1;
+		if (!strstr(raw, sep))
+			continue;
+		do {
+			end = strstr(p, sep);
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+			alone = alone && (len == 0 || answered_alone(cq->raw, cq->nvalues, p, len));
+			parts += len > 0;
+			p = end ? end + strlen(sep) : p;
+		} while (end && alone);
+		if (alone && parts > 1)
+			return sep;
+	}
+	return NULL;
+}
+
+/* Notes the consultation's closed questions and their answers, multi-select answers split into options. */
+static void setup_closed(struct run *r, const struct consult_view *v)
+{
+	for (size_t i = 0; i < v->nq; i++) {
+		const struct consult_question *cq = &v->q[i];
+		if (strcmp(cq->role, "closed") != 0)
+			continue;
+		r->closed = xrealloc(r->closed, (r->nclosed + 1) * sizeof *r->closed);
+		struct closed *q = &r->closed[r->nclosed++];
+		memset(q, 0, sizeof *q);
+		q->slot = i;
+		q->text = xstrdup(cq->text);
+		q->multi = cq->multi;
+		q->nvalues = cq->nvalues;
+		q->of_code = xcalloc(cq->nvalues ? cq->nvalues : 1, sizeof *q->of_code);
+		q->nof_code = xcalloc(cq->nvalues ? cq->nvalues : 1, sizeof *q->nof_code);
+		for (size_t k = 0; k < cq->nvalues; k++) {
+			const char *raw = cq->raw[k] ? cq->raw[k] : "";
+			const char *sep = option_separator(cq, raw);
+			q->multi |= sep != NULL;
+			for (const char *p = raw;;) {
+				const char *end = sep ? strstr(p, sep) : NULL;
+				size_t len = end ? (size_t)(end - p) : strlen(p);
+				if (len) {
+					q->of_code[k] = xrealloc(q->of_code[k], (q->nof_code[k] + 1) * sizeof **q->of_code);
+					q->of_code[k][q->nof_code[k]++] = closed_option(q, p, len);
+				}
+				if (!end)
+					break;
+				p = end + strlen(sep);
+			}
+		}
+	}
+	for (size_t i = 0; i < r->nclosed; i++) {
+		r->closed[i].offset = r->tally_len;
+		r->tally_len += 1 + r->closed[i].noptions;
+	}
+}
+
+static void free_closed(struct run *r)
+{
+	for (size_t i = 0; i < r->nclosed; i++) {
+		struct closed *q = &r->closed[i];
+		for (size_t k = 0; k < q->noptions; k++)
+			free(q->options[k]);
+		free(q->options);
+		for (size_t k = 0; k < q->nvalues; k++)
+			free(q->of_code[k]);
+		free(q->of_code);
+		free(q->nof_code);
+		free(q->text);
+	}
+	free(r->closed);
+	for (size_t i = 0; i < r->ncells; i++)
+		free(r->cells[i].tally);
+	free(r->cells);
+}
+
+/* Adds the response to its cell: one more respondent, and its closed answers. */
+static void collect_cell(struct run *r, const int *levels, const struct block_response *resp)
+{
+	struct cell *c = NULL;
+	for (size_t i = 0; i < r->ncells && !c; i++)
+		if (memcmp(r->cells[i].key, levels, sizeof r->cells[i].key) == 0)
+			c = &r->cells[i];
+	if (!c) {
+		r->cells = xrealloc(r->cells, (r->ncells + 1) * sizeof *r->cells);
+		c = &r->cells[r->ncells++];
+		memcpy(c->key, levels, sizeof c->key);
+		c->n = 0;
+		c->tally = xcalloc(r->tally_len ? r->tally_len : 1, sizeof *c->tally);
+	}
+	c->n++;
+	for (size_t i = 0; i < r->nclosed; i++) {
+		const struct closed *q = &r->closed[i];
+		uint32_t code = resp->codes[q->slot];
+		if (!code)
+			continue;
+		c->tally[q->offset]++;
+		for (size_t k = 0; k < q->nof_code[code - 1]; k++)
+			c->tally[q->offset + 1 + q->of_code[code - 1][k]]++;
+	}
+}
+
 static int count_response(const struct block_response *resp, void *ctx)
 {
 	struct run *r = ctx;
+	int levels[WEIGHT_MARGINS] = { -1, -1, -1 };
 	for (size_t i = 0; report_dimensions[i]; i++) {
 		const char *dim = report_dimensions[i];
 		if (strcmp(dim, "age") == 0) {
 			if (find_qt(r, "age", ROLE_AGE) || find_qt(r, "age", ROLE_BIRTH_YEAR) ||
 			    find_qt(r, "age", ROLE_DATE_OF_BIRTH))
-				count_age(r, resp);
+				levels[0] = count_age(r, resp);
 		} else if (strcmp(dim, "disability") == 0) {
 			if (find_qt(r, "disability", ROLE_DISABILITY) ||
 			    find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION))
@@ -333,11 +500,17 @@ static int count_response(const struct block_response *resp, void *ctx)
 		} else {
 			for (size_t q = 0; q < r->nqt; q++)
 				if (strcmp(r->qt[q].dimension, dim) == 0) {
-					count_category(&r->tallies[i], entry(&r->qt[q], resp));
+					int k = count_category(&r->tallies[i], entry(&r->qt[q], resp));
+					if (strcmp(dim, weight_dimensions[1]) == 0)
+						levels[1] = k;
+					else if (strcmp(dim, weight_dimensions[2]) == 0)
+						levels[2] = k;
 					break;
 				}
 		}
 	}
+	if (r->o->weighted)
+		collect_cell(r, levels, resp);
 	return 0;
 }
 
@@ -370,6 +543,8 @@ static int count_consultation(struct run *r, const char *slug)
 	free(platform_copy);
 	r->closed_days = v.closed ? date_to_days(v.closed) : -1;
 	int rc = load_question_tags(r, &v);
+	if (r->o->weighted)
+		setup_closed(r, &v);
 	if (rc == 0)
 		rc = consult_each_response(r->s, &v, count_response, r, r->err);
 	free_question_tags(r);
@@ -749,6 +924,128 @@ static void build_dimension(struct run *r, struct tally *t, const struct baselin
 		add_note(&d->notes, &d->nnotes, "%.0f answers matched no taxonomy rule (reach unmatched lists them)", d->unmatched);
 }
 
+/* ---- weighting: raking the cells, weighing the closed questions ---- */
+
+/* The category of D an answered age interval falls in once clipped to the eligible age, or -1. */
+static int age_category(const struct compare_dimension *d, const struct interval *iv, int min_age)
+{
+	if (iv->hi >= 0 && iv->hi < min_age)
+		return -1;
+	int lo = iv->lo < min_age ? min_age : iv->lo;
+	for (size_t k = 0; k < d->ncats; k++)
+		if (d->cats[k].age_min <= lo && (d->cats[k].age_max < 0 || lo <= d->cats[k].age_max))
+			return (int)k;
+	return -1;
+}
+
+static int by_weighted_count(const void *a, const void *b)
+{
+	const struct compare_answer *x = a, *y = b;
+	return (x->n < y->n) - (x->n > y->n);
+}
+
+static void weigh_question(struct compare_weights *cw, const struct closed *q, const struct cell *cells, size_t ncells,
+    const double *weights, double confidence)
+{
+	cw->questions = xrealloc(cw->questions, (cw->nquestions + 1) * sizeof *cw->questions);
+	struct compare_question *cq = &cw->questions[cw->nquestions++];
+	cq->text = xstrdup(q->text);
+	cq->multi = q->multi;
+	cq->answered = 0;
+	cq->nanswers = q->noptions;
+	cq->answers = xcalloc(q->noptions ? q->noptions : 1, sizeof *cq->answers);
+	double *w = xcalloc(2 * ncells + 1, sizeof *w), *n = xcalloc(2 * ncells + 1, sizeof *n);
+	double *y = xcalloc(2 * ncells + 1, sizeof *y);
+	for (size_t i = 0; i < ncells; i++)
+		cq->answered += cells[i].tally[q->offset];
+	for (size_t o = 0; o < q->noptions; o++) {
+		struct compare_answer *a = &cq->answers[o];
+		size_t rows = 0;
+		a->text = xstrdup(q->options[o]);
+		for (size_t i = 0; i < ncells; i++) {
+			double answered = cells[i].tally[q->offset], gave = cells[i].tally[q->offset + 1 + o];
+			a->n += gave;
+			if (answered <= 0 || weights[i] <= 0)
+				continue;       /* not raked: left out of the weighted share, as R's rake leaves them */
+			w[rows] = weights[i], n[rows] = gave, y[rows++] = 1;
+			w[rows] = weights[i], n[rows] = answered - gave, y[rows++] = 0;
+		}
+		stats_wilson(a->n, cq->answered, confidence, &a->raw);
+		stats_weighted_proportion(w, n, y, rows, confidence, &a->weighted);
+	}
+	qsort(cq->answers, cq->nanswers, sizeof *cq->answers, by_weighted_count);
+	free(w);
+	free(n);
+	free(y);
+}
+
+/* Rakes the respondents to the census margins held and weighs every closed question. */
+static void weigh(struct run *r)
+{
+	struct compare *c = r->c;
+	const struct compare_dimension *dims[WEIGHT_MARGINS];
+	size_t nm = 0;
+	int which[WEIGHT_MARGINS];
+	for (int m = 0; m < WEIGHT_MARGINS; m++) {
+		const struct compare_dimension *d = compare_dimension(c, weight_dimensions[m]);
+		if (d && d->compared)
+			dims[nm] = d, which[nm++] = m;
+	}
+	if (nm == 0 || r->ncells == 0) {
+		add_note(&c->notes, &c->nnotes, "no census margins (age, sex, ethnic group) to weight to: not weighted");
+		return;
+	}
+	struct compare_weights *cw = xcalloc(1, sizeof *cw);
+	struct buf names = { 0 };
+	struct stats_margin margins[WEIGHT_MARGINS];
+	double *targets[WEIGHT_MARGINS];
+	int *compact[WEIGHT_MARGINS];
+	for (size_t m = 0; m < nm; m++) {
+		const struct compare_dimension *d = dims[m];
+		size_t levels = 0;
+		targets[m] = xcalloc(d->ncats ? d->ncats : 1, sizeof *targets[m]);
+		compact[m] = xcalloc(d->ncats ? d->ncats : 1, sizeof *compact[m]);
+		for (size_t k = 0; k < d->ncats; k++) {
+			compact[m][k] = isnan(d->cats[k].population) ? -1 : (int)levels;
+			if (!isnan(d->cats[k].population))
+				targets[m][levels++] = d->cats[k].population;
+		}
+		margins[m] = (struct stats_margin){ levels, targets[m] };
+		buf_printf(&names, "%s%s", m ? ", " : "", d->name);
+	}
+	long *levels = xcalloc(r->ncells * nm, sizeof *levels);
+	double *counts = xcalloc(r->ncells, sizeof *counts), *weights = xcalloc(r->ncells, sizeof *weights);
+	const struct tally *ages = tally_of(r, "age");
+	for (size_t i = 0; i < r->ncells; i++) {
+		counts[i] = r->cells[i].n;
+		for (size_t m = 0; m < nm; m++) {
+			int key = r->cells[i].key[which[m]], k = key;
+			if (key >= 0 && which[m] == 0)
+				k = age_category(dims[m], &ages->ages[key], c->min_age);
+			levels[i * nm + m] = k >= 0 ? compact[m][k] : -1;
+		}
+	}
+	struct stats_rake_options opts = stats_rake_defaults();
+	if (r->o->weight_cap != 0)
+		opts.cap = r->o->weight_cap > 0 ? r->o->weight_cap : 0;
+	stats_rake(counts, levels, r->ncells, margins, nm, &opts, weights, &cw->result);
+	cw->margins = names.data;
+	cw->cap = opts.cap;
+	cw->excluded = cw->result.excluded;
+	for (size_t i = 0; i < r->ncells; i++)
+		cw->raked += weights[i] > 0 ? r->cells[i].n : 0;
+	for (size_t q = 0; q < r->nclosed; q++)
+		weigh_question(cw, &r->closed[q], r->cells, r->ncells, weights, c->confidence);
+	c->weights = cw;
+	for (size_t m = 0; m < nm; m++) {
+		free(targets[m]);
+		free(compact[m]);
+	}
+	free(levels);
+	free(counts);
+	free(weights);
+}
+
 static int choose_min_age(struct run *r)
 {
 	struct compare *c = r->c;
@@ -775,7 +1072,8 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
     const struct compare_options *o, struct reach_error *err)
 {
 	struct compare *c = xcalloc(1, sizeof *c);
-	struct run r = { s, t, o, c, { { 0 } }, NULL, 0, 0, NULL, 0, -1, err };
+	struct run r = { 0 };
+	r.s = s, r.t = t, r.o = o, r.c = c, r.closed_days = -1, r.err = err;
 	struct baseline *b = NULL;
 	int rc = 0;
 	c->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;
@@ -794,6 +1092,10 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	}
 	if (rc == 0)
 		rc = load_bands(&r);
+	if (rc == 0 && o->weighted && nslugs != 1) {
+		error_set(err, REACH_EUSAGE, NULL, 0, "--weighted weighs one consultation's closed questions: name one");
+		rc = -1;
+	}
 	for (size_t i = 0; rc == 0 && i < nslugs; i++)
 		rc = count_consultation(&r, slugs[i]);
 	if (rc == 0)
@@ -808,6 +1110,8 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 		for (size_t i = 0; report_dimensions[i]; i++)
 			if (r.tallies[i].responses > 0)
 				build_dimension(&r, &r.tallies[i], b);
+		if (o->weighted)
+			weigh(&r);
 	}
 	for (size_t i = 0; report_dimensions[i]; i++) {
 		free(r.tallies[i].n);
@@ -815,6 +1119,7 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 		free(r.tallies[i].ages);
 	}
 	free(r.bands);
+	free_closed(&r);
 	baseline_free(b);
 	if (rc < 0) {
 		compare_free(c);
@@ -860,6 +1165,18 @@ void compare_free(struct compare *c)
 	for (size_t k = 0; k < c->nnotes; k++)
 		free(c->notes[k]);
 	free(c->notes);
+	if (c->weights) {
+		for (size_t q = 0; q < c->weights->nquestions; q++) {
+			struct compare_question *cq = &c->weights->questions[q];
+			for (size_t a = 0; a < cq->nanswers; a++)
+				free(cq->answers[a].text);
+			free(cq->answers);
+			free(cq->text);
+		}
+		free(c->weights->questions);
+		free(c->weights->margins);
+		free(c->weights);
+	}
 	free(c);
 }
 

@@ -22,6 +22,8 @@ struct compare_options {
 	double confidence;      /* of every interval; 0: 0.95 */
 	const char *age_bands;  /* bands for exact ages, "16-24,25-44,45-64,65+"; NULL: census broad bands */
 	unsigned long seed;     /* of the Monte Carlo test; 0: the default, so reports repeat */
+	int weighted;           /* also rake to the census and weight the closed questions */
+	double weight_cap;      /* largest weight as a multiple of the mean; 0: the default (5), < 0: none */
 };
 
 /* One category or roll-up group of a dimension. */
@@ -57,6 +59,33 @@ struct compare_dimension {
 	size_t nnotes;
 };
 
+/* One answer to a closed question, raw and weighted. */
+struct compare_answer {
+	char *text;
+	double n;                       /* respondents giving it */
+	struct stats_interval raw;      /* share of those answering, with Wilson interval */
+	struct stats_weighted weighted; /* share of the raked respondents answering, weighted */
+};
+
+struct compare_question {
+	char *text;
+	int multi;                      /* options ticked separately: shares may sum past 1 */
+	double answered;                /* respondents answering */
+	struct compare_answer *answers;
+	size_t nanswers;
+};
+
+/* Respondents raked to census margins (age, sex, ethnic group), and what that changes. */
+struct compare_weights {
+	char *margins;                  /* the dimensions raked on, e.g. "age, sex, ethnicity" */
+	double raked;                   /* respondents weighted */
+	double excluded;                /* left out: a margin unanswered or not compared */
+	double cap;                     /* largest weight allowed, as a multiple of the mean */
+	struct stats_rake_result result;
+	struct compare_question *questions;
+	size_t nquestions;
+};
+
 struct compare_consultation {
 	char *slug, *title, *platform, *opened, *closed;
 	long min_age;
@@ -74,6 +103,7 @@ struct compare {
 	size_t ndims;
 	char **notes;           /* about the whole comparison */
 	size_t nnotes;
+	struct compare_weights *weights;        /* with options.weighted, one consultation; else NULL */
 };
 
 /*

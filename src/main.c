@@ -41,6 +41,7 @@ static const char usage_text[] =
     "        census figures: import (Nomis bulk or long CSV), list, choose the area\n"
     "  report SLUG | --all | --from DATE --to DATE [--format text|json] [--geography CODE]\n"
     "        [--min-age N] [--confidence 0.95] [--age-bands 18-24,25-34,...]\n"
+    "        [--weighted [--weight-cap 5]]\n"
     "        who was reached: respondents against the census, dimension by dimension\n"
     "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md]\n"
     "        every action of the equality action plans, with its evidence and status\n"
@@ -435,11 +436,13 @@ static int cmd_report(const char *db, int argc, char **argv)
 	static const char *const formats[] = { "text", "json", NULL };
 	struct compare_options o = { 0 };
 	const char *format = "text", *min_age = NULL, *confidence = NULL, *from = NULL, *to = NULL, *taxonomy = NULL;
+	const char *cap = NULL;
 	int all = 0;
 	struct option options[] = {
 		{ "format", &format, NULL }, { "geography", &o.geography, NULL }, { "min-age", &min_age, NULL },
 		{ "confidence", &confidence, NULL }, { "age-bands", &o.age_bands, NULL }, { "all", NULL, &all },
-		{ "from", &from, NULL }, { "to", &to, NULL }, { "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
+		{ "from", &from, NULL }, { "to", &to, NULL }, { "taxonomy", &taxonomy, NULL },
+		{ "weighted", NULL, &o.weighted }, { "weight-cap", &cap, NULL }, { NULL, NULL, NULL },
 	};
 	char *slugs_given[1];
 	int n, rc;
@@ -459,6 +462,14 @@ static int cmd_report(const char *db, int argc, char **argv)
 		o.confidence = strtod(confidence, &end);
 		if (*end || !(o.confidence > 0.5 && o.confidence < 1))
 			return usage_error("report", "--confidence \"%s\" is not a level between 0.5 and 1, as 0.95", confidence);
+	}
+	if (cap) {
+		char *end;
+		o.weight_cap = strtod(cap, &end);
+		if (*end || !(o.weight_cap == 0 || o.weight_cap >= 1))
+			return usage_error("report", "--weight-cap \"%s\" is not 0 (no cap) or a multiple of at least 1", cap);
+		if (o.weight_cap == 0)
+			o.weight_cap = -1;
 	}
 	struct reach_error err = { 0 };
 	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);

@@ -277,12 +277,41 @@ static void text_heading(FILE *out, const struct compare *c)
 		fprintf(out, "Note: %s\n", c->notes[i]);
 }
 
+static void text_weights(FILE *out, const struct compare_weights *w)
+{
+	fprintf(out, "\nclosed questions, raw and weighted to the census by %s:\n", w->margins);
+	fprintf(out, "  %.0f respondents raked (%.0f left out: a margin unanswered); design effect %.2f, effective sample size %.0f\n",
+	    w->raked, w->excluded, w->result.design_effect, w->result.effective_n);
+	if (w->cap > 0 && !w->result.converged)
+		fprintf(out, "  the cap of %g times the mean weight could not be kept while meeting the census margins:\n"
+			     "  the largest weight is %.1f times the mean; read the weighted shares with care\n",
+		    w->cap, w->result.max_weight_ratio);
+	else if (w->cap > 0)
+		fprintf(out, "  weights capped at %g times the mean (the largest is %.1f)\n", w->cap, w->result.max_weight_ratio);
+	for (size_t q = 0; q < w->nquestions; q++) {
+		const struct compare_question *cq = &w->questions[q];
+		fprintf(out, "\n  %s\n  (%.0f answered%s)\n", cq->text, cq->answered,
+		    cq->multi ? "; each option ticked separately" : "");
+		for (size_t a = 0; a < cq->nanswers; a++) {
+			const struct compare_answer *an = &cq->answers[a];
+			fprintf(out, "    %-40.40s %5.0f  %5.1f%% raw  ", an->text, an->n, 100 * an->raw.estimate);
+			if (isnan(an->weighted.estimate))
+				fputs("    - weighted\n", out);
+			else
+				fprintf(out, "%5.1f%% weighted (%4.1f-%4.1f)\n", 100 * an->weighted.estimate,
+				    100 * an->weighted.lower, 100 * an->weighted.upper);
+		}
+	}
+}
+
 int report_text(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
     struct reach_error *err)
 {
 	text_heading(out, c);
 	for (size_t i = 0; i < c->ndims; i++)
 		text_dimension(out, &c->dims[i]);
+	if (c->weights)
+		text_weights(out, c->weights);
 	fputs("\nflag: under = the ratio's interval lies below 1; well_below = ratio under 0.8; over = interval above 1;\n"
 	      "      low_n = under 10 respondents or an expected count under 5; ok = none of these.\n"
 	      "ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n", out);
@@ -441,6 +470,59 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	fprintf(out, "]}%s\n", last ? "" : ",");
 }
 
+static void json_weights(FILE *out, const struct compare_weights *w)
+{
+	if (!w) {
+		fputs("null", out);
+		return;
+	}
+	fputs("{\"margins\": ", out);
+	json_string(out, w->margins);
+	fputs(", \"raked\": ", out);
+	json_number(out, w->raked);
+	fputs(", \"excluded\": ", out);
+	json_number(out, w->excluded);
+	fputs(", \"cap\": ", out);
+	json_number(out, w->cap);
+	fprintf(out, ", \"converged\": %s, \"design_effect\": ", w->result.converged ? "true" : "false");
+	json_number(out, w->result.design_effect);
+	fputs(", \"effective_n\": ", out);
+	json_number(out, w->result.effective_n);
+	fputs(", \"max_weight_ratio\": ", out);
+	json_number(out, w->result.max_weight_ratio);
+	fputs(",\n  \"questions\": [", out);
+	for (size_t q = 0; q < w->nquestions; q++) {
+		const struct compare_question *cq = &w->questions[q];
+		fputs(q ? ",\n   {\"question\": " : "\n   {\"question\": ", out);
+		json_string(out, cq->text);
+		fprintf(out, ", \"multi\": %s, \"answered\": ", cq->multi ? "true" : "false");
+		json_number(out, cq->answered);
+		fputs(", \"answers\": [", out);
+		for (size_t a = 0; a < cq->nanswers; a++) {
+			const struct compare_answer *an = &cq->answers[a];
+			fputs(a ? ",\n     {\"answer\": " : "\n     {\"answer\": ", out);
+			json_string(out, an->text);
+			fputs(", \"n\": ", out);
+			json_number(out, an->n);
+			fputs(", \"share\": ", out);
+			json_number(out, an->raw.estimate);
+			fputs(", \"share_ci\": ", out);
+			json_interval(out, &an->raw);
+			fputs(", \"weighted_share\": ", out);
+			json_number(out, an->weighted.estimate);
+			fputs(", \"weighted_ci\": [", out);
+			json_number(out, an->weighted.lower);
+			fputs(", ", out);
+			json_number(out, an->weighted.upper);
+			fputs("], \"weighted_se\": ", out);
+			json_number(out, an->weighted.se);
+			fputc('}', out);
+		}
+		fputs("]}", out);
+	}
+	fputs("]}", out);
+}
+
 int report_json(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
     struct reach_error *err)
 {
@@ -482,7 +564,9 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	fputs("],\n \"dimensions\": [\n", out);
 	for (size_t i = 0; i < c->ndims; i++)
 		json_dimension(out, &c->dims[i], i + 1 == c->ndims);
-	fputs(" ],\n \"plan_actions\": ", out);
+	fputs(" ],\n \"weighted\": ", out);
+	json_weights(out, c->weights);
+	fputs(",\n \"plan_actions\": ", out);
 	/* The plan section, or an empty array when there is none. */
 	char *section = NULL;
 	size_t len = 0;
