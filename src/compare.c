@@ -295,8 +295,11 @@ static int count_age(struct run *r, const struct block_response *resp)
 		count_status(t, e->status);
 		return -1;
 	}
-	if (qt == band)
+	/* A band answered; a plain age ("34") is exact, and banded like a date of birth. */
+	if (qt == band && e->age_min != e->age_max)
 		return count_interval(t, e->age_min, e->age_max);
+	if (qt == band)
+		return count_exact_age(r, t, e->age_min);
 	long at = resp->submitted_days >= 0 ? resp->submitted_days : r->closed_days;
 	if (at < 0) {
 		t->missing++;
@@ -871,7 +874,13 @@ static void build_tests(struct run *r, struct compare_dimension *d)
 		respondents[k] = d->cats[i].n;
 		population[k++] = d->cats[i].population;
 	}
-	stats_chisq_gof(observed, population, k, r->o->seed ? r->o->seed : DEFAULT_SEED, STATS_MC_MIN_DRAWS, &d->test);
+	if (r->o->no_test) {
+		memset(&d->test, 0, sizeof d->test);
+		d->test.statistic = d->test.p_value = d->test.effect_w = d->test.p_simulated = NAN;
+	} else {
+		stats_chisq_gof(observed, population, k, r->o->seed ? r->o->seed : DEFAULT_SEED, STATS_MC_MIN_DRAWS,
+		    &d->test);
+	}
 	stats_scores(respondents, population, k, partial, &d->scores);
 	for (size_t i = 0, j = 0; i < d->ncats; i++)
 		if (!isnan(d->cats[i].population))

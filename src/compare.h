@@ -23,6 +23,7 @@ struct compare_options {
 	const char *age_bands;  /* bands for exact ages, "16-24,25-44,45-64,65+"; NULL: census broad bands */
 	unsigned long seed;     /* of the Monte Carlo test; 0: the default, so reports repeat */
 	int weighted;           /* also rake to the census and weight the closed questions */
+	int no_test;            /* skip the chi-square test (and its Monte Carlo draws): figures only */
 	double weight_cap;      /* largest weight as a multiple of the mean; 0: the default (5), < 0: none */
 };
 

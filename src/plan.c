@@ -937,7 +937,9 @@ static const struct compare *compared(struct measure *m, const char *slug)
 		if (strcmp(m->slugs[i], slug) == 0)
 			return m->compared[i];
 	char *one[1] = { (char *)slug };
-	struct compare *c = compare_run(m->s, m->t, one, 1, m->o, m->err);
+	struct compare_options figures_only = *m->o;
+	figures_only.no_test = 1;       /* indicators read ratios and rates, not the test */
+	struct compare *c = compare_run(m->s, m->t, one, 1, &figures_only, m->err);
 	if (!c)
 		return NULL;
 	m->slugs = xrealloc(m->slugs, (m->n + 1) * sizeof *m->slugs);
