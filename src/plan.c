@@ -1728,38 +1728,10 @@ static void csv_actions(FILE *out, const struct book *bk)
 
 /* ---- reach actions: JSON (docs/plans.md) ---- */
 
-static void json_string(FILE *out, const char *s)
-{
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", out);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
-		else
-			fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
 /* An empty string as null. */
 static void json_text(FILE *out, const char *s)
 {
-	json_string(out, s && *s ? s : NULL);
-}
-
-static void json_number(FILE *out, double v)
-{
-	if (isnan(v) || isinf(v))
-		fputs("null", out);
-	else
-		fprintf(out, "%.6g", v);
+	report_json_string(out, s && *s ? s : NULL);
 }
 
 /* "KEY": V, for a string member. */
@@ -1780,22 +1752,22 @@ static void json_window(FILE *out, const struct window *w)
 	json_member(out, "to", w->to, 0);
 	json_member(out, "platform", w->platform, 0);
 	fputs(", \"value\": ", out);
-	json_number(out, w->value.estimate);
+	report_json_number(out, w->value.estimate);
 	fputs(", \"lower\": ", out);
-	json_number(out, w->value.lower);
+	report_json_number(out, w->value.lower);
 	fputs(", \"upper\": ", out);
-	json_number(out, w->value.upper);
+	report_json_number(out, w->value.upper);
 	fputs(", \"consultations\": [", out);
 	for (size_t i = 0; i < w->n; i++) {
 		const struct reading *r = &w->readings[i];
 		fputs(i ? ",\n        {" : "\n        {", out);
 		json_member(out, "slug", r->slug, 1);
 		fputs(", \"value\": ", out);
-		json_number(out, r->estimate);
+		report_json_number(out, r->estimate);
 		fputs(", \"lower\": ", out);
-		json_number(out, r->lower);
+		report_json_number(out, r->lower);
 		fputs(", \"upper\": ", out);
-		json_number(out, r->upper);
+		report_json_number(out, r->upper);
 		json_member(out, "showed", r->showed.data, 0);
 		fputc('}', out);
 	}
@@ -1811,10 +1783,10 @@ static void json_indicator(FILE *out, const struct indicator *ind)
 	json_member(out, "dimension", ind->dimension, 0);
 	json_member(out, "group", ind->group, 0);
 	fputs(", \"threshold\": ", out);
-	json_number(out, ind->threshold);
+	report_json_number(out, ind->threshold);
 	json_member(out, "comparison", ind->comparison_name, 0);
 	fputs(", \"target\": ", out);
-	json_number(out, ind->target);
+	report_json_number(out, ind->target);
 	json_member(out, "status", plan_status_name(ind->status), 0);
 	json_member(out, "note", ind->note, 0);
 	fputs(",\n      \"baseline\": ", out);
@@ -2017,11 +1989,11 @@ static void evidence_json(FILE *out, const struct book *b, const struct reading 
 			json_member(out, "metric", ind->metric_name, 0);
 			json_member(out, "window", window_words[windows[j]], 0);
 			fputs(", \"value\": ", out);
-			json_number(out, readings[j].estimate);
+			report_json_number(out, readings[j].estimate);
 			fputs(", \"lower\": ", out);
-			json_number(out, readings[j].lower);
+			report_json_number(out, readings[j].lower);
 			fputs(", \"upper\": ", out);
-			json_number(out, readings[j].upper);
+			report_json_number(out, readings[j].upper);
 			json_member(out, "showed", readings[j].showed.data, 0);
 			fputc('}', out);
 		}

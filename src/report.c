@@ -320,7 +320,7 @@ int report_text(struct store *s, const struct taxonomy *t, const struct compare 
 
 /* ---- the representation report, as JSON ---- */
 
-static void json_string(FILE *out, const char *s)
+void report_json_string(FILE *out, const char *s)
 {
 	if (!s) {
 		fputs("null", out);
@@ -340,7 +340,7 @@ static void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void json_number(FILE *out, double v)
+void report_json_number(FILE *out, double v)
 {
 	if (isnan(v) || isinf(v))
 		fputs("null", out);
@@ -353,21 +353,21 @@ static void json_number(FILE *out, double v)
 static void json_interval(FILE *out, const struct stats_interval *i)
 {
 	fputc('[', out);
-	json_number(out, i->lower);
+	report_json_number(out, i->lower);
 	fputs(", ", out);
-	json_number(out, i->upper);
+	report_json_number(out, i->upper);
 	fputc(']', out);
 }
 
 static void json_category(FILE *out, const struct compare_category *c, int compared, int last)
 {
 	fputs("        {\"code\": ", out);
-	json_string(out, c->code);
+	report_json_string(out, c->code);
 	fputs(", \"label\": ", out);
-	json_string(out, c->label);
+	report_json_string(out, c->label);
 	if (c->definition) {
 		fputs(", \"definition\": ", out);
-		json_string(out, c->definition);
+		report_json_string(out, c->definition);
 	}
 	if (c->age_min >= 0) {
 		fprintf(out, ", \"age_min\": %d, \"age_max\": ", c->age_min);
@@ -377,28 +377,28 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 			fputs("null", out);
 	}
 	fputs(",\n         \"n\": ", out);
-	json_number(out, c->n);
+	report_json_number(out, c->n);
 	fputs(", \"share\": ", out);
-	json_number(out, c->st.share.estimate);
+	report_json_number(out, c->st.share.estimate);
 	fputs(", \"share_ci\": ", out);
 	json_interval(out, &c->st.share);
 	fputs(",\n         \"population\": ", out);
-	json_number(out, c->population);
+	report_json_number(out, c->population);
 	fputs(", \"population_share\": ", out);
-	json_number(out, c->st.population_share);
+	report_json_number(out, c->st.population_share);
 	fputs(", \"ratio\": ", out);
-	json_number(out, c->st.ratio.estimate);
+	report_json_number(out, c->st.ratio.estimate);
 	fputs(", \"ratio_ci\": ", out);
 	json_interval(out, &c->st.ratio);
 	fputs(", \"rate_per_1000\": ", out);
-	json_number(out, c->st.rate_per_1000);
+	report_json_number(out, c->st.rate_per_1000);
 	fputs(", \"flag\": ", out);
-	json_string(out, compared && !isnan(c->population) ? stats_flag_name(c->st.flag) : "not_compared");
+	report_json_string(out, compared && !isnan(c->population) ? stats_flag_name(c->st.flag) : "not_compared");
 	fputs(", \"partial_r\": ", out);
-	json_number(out, c->partial_r);
+	report_json_number(out, c->partial_r);
 	if (c->definition) {
 		fputs(", \"only_group\": ", out);
-		json_number(out, c->only_group);
+		report_json_number(out, c->only_group);
 	}
 	fprintf(out, "}%s\n", last ? "" : ",");
 }
@@ -406,27 +406,27 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 static void json_dimension(FILE *out, const struct compare_dimension *d, int last)
 {
 	fputs("    {\"dimension\": ", out);
-	json_string(out, d->name);
+	report_json_string(out, d->name);
 	fputs(", \"compared\": ", out);
 	fputs(d->compared ? "true" : "false", out);
 	fputs(",\n     \"n\": ", out);
-	json_number(out, d->responses);
+	report_json_number(out, d->responses);
 	fputs(", \"n_known\": ", out);
-	json_number(out, d->known);
+	report_json_number(out, d->known);
 	fputs(", \"missing\": ", out);
-	json_number(out, d->missing);
+	report_json_number(out, d->missing);
 	fputs(", \"declined\": ", out);
-	json_number(out, d->declined);
+	report_json_number(out, d->declined);
 	fputs(", \"unmatched\": ", out);
-	json_number(out, d->unmatched);
+	report_json_number(out, d->unmatched);
 	fputs(", \"broad_only\": ", out);
-	json_number(out, d->broad);
+	report_json_number(out, d->broad);
 	fputs(", \"below_min_age\": ", out);
-	json_number(out, d->below_min_age);
+	report_json_number(out, d->below_min_age);
 	fputs(", \"not_compared\": ", out);
-	json_number(out, d->not_compared);
+	report_json_number(out, d->not_compared);
 	fputs(",\n     \"population\": ", out);
-	json_number(out, d->population);
+	report_json_number(out, d->population);
 	fputs(", \"population_min_age\": ", out);
 	if (d->base_min_age >= 0)
 		fprintf(out, "%d", d->base_min_age);
@@ -441,23 +441,23 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	fputs("     ],\n     \"test\": ", out);
 	if (d->compared) {
 		fputs("{\"chi_square\": ", out);
-		json_number(out, d->test.statistic);
+		report_json_number(out, d->test.statistic);
 		fprintf(out, ", \"df\": %ld, \"p\": ", d->test.df);
-		json_number(out, d->test.p_value);
+		report_json_number(out, d->test.p_value);
 		fputs(", \"p_monte_carlo\": ", out);
-		json_number(out, d->test.simulated ? d->test.p_simulated : NAN);
+		report_json_number(out, d->test.simulated ? d->test.p_simulated : NAN);
 		fprintf(out, ", \"draws\": %zu, \"effect_size_w\": ", d->test.draws);
-		json_number(out, d->test.effect_w);
+		report_json_number(out, d->test.effect_w);
 		fputs("},\n     \"summary\": {\"min_max_rate_ratio\": ", out);
-		json_number(out, d->scores.min_max_ratio);
+		report_json_number(out, d->scores.min_max_ratio);
 		fputs(", \"proportional_similarity\": ", out);
-		json_number(out, d->scores.proportional_similarity);
+		report_json_number(out, d->scores.proportional_similarity);
 		fputs(", \"cv_rates\": ", out);
-		json_number(out, d->scores.rate_cv);
+		report_json_number(out, d->scores.rate_cv);
 		fputs(", \"overall_rate_per_1000\": ", out);
-		json_number(out, 1000 * d->scores.overall_rate);
+		report_json_number(out, 1000 * d->scores.overall_rate);
 		fputs(", \"partial_r\": ", out);
-		json_number(out, d->scores.partial_r_variable);
+		report_json_number(out, d->scores.partial_r_variable);
 		fputs("}", out);
 	} else {
 		fputs("null,\n     \"summary\": null", out);
@@ -465,7 +465,7 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	fputs(",\n     \"notes\": [", out);
 	for (size_t i = 0; i < d->nnotes; i++) {
 		fputs(i ? ", " : "", out);
-		json_string(out, d->notes[i]);
+		report_json_string(out, d->notes[i]);
 	}
 	fprintf(out, "]}%s\n", last ? "" : ",");
 }
@@ -477,45 +477,45 @@ static void json_weights(FILE *out, const struct compare_weights *w)
 		return;
 	}
 	fputs("{\"margins\": ", out);
-	json_string(out, w->margins);
+	report_json_string(out, w->margins);
 	fputs(", \"raked\": ", out);
-	json_number(out, w->raked);
+	report_json_number(out, w->raked);
 	fputs(", \"excluded\": ", out);
-	json_number(out, w->excluded);
+	report_json_number(out, w->excluded);
 	fputs(", \"cap\": ", out);
-	json_number(out, w->cap);
+	report_json_number(out, w->cap);
 	fprintf(out, ", \"converged\": %s, \"design_effect\": ", w->result.converged ? "true" : "false");
-	json_number(out, w->result.design_effect);
+	report_json_number(out, w->result.design_effect);
 	fputs(", \"effective_n\": ", out);
-	json_number(out, w->result.effective_n);
+	report_json_number(out, w->result.effective_n);
 	fputs(", \"max_weight_ratio\": ", out);
-	json_number(out, w->result.max_weight_ratio);
+	report_json_number(out, w->result.max_weight_ratio);
 	fputs(",\n  \"questions\": [", out);
 	for (size_t q = 0; q < w->nquestions; q++) {
 		const struct compare_question *cq = &w->questions[q];
 		fputs(q ? ",\n   {\"question\": " : "\n   {\"question\": ", out);
-		json_string(out, cq->text);
+		report_json_string(out, cq->text);
 		fprintf(out, ", \"multi\": %s, \"answered\": ", cq->multi ? "true" : "false");
-		json_number(out, cq->answered);
+		report_json_number(out, cq->answered);
 		fputs(", \"answers\": [", out);
 		for (size_t a = 0; a < cq->nanswers; a++) {
 			const struct compare_answer *an = &cq->answers[a];
 			fputs(a ? ",\n     {\"answer\": " : "\n     {\"answer\": ", out);
-			json_string(out, an->text);
+			report_json_string(out, an->text);
 			fputs(", \"n\": ", out);
-			json_number(out, an->n);
+			report_json_number(out, an->n);
 			fputs(", \"share\": ", out);
-			json_number(out, an->raw.estimate);
+			report_json_number(out, an->raw.estimate);
 			fputs(", \"share_ci\": ", out);
 			json_interval(out, &an->raw);
 			fputs(", \"weighted_share\": ", out);
-			json_number(out, an->weighted.estimate);
+			report_json_number(out, an->weighted.estimate);
 			fputs(", \"weighted_ci\": [", out);
-			json_number(out, an->weighted.lower);
+			report_json_number(out, an->weighted.lower);
 			fputs(", ", out);
-			json_number(out, an->weighted.upper);
+			report_json_number(out, an->weighted.upper);
 			fputs("], \"weighted_se\": ", out);
-			json_number(out, an->weighted.se);
+			report_json_number(out, an->weighted.se);
 			fputc('}', out);
 		}
 		fputs("]}", out);
@@ -530,15 +530,15 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	if (c->nconsultations == 1) {
 		const struct compare_consultation *cc = &c->consultations[0];
 		fputs("{\"slug\": ", out);
-		json_string(out, cc->slug);
+		report_json_string(out, cc->slug);
 		fputs(", \"title\": ", out);
-		json_string(out, cc->title);
+		report_json_string(out, cc->title);
 		fputs(", \"platform\": ", out);
-		json_string(out, *cc->platform ? cc->platform : NULL);
+		report_json_string(out, *cc->platform ? cc->platform : NULL);
 		fputs(", \"opened\": ", out);
-		json_string(out, cc->opened);
+		report_json_string(out, cc->opened);
 		fputs(", \"closed\": ", out);
-		json_string(out, cc->closed);
+		report_json_string(out, cc->closed);
 		fprintf(out, ", \"min_age\": %ld, \"responses\": %llu}", cc->min_age, (unsigned long long)cc->responses);
 	} else {
 		fputs("null", out);
@@ -546,20 +546,20 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	fputs(",\n \"consultations\": [", out);
 	for (size_t i = 0; i < c->nconsultations; i++) {
 		fputs(i ? ", " : "", out);
-		json_string(out, c->consultations[i].slug);
+		report_json_string(out, c->consultations[i].slug);
 	}
 	fprintf(out, "],\n \"responses\": %llu,\n \"baseline\": {\"geography_code\": ", (unsigned long long)c->responses);
-	json_string(out, c->geography);
+	report_json_string(out, c->geography);
 	fputs(", \"geography_name\": ", out);
-	json_string(out, c->geography_name);
+	report_json_string(out, c->geography_name);
 	fputs(", \"census\": ", out);
-	json_string(out, c->census_date);
+	report_json_string(out, c->census_date);
 	fprintf(out, ", \"min_age\": %d, \"source\": ", c->min_age);
-	json_string(out, c->source);
+	report_json_string(out, c->source);
 	fprintf(out, "},\n \"confidence\": %g,\n \"notes\": [", c->confidence);
 	for (size_t i = 0; i < c->nnotes; i++) {
 		fputs(i ? ", " : "", out);
-		json_string(out, c->notes[i]);
+		report_json_string(out, c->notes[i]);
 	}
 	fputs("],\n \"dimensions\": [\n", out);
 	for (size_t i = 0; i < c->ndims; i++)

@@ -30,6 +30,10 @@ int report_text(struct store *s, const struct taxonomy *t, const struct compare 
 int report_json(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
     struct reach_error *err);
 
+/* Writes S as a JSON string (NULL as null), and V as a JSON number (NaN as null). */
+void report_json_string(FILE *out, const char *s);
+void report_json_number(FILE *out, double v);
+
 /*
  * Writes CELL as one CSV field: quoted when it must be, and with a leading
  * "'" when a spreadsheet would run it as a formula (=, +, -, @, tab, CR).
