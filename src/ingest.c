@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BLOCK_SIZE (64 * 1024)
-#define BATCH_RECORDS 256               /* records handed over at once */
+#define BLOCK_SIZE (256 * 1024)
+#define BATCH_RECORDS 1024              /* records handed over at once */
 #define BATCH_BYTES (1024 * 1024)       /* or fewer, when they are long */
 #define QUEUE_BATCHES 4                 /* batches parsed ahead of the reader */
 
@@ -62,6 +62,7 @@ struct ingest {
 	struct batch {
 		struct record *recs;
 		size_t n, cap, next, bytes;
+		struct buf raw;         /* the file's bytes read while it filled, hashed by the reader */
 	} batch[QUEUE_BATCHES];
 	uint64_t produced, consumed;
 	int started_thread, done, cancel, reading;
@@ -330,7 +331,8 @@ static void read_block(struct ingest *in)
 		error_set(&in->err, REACH_EDB, in->path, 0, "read error: %s", strerror(errno));
 		return;
 	}
-	EVP_DigestUpdate(in->sha, raw + in->ncarry, got);
+	/* Hashed in the reading thread, which has time to spare: see ingest_next. */
+	buf_append(&in->batch[in->produced % QUEUE_BATCHES].raw, raw + in->ncarry, got);
 	in->bytes += got;
 	if (got < BLOCK_SIZE)
 		in->at_eof = 1;
@@ -424,9 +426,6 @@ static void finish(struct ingest *in)
 		csv_fini(&in->csv, on_field, on_record, in);
 	if (!in->failed && in->bytes == 0)
 		fail(in, 0, "empty file");
-	unsigned len = 0;
-	EVP_DigestFinal_ex(in->sha, in->digest, &len);
-	in->hashed = 1;
 	in->finished = 1;
 }
 
@@ -490,6 +489,14 @@ int ingest_next(struct ingest *in, const struct ingest_row **row, struct reach_e
 		in->reading = in->produced > in->consumed;
 		pthread_mutex_unlock(&in->lock);
 		b = &in->batch[in->consumed % QUEUE_BATCHES];
+		if (in->reading) {
+			EVP_DigestUpdate(in->sha, b->raw.data ? b->raw.data : "", b->raw.len);
+			buf_reset(&b->raw);
+		} else if (!in->hashed) {
+			unsigned len = 0;
+			EVP_DigestFinal_ex(in->sha, in->digest, &len);
+			in->hashed = 1;
+		}
 		if (!in->reading) {
 			if (in->failed) {
 				*err = in->err;
@@ -570,6 +577,7 @@ void ingest_close(struct ingest *in)
 		for (size_t i = 0; i < in->batch[b].cap; i++)
 			record_free(&in->batch[b].recs[i]);
 		free(in->batch[b].recs);
+		buf_free(&in->batch[b].raw);
 	}
 	free(in->path);
 	free(in);
