@@ -27,7 +27,7 @@ DEB_PACKAGES = gcc make libcsv-dev libsqlite3-dev libgsl-dev libssl-dev gnuplot-
 
 SRCS      = $(wildcard src/*.c)
 LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS))) $(BUILD)/files.o
-EMBEDDED  = $(sort $(wildcard queries/*.sql) $(shell find seeds -name '*.csv' -not -path 'seeds/samples/*' 2>/dev/null))
+EMBEDDED  = $(sort $(wildcard queries/*.sql) $(wildcard charts/*.gp) $(shell find seeds -name '*.csv' -not -path 'seeds/samples/*' 2>/dev/null))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 

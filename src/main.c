@@ -11,6 +11,7 @@
 #include "consult.h"
 #include "load.h"
 #include "plan.h"
+#include "publish.h"
 #include "report.h"
 #include "store.h"
 #include "tag.h"
@@ -39,7 +40,8 @@ static const char usage_text[] =
     "        apply the taxonomy again to stored answers (no re-ingest)\n"
     "  baseline import FILE [--geography CODE] | baseline list | baseline use CODE\n"
     "        census figures: import (Nomis bulk or long CSV), list, choose the area\n"
-    "  report SLUG | --all | --from DATE --to DATE [--format text|json] [--geography CODE]\n"
+    "  report SLUG | --all | --from DATE --to DATE [--format text|json|md|csv|html]\n"
+    "        [--suppress 5] [--charts DIR] [--geography CODE]\n"
     "        [--min-age N] [--confidence 0.95] [--age-bands 18-24,25-34,...]\n"
     "        [--weighted [--weight-cap 5]]\n"
     "        who was reached: respondents against the census, dimension by dimension\n"
@@ -433,8 +435,10 @@ static int cmd_actions(const char *db, int argc, char **argv)
 
 static int cmd_report(const char *db, int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", NULL };
+	static const char *const formats[] = { "text", "json", "md", "csv", "html", NULL };
 	struct compare_options o = { 0 };
+	struct publish_options po = { 5, NULL };
+	const char *suppress = NULL;
 	const char *format = "text", *min_age = NULL, *confidence = NULL, *from = NULL, *to = NULL, *taxonomy = NULL;
 	const char *cap = NULL;
 	int all = 0;
@@ -442,7 +446,8 @@ static int cmd_report(const char *db, int argc, char **argv)
 		{ "format", &format, NULL }, { "geography", &o.geography, NULL }, { "min-age", &min_age, NULL },
 		{ "confidence", &confidence, NULL }, { "age-bands", &o.age_bands, NULL }, { "all", NULL, &all },
 		{ "from", &from, NULL }, { "to", &to, NULL }, { "taxonomy", &taxonomy, NULL },
-		{ "weighted", NULL, &o.weighted }, { "weight-cap", &cap, NULL }, { NULL, NULL, NULL },
+		{ "weighted", NULL, &o.weighted }, { "weight-cap", &cap, NULL }, { "suppress", &suppress, NULL },
+		{ "charts", &po.charts_dir, NULL }, { NULL, NULL, NULL },
 	};
 	char *slugs_given[1];
 	int n, rc;
@@ -463,6 +468,11 @@ static int cmd_report(const char *db, int argc, char **argv)
 		if (*end || !(o.confidence > 0.5 && o.confidence < 1))
 			return usage_error("report", "--confidence \"%s\" is not a level between 0.5 and 1, as 0.95", confidence);
 	}
+	long threshold;
+	if (suppress && parse_long(suppress, 0, 1000, &threshold) < 0)
+		return usage_error("report", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
+	if (suppress)
+		po.suppress = (int)threshold;
 	if (cap) {
 		char *end;
 		o.weight_cap = strtod(cap, &end);
@@ -492,15 +502,20 @@ static int cmd_report(const char *db, int argc, char **argv)
 	}
 	if (rc == 0 && !(c = compare_run(s, t, slugs, nslugs, &o, &err)))
 		rc = -1;
-	if (rc == 0)
-		rc = strcmp(format, "json") == 0 ? report_json(s, t, c, stdout, &err) : report_text(s, t, c, stdout, &err);
+	int partial = 0;
+	if (rc == 0 && strcmp(format, "json") == 0)
+		rc = report_json(s, t, c, stdout, &err);
+	else if (rc == 0 && strcmp(format, "text") == 0)
+		rc = report_text(s, t, c, stdout, &err);
+	else if (rc == 0)
+		partial = (rc = publish_report(s, t, c, format, &po, stdout, &err)) > 0, rc = rc > 0 ? 0 : rc;
 	compare_free(c);
 	for (size_t i = 0; i < nslugs; i++)
 		free(slugs[i]);
 	free(slugs);
 	store_close(s);
 	tag_free(t);
-	return rc < 0 ? error_print(&err) : REACH_OK;
+	return rc < 0 ? error_print(&err) : partial ? REACH_EPARTIAL : REACH_OK;
 }
 
 static int cmd_list(const char *db, int argc, char **argv)

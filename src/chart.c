@@ -1,0 +1,178 @@
+/* chart.c — see chart.h. */
+#include "chart.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "embedded.h"
+
+/* Writes LEN bytes of DATA to a new file PATH; 0 or -1. */
+static int write_file(const char *path, const char *data, size_t len)
+{
+	FILE *fp = fopen(path, "w");
+	if (!fp)
+		return -1;
+	size_t n = fwrite(data, 1, len, fp);
+	return fclose(fp) == 0 && n == len ? 0 : -1;
+}
+
+/* Runs gnuplot on TEMPLATE with the definitions DEFS (no shell between); 0 or -1. */
+static int run_gnuplot(const char *defs, const char *template)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0) {
+			dup2(null, STDOUT_FILENO);
+			dup2(null, STDERR_FILENO);
+		}
+		execlp("gnuplot", "gnuplot", "-e", defs, template, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* The colour index of a flag, as charts/ratios.gp numbers them. */
+static int flag_colour(enum stats_flag f)
+{
+	switch (f) {
+	case STATS_FLAG_UNDER: return 1;
+	case STATS_FLAG_WELL_BELOW: return 2;
+	case STATS_FLAG_OVER: return 4;
+	case STATS_FLAG_LOW_N: return 5;
+	default: return 3;
+	}
+}
+
+int chart_ratios(const struct compare_dimension *d, const int *show, const char *format, const char *path,
+    struct reach_error *err)
+{
+	char dir[] = "/tmp/reach-chart-XXXXXX";
+	struct buf data = { 0 }, file = { 0 }, gp = { 0 }, defs = { 0 };
+	const struct embedded_file *template = embedded_find("charts/ratios.gp");
+	size_t rows = 0;
+	double top = 2;
+	int rc = -1;
+	for (size_t k = 0; k < d->ncats; k++) {
+		const struct compare_category *c = &d->cats[k];
+		if ((show && !show[k]) || isnan(c->st.ratio.estimate))
+			continue;
+		/* Codes are ours ("16-24", "white_british"); tabs and line ends could not occur, but never pass. */
+		for (const char *p = c->code; *p; p++)
+			buf_putc(&data, *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' ? ' ' : *p);
+		buf_printf(&data, "\t%.6f\t%.6f\t%.6f\t%d\n", c->st.ratio.estimate, c->st.ratio.lower, c->st.ratio.upper,
+		    flag_colour(c->st.flag));
+		if (c->st.ratio.estimate * 1.15 > top)
+			top = c->st.ratio.estimate * 1.15;
+		rows++;
+	}
+	if (top > 5)
+		top = 5;
+	if (rows == 0 || !template || !mkdtemp(dir)) {
+		error_set(err, REACH_EPARTIAL, path, 0, "no chart: %s", rows == 0 ? "nothing to draw" : "cannot make a scratch folder");
+		goto done;
+	}
+	buf_printf(&file, "%s/data.tsv", dir);
+	buf_printf(&gp, "%s/ratios.gp", dir);
+	if (write_file(file.data, data.data, data.len) < 0 || write_file(gp.data, template->data, template->len) < 0) {
+		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot write its data");
+		goto clean;
+	}
+	buf_printf(&defs, "data='%s'; output='%s'; term='%s'; rows=%zu; top=%.2f", file.data, path, format, rows, top);
+	if (strchr(path, '\'') || run_gnuplot(defs.data, gp.data) < 0) {
+		error_set(err, REACH_EPARTIAL, path, 0, "no chart: gnuplot is missing or failed (Debian package gnuplot-nox)");
+		goto clean;
+	}
+	rc = 0;
+clean:
+	unlink(file.data);
+	unlink(gp.data);
+	rmdir(dir);
+done:
+	buf_free(&data);
+	buf_free(&file);
+	buf_free(&gp);
+	buf_free(&defs);
+	return rc;
+}
+
+static void put_escaped(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			buf_puts(b, "&lt;");
+		else if (*s == '>')
+			buf_puts(b, "&gt;");
+		else if (*s == '&')
+			buf_puts(b, "&amp;");
+		else if (*s == '"')
+			buf_puts(b, "&quot;");
+		else
+			buf_putc(b, *s);
+	}
+}
+
+/* Replaces the element NAME's text in SVG by TEXT (escaped); SVG is rewritten in place. */
+static void replace_element(struct buf *svg, const char *name, const char *text)
+{
+	char open[32], close[32];
+	snprintf(open, sizeof open, "<%s>", name);
+	snprintf(close, sizeof close, "</%s>", name);
+	char *start = strstr(svg->data, open), *end = start ? strstr(start, close) : NULL;
+	if (!start || !end)
+		return;
+	struct buf out = { 0 };
+	buf_append(&out, svg->data, (size_t)(start - svg->data) + strlen(open));
+	put_escaped(&out, text);
+	buf_puts(&out, end);
+	buf_free(svg);
+	*svg = out;
+}
+
+char *chart_inline_svg(const char *path, const char *title, const char *desc)
+{
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		return NULL;
+	struct buf svg = { 0 };
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_append(&svg, chunk, n);
+	fclose(fp);
+	char *root = svg.data ? strstr(svg.data, "<svg") : NULL;
+	if (!root) {
+		buf_free(&svg);
+		return NULL;
+	}
+	struct buf out = { 0 };
+	buf_puts(&out, "<svg role=\"img\" aria-label=\"");
+	put_escaped(&out, title);
+	buf_puts(&out, "\"");
+	buf_puts(&out, root + 4);
+	buf_free(&svg);
+	replace_element(&out, "title", title);
+	replace_element(&out, "desc", desc);
+	/* gnuplot names its plot groups ("gnuplot_plot_1"): no use to a reader. */
+	char *first = strstr(out.data, "</title>"), *t;
+	while (first && (t = strstr(first + 8, "<title>")) != NULL) {
+		char *end = strstr(t, "</title>");
+		if (!end)
+			break;
+		memmove(t, end + 8, strlen(end + 8) + 1);
+	}
+	out.len = strlen(out.data);
+	return out.data;
+}

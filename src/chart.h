@@ -1,0 +1,30 @@
+/*
+ * chart.h — charts drawn by gnuplot, run as a separate program from the
+ * templates in charts/ (built into reach). Only numbers and category codes
+ * reach gnuplot, through a data file: no text from an export is ever gnuplot
+ * code.
+ */
+#ifndef REACH_CHART_H
+#define REACH_CHART_H
+
+#include "compare.h"
+#include "util.h"
+
+/*
+ * Draws the representation ratios of D's compared categories whose SHOW[k]
+ * is set (NULL: all), with their intervals and the parity line, as FORMAT
+ * ("svg" or "png") into PATH. Returns 0, or -1 with ERR set when gnuplot is
+ * missing or fails (callers warn and carry on without the chart).
+ */
+int chart_ratios(const struct compare_dimension *d, const int *show, const char *format, const char *path,
+    struct reach_error *err);
+
+/*
+ * The SVG file at PATH, ready to sit inside an HTML page: its XML prologue
+ * dropped, role="img" and an aria label added, its title and description
+ * replaced by TITLE and DESC (escaped here). The caller frees it; NULL when
+ * PATH cannot be read.
+ */
+char *chart_inline_svg(const char *path, const char *title, const char *desc);
+
+#endif

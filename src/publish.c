@@ -1,0 +1,595 @@
+/* publish.c — see publish.h. */
+#include "publish.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "chart.h"
+#include "plan.h"
+#include "report.h"
+
+/* ---- disclosure control ---- */
+
+/* A set of categories whose total is shown: every category, or a group's members. */
+struct container {
+	int *member;            /* [k]: category k is in it */
+};
+
+static int rollup_has(const struct tag_rollup *u, const char *code)
+{
+	for (size_t m = 0; m < u->nmembers; m++)
+		if (strcmp(u->members[m], code) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is category K of D a member of group G? */
+static int in_group(const struct compare_dimension *d, const struct taxonomy *t, size_t g, size_t k)
+{
+	const struct compare_category *grp = &d->groups[g], *cat = &d->cats[k];
+	if (grp->age_min >= 0)
+		return cat->age_min >= grp->age_min && cat->age_max >= 0 &&
+		    (grp->age_max < 0 || cat->age_max <= grp->age_max);
+	const struct tag_rollup *u;
+	size_t n = tag_rollups(t, d->name, &u);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(u[i].code, grp->code) == 0)
+			return rollup_has(&u[i], cat->code);
+	return 0;
+}
+
+/* In one set of categories, a lone hidden count is joined by the smallest shown one; returns 1 if it acted. */
+static int protect(const struct compare_dimension *d, const int *member, enum publish_cell *cats)
+{
+	size_t hidden = 0, pick = (size_t)-1;
+	for (size_t k = 0; k < d->ncats; k++) {
+		if (!member[k])
+			continue;
+		if (cats[k] != CELL_SHOWN)
+			hidden++;
+		else if (pick == (size_t)-1 || (d->cats[k].n > 0 &&
+		    (d->cats[pick].n == 0 || d->cats[k].n < d->cats[pick].n)))
+			pick = k;
+	}
+	if (hidden != 1 || pick == (size_t)-1)
+		return 0;
+	cats[pick] = CELL_WITHHELD;
+	return 1;
+}
+
+void publish_suppress(const struct compare_dimension *d, const struct taxonomy *t, int threshold,
+    enum publish_cell *cats, enum publish_cell *groups)
+{
+	size_t n = d->ncats ? d->ncats : 1;
+	int *all = xcalloc(n, sizeof *all), *member = xcalloc(n, sizeof *member), *other = xcalloc(n, sizeof *other);
+	for (size_t k = 0; k < d->ncats; k++) {
+		cats[k] = threshold > 0 && d->cats[k].n > 0 && d->cats[k].n < threshold ? CELL_SMALL : CELL_SHOWN;
+		all[k] = 1;
+	}
+	for (size_t g = 0; g < d->ngroups; g++)
+		groups[g] = threshold > 0 && d->groups[g].n > 0 && d->groups[g].n < threshold ? CELL_SMALL : CELL_SHOWN;
+	/* Categories with a parent (the nineteen ethnic groups) add up to it, shown in another table. */
+	const struct tag_category *tax;
+	size_t ntax = tag_categories(t, d->name, &tax);
+	for (int changed = threshold > 0; changed;) {
+		changed = protect(d, all, cats);
+		for (size_t p = 0; p < ntax; p++) {
+			int any = 0;
+			for (size_t k = 0; k < d->ncats; k++) {
+				member[k] = 0;
+				for (size_t j = 0; j < ntax; j++)
+					if (tax[j].parent && tax[p].parent && strcmp(tax[j].code, d->cats[k].code) == 0 &&
+					    strcmp(tax[j].parent, tax[p].parent) == 0)
+						member[k] = any = 1;
+			}
+			if (any)
+				changed |= protect(d, member, cats);
+		}
+		for (size_t g = 0; g < d->ngroups; g++) {
+			if (groups[g] != CELL_SHOWN)
+				continue;
+			/* A shown group total reveals a lone hidden member, or a lone hidden non-member. */
+			for (size_t k = 0; k < d->ncats; k++) {
+				member[k] = in_group(d, t, g, k);
+				other[k] = !member[k];
+			}
+			changed |= protect(d, member, cats) | protect(d, other, cats);
+		}
+	}
+	free(all);
+	free(member);
+	free(other);
+}
+
+/* ---- shared pieces ---- */
+
+static const char *flag_words(const struct compare_category *c)
+{
+	if (isnan(c->population))
+		return "not compared";
+	switch (c->st.flag) {
+	case STATS_FLAG_UNDER: return "under-represented";
+	case STATS_FLAG_WELL_BELOW: return "well below";
+	case STATS_FLAG_OVER: return "over-represented";
+	case STATS_FLAG_LOW_N: return "too few to say";
+	default: return "in proportion";
+	}
+}
+
+/* "<5" or "[c]" for a hidden count, or the count. */
+static void count_text(char *out, size_t len, double n, enum publish_cell cell, int threshold)
+{
+	if (cell == CELL_SMALL)
+		snprintf(out, len, "<%d", threshold);
+	else if (cell == CELL_WITHHELD)
+		snprintf(out, len, "[c]");
+	else
+		snprintf(out, len, "%.0f", n);
+}
+
+static void percent_ci(char *out, size_t len, const struct stats_interval *i)
+{
+	if (isnan(i->estimate))
+		snprintf(out, len, "-");
+	else
+		snprintf(out, len, "%.1f%% (%.1f–%.1f)", 100 * i->estimate, 100 * i->lower, 100 * i->upper);
+}
+
+static void ratio_ci(char *out, size_t len, const struct stats_interval *i)
+{
+	if (isnan(i->estimate))
+		snprintf(out, len, "-");
+	else
+		snprintf(out, len, "%.2f (%.2f–%.2f)", i->estimate, i->lower, i->upper);
+}
+
+static void number(char *out, size_t len, const char *format, double v)
+{
+	if (isnan(v))
+		snprintf(out, len, "-");
+	else
+		snprintf(out, len, format, v);
+}
+
+/* The cells of one table row, as text, hidden ones withheld. */
+struct row {
+	char count[32], share[64], census[32], ratio[64], rate[32];
+	const char *flag;
+};
+
+static void make_row(struct row *r, const struct compare_category *c, enum publish_cell cell, int threshold,
+    int compared)
+{
+	count_text(r->count, sizeof r->count, c->n, cell, threshold);
+	number(r->census, sizeof r->census, "%.1f%%", 100 * c->st.population_share);
+	if (cell != CELL_SHOWN) {
+		snprintf(r->share, sizeof r->share, "[c]");
+		snprintf(r->ratio, sizeof r->ratio, "[c]");
+		snprintf(r->rate, sizeof r->rate, "[c]");
+		r->flag = "withheld";
+		return;
+	}
+	percent_ci(r->share, sizeof r->share, &c->st.share);
+	ratio_ci(r->ratio, sizeof r->ratio, &c->st.ratio);
+	number(r->rate, sizeof r->rate, "%.1f", c->st.rate_per_1000);
+	r->flag = compared ? flag_words(c) : "";
+}
+
+static const char *dimension_title(const char *name)
+{
+	static const struct { const char *name, *title; } titles[] = {
+		{ "age", "Age" }, { "sex", "Sex" }, { "gender_identity", "Gender identity" },
+		{ "ethnicity", "Ethnic group (five groups)" }, { "ethnicity_detailed", "Ethnic group (nineteen groups)" },
+		{ "disability", "Disability" }, { "sexual_orientation", "Sexual orientation" },
+		{ "religion", "Religion" }, { "armed_forces", "Armed forces" }, { "carer", "Unpaid carers" },
+	};
+	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+		if (strcmp(titles[i].name, name) == 0)
+			return titles[i].title;
+	return name;
+}
+
+/* One sentence naming who was missed and who was over-represented. */
+static void summary_sentence(const struct compare_dimension *d, const enum publish_cell *cells, struct buf *b)
+{
+	struct buf under = { 0 }, over = { 0 };
+	for (size_t k = 0; k < d->ncats; k++) {
+		const struct compare_category *c = &d->cats[k];
+		if (cells[k] != CELL_SHOWN || isnan(c->population))
+			continue;
+		struct buf *to = c->st.flag == STATS_FLAG_UNDER ? &under : c->st.flag == STATS_FLAG_OVER ? &over : NULL;
+		if (to)
+			buf_printf(to, "%s%s (ratio %.2f)", to->len ? ", " : "", c->code, c->st.ratio.estimate);
+	}
+	buf_reset(b);
+	buf_printf(b, "Under-represented: %s. Over-represented: %s.", under.len ? under.data : "none",
+	    over.len ? over.data : "none");
+	buf_free(&under);
+	buf_free(&over);
+}
+
+static char *title_of(const struct compare *c)
+{
+	struct buf b = { 0 };
+	if (c->nconsultations == 1)
+		buf_puts(&b, *c->consultations[0].title ? c->consultations[0].title : c->consultations[0].slug);
+	else
+		buf_printf(&b, "%zu consultations", c->nconsultations);
+	return b.data;
+}
+
+static const char *const suppress_note =
+    "Counts from 1 to %d are shown as \"<%d\", and further figures are withheld (\"[c]\") so that no total "
+    "gives them away; their shares, ratios and rates are withheld too.";
+
+/* ---- Markdown ---- */
+
+static void md_cell(FILE *out, const char *text)
+{
+	fputs("| ", out);
+	for (const char *p = text; *p; p++) {
+		if (*p == '|')
+			fputs("\\|", out);
+		else
+			fputc(*p == '\n' ? ' ' : *p, out);
+	}
+	fputc(' ', out);
+}
+
+static void md_rows(FILE *out, const struct compare_dimension *d, const struct compare_category *cats, size_t n,
+    const enum publish_cell *cells, int threshold)
+{
+	for (size_t k = 0; k < n; k++) {
+		struct row r;
+		make_row(&r, &cats[k], cells[k], threshold, d->compared);
+		md_cell(out, cats[k].definition ? cats[k].label : cats[k].code);
+		md_cell(out, r.count);
+		md_cell(out, r.share);
+		if (d->compared) {
+			md_cell(out, r.census);
+			md_cell(out, r.ratio);
+			md_cell(out, r.rate);
+			md_cell(out, r.flag);
+		}
+		fputs("|\n", out);
+	}
+}
+
+static void md_dimension(FILE *out, const struct compare_dimension *d, const struct taxonomy *t,
+    const struct publish_options *o, const char *chart)
+{
+	enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
+	struct buf sentence = { 0 };
+	publish_suppress(d, t, o->suppress, cats, groups);
+	fprintf(out, "\n## %s\n\n", dimension_title(d->name));
+	fprintf(out, "%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.\n", d->known, d->responses,
+	    d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
+	if (d->compared) {
+		summary_sentence(d, cats, &sentence);
+		fprintf(out, "%s\n", sentence.data);
+	}
+	if (chart)
+		fprintf(out, "\n![Representation ratios for %s, with 95%% intervals: the table below gives the figures](%s)\n",
+		    dimension_title(d->name), chart);
+	fputs(d->compared ? "\n| Category | Respondents | Share (95% CI) | Residents | Ratio (95% CI) | Per 1,000 | |\n"
+			    "|---|---:|---:|---:|---:|---:|---|\n"
+			  : "\n| Category | Respondents | Share (95% CI) |\n|---|---:|---:|\n", out);
+	md_rows(out, d, d->cats, d->ncats, cats, o->suppress);
+	md_rows(out, d, d->groups, d->ngroups, groups, o->suppress);
+	for (size_t i = 0; i < d->nnotes; i++)
+		fprintf(out, "%s- %s\n", i ? "" : "\n", d->notes[i]);
+	buf_free(&sentence);
+	free(cats);
+	free(groups);
+}
+
+/* ---- CSV ---- */
+
+static void csv_row(FILE *out, const struct compare_dimension *d, const struct compare_category *c, const char *kind,
+    enum publish_cell cell, int threshold)
+{
+	char count[32];
+	count_text(count, sizeof count, c->n, cell, threshold);
+	report_csv_cell(out, d->name);
+	fprintf(out, ",%s,", kind);
+	report_csv_cell(out, c->code);
+	fputc(',', out);
+	report_csv_cell(out, c->label);
+	fputc(',', out);
+	report_csv_cell(out, count);
+	double v[] = { c->st.share.estimate, c->st.share.lower, c->st.share.upper, c->population,
+		c->st.population_share, c->st.ratio.estimate, c->st.ratio.lower, c->st.ratio.upper, c->st.rate_per_1000 };
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		fputc(',', out);
+		int reveals = i != 3 && i != 4;        /* the population is the census's own */
+		if (cell != CELL_SHOWN && reveals)
+			fputs("[c]", out);
+		else if (!isnan(v[i]))
+			fprintf(out, "%.6g", v[i]);
+	}
+	fprintf(out, ",%s,%s\n", cell != CELL_SHOWN ? "withheld" : isnan(c->population) ? "not_compared"
+	    : stats_flag_name(c->st.flag), cell == CELL_SHOWN ? "" : cell == CELL_SMALL ? "small" : "secondary");
+}
+
+static void write_csv(const struct compare *c, const struct taxonomy *t, const struct publish_options *o, FILE *out)
+{
+	fputs("dimension,kind,code,label,n,share,share_lower,share_upper,population,population_share,"
+	      "ratio,ratio_lower,ratio_upper,rate_per_1000,flag,suppressed\n", out);
+	for (size_t i = 0; i < c->ndims; i++) {
+		const struct compare_dimension *d = &c->dims[i];
+		enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
+		publish_suppress(d, t, o->suppress, cats, groups);
+		for (size_t k = 0; k < d->ncats; k++)
+			csv_row(out, d, &d->cats[k], "category", cats[k], o->suppress);
+		for (size_t g = 0; g < d->ngroups; g++)
+			csv_row(out, d, &d->groups[g], "group", groups[g], o->suppress);
+		free(cats);
+		free(groups);
+	}
+}
+
+/* ---- HTML ---- */
+
+static void html_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			fputs("&lt;", out);
+		else if (*s == '>')
+			fputs("&gt;", out);
+		else if (*s == '&')
+			fputs("&amp;", out);
+		else if (*s == '"')
+			fputs("&quot;", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static const char html_style[] =
+    "body{font-family:system-ui,sans-serif;line-height:1.5;color:#111;background:#fff;max-width:60rem;"
+    "margin:0 auto;padding:1rem}\n"
+    "table{border-collapse:collapse;margin:1rem 0}caption{text-align:left;font-weight:bold;padding:.25rem 0}\n"
+    "th,td{border:1px solid #666;padding:.25rem .5rem;vertical-align:top}td.n{text-align:right}\n"
+    "thead th{background:#eee}.under{color:#a63d00;font-weight:bold}.over{color:#00558a;font-weight:bold}\n"
+    "tbody th{text-align:left;font-weight:normal}figure{margin:1rem 0}svg{max-width:100%;height:auto}.notes{font-size:.95rem}\n"
+    "a:focus,a:hover{outline:3px solid #ffbf47}\n"
+    "@media print{nav{display:none}section{break-inside:avoid-page}a{color:#000}}\n";
+
+static void html_rows(FILE *out, const struct compare_dimension *d, const struct compare_category *cats, size_t n,
+    const enum publish_cell *cells, int threshold)
+{
+	for (size_t k = 0; k < n; k++) {
+		struct row r;
+		make_row(&r, &cats[k], cells[k], threshold, d->compared);
+		fputs("<tr><th scope=\"row\">", out);
+		html_text(out, cats[k].definition ? cats[k].label : cats[k].code);
+		fprintf(out, "</th><td class=\"n\">%s</td><td class=\"n\">", r.count);
+		html_text(out, r.share);
+		fputs("</td>", out);
+		if (d->compared) {
+			const char *cls = cells[k] == CELL_SHOWN && cats[k].st.flag == STATS_FLAG_UNDER ? " class=\"under\""
+			    : cells[k] == CELL_SHOWN && cats[k].st.flag == STATS_FLAG_OVER ? " class=\"over\"" : "";
+			fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">", r.census);
+			html_text(out, r.ratio);
+			fprintf(out, "</td><td class=\"n\">%s</td><td%s>%s</td>", r.rate, cls, r.flag);
+		}
+		fputs("</tr>\n", out);
+	}
+}
+
+/* Draws D's chart; returns the inline SVG (the caller frees), or NULL when skipped (*SKIPPED set). */
+static char *html_chart(const struct compare *c, const struct compare_dimension *d, const enum publish_cell *cats,
+    const struct publish_options *o, int *skipped)
+{
+	struct reach_error err = { 0 };
+	char path[] = "/tmp/reach-svg-XXXXXX";
+	int fd = mkstemp(path), *show = xcalloc(d->ncats + 1, sizeof *show);
+	char *svg = NULL;
+	for (size_t k = 0; k < d->ncats; k++)
+		show[k] = cats[k] == CELL_SHOWN;
+	if (fd >= 0)
+		close(fd);
+	if (fd >= 0 && chart_ratios(d, show, "svg", path, &err) == 0) {
+		struct buf title = { 0 }, desc = { 0 };
+		buf_printf(&title, "%s: representation ratios with 95%% intervals", dimension_title(d->name));
+		buf_printf(&desc, "One point per category, with its interval, against the dashed parity line at 1. "
+				  "The table that follows gives every figure.");
+		svg = chart_inline_svg(path, title.data, desc.data);
+		buf_free(&title);
+		buf_free(&desc);
+	} else if (err.code && !*skipped) {
+		fputs("reach: warning: charts left out: gnuplot is missing or failed (Debian package gnuplot-nox)\n", stderr);
+		*skipped = 1;
+	}
+	if (fd >= 0)
+		unlink(path);
+	if (svg && o->charts_dir) {
+		for (int f = 0; f < 2; f++) {
+			struct buf file = { 0 };
+			buf_printf(&file, "%s/%s-%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
+			    d->name, f ? "png" : "svg");
+			if (chart_ratios(d, show, f ? "png" : "svg", file.data, &err) < 0 && !*skipped) {
+				fprintf(stderr, "reach: warning: %s\n", err.msg);
+				*skipped = 1;
+			}
+			buf_free(&file);
+		}
+	}
+	free(show);
+	return svg;
+}
+
+static void html_dimension(FILE *out, const struct compare *c, const struct compare_dimension *d,
+    const struct taxonomy *t, const struct publish_options *o, int *skipped)
+{
+	enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
+	struct buf sentence = { 0 };
+	publish_suppress(d, t, o->suppress, cats, groups);
+	fprintf(out, "<section aria-labelledby=\"d-%s\">\n<h2 id=\"d-%s\">", d->name, d->name);
+	html_text(out, dimension_title(d->name));
+	fprintf(out, "</h2>\n<p>%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.", d->known,
+	    d->responses, d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
+	if (d->compared) {
+		summary_sentence(d, cats, &sentence);
+		fputs(" ", out);
+		html_text(out, sentence.data);
+		char *svg = html_chart(c, d, cats, o, skipped);
+		if (svg) {
+			fputs("</p>\n<figure>\n", out);
+			fputs(svg, out);
+			fputs("\n<figcaption>", out);
+			html_text(out, dimension_title(d->name));
+			fputs(": representation ratio of each category (share of respondents divided by share of residents) "
+			      "with its 95% interval; the dashed line at 1 is parity. Orange: under-represented; amber: well below; blue: "
+			      "over-represented; green: in proportion; grey: too few to say. The table below gives the "
+			      "figures.</figcaption>\n</figure>\n<p>", out);
+			free(svg);
+		}
+	}
+	fputs("</p>\n<table>\n<caption>", out);
+	html_text(out, dimension_title(d->name));
+	fputs(d->compared ? ": respondents and residents</caption>\n<thead><tr><th scope=\"col\">Category</th>"
+			    "<th scope=\"col\">Respondents</th><th scope=\"col\">Share (95% CI)</th>"
+			    "<th scope=\"col\">Residents' share</th><th scope=\"col\">Ratio (95% CI)</th>"
+			    "<th scope=\"col\">Per 1,000 residents</th><th scope=\"col\">Reading</th></tr></thead>\n<tbody>\n"
+			  : ": respondents (no census figures held)</caption>\n<thead><tr><th scope=\"col\">Category</th>"
+			    "<th scope=\"col\">Respondents</th><th scope=\"col\">Share (95% CI)</th></tr></thead>\n<tbody>\n",
+	    out);
+	html_rows(out, d, d->cats, d->ncats, cats, o->suppress);
+	html_rows(out, d, d->groups, d->ngroups, groups, o->suppress);
+	fputs("</tbody>\n</table>\n", out);
+	if (d->compared && !isnan(d->test.statistic))
+		fprintf(out, "<p>Chi-square goodness of fit %.2f on %ld degrees of freedom, p %s%.4f; effect size w %.2f. "
+			     "Lowest group response rate over highest: %.2f.</p>\n", d->test.statistic, d->test.df,
+		    d->test.p_value < 0.0001 ? "< " : "", d->test.p_value < 0.0001 ? 0.0001 : d->test.p_value,
+		    d->test.effect_w, d->scores.min_max_ratio);
+	if (d->nnotes) {
+		fputs("<ul class=\"notes\">\n", out);
+		for (size_t i = 0; i < d->nnotes; i++) {
+			fputs("<li>", out);
+			html_text(out, d->notes[i]);
+			fputs("</li>\n", out);
+		}
+		fputs("</ul>\n", out);
+	}
+	fputs("</section>\n", out);
+	buf_free(&sentence);
+	free(cats);
+	free(groups);
+}
+
+static void write_html(const struct compare *c, const struct taxonomy *t, const struct publish_options *o, FILE *out,
+    int *skipped)
+{
+	char *title = title_of(c);
+	fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Who did we reach? ", out);
+	html_text(out, title);
+	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>Who did we reach? ", html_style);
+	html_text(out, title);
+	fputs("</h1>\n<p>", out);
+	if (c->nconsultations == 1) {
+		const struct compare_consultation *cc = &c->consultations[0];
+		fputs("Consultation ", out);
+		html_text(out, cc->slug);
+		if (cc->opened && cc->closed)
+			fprintf(out, ", open %s to %s", cc->opened, cc->closed);
+		else if (cc->closed)
+			fprintf(out, ", closed %s", cc->closed);
+		fprintf(out, ": %llu responses.", (unsigned long long)cc->responses);
+	} else {
+		fprintf(out, "%llu responses to %zu consultations:", (unsigned long long)c->responses, c->nconsultations);
+		for (size_t i = 0; i < c->nconsultations; i++) {
+			fputs(i ? ", " : " ", out);
+			html_text(out, c->consultations[i].slug);
+		}
+		fputs(".", out);
+	}
+	fputs(" Compared with the usual residents of ", out);
+	html_text(out, c->geography_name);
+	fprintf(out, " (%s) aged %d and over, Census 2021.</p>\n</header>\n<nav aria-label=\"Contents\">\n<ul>\n",
+	    c->geography, c->min_age);
+	for (size_t i = 0; i < c->ndims; i++) {
+		fprintf(out, "<li><a href=\"#d-%s\">", c->dims[i].name);
+		html_text(out, dimension_title(c->dims[i].name));
+		fputs("</a></li>\n", out);
+	}
+	fputs("</ul>\n</nav>\n<main>\n<p>The <strong>representation ratio</strong> of a group is its share of the "
+	      "respondents divided by its share of the residents: 1 means the group answered in proportion, below 1 "
+	      "that it was missed. A group is <em>under-represented</em> when the whole 95% interval of its ratio lies "
+	      "below 1.</p>\n", out);
+	for (size_t i = 0; i < c->nnotes; i++) {
+		fputs("<p>", out);
+		html_text(out, c->notes[i]);
+		fputs("</p>\n", out);
+	}
+	for (size_t i = 0; i < c->ndims; i++)
+		html_dimension(out, c, &c->dims[i], t, o, skipped);
+	fputs("</main>\n<footer>\n<p>", out);
+	if (o->suppress > 0)
+		fprintf(out, suppress_note, o->suppress - 1, o->suppress);
+	fputs("</p>\n<p>Census figures: ", out);
+	html_text(out, c->source);
+	fputs(".</p>\n</footer>\n</body>\n</html>\n", out);
+	free(title);
+}
+
+int publish_report(struct store *s, const struct taxonomy *t, const struct compare *c, const char *format,
+    const struct publish_options *o, FILE *out, struct reach_error *err)
+{
+	int skipped = 0;
+	(void)s;
+	(void)err;
+	if (strcmp(format, "csv") == 0) {
+		write_csv(c, t, o, out);
+		return 0;
+	}
+	if (strcmp(format, "html") == 0) {
+		write_html(c, t, o, out, &skipped);
+		return skipped;
+	}
+	char *title = title_of(c);
+	fprintf(out, "# Who did we reach? %s\n\n", title);
+	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of %s (%s) aged %d and over, "
+		     "Census 2021.\n", (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s",
+	    c->geography_name, c->geography, c->min_age);
+	for (size_t i = 0; i < c->nnotes; i++)
+		fprintf(out, "\n%s\n", c->notes[i]);
+	for (size_t i = 0; i < c->ndims; i++) {
+		const struct compare_dimension *d = &c->dims[i];
+		char *chart = NULL;
+		if (o->charts_dir && d->compared) {
+			enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
+			int *show = xcalloc(d->ncats + 1, sizeof *show);
+			struct buf file = { 0 };
+			struct reach_error cerr = { 0 };
+			publish_suppress(d, t, o->suppress, cats, groups);
+			for (size_t k = 0; k < d->ncats; k++)
+				show[k] = cats[k] == CELL_SHOWN;
+			buf_printf(&file, "%s/%s-%s.png", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
+			    d->name);
+			if (chart_ratios(d, show, "png", file.data, &cerr) == 0)
+				chart = xstrdup(file.data);
+			else if (!skipped)
+				fprintf(stderr, "reach: warning: %s\n", cerr.msg), skipped = 1;
+			buf_free(&file);
+			free(cats);
+			free(groups);
+			free(show);
+		}
+		md_dimension(out, d, t, o, chart);
+		free(chart);
+	}
+	fputs("\n---\n\n", out);
+	if (o->suppress > 0) {
+		fprintf(out, suppress_note, o->suppress - 1, o->suppress);
+		fputs("\n\n", out);
+	}
+	fprintf(out, "Census figures: %s.\n", c->source);
+	free(title);
+	return skipped;
+}

@@ -1,0 +1,105 @@
+/* Unit tests for the disclosure control of published reports (publish_suppress). */
+#include <stdlib.h>
+
+#include "check.h"
+#include "publish.h"
+
+static struct taxonomy *tx;
+
+/* A dimension of the five ethnic groups with the counts N[5] and the bme group. */
+static struct compare_dimension five(const double *n)
+{
+	static const char *codes[] = { "asian", "black", "mixed", "white", "other" };
+	static struct compare_category cats[5], groups[1];
+	struct compare_dimension d = { 0 };
+	d.name = "ethnicity";
+	d.compared = 1;
+	for (int k = 0; k < 5; k++) {
+		cats[k] = (struct compare_category){ 0 };
+		cats[k].code = (char *)codes[k];
+		cats[k].n = n[k];
+		cats[k].age_min = cats[k].age_max = -1;
+		cats[k].population = 1000;
+	}
+	groups[0] = (struct compare_category){ 0 };
+	groups[0].code = "bme";
+	groups[0].definition = "every ethnic group except White";
+	groups[0].age_min = groups[0].age_max = -1;
+	groups[0].n = n[0] + n[1] + n[2] + n[4];
+	d.cats = cats;
+	d.ncats = 5;
+	d.groups = groups;
+	d.ngroups = 1;
+	return d;
+}
+
+static void test_nothing_small(void)
+{
+	double n[] = { 20, 15, 12, 900, 10 };
+	struct compare_dimension d = five(n);
+	enum publish_cell cats[5], groups[1];
+	publish_suppress(&d, tx, 5, cats, groups);
+	for (int k = 0; k < 5; k++)
+		CHECK_INT(cats[k], CELL_SHOWN);
+	CHECK_INT(groups[0], CELL_SHOWN);
+}
+
+static void test_lone_small_cell(void)
+{
+	/* other = 3 is small; bme (shown, 38) minus asian, black, mixed would give it away,
+	 * so the smallest other member of bme (mixed, 8) is withheld too. */
+	double n[] = { 15, 12, 8, 900, 3 };
+	struct compare_dimension d = five(n);
+	enum publish_cell cats[5], groups[1];
+	publish_suppress(&d, tx, 5, cats, groups);
+	CHECK_INT(cats[4], CELL_SMALL);
+	CHECK_INT(cats[2], CELL_WITHHELD);
+	CHECK_INT(cats[0], CELL_SHOWN);
+	CHECK_INT(cats[1], CELL_SHOWN);
+	CHECK_INT(cats[3], CELL_SHOWN);
+	CHECK_INT(groups[0], CELL_SHOWN);
+}
+
+static void test_two_small_cells(void)
+{
+	/* Two small cells protect each other: nothing more is withheld. */
+	double n[] = { 15, 4, 8, 900, 3 };
+	struct compare_dimension d = five(n);
+	enum publish_cell cats[5], groups[1];
+	publish_suppress(&d, tx, 5, cats, groups);
+	CHECK_INT(cats[1], CELL_SMALL);
+	CHECK_INT(cats[4], CELL_SMALL);
+	CHECK_INT(cats[0], CELL_SHOWN);
+	CHECK_INT(cats[2], CELL_SHOWN);
+}
+
+static void test_zero_and_off(void)
+{
+	/* A zero is shown (it names no one); threshold 0 withholds nothing. */
+	double n[] = { 0, 2, 8, 900, 0 };
+	struct compare_dimension d = five(n);
+	enum publish_cell cats[5], groups[1];
+	publish_suppress(&d, tx, 5, cats, groups);
+	CHECK_INT(cats[0], CELL_SHOWN);
+	CHECK_INT(cats[1], CELL_SMALL);
+	CHECK_INT(cats[2], CELL_WITHHELD);
+	publish_suppress(&d, tx, 0, cats, groups);
+	CHECK_INT(cats[1], CELL_SHOWN);
+	CHECK_INT(groups[0], CELL_SHOWN);
+}
+
+int main(void)
+{
+	struct reach_error err = { 0 };
+	tx = tag_load(NULL, &err);
+	if (!tx) {
+		fprintf(stderr, "%s\n", err.msg);
+		return 1;
+	}
+	RUN(test_nothing_small);
+	RUN(test_lone_small_cell);
+	RUN(test_two_small_cells);
+	RUN(test_zero_and_off);
+	tag_free(tx);
+	return check_summary();
+}
