@@ -22,5 +22,8 @@ echo "== reach report $latest"
 echo
 echo "== reach actions"
 "$reach" --db "$db" actions
+page="$(dirname "$db")/$latest.html"
+"$reach" --db "$db" report "$latest" --format html > "$page" || true
 echo
-echo "Database: $db. Try: $reach --db $db report --all --format json"
+echo "Database: $db; the report for the review meeting: $page"
+echo "Try: $reach --db $db report --all --format json"
