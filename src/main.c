@@ -15,6 +15,7 @@
 #include "report.h"
 #include "store.h"
 #include "tag.h"
+#include "trend.h"
 #include "util.h"
 
 #define REACH_VERSION "0.1.0"
@@ -45,6 +46,8 @@ static const char usage_text[] =
     "        [--min-age N] [--confidence 0.95] [--age-bands 18-24,25-34,...]\n"
     "        [--weighted [--weight-cap 5]]\n"
     "        who was reached: respondents against the census, dimension by dimension\n"
+    "  trend [CODE...] [--from DATE] [--to DATE] [--format text|json]\n"
+    "        each group's representation ratio across consultations, with its trend\n"
     "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md]\n"
     "        every action of the equality action plans, with its evidence and status\n"
     "  plan import FILE | plan list\n"
@@ -518,6 +521,44 @@ static int cmd_report(const char *db, int argc, char **argv)
 	return rc < 0 ? error_print(&err) : partial ? REACH_EPARTIAL : REACH_OK;
 }
 
+static int cmd_trend(const char *db, int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "json", NULL };
+	struct compare_options o = { 0 };
+	const char *format = "text", *from = NULL, *to = NULL, *taxonomy = NULL, *min_age = NULL;
+	struct option options[] = {
+		{ "format", &format, NULL }, { "from", &from, NULL }, { "to", &to, NULL },
+		{ "geography", &o.geography, NULL }, { "min-age", &min_age, NULL }, { "taxonomy", &taxonomy, NULL },
+		{ NULL, NULL, NULL },
+	};
+	char *codes[32];
+	int n, rc;
+	if ((rc = parse_options("trend", argc, argv, options, codes, 32, &n)))
+		return rc;
+	if ((rc = check_format("trend", format, formats)) || (rc = check_date("trend", "from", from)) ||
+	    (rc = check_date("trend", "to", to)))
+		return rc;
+	long age = -1;
+	if (min_age && parse_long(min_age, 0, 120, &age) < 0)
+		return usage_error("trend", "--min-age \"%s\" is not an age from 0 to 120", min_age);
+	o.min_age = (int)age;
+	struct reach_error err = { 0 };
+	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
+	if (!t)
+		return error_print(&err);
+	struct store *s = open_store(db, &err);
+	struct trend *tr = s ? trend_run(s, t, from, to, n ? codes : NULL, (size_t)n, &o, &err) : NULL;
+	if (tr && strcmp(format, "json") == 0)
+		trend_json(tr, stdout);
+	else if (tr)
+		trend_text(tr, stdout);
+	rc = tr ? 0 : -1;
+	trend_free(tr);
+	store_close(s);
+	tag_free(t);
+	return rc < 0 ? error_print(&err) : REACH_OK;
+}
+
 static int cmd_list(const char *db, int argc, char **argv)
 {
 	struct option options[] = { { NULL, NULL, NULL } };
@@ -566,7 +607,7 @@ int main(int argc, char **argv)
 		{ "columns", cmd_columns }, { "ingest", cmd_ingest }, { "list", cmd_list },
 		{ "report", cmd_report }, { "unmatched", cmd_unmatched }, { "retag", cmd_retag },
 		{ "baseline", cmd_baseline }, { "actions", cmd_actions }, { "plan", cmd_plan },
-		{ "export", cmd_export },
+		{ "export", cmd_export }, { "trend", cmd_trend },
 	};
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
 		if (strcmp(command, commands[k].name) == 0)
