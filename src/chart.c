@@ -80,8 +80,12 @@ int chart_ratios(const struct compare_dimension *d, const int *show, const char 
 	}
 	if (top > 5)
 		top = 5;
-	if (rows == 0 || !template || !mkdtemp(dir)) {
-		error_set(err, REACH_EPARTIAL, path, 0, "no chart: %s", rows == 0 ? "nothing to draw" : "cannot make a scratch folder");
+	if (rows == 0) {
+		rc = 1;                 /* nothing to draw: no chart, and nothing wrong */
+		goto done;
+	}
+	if (!template || !mkdtemp(dir)) {
+		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot make a scratch folder");
 		goto done;
 	}
 	buf_printf(&file, "%s/data.tsv", dir);

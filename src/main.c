@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "baseline.h"
+#include "batch.h"
 #include "compare.h"
 #include "consult.h"
 #include "load.h"
@@ -34,6 +35,9 @@ static const char usage_text[] =
     "        [--closed YYYY-MM-DD] [--platform NAME] [--min-age N] [--profile FILE]\n"
     "        [--taxonomy FILE] [--dates auto|day-first|month-first] [--replace] [--keep-text] [--ragged]\n"
     "        store a consultation's responses (one transaction)\n"
+    "  batch DIR [--reports DIR]\n"
+    "        the after-close run for a folder of exports: ingest what is new or changed,\n"
+    "        write each report as HTML and JSON; run again, it does only what changed\n"
     "  list  the consultations held\n"
     "  unmatched SLUG\n"
     "        equality answers that no taxonomy rule matched, with counts\n"
@@ -559,6 +563,33 @@ static int cmd_trend(const char *db, int argc, char **argv)
 	return rc < 0 ? error_print(&err) : REACH_OK;
 }
 
+static int cmd_batch(const char *db, int argc, char **argv)
+{
+	struct batch_options o = { 0 };
+	const char *taxonomy = NULL;
+	struct option options[] = {
+		{ "reports", &o.reports, NULL }, { "geography", &o.compare.geography, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
+	};
+	char *dirs[1];
+	int n, rc;
+	if ((rc = parse_options("batch", argc, argv, options, dirs, 1, &n)))
+		return rc;
+	if (n != 1)
+		return usage_error("batch", "%s", "needs one folder of exports");
+	o.compare.min_age = -1;
+	o.publish.suppress = 5;
+	struct reach_error err = { 0 };
+	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
+	if (!t)
+		return error_print(&err);
+	struct store *s = open_store(db, &err);
+	rc = s ? batch_run(s, t, dirs[0], &o, stdout, &err) : -1;
+	store_close(s);
+	tag_free(t);
+	return rc < 0 ? error_print(&err) : rc > 0 ? REACH_EDATA : REACH_OK;
+}
+
 static int cmd_list(const char *db, int argc, char **argv)
 {
 	struct option options[] = { { NULL, NULL, NULL } };
@@ -607,7 +638,7 @@ int main(int argc, char **argv)
 		{ "columns", cmd_columns }, { "ingest", cmd_ingest }, { "list", cmd_list },
 		{ "report", cmd_report }, { "unmatched", cmd_unmatched }, { "retag", cmd_retag },
 		{ "baseline", cmd_baseline }, { "actions", cmd_actions }, { "plan", cmd_plan },
-		{ "export", cmd_export }, { "trend", cmd_trend },
+		{ "export", cmd_export }, { "trend", cmd_trend }, { "batch", cmd_batch },
 	};
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
 		if (strcmp(command, commands[k].name) == 0)

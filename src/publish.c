@@ -393,7 +393,8 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 		show[k] = cats[k] == CELL_SHOWN;
 	if (fd >= 0)
 		close(fd);
-	if (fd >= 0 && chart_ratios(d, show, "svg", path, &err) == 0) {
+	int drawn = fd >= 0 ? chart_ratios(d, show, "svg", path, &err) : -1;
+	if (drawn == 0) {
 		struct buf title = { 0 }, desc = { 0 };
 		buf_printf(&title, "%s: representation ratios with 95%% intervals", dimension_title(d->name));
 		buf_printf(&desc, "One point per category, with its interval, against the dashed parity line at 1. "
@@ -401,7 +402,7 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 		svg = chart_inline_svg(path, title.data, desc.data);
 		buf_free(&title);
 		buf_free(&desc);
-	} else if (err.code && !*skipped) {
+	} else if (drawn < 0 && !*skipped) {
 		fputs("reach: warning: charts left out: gnuplot is missing or failed (Debian package gnuplot-nox)\n", stderr);
 		*skipped = 1;
 	}
@@ -572,9 +573,10 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 				show[k] = cats[k] == CELL_SHOWN;
 			buf_printf(&file, "%s/%s-%s.png", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
 			    d->name);
-			if (chart_ratios(d, show, "png", file.data, &cerr) == 0)
+			int drawn = chart_ratios(d, show, "png", file.data, &cerr);
+			if (drawn == 0)
 				chart = xstrdup(file.data);
-			else if (!skipped)
+			else if (drawn < 0 && !skipped)
 				fprintf(stderr, "reach: warning: %s\n", cerr.msg), skipped = 1;
 			buf_free(&file);
 			free(cats);

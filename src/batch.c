@@ -1,0 +1,187 @@
+/* batch.c — see batch.h. */
+#include "batch.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "consult.h"
+#include "report.h"
+#include "table.h"
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The export files of DIR, sorted; the caller frees each and the array. */
+static char **list_exports(const char *dir, size_t *n, struct reach_error *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	*n = 0;
+	if (!d) {
+		error_set(err, REACH_EUSAGE, dir, 0, "cannot read the folder: %s", strerror(errno));
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0 || strcmp(e->d_name, "consultations.csv") == 0)
+			continue;
+		names = xrealloc(names, (*n + 1) * sizeof *names);
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, *n, sizeof *names, by_name);
+	return names;
+}
+
+/* The file's SHA-256 in hex; -1 when it cannot be read. */
+static int file_sha256(const char *path, char hex[65])
+{
+	FILE *fp = fopen(path, "rb");
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	unsigned char buf[1 << 16], digest[32];
+	unsigned len = 0;
+	size_t n;
+	int rc = fp && ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) ? 0 : -1;
+	while (rc == 0 && (n = fread(buf, 1, sizeof buf, fp)) > 0)
+		EVP_DigestUpdate(ctx, buf, n);
+	if (rc == 0 && !ferror(fp) && EVP_DigestFinal_ex(ctx, digest, &len))
+		for (int i = 0; i < 32; i++)
+			snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	else
+		rc = -1;
+	if (fp)
+		fclose(fp);
+	EVP_MD_CTX_free(ctx);
+	return rc;
+}
+
+/* The file name without ".csv", lower case, other characters as "-". */
+static char *slug_of(const char *name)
+{
+	size_t len = strlen(name) - 4;
+	char *slug = xstrndup(name, len);
+	for (char *p = slug; *p; p++)
+		*p = isalnum((unsigned char)*p) ? (char)tolower((unsigned char)*p) : '-';
+	return slug;
+}
+
+/* What the consultation SLUG holds now: its file's SHA-256, or "" when it does not exist. */
+static void held_sha(struct store *s, const char *slug, char out[65])
+{
+	sqlite3_stmt *st = store_stmt(s, "source_sha_of");
+	store_bind_text(st, ":slug", slug);
+	out[0] = '\0';
+	if (store_step(s, st) == SQLITE_ROW)
+		snprintf(out, 65, "%s", (const char *)sqlite3_column_text(st, 0));
+}
+
+static int write_reports(struct store *s, const struct taxonomy *t, const char *slug, const struct batch_options *o,
+    const char *folder, struct reach_error *err)
+{
+	char *one[1] = { (char *)slug };
+	struct compare *c = compare_run(s, t, one, 1, &o->compare, err);
+	int rc = c ? 0 : -1;
+	for (int f = 0; rc >= 0 && f < 2; f++) {
+		struct buf path = { 0 };
+		buf_printf(&path, "%s/%s.%s", folder, slug, f ? "json" : "html");
+		FILE *fp = fopen(path.data, "w");
+		if (!fp) {
+			error_set(err, REACH_EDB, path.data, 0, "cannot write the report: %s", strerror(errno));
+			rc = -1;
+		} else {
+			int r = f ? report_json(s, t, c, fp, err) : publish_report(s, t, c, "html", &o->publish, fp, err);
+			if (fclose(fp) != 0 || r < 0)
+				rc = -1;
+			else if (r > 0)
+				rc = 1;
+		}
+		buf_free(&path);
+	}
+	compare_free(c);
+	return rc;
+}
+
+int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const struct batch_options *o, FILE *out,
+    struct reach_error *err)
+{
+	size_t n;
+	char **files = list_exports(dir, &n, err);
+	struct buf folder = { 0 }, path = { 0 };
+	struct table *meta = NULL;
+	int failed = 0;
+	if (!files && err->code)
+		return -1;
+	buf_printf(&path, "%s/consultations.csv", dir);
+	if (access(path.data, R_OK) == 0 && !(meta = table_file(path.data, err))) {
+		buf_free(&path);
+		return -1;
+	}
+	if (o->reports)
+		buf_puts(&folder, o->reports);
+	else
+		buf_printf(&folder, "%s/reports", dir);
+	if (mkdir(folder.data, 0777) < 0 && errno != EEXIST) {
+		error_set(err, REACH_EDB, folder.data, 0, "cannot make the reports folder: %s", strerror(errno));
+		failed = -1;
+	}
+	for (size_t i = 0; failed >= 0 && i < n; i++) {
+		struct consult_meta m = { 0 };
+		struct load_options lo = { 0 };
+		struct consult_result result;
+		struct reach_error e = { 0 };
+		char sha[65], held[65];
+		char *slug = slug_of(files[i]);
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, files[i]);
+		m.slug = slug;
+		m.min_age = 16;
+		for (size_t r = 0; meta && r < meta->nrows; r++)
+			if (strcmp(table_get(meta, r, "file"), files[i]) == 0) {
+				long age;
+				if (*table_get(meta, r, "slug"))
+					m.slug = table_get(meta, r, "slug");
+				m.title = *table_get(meta, r, "title") ? table_get(meta, r, "title") : NULL;
+				m.platform = *table_get(meta, r, "platform") ? table_get(meta, r, "platform") : NULL;
+				m.opened = *table_get(meta, r, "opened") ? table_get(meta, r, "opened") : NULL;
+				m.closed = *table_get(meta, r, "closed") ? table_get(meta, r, "closed") : NULL;
+				if (parse_long(table_get(meta, r, "min_age"), 0, 120, &age) == 0)
+					m.min_age = age;
+			}
+		held_sha(s, m.slug, held);
+		if (file_sha256(path.data, sha) < 0) {
+			error_set(&e, REACH_EDATA, path.data, 0, "cannot read it");
+		} else if (strcmp(sha, held) == 0) {
+			fprintf(out, "%s: unchanged (%s)\n", m.slug, files[i]);
+		} else {
+			m.replace = *held != '\0';
+			if (consult_ingest(s, path.data, &m, &lo, t, &result, &e) == 0)
+				fprintf(out, "%s: %s %llu responses from %s\n", m.slug, m.replace ? "replaced with" : "ingested",
+				    (unsigned long long)result.counts.responses, files[i]);
+		}
+		if (!e.code && write_reports(s, t, m.slug, o, folder.data, &e) < 0 && !e.code)
+			error_set(&e, REACH_EDB, m.slug, 0, "cannot write its reports");
+		if (e.code) {
+			error_print(&e);
+			failed = 1;
+		}
+		free(slug);
+	}
+	if (failed >= 0)
+		fprintf(out, "reports in %s\n", folder.data);
+	for (size_t i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	table_free(meta);
+	buf_free(&folder);
+	buf_free(&path);
+	return failed;
+}
