@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "chart.h"
-#include "plan.h"
 #include "report.h"
 
 /* ---- disclosure control ---- */
