@@ -454,9 +454,7 @@ int consult_retag(struct store *s, const struct taxonomy *t, const char *slug, F
 	if (rc < 0 && store_failed(s))
 		*err = *store_error(s);
 	store_rollback(s);
-	for (size_t i = 0; i < n; i++)
-		free(slugs[i]);
-	free(slugs);
+	strings_free(slugs, n);
 	return rc;
 }
 

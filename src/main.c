@@ -517,9 +517,7 @@ static int cmd_report(const char *db, int argc, char **argv)
 	else if (rc == 0)
 		partial = (rc = publish_report(s, t, c, format, &po, stdout, &err)) > 0, rc = rc > 0 ? 0 : rc;
 	compare_free(c);
-	for (size_t i = 0; i < nslugs; i++)
-		free(slugs[i]);
-	free(slugs);
+	strings_free(slugs, nslugs);
 	store_close(s);
 	tag_free(t);
 	return rc < 0 ? error_print(&err) : partial ? REACH_EPARTIAL : REACH_OK;

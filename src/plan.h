@@ -32,6 +32,15 @@ enum plan_comparison {
 	PLAN_FALL               /* a fall from the baseline */
 };
 
+/* The kinds of metric an indicator can use; what each measures is data (seeds/indicators.csv). */
+enum plan_metric {
+	PLAN_METRIC_RATIO, PLAN_METRIC_RATE_RATIO, PLAN_METRIC_SHARE_AT_LEAST, PLAN_METRIC_ASKED,
+	PLAN_METRIC_BASELINES
+};
+
+/* Reads a metric's name (ratio, rate_ratio, share_at_least, asked, baselines); 0, or -1 if unknown. */
+int plan_metric_parse(const char *name, enum plan_metric *out);
+
 /* A window's value with its interval; NaN where unknown. */
 struct plan_value {
 	double estimate, lower, upper;

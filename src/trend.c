@@ -99,9 +99,7 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 		}
 		compare_free(c);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(slugs[i]);
-	free(slugs);
+	strings_free(slugs, n);
 	if (rc == 0 && tr->nseries == 0) {
 		error_set(err, REACH_EDATA, NULL, 0, n ? "no consultation held gives those groups (with a closing date)"
 		    : "no consultations closed in those dates");

@@ -51,6 +51,13 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void strings_free(char **list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
 void buf_grow(struct buf *b, size_t more)
 {
 	if (b->len + more + 1 <= b->cap)

@@ -43,6 +43,9 @@ void buf_printf(struct buf *b, const char *fmt, ...);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 
+/* Frees the N strings of LIST and LIST itself; accepts NULL. */
+void strings_free(char **list, size_t n);
+
 /*
  * An error report: the exit code it maps to and one line of text in the
  * form "FILE:LINE: message" (without the "reach: " prefix, which is added
