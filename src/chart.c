@@ -56,59 +56,93 @@ static int flag_colour(enum stats_flag f)
 	}
 }
 
+/*
+ * Draws DATA (ROWS rows) with the template charts/TEMPLATE.gp as FORMAT into
+ * PATH, the y or x axis running to TOP. 0; 1 with no rows; -1 with ERR set.
+ */
+static int draw(const char *template_name, const struct buf *data, size_t rows, double top, const char *format,
+    const char *path, struct reach_error *err)
+{
+	char dir[] = "/tmp/reach-chart-XXXXXX", name[64];
+	struct buf file = { 0 }, gp = { 0 }, defs = { 0 };
+	snprintf(name, sizeof name, "charts/%s.gp", template_name);
+	const struct embedded_file *template = embedded_find(name);
+	int rc = -1;
+	if (rows == 0)
+		return 1;               /* nothing to draw: no chart, and nothing wrong */
+	if (!template || !mkdtemp(dir)) {
+		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot make a scratch folder");
+		return -1;
+	}
+	buf_printf(&file, "%s/data.tsv", dir);
+	buf_printf(&gp, "%s/chart.gp", dir);
+	if (write_file(file.data, data->data, data->len) < 0 || write_file(gp.data, template->data, template->len) < 0) {
+		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot write its data");
+	} else {
+		buf_printf(&defs, "data='%s'; output='%s'; term='%s'; rows=%zu; top=%.2f", file.data, path, format, rows, top);
+		if (strchr(path, '\'') || run_gnuplot(defs.data, gp.data) < 0)
+			error_set(err, REACH_EPARTIAL, path, 0, "no chart: gnuplot is missing or failed (Debian package gnuplot-nox)");
+		else
+			rc = 0;
+	}
+	unlink(file.data);
+	unlink(gp.data);
+	rmdir(dir);
+	buf_free(&file);
+	buf_free(&gp);
+	buf_free(&defs);
+	return rc;
+}
+
+/* Appends a category code as a data label: ours ("16-24"), but never with tabs, line ends or quotes. */
+static void put_label(struct buf *data, const char *code)
+{
+	for (const char *p = code; *p; p++)
+		buf_putc(data, *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' ? ' ' : *p);
+}
+
 int chart_ratios(const struct compare_dimension *d, const int *show, const char *format, const char *path,
     struct reach_error *err)
 {
-	char dir[] = "/tmp/reach-chart-XXXXXX";
-	struct buf data = { 0 }, file = { 0 }, gp = { 0 }, defs = { 0 };
-	const struct embedded_file *template = embedded_find("charts/ratios.gp");
+	struct buf data = { 0 };
 	size_t rows = 0;
 	double top = 2;
-	int rc = -1;
 	for (size_t k = 0; k < d->ncats; k++) {
 		const struct compare_category *c = &d->cats[k];
 		if ((show && !show[k]) || isnan(c->st.ratio.estimate))
 			continue;
-		/* Codes are ours ("16-24", "white_british"); tabs and line ends could not occur, but never pass. */
-		for (const char *p = c->code; *p; p++)
-			buf_putc(&data, *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' ? ' ' : *p);
+		put_label(&data, c->code);
 		buf_printf(&data, "\t%.6f\t%.6f\t%.6f\t%d\n", c->st.ratio.estimate, c->st.ratio.lower, c->st.ratio.upper,
 		    flag_colour(c->st.flag));
 		if (c->st.ratio.estimate * 1.15 > top)
 			top = c->st.ratio.estimate * 1.15;
 		rows++;
 	}
-	if (top > 5)
-		top = 5;
-	if (rows == 0) {
-		rc = 1;                 /* nothing to draw: no chart, and nothing wrong */
-		goto done;
-	}
-	if (!template || !mkdtemp(dir)) {
-		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot make a scratch folder");
-		goto done;
-	}
-	buf_printf(&file, "%s/data.tsv", dir);
-	buf_printf(&gp, "%s/ratios.gp", dir);
-	if (write_file(file.data, data.data, data.len) < 0 || write_file(gp.data, template->data, template->len) < 0) {
-		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot write its data");
-		goto clean;
-	}
-	buf_printf(&defs, "data='%s'; output='%s'; term='%s'; rows=%zu; top=%.2f", file.data, path, format, rows, top);
-	if (strchr(path, '\'') || run_gnuplot(defs.data, gp.data) < 0) {
-		error_set(err, REACH_EPARTIAL, path, 0, "no chart: gnuplot is missing or failed (Debian package gnuplot-nox)");
-		goto clean;
-	}
-	rc = 0;
-clean:
-	unlink(file.data);
-	unlink(gp.data);
-	rmdir(dir);
-done:
+	int rc = draw("ratios", &data, rows, top > 5 ? 5 : top, format, path, err);
 	buf_free(&data);
-	buf_free(&file);
-	buf_free(&gp);
-	buf_free(&defs);
+	return rc;
+}
+
+int chart_shares(const struct compare_dimension *d, const int *show, const char *format, const char *path,
+    struct reach_error *err)
+{
+	struct buf data = { 0 };
+	size_t rows = 0;
+	double top = 0;
+	for (size_t k = 0; k < d->ncats; k++) {
+		const struct compare_category *c = &d->cats[k];
+		if ((show && !show[k]) || isnan(c->st.share.estimate) || isnan(c->st.population_share))
+			continue;
+		put_label(&data, c->code);
+		buf_printf(&data, "\t%.3f\t%.3f\n", 100 * c->st.share.estimate, 100 * c->st.population_share);
+		if (100 * c->st.share.estimate > top)
+			top = 100 * c->st.share.estimate;
+		if (100 * c->st.population_share > top)
+			top = 100 * c->st.population_share;
+		rows++;
+	}
+	int rc = draw("shares", &data, rows, top * 1.2 + 1, format, path, err);
+	buf_free(&data);
 	return rc;
 }
 

@@ -21,6 +21,14 @@ int chart_ratios(const struct compare_dimension *d, const int *show, const char 
     struct reach_error *err);
 
 /*
+ * Draws each shown category's share of the respondents beside its share of
+ * the residents (for age, the consultation's age profile against the area's),
+ * as chart_ratios does, with the same returns.
+ */
+int chart_shares(const struct compare_dimension *d, const int *show, const char *format, const char *path,
+    struct reach_error *err);
+
+/*
  * The SVG file at PATH, ready to sit inside an HTML page: its XML prologue
  * dropped, role="img" and an aria label added, its title and description
  * replaced by TITLE and DESC (escaped here). The caller frees it; NULL when

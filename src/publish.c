@@ -380,9 +380,36 @@ static void html_rows(FILE *out, const struct compare_dimension *d, const struct
 	}
 }
 
-/* Draws D's chart; returns the inline SVG (the caller frees), or NULL when skipped (*SKIPPED set). */
+/* A kind of chart: how to draw it, what it is called, what it shows. */
+struct chart_kind {
+	int (*draw)(const struct compare_dimension *d, const int *show, const char *format, const char *path,
+	    struct reach_error *err);
+	const char *suffix;     /* of its file name in --charts, after the dimension */
+	const char *title;      /* after the dimension's name */
+	const char *desc;
+	const char *caption;
+};
+
+static const struct chart_kind ratio_chart = {
+	chart_ratios, "", "representation ratios with 95% intervals",
+	"One point per category, with its interval, against the dashed parity line at 1. The table that follows "
+	"gives every figure.",
+	"representation ratio of each category (share of respondents divided by share of residents) with its 95% "
+	"interval; the dashed line at 1 is parity. Orange: under-represented; amber: well below; blue: "
+	"over-represented; green: in proportion; grey: too few to say. The table below gives the figures.",
+};
+
+static const struct chart_kind share_chart = {
+	chart_shares, "-shares", "respondents and residents",
+	"Two bars per category: its share of the respondents and its share of the residents. The table that "
+	"follows gives every figure.",
+	"each category's share of the respondents (blue) beside its share of the residents (orange). The table "
+	"below gives the figures.",
+};
+
+/* Draws one chart of D; returns the inline SVG (the caller frees), or NULL when skipped (*SKIPPED set). */
 static char *html_chart(const struct compare *c, const struct compare_dimension *d, const enum publish_cell *cats,
-    const struct publish_options *o, int *skipped)
+    const struct publish_options *o, const struct chart_kind *kind, int *skipped)
 {
 	struct reach_error err = { 0 };
 	char path[] = "/tmp/reach-svg-XXXXXX";
@@ -392,35 +419,47 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 		show[k] = cats[k] == CELL_SHOWN;
 	if (fd >= 0)
 		close(fd);
-	int drawn = fd >= 0 ? chart_ratios(d, show, "svg", path, &err) : -1;
+	int drawn = fd >= 0 ? kind->draw(d, show, "svg", path, &err) : -1;
 	if (drawn == 0) {
-		struct buf title = { 0 }, desc = { 0 };
-		buf_printf(&title, "%s: representation ratios with 95%% intervals", dimension_title(d->name));
-		buf_printf(&desc, "One point per category, with its interval, against the dashed parity line at 1. "
-				  "The table that follows gives every figure.");
-		svg = chart_inline_svg(path, title.data, desc.data);
+		struct buf title = { 0 };
+		buf_printf(&title, "%s: %s", dimension_title(d->name), kind->title);
+		svg = chart_inline_svg(path, title.data, kind->desc);
 		buf_free(&title);
-		buf_free(&desc);
 	} else if (drawn < 0 && !*skipped) {
 		fputs("reach: warning: charts left out: gnuplot is missing or failed (Debian package gnuplot-nox)\n", stderr);
 		*skipped = 1;
 	}
 	if (fd >= 0)
 		unlink(path);
-	if (svg && o->charts_dir) {
-		for (int f = 0; f < 2; f++) {
-			struct buf file = { 0 };
-			buf_printf(&file, "%s/%s-%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
-			    d->name, f ? "png" : "svg");
-			if (chart_ratios(d, show, f ? "png" : "svg", file.data, &err) < 0 && !*skipped) {
-				fprintf(stderr, "reach: warning: %s\n", err.msg);
-				*skipped = 1;
-			}
-			buf_free(&file);
+	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
+		struct buf file = { 0 };
+		buf_printf(&file, "%s/%s-%s%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
+		    d->name, kind->suffix, f ? "png" : "svg");
+		if (kind->draw(d, show, f ? "png" : "svg", file.data, &err) < 0 && !*skipped) {
+			fprintf(stderr, "reach: warning: %s\n", err.msg);
+			*skipped = 1;
 		}
+		buf_free(&file);
 	}
 	free(show);
 	return svg;
+}
+
+/* The chart as a figure with its caption. */
+static void html_figure(FILE *out, const struct compare *c, const struct compare_dimension *d,
+    const enum publish_cell *cats, const struct publish_options *o, const struct chart_kind *kind, int *skipped)
+{
+	char *svg = html_chart(c, d, cats, o, kind, skipped);
+	if (!svg)
+		return;
+	fputs("<figure>\n", out);
+	fputs(svg, out);
+	fputs("\n<figcaption>", out);
+	html_text(out, dimension_title(d->name));
+	fputs(": ", out);
+	html_text(out, kind->caption);
+	fputs("</figcaption>\n</figure>\n", out);
+	free(svg);
 }
 
 static void html_dimension(FILE *out, const struct compare *c, const struct compare_dimension *d,
@@ -437,20 +476,14 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 		summary_sentence(d, cats, &sentence);
 		fputs(" ", out);
 		html_text(out, sentence.data);
-		char *svg = html_chart(c, d, cats, o, skipped);
-		if (svg) {
-			fputs("</p>\n<figure>\n", out);
-			fputs(svg, out);
-			fputs("\n<figcaption>", out);
-			html_text(out, dimension_title(d->name));
-			fputs(": representation ratio of each category (share of respondents divided by share of residents) "
-			      "with its 95% interval; the dashed line at 1 is parity. Orange: under-represented; amber: well below; blue: "
-			      "over-represented; green: in proportion; grey: too few to say. The table below gives the "
-			      "figures.</figcaption>\n</figure>\n<p>", out);
-			free(svg);
-		}
 	}
-	fputs("</p>\n<table>\n<caption>", out);
+	fputs("</p>\n", out);
+	if (d->compared) {
+		html_figure(out, c, d, cats, o, &ratio_chart, skipped);
+		if (strcmp(d->name, "age") == 0)
+			html_figure(out, c, d, cats, o, &share_chart, skipped);
+	}
+	fputs("<table>\n<caption>", out);
 	html_text(out, dimension_title(d->name));
 	fputs(d->compared ? ": respondents and residents</caption>\n<thead><tr><th scope=\"col\">Category</th>"
 			    "<th scope=\"col\">Respondents</th><th scope=\"col\">Share (95% CI)</th>"
