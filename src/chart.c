@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "trend.h"
 
 /* Writes LEN bytes of DATA to a new file PATH; 0 or -1. */
 static int write_file(const char *path, const char *data, size_t len)
@@ -58,10 +59,11 @@ static int flag_colour(enum stats_flag f)
 
 /*
  * Draws DATA (ROWS rows) with the template charts/TEMPLATE.gp as FORMAT into
- * PATH, the y or x axis running to TOP. 0; 1 with no rows; -1 with ERR set.
+ * PATH, the y or x axis running to TOP; EXTRA (numbers only, or NULL) adds
+ * definitions. 0; 1 with no rows; -1 with ERR set.
  */
-static int draw(const char *template_name, const struct buf *data, size_t rows, double top, const char *format,
-    const char *path, struct reach_error *err)
+static int draw(const char *template_name, const struct buf *data, size_t rows, double top, const char *extra,
+    const char *format, const char *path, struct reach_error *err)
 {
 	char dir[] = "/tmp/reach-chart-XXXXXX", name[64];
 	struct buf file = { 0 }, gp = { 0 }, defs = { 0 };
@@ -79,7 +81,8 @@ static int draw(const char *template_name, const struct buf *data, size_t rows, 
 	if (write_file(file.data, data->data, data->len) < 0 || write_file(gp.data, template->data, template->len) < 0) {
 		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot write its data");
 	} else {
-		buf_printf(&defs, "data='%s'; output='%s'; term='%s'; rows=%zu; top=%.2f", file.data, path, format, rows, top);
+		buf_printf(&defs, "data='%s'; output='%s'; term='%s'; rows=%zu; top=%.2f%s", file.data, path, format, rows, top,
+		    extra ? extra : "");
 		if (strchr(path, '\'') || run_gnuplot(defs.data, gp.data) < 0)
 			error_set(err, REACH_EPARTIAL, path, 0, "no chart: gnuplot is missing or failed (Debian package gnuplot-nox)");
 		else
@@ -118,7 +121,7 @@ int chart_ratios(const struct compare_dimension *d, const int *show, const char 
 			top = c->st.ratio.estimate * 1.15;
 		rows++;
 	}
-	int rc = draw("ratios", &data, rows, top > 5 ? 5 : top, format, path, err);
+	int rc = draw("ratios", &data, rows, top > 5 ? 5 : top, NULL, format, path, err);
 	buf_free(&data);
 	return rc;
 }
@@ -141,7 +144,7 @@ int chart_shares(const struct compare_dimension *d, const int *show, const char 
 			top = 100 * c->st.population_share;
 		rows++;
 	}
-	int rc = draw("shares", &data, rows, top * 1.2 + 1, format, path, err);
+	int rc = draw("shares", &data, rows, top * 1.2 + 1, NULL, format, path, err);
 	buf_free(&data);
 	return rc;
 }
@@ -213,4 +216,33 @@ char *chart_inline_svg(const char *path, const char *title, const char *desc)
 	}
 	out.len = strlen(out.data);
 	return out.data;
+}
+
+int chart_trend(const struct trend_series *t, const char *format, const char *path, struct reach_error *err)
+{
+	struct buf data = { 0 }, extra = { 0 };
+	size_t rows = 0;
+	double top = 1.5, x0 = 0, x1 = 0;
+	for (size_t k = 0; k < t->npoints; k++) {
+		const struct trend_point *p = &t->points[k];
+		buf_printf(&data, "%.4f\t%.6f\t%.6f\t%.6f\n", p->year, p->ratio.estimate, p->ratio.lower, p->ratio.upper);
+		if (p->ratio.upper * 1.1 > top)
+			top = p->ratio.upper * 1.1;
+		if (rows++ == 0 || p->year < x0)
+			x0 = p->year;
+		if (p->year > x1)
+			x1 = p->year;
+	}
+	/* NaN when there is no fit: the template then draws no line. */
+	char slope[32];
+	if (isnan(t->fit.slope))
+		snprintf(slope, sizeof slope, "NaN");
+	else
+		snprintf(slope, sizeof slope, "%.10g", t->fit.slope);
+	buf_printf(&extra, "; a=%.10g; b=%s; x0=%.4f; x1=%.4f", isnan(t->fit.intercept) ? 0 : t->fit.intercept, slope,
+	    x0, x1);
+	int rc = draw("trend", &data, rows, top > 5 ? 5 : top, extra.data, format, path, err);
+	buf_free(&data);
+	buf_free(&extra);
+	return rc;
 }

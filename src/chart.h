@@ -28,6 +28,15 @@ int chart_ratios(const struct compare_dimension *d, const int *show, const char 
 int chart_shares(const struct compare_dimension *d, const int *show, const char *format, const char *path,
     struct reach_error *err);
 
+struct trend_series;
+
+/*
+ * Draws one group's ratio in each consultation by closing date, with its
+ * interval, the weighted trend, parity and the 0.8 review target, as
+ * chart_ratios does, with the same returns.
+ */
+int chart_trend(const struct trend_series *t, const char *format, const char *path, struct reach_error *err);
+
 /*
  * The SVG file at PATH, ready to sit inside an HTML page: its XML prologue
  * dropped, role="img" and an aria label added, its title and description

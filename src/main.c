@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "baseline.h"
+#include "chart.h"
 #include "batch.h"
 #include "compare.h"
 #include "consult.h"
@@ -50,7 +51,7 @@ static const char usage_text[] =
     "        [--min-age N] [--confidence 0.95] [--age-bands 18-24,25-34,...]\n"
     "        [--weighted [--weight-cap 5]]\n"
     "        who was reached: respondents against the census, dimension by dimension\n"
-    "  trend [CODE...] [--from DATE] [--to DATE] [--format text|json]\n"
+    "  trend [CODE...] [--from DATE] [--to DATE] [--format text|json] [--charts DIR]\n"
     "        each group's representation ratio across consultations, with its trend\n"
     "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md]\n"
     "        every action of the equality action plans, with its evidence and status\n"
@@ -527,11 +528,11 @@ static int cmd_trend(const char *db, int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", NULL };
 	struct compare_options o = { 0 };
-	const char *format = "text", *from = NULL, *to = NULL, *taxonomy = NULL, *min_age = NULL;
+	const char *format = "text", *from = NULL, *to = NULL, *taxonomy = NULL, *min_age = NULL, *charts = NULL;
 	struct option options[] = {
 		{ "format", &format, NULL }, { "from", &from, NULL }, { "to", &to, NULL },
 		{ "geography", &o.geography, NULL }, { "min-age", &min_age, NULL }, { "taxonomy", &taxonomy, NULL },
-		{ NULL, NULL, NULL },
+		{ "charts", &charts, NULL }, { NULL, NULL, NULL },
 	};
 	char *codes[32];
 	int n, rc;
@@ -555,10 +556,22 @@ static int cmd_trend(const char *db, int argc, char **argv)
 	else if (tr)
 		trend_text(tr, stdout);
 	rc = tr ? 0 : -1;
+	int partial = 0;
+	for (size_t i = 0; tr && charts && i < tr->nseries; i++)
+		for (int f = 0; f < 2; f++) {
+			struct buf path = { 0 };
+			struct reach_error cerr = { 0 };
+			buf_printf(&path, "%s/trend-%s-%s.%s", charts, tr->series[i].dimension, tr->series[i].code, f ? "png" : "svg");
+			if (chart_trend(&tr->series[i], f ? "png" : "svg", path.data, &cerr) < 0 && !partial) {
+				fprintf(stderr, "reach: warning: %s\n", cerr.msg);
+				partial = 1;
+			}
+			buf_free(&path);
+		}
 	trend_free(tr);
 	store_close(s);
 	tag_free(t);
-	return rc < 0 ? error_print(&err) : REACH_OK;
+	return rc < 0 ? error_print(&err) : partial ? REACH_EPARTIAL : REACH_OK;
 }
 
 static int cmd_batch(const char *db, int argc, char **argv)
