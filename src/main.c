@@ -167,6 +167,30 @@ static struct store *open_store(const char *db, struct reach_error *err)
 	return store_open(db, seed_database, err);
 }
 
+/* What a command works with: the taxonomy (when it needs one) and the database. */
+struct session {
+	struct taxonomy *t;
+	struct store *s;
+	struct reach_error err;
+};
+
+/* Opens the taxonomy when WITH_TAXONOMY (FILE, or beside DB), then the database; 0, or -1 with x->err set. */
+static int session_open(struct session *x, const char *db, int with_taxonomy, const char *file)
+{
+	memset(x, 0, sizeof *x);
+	if (with_taxonomy && !(x->t = open_taxonomy(db, file, &x->err)))
+		return -1;
+	return (x->s = open_store(db, &x->err)) ? 0 : -1;
+}
+
+/* Closes what is open; the exit status for RC (-1: the error is printed; else RC). */
+static int session_close(struct session *x, int rc)
+{
+	store_close(x->s);
+	tag_free(x->t);
+	return rc < 0 ? error_print(&x->err) : rc;
+}
+
 static int cmd_columns(const char *db, int argc, char **argv)
 {
 	struct load_options lo = { 0 };
@@ -313,15 +337,9 @@ static int cmd_retag(const char *db, int argc, char **argv)
 	int n, rc;
 	if ((rc = parse_options("retag", argc, argv, options, slugs, 1, &n)))
 		return rc;
-	struct reach_error err = { 0 };
-	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
-	if (!t)
-		return error_print(&err);
-	struct store *s = open_store(db, &err);
-	rc = s ? consult_retag(s, t, n ? slugs[0] : NULL, stdout, &err) : -1;
-	store_close(s);
-	tag_free(t);
-	return rc < 0 ? error_print(&err) : REACH_OK;
+	struct session x;
+	rc = session_open(&x, db, 1, taxonomy) == 0 ? consult_retag(x.s, x.t, n ? slugs[0] : NULL, stdout, &x.err) : -1;
+	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
 static int cmd_unmatched(const char *db, int argc, char **argv)
@@ -333,11 +351,9 @@ static int cmd_unmatched(const char *db, int argc, char **argv)
 		return rc;
 	if (n != 1)
 		return usage_error("unmatched", "%s", "needs one consultation");
-	struct reach_error err = { 0 };
-	struct store *s = open_store(db, &err);
-	rc = s ? consult_unmatched(s, slugs[0], stdout, &err) : -1;
-	store_close(s);
-	return rc < 0 ? error_print(&err) : REACH_OK;
+	struct session x;
+	rc = session_open(&x, db, 0, NULL) == 0 ? consult_unmatched(x.s, slugs[0], stdout, &x.err) : -1;
+	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
 static int cmd_baseline(const char *db, int argc, char **argv)
@@ -353,22 +369,15 @@ static int cmd_baseline(const char *db, int argc, char **argv)
 	int import = strcmp(what, "import") == 0, list = strcmp(what, "list") == 0, use = strcmp(what, "use") == 0;
 	if (!(import && n == 2) && !(list && n == 1) && !(use && n == 2))
 		return usage_error("baseline", "%s", "use: baseline import FILE [--geography CODE] | baseline list | baseline use CODE");
-	struct reach_error err = { 0 };
-	struct taxonomy *t = import ? open_taxonomy(db, taxonomy, &err) : NULL;
-	if (import && !t)
-		return error_print(&err);
-	struct store *s = open_store(db, &err);
-	if (!s)
-		rc = -1;
-	else if (import)
-		rc = baseline_import(s, t, words[1], geography, stdout, &err);
-	else if (list)
-		rc = baseline_list(s, stdout, &err);
-	else if ((rc = baseline_use(s, words[1], &err)) == 0)
+	struct session x;
+	rc = session_open(&x, db, import, taxonomy);
+	if (rc == 0 && import)
+		rc = baseline_import(x.s, x.t, words[1], geography, stdout, &x.err);
+	else if (rc == 0 && list)
+		rc = baseline_list(x.s, stdout, &x.err);
+	else if (rc == 0 && (rc = baseline_use(x.s, words[1], &x.err)) == 0)
 		printf("reports now compare with %s\n", words[1]);
-	store_close(s);
-	tag_free(t);
-	return rc < 0 ? error_print(&err) : REACH_OK;
+	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
 static int cmd_plan(const char *db, int argc, char **argv)
@@ -382,20 +391,10 @@ static int cmd_plan(const char *db, int argc, char **argv)
 	int import = n == 2 && strcmp(words[0], "import") == 0, list = n == 1 && strcmp(words[0], "list") == 0;
 	if (!import && !list)
 		return usage_error("plan", "%s", "use: plan import FILE | plan list");
-	struct reach_error err = { 0 };
-	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
-	if (!t)
-		return error_print(&err);
-	struct store *s = open_store(db, &err);
-	if (!s)
-		rc = -1;
-	else if (import)
-		rc = plan_import(s, t, words[1], stdout, &err);
-	else
-		rc = plan_list(s, stdout, &err);
-	store_close(s);
-	tag_free(t);
-	return rc < 0 ? error_print(&err) : REACH_OK;
+	struct session x;
+	if ((rc = session_open(&x, db, 1, taxonomy)) == 0)
+		rc = import ? plan_import(x.s, x.t, words[1], stdout, &x.err) : plan_list(x.s, stdout, &x.err);
+	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
 /* Checks a --format value against the NULL-terminated list ALLOWED. */
@@ -430,15 +429,9 @@ static int cmd_actions(const char *db, int argc, char **argv)
 		return usage_error("actions", "--min-age \"%s\" is not an age from 0 to 120", min_age);
 	if (min_age)
 		o.compare.min_age = (int)age;
-	struct reach_error err = { 0 };
-	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
-	if (!t)
-		return error_print(&err);
-	struct store *s = open_store(db, &err);
-	rc = s ? plan_actions(s, t, &o, stdout, &err) : -1;
-	store_close(s);
-	tag_free(t);
-	return rc < 0 ? error_print(&err) : REACH_OK;
+	struct session x;
+	rc = session_open(&x, db, 1, taxonomy) == 0 ? plan_actions(x.s, x.t, &o, stdout, &x.err) : -1;
+	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
 static int cmd_report(const char *db, int argc, char **argv)
@@ -590,15 +583,9 @@ static int cmd_batch(const char *db, int argc, char **argv)
 		return usage_error("batch", "%s", "needs one folder of exports");
 	o.compare.min_age = -1;
 	o.publish.suppress = 5;
-	struct reach_error err = { 0 };
-	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
-	if (!t)
-		return error_print(&err);
-	struct store *s = open_store(db, &err);
-	rc = s ? batch_run(s, t, dirs[0], &o, stdout, &err) : -1;
-	store_close(s);
-	tag_free(t);
-	return rc < 0 ? error_print(&err) : rc > 0 ? REACH_EDATA : REACH_OK;
+	struct session x;
+	rc = session_open(&x, db, 1, taxonomy) == 0 ? batch_run(x.s, x.t, dirs[0], &o, stdout, &x.err) : -1;
+	return session_close(&x, rc < 0 ? -1 : rc > 0 ? REACH_EDATA : REACH_OK);
 }
 
 static int cmd_list(const char *db, int argc, char **argv)
@@ -607,13 +594,9 @@ static int cmd_list(const char *db, int argc, char **argv)
 	int n, rc;
 	if ((rc = parse_options("list", argc, argv, options, NULL, 0, &n)))
 		return rc;
-	struct reach_error err = { 0 };
-	struct store *s = open_store(db, &err);
-	if (!s)
-		return error_print(&err);
-	rc = consult_list(s, stdout, &err);
-	store_close(s);
-	return rc < 0 ? error_print(&err) : REACH_OK;
+	struct session x;
+	rc = session_open(&x, db, 0, NULL) == 0 ? consult_list(x.s, stdout, &x.err) : -1;
+	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
 int main(int argc, char **argv)
