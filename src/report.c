@@ -282,10 +282,13 @@ static void text_weights(FILE *out, const struct compare_weights *w)
 	fprintf(out, "\nclosed questions, raw and weighted to the census by %s:\n", w->margins);
 	fprintf(out, "  %.0f respondents raked (%.0f left out: a margin unanswered); design effect %.2f, effective sample size %.0f\n",
 	    w->raked, w->excluded, w->result.design_effect, w->result.effective_n);
-	if (w->cap > 0 && !w->result.converged)
+	if (!w->result.converged && w->cap > 0 && w->result.max_weight_ratio > w->cap)
 		fprintf(out, "  the cap of %g times the mean weight could not be kept while meeting the census margins:\n"
 			     "  the largest weight is %.1f times the mean; read the weighted shares with care\n",
 		    w->cap, w->result.max_weight_ratio);
+	else if (!w->result.converged)
+		fputs("  the weights could not meet the census margins (too few respondents in some groups):\n"
+		      "  read the weighted shares with care\n", out);
 	else if (w->cap > 0)
 		fprintf(out, "  weights capped at %g times the mean (the largest is %.1f)\n", w->cap, w->result.max_weight_ratio);
 	for (size_t q = 0; q < w->nquestions; q++) {

@@ -259,12 +259,6 @@ void store_bind_blob(sqlite3_stmt *st, const char *name, const void *data, size_
 		sqlite3_bind_blob64(st, param(st, name), data, len, SQLITE_STATIC);
 }
 
-void store_bind_null(sqlite3_stmt *st, const char *name)
-{
-	if (st)
-		sqlite3_bind_null(st, param(st, name));
-}
-
 int store_step(struct store *s, sqlite3_stmt *st)
 {
 	if (s->err.code || !st)
@@ -273,9 +267,4 @@ int store_step(struct store *s, sqlite3_stmt *st)
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return rc;
 	return db_fail(s, "writing");
-}
-
-int store_exec(struct store *s, const char *name)
-{
-	return exec_sql(s, embedded_query(name), name);
 }

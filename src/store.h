@@ -64,7 +64,6 @@ sqlite3_stmt *store_stmt(struct store *s, const char *name);
 void store_bind_text(sqlite3_stmt *st, const char *param, const char *value);
 void store_bind_int(sqlite3_stmt *st, const char *param, int64_t value);
 void store_bind_blob(sqlite3_stmt *st, const char *param, const void *data, size_t len);
-void store_bind_null(sqlite3_stmt *st, const char *param);
 
 /*
  * The same as store_stmt, reset but with its old bindings kept: for a hot
@@ -74,8 +73,5 @@ sqlite3_stmt *store_stmt_fast(struct store *s, const char *name);
 
 /* Steps ST: SQLITE_ROW, SQLITE_DONE, or -1 (sticky failure). */
 int store_step(struct store *s, sqlite3_stmt *st);
-
-/* Runs every statement of queries/NAME.sql with no parameters; 0 or -1. */
-int store_exec(struct store *s, const char *name);
 
 #endif
