@@ -2,6 +2,7 @@
 #include "tag.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -400,6 +401,16 @@ static int only_noise(const struct taxonomy *t, const char *norm)
 	}
 	buf_free(&word);
 	return ok;
+}
+
+void tag_age_code(int age_min, int age_max, char out[TAG_AGE_CODE_MAX])
+{
+	if (age_max == TAG_AGE_OPEN)
+		snprintf(out, TAG_AGE_CODE_MAX, "%d+", age_min);
+	else if (age_min == age_max)
+		snprintf(out, TAG_AGE_CODE_MAX, "%d", age_min);
+	else
+		snprintf(out, TAG_AGE_CODE_MAX, "%d-%d", age_min, age_max);
 }
 
 int tag_age_interval(const struct taxonomy *t, const char *raw, int *age_min, int *age_max)

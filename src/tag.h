@@ -57,6 +57,14 @@ void tag_answer(const struct taxonomy *t, enum role role, const char *dimension,
  */
 int tag_age_interval(const struct taxonomy *t, const char *raw, int *age_min, int *age_max);
 
+/*
+ * The code of the age interval AGE_MIN to AGE_MAX (TAG_AGE_OPEN: no upper
+ * limit), the one way every module writes it: "18-24", "75+", or "34" for a
+ * single year. Writes at most TAG_AGE_CODE_MAX bytes with the NUL.
+ */
+#define TAG_AGE_CODE_MAX 24
+void tag_age_code(int age_min, int age_max, char out[TAG_AGE_CODE_MAX]);
+
 /* The stable name of a status ("category", "missing", …). */
 const char *tag_status_name(enum tag_status s);
 

@@ -1,0 +1,37 @@
+/*
+ * policy.h — the numbers that are choices, not facts: each named once, with
+ * why it is what it is. Every module takes them from here; reach.1 lists the
+ * ones a user can change.
+ */
+#ifndef REACH_POLICY_H
+#define REACH_POLICY_H
+
+/* The youngest age a consultation invites unless told (--min-age). */
+#define POLICY_MIN_AGE_DEFAULT 16
+
+/* Ages accepted from the command line and consultations.csv (--min-age). */
+#define POLICY_MIN_AGE_MAX 120
+
+/* The oldest age an answer is believed (a computed age past it is unmatched). */
+#define POLICY_AGE_CEILING 120
+
+/* The widest age a band in a seed, baseline or plan file may name. */
+#define POLICY_AGE_LIMIT 130
+
+/* Published counts from 1 to below this are withheld (--suppress). */
+#define POLICY_SUPPRESS_DEFAULT 5
+
+/* The four-fifths line: a representation ratio under it is "well below" parity. */
+#define POLICY_PARITY_TARGET 0.8
+
+/* A category needs this many respondents to be read at all. */
+#define POLICY_MIN_RESPONDENTS 10
+
+/* ... and this expected count (its base times its census share). */
+#define POLICY_MIN_EXPECTED 5
+
+/* A number above as text, for a sentence: POLICY_TEXT(POLICY_PARITY_TARGET) is "0.8". */
+#define POLICY_TEXT(x) POLICY_TEXT_(x)
+#define POLICY_TEXT_(x) #x
+
+#endif
