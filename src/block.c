@@ -1,5 +1,6 @@
 /* block.c — see block.h. */
 #include "block.h"
+#include "date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,8 @@ void block_add(struct block *b, long line, const char *submitted, const char *re
 
 void block_free(struct block *b)
 {
+	if (!b)
+		return;
 	buf_free(&b->lines);
 	buf_free(&b->submitted);
 	buf_free(&b->refs);
@@ -100,4 +103,28 @@ void block_read_end(struct block_reader *br)
 {
 	free(br->r.codes);
 	br->r.codes = NULL;
+}
+
+size_t varint_put(unsigned char *p, uint64_t v)
+{
+	size_t n = 0;
+	while (v >= 0x80) {
+		p[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	p[n++] = (unsigned char)v;
+	return n;
+}
+
+size_t varint_get(const unsigned char *p, const unsigned char *end, uint64_t *v)
+{
+	uint64_t r = 0;
+	for (size_t n = 0; n < 10 && p + n < end; n++) {
+		r |= (uint64_t)(p[n] & 0x7F) << (7 * n);
+		if (!(p[n] & 0x80)) {
+			*v = r;
+			return n + 1;
+		}
+	}
+	return 0;
 }

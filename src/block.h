@@ -35,6 +35,7 @@ void block_reset(struct block *b, uint64_t first_seq);
 void block_add(struct block *b, long line, const char *submitted, const char *ref,
     const uint32_t *codes, size_t nq);
 
+/* Frees what B holds (not B itself); accepts NULL. */
 void block_free(struct block *b);
 
 /* One response read back out of a block. */
@@ -62,5 +63,12 @@ void block_read_start(struct block_reader *br, uint64_t first_seq, size_t count,
 const struct block_response *block_read_next(struct block_reader *br, int *corrupt);
 
 void block_read_end(struct block_reader *br);
+
+/* The packing of every column: unsigned LEB128 varints. */
+/* Encodes V as a LEB128 varint at P; returns the bytes written (1..10). */
+size_t varint_put(unsigned char *p, uint64_t v);
+/* Decodes a varint from P (at most END); returns bytes read, 0 if truncated. */
+size_t varint_get(const unsigned char *p, const unsigned char *end, uint64_t *v);
+
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "match.h"
 #include "table.h"
+#include "text.h"
 
 static const char *role_names[ROLE_COUNT] = {
 	"unknown", "id", "submitted", "age", "birth_year", "date_of_birth", "sex",

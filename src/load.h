@@ -13,7 +13,8 @@
 #include <stdint.h>
 
 #include "columns.h"
-#include "ingest.h"
+#include "date.h"
+#include "reader.h"
 
 #define LOAD_SAMPLE_ROWS 1000            /* answers read ahead to decide roles */
 #define LOAD_MAX_VALUES  100000          /* distinct answers one question may have */
@@ -56,7 +57,7 @@ struct load;
 struct load *load_open(const char *path, const struct load_options *opts, struct reach_error *err);
 
 const struct columns *load_columns(const struct load *l);
-const struct ingest *load_reader(const struct load *l);
+const struct reader *load_reader(const struct load *l);
 const struct load_counts *load_counts(const struct load *l);
 
 /* Reads the next response: 1, 0 at the end, -1 with ERR set. */

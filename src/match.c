@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "text.h"
 
 int match_kind_parse(const char *word, enum match_kind *kind)
 {

@@ -8,6 +8,8 @@
 
 #include "match.h"
 #include "table.h"
+#include "date.h"
+#include "text.h"
 
 /* The meanings of the words in seeds/taxonomy/age_words.csv. */
 enum age_word { AGE_RANGE, AGE_OPEN_UPPER, AGE_BELOW, AGE_NOISE };

@@ -1,5 +1,6 @@
 /* Unit tests for tag.c against the built-in taxonomy in seeds/taxonomy/. */
 #include "check.h"
+#include "date.h"
 #include "tag.h"
 
 static struct taxonomy *tx;

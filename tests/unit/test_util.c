@@ -1,6 +1,9 @@
 /* Unit tests for util.c and match.c: the pure text, date and varint helpers. */
 #include "check.h"
+#include "block.h"
+#include "date.h"
 #include "match.h"
+#include "text.h"
 #include "util.h"
 
 static void test_normalize(void)

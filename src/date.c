@@ -1,0 +1,152 @@
+/* date.c — see date.h. */
+#include "date.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* Reads 1 to MAXLEN digits at *P into *V, advancing *P; returns digit count. */
+static int read_digits(const char **p, int maxlen, int *v)
+{
+	int n = 0;
+	*v = 0;
+	while (n < maxlen && isdigit((unsigned char)**p)) {
+		*v = *v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+/* ORDER is 0 day first with fallback, 1 month first with fallback, 2 day only, 3 month only. */
+static int read_date(const char *s, int order, char out[11])
+{
+	int a, b, c, y, m, d;
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	int na = read_digits(&p, 4, &a);
+	if (na == 0 || (*p != '-' && *p != '/' && *p != '.'))
+		return -1;
+	char sep = *p++;
+	if (read_digits(&p, 2, &b) == 0 || *p != sep)
+		return -1;
+	p++;
+	int nc = read_digits(&p, 4, &c);
+	if (nc == 0 || isdigit((unsigned char)*p))
+		return -1;
+	if (*p && *p != ' ' && *p != 'T' && *p != ',')
+		return -1;
+	if (na == 4) {
+		y = a, m = b, d = c;
+	} else if (nc == 4) {
+		y = c;
+		int month_first = order == 1 || order == 3;
+		if (order >= 2)
+			m = month_first ? a : b, d = month_first ? b : a;
+		else if (month_first ? a <= 12 || b > 12 : b > 12 && a <= 12)
+			m = a, d = b;
+		else
+			d = a, m = b;
+	} else {
+		return -1;
+	}
+	if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+	return 0;
+}
+
+int parse_date(const char *s, int month_first, char out[11])
+{
+	return read_date(s, month_first ? 1 : 0, out);
+}
+
+int parse_date_order(const char *s, enum date_order order, char out[11])
+{
+	return read_date(s, order == DATE_MONTH_FIRST ? 3 : 2, out);
+}
+
+int dates_month_first(const char *const *values, size_t n)
+{
+	int month_first = 0, day_first = 0;
+	char iso[11];
+	for (size_t i = 0; i < n; i++) {
+		if (!values[i])
+			continue;
+		int as_day = parse_date_order(values[i], DATE_DAY_FIRST, iso) == 0;
+		int as_month = parse_date_order(values[i], DATE_MONTH_FIRST, iso) == 0;
+		month_first += as_month && !as_day;
+		day_first += as_day && !as_month;
+	}
+	return month_first > 0 && day_first == 0;
+}
+
+static const char *const date_reading_names[] = { "auto", "day-first", "month-first" };
+
+int date_reading_parse(const char *word, enum date_reading *out)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(word, date_reading_names[i]) == 0) {
+			*out = (enum date_reading)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *date_reading_name(enum date_reading r)
+{
+	return date_reading_names[r];
+}
+
+/* After Howard Hinnant's days_from_civil and civil_from_days (public domain). */
+long date_to_days(const char *iso)
+{
+	return date_to_days_ymd(strtol(iso, NULL, 10), strtol(iso + 5, NULL, 10), strtol(iso + 8, NULL, 10));
+}
+
+long date_to_days_ymd(long y, long m, long d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void days_to_date(long days, char out[11])
+{
+	days += 719468;
+	long era = (days >= 0 ? days : days - 146096) / 146097;
+	long doe = days - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	char text[64];
+	snprintf(text, sizeof text, "%04d-%02d-%02d", (int)(y % 10000), (int)(m % 100), (int)(d % 100));
+	memcpy(out, text, 10);
+	out[10] = '\0';
+}
+
