@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "consult.h"
+#include "ingest.h"
 #include "report.h"
 #include "table.h"
 
@@ -134,9 +135,9 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 		failed = -1;
 	}
 	for (size_t i = 0; failed >= 0 && i < n; i++) {
-		struct consult_meta m = { 0 };
+		struct ingest_meta m = { 0 };
 		struct load_options lo = { 0 };
-		struct consult_result result;
+		struct ingest_result result;
 		struct reach_error e = { 0 };
 		char sha[65], held[65];
 		char *slug = slug_of(files[i]);
@@ -163,7 +164,7 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 			fprintf(out, "%s: unchanged (%s)\n", m.slug, files[i]);
 		} else {
 			m.replace = *held != '\0';
-			if (consult_ingest(s, path.data, &m, &lo, t, &result, &e) == 0)
+			if (ingest_file(s, path.data, &m, &lo, t, &result, &e) == 0)
 				fprintf(out, "%s: %s %llu responses from %s\n", m.slug, m.replace ? "replaced with" : "ingested",
 				    (unsigned long long)result.counts.responses, files[i]);
 		}

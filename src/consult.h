@@ -1,6 +1,7 @@
 /*
- * consult.h — consultations in the store: ingesting an export as one
- * transaction, and listing what is held.
+ * consult.h — consultations as stored: each one's questions and distinct
+ * answers, its responses in file order, its unmatched answers, and the list
+ * of what is held. Storing them is ingest.h's job.
  */
 #ifndef REACH_CONSULT_H
 #define REACH_CONSULT_H
@@ -8,33 +9,10 @@
 #include <stdio.h>
 
 #include "block.h"
+#include "date.h"
 #include "load.h"
 #include "store.h"
 #include "tag.h"
-
-struct consult_meta {
-	const char *slug, *title, *platform;
-	const char *opened, *closed;    /* YYYY-MM-DD or NULL */
-	long min_age;
-	int replace;                    /* swap the file of an existing slug */
-};
-
-/* What an ingest stored, for its summary. */
-struct consult_result {
-	struct load_counts counts;
-	size_t questions, demographic, personal, free_text_dropped, ignored;
-	long unmatched;                 /* distinct equality answers no rule matched */
-	char encoding[32], layout[64];
-};
-
-/*
- * Ingests the export at PATH as consultation META->slug, in one
- * transaction: on any failure the database is left exactly as it was.
- * Returns 0, or -1 with ERR set.
- */
-int consult_ingest(struct store *s, const char *path, const struct consult_meta *meta,
-    const struct load_options *opts, const struct taxonomy *t, struct consult_result *result,
-    struct reach_error *err);
 
 /* A consultation as stored: its questions and each question's distinct answers. */
 struct consult_question {
@@ -58,6 +36,7 @@ struct consult_view {
 
 /* Reads consultation SLUG's questions and answers; 0, or -1 with ERR set. */
 int consult_view_open(struct store *s, const char *slug, struct consult_view *v, struct reach_error *err);
+/* Frees what V holds (not V itself) and zeroes it; accepts NULL. */
 void consult_view_free(struct consult_view *v);
 
 /*
@@ -67,20 +46,6 @@ void consult_view_free(struct consult_view *v);
  */
 int consult_each_response(struct store *s, const struct consult_view *v,
     int (*fn)(const struct block_response *r, void *ctx), void *ctx, struct reach_error *err);
-
-/*
- * Tags every distinct answer of V's equality questions with the taxonomy T,
- * replacing the tags they had (the caller holds the transaction). Returns
- * the number of answers left unmatched, or -1 (the store failed).
- */
-long consult_tag(struct store *s, const struct taxonomy *t, const struct consult_view *v);
-
-/*
- * Re-tags consultation SLUG, or every consultation when SLUG is NULL, in one
- * transaction. Prints a line per consultation to OUT. 0, or -1 with ERR set.
- */
-int consult_retag(struct store *s, const struct taxonomy *t, const char *slug, FILE *out,
-    struct reach_error *err);
 
 /* Lists consultation SLUG's unmatched answers to OUT; 0, or -1 with ERR set. */
 int consult_unmatched(struct store *s, const char *slug, FILE *out, struct reach_error *err);

@@ -1,5 +1,7 @@
 /* load.c — see load.h. */
 #include "load.h"
+#include "date.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -27,7 +29,7 @@ struct held_row {   /* kept until load_close: a bounded sample */
 struct load {
 	char *path;
 	struct load_options opts;
-	struct ingest *in;
+	struct reader *in;
 	struct columns *cols;
 	struct dictionary *dict;        /* one per question */
 	struct held_row *held;          /* sample rows not yet handed out */
@@ -112,7 +114,7 @@ static void held_free(struct held_row *r)
 	free(r->fields);
 }
 
-static void hold(struct held_row *h, const struct ingest_row *row)
+static void hold(struct held_row *h, const struct reader_row *row)
 {
 	h->line = row->line;
 	h->nfields = row->nfields;
@@ -133,11 +135,11 @@ static int all_blank(char *const *fields, size_t n)
 /* Reads the header rows and the sample into l->held; returns 0 or -1. */
 static int read_ahead(struct load *l, struct reach_error *err)
 {
-	const struct ingest_row *row;
+	const struct reader_row *row;
 	size_t cap = 0, bytes = 0;
 	int rc = 0;
 	while (l->nheld < 3 + LOAD_SAMPLE_ROWS && bytes < SAMPLE_BYTES &&
-	    (rc = ingest_next(l->in, &row, err)) == 1) {
+	    (rc = reader_next(l->in, &row, err)) == 1) {
 		if (l->nheld == cap) {
 			cap = cap ? cap * 2 : 64;
 			l->held = xrealloc(l->held, cap * sizeof *l->held);
@@ -159,7 +161,7 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 	struct load *l = xcalloc(1, sizeof *l);
 	l->path = xstrdup(path);
 	l->opts = *opts;
-	l->in = ingest_open(path, err);
+	l->in = reader_open(path, err);
 	if (!l->in || read_ahead(l, err) < 0)
 		goto fail;
 	if (l->nheld == 0) {
@@ -213,7 +215,7 @@ const struct columns *load_columns(const struct load *l)
 	return l->cols;
 }
 
-const struct ingest *load_reader(const struct load *l)
+const struct reader *load_reader(const struct load *l)
 {
 	return l->in;
 }
@@ -359,14 +361,14 @@ int load_next(struct load *l, const struct load_response **resp, struct reach_er
 		char *const *fields;
 		size_t n;
 		long line;
-		const struct ingest_row *row;
+		const struct reader_row *row;
 		if (l->next_held < l->nheld) {
 			struct held_row *h = &l->held[l->next_held++];
 			fields = h->fields;
 			n = h->nfields;
 			line = h->line;
 		} else {
-			int rc = ingest_next(l->in, &row, err);
+			int rc = reader_next(l->in, &row, err);
 			if (rc <= 0)
 				return rc;
 			fields = (char *const *)row->fields;
@@ -412,7 +414,7 @@ void load_close(struct load *l)
 	buf_free(&l->ref);
 	buf_free(&l->scratch);
 	columns_free(l->cols);
-	ingest_close(l->in);
+	reader_close(l->in);
 	free(l->path);
 	free(l);
 }

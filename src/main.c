@@ -11,6 +11,7 @@
 #include "batch.h"
 #include "compare.h"
 #include "consult.h"
+#include "ingest.h"
 #include "load.h"
 #include "plan.h"
 #include "publish.h"
@@ -19,6 +20,7 @@
 #include "tag.h"
 #include "trend.h"
 #include "util.h"
+#include "date.h"
 
 #define REACH_VERSION "0.1.0"
 
@@ -227,7 +229,7 @@ static int cmd_columns(const char *db, int argc, char **argv)
 	return rc < 0 ? error_print(&err) : REACH_OK;
 }
 
-static void print_ingest_summary(const char *path, const struct consult_meta *m, const struct consult_result *r)
+static void print_ingest_summary(const char *path, const struct ingest_meta *m, const struct ingest_result *r)
 {
 	printf("%s: %llu responses from %s (%s, %s)\n", m->slug, (unsigned long long)r->counts.responses,
 	    path, r->encoding, r->layout);
@@ -252,7 +254,7 @@ static void print_ingest_summary(const char *path, const struct consult_meta *m,
 static int cmd_ingest(const char *db, int argc, char **argv)
 {
 	struct load_options lo = { 0 };
-	struct consult_meta m = { 0 };
+	struct ingest_meta m = { 0 };
 	const char *min_age = NULL, *taxonomy = NULL, *dates = NULL;
 	char *files[1];
 	int n, rc;
@@ -287,8 +289,8 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 		tag_free(t);
 		return error_print(&err);
 	}
-	struct consult_result result;
-	rc = consult_ingest(s, files[0], &m, &lo, t, &result, &err);
+	struct ingest_result result;
+	rc = ingest_file(s, files[0], &m, &lo, t, &result, &err);
 	store_close(s);
 	tag_free(t);
 	if (rc < 0)
@@ -338,7 +340,7 @@ static int cmd_retag(const char *db, int argc, char **argv)
 	if ((rc = parse_options("retag", argc, argv, options, slugs, 1, &n)))
 		return rc;
 	struct session x;
-	rc = session_open(&x, db, 1, taxonomy) == 0 ? consult_retag(x.s, x.t, n ? slugs[0] : NULL, stdout, &x.err) : -1;
+	rc = session_open(&x, db, 1, taxonomy) == 0 ? ingest_retag(x.s, x.t, n ? slugs[0] : NULL, stdout, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 

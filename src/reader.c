@@ -1,5 +1,5 @@
-/* ingest.c — see ingest.h. */
-#include "ingest.h"
+/* reader.c — see reader.h. */
+#include "reader.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -30,7 +30,7 @@ struct record {
 	long line;
 };
 
-struct ingest {
+struct reader {
 	FILE *fp;
 	char *path;
 	EVP_MD_CTX *sha;
@@ -55,7 +55,7 @@ struct ingest {
 
 	/*
 	 * Parsing runs in its own thread, QUEUE_BATCHES batches ahead of
-	 * ingest_next: the parser fills batch[produced % QUEUE_BATCHES], the
+	 * reader_next: the parser fills batch[produced % QUEUE_BATCHES], the
 	 * reader reads batch[consumed % QUEUE_BATCHES]. The counters, done and
 	 * cancel are shared under lock; each batch belongs to one side at a time.
 	 */
@@ -72,7 +72,7 @@ struct ingest {
 };
 
 /* Records the first data error, as "FILE:LINE: message"; the reader is spent. */
-static void fail(struct ingest *in, long line, const char *fmt, ...)
+static REACH_PRINTF(3, 4) void fail(struct reader *in, long line, const char *fmt, ...)
 {
 	if (in->failed)
 		return;
@@ -88,19 +88,19 @@ static void fail(struct ingest *in, long line, const char *fmt, ...)
 /* libcsv field callback: copies the field into the record being built. */
 static void on_field(void *data, size_t len, void *ctx)
 {
-	struct ingest *in = ctx;
+	struct reader *in = ctx;
 	struct record *r = &in->building;
 	if (in->failed)
 		return;
 	if (r->n == 0)
 		r->line = in->row_start;
-	if (len > INGEST_MAX_FIELD) {
+	if (len > READER_MAX_FIELD) {
 		fail(in, in->line, "a field begun at line %ld is longer than 1 MiB",
 		    r->n ? in->last_field_line : in->row_start);
 		return;
 	}
-	if (r->n >= INGEST_MAX_COLUMNS) {
-		fail(in, r->line, "more than %d columns in one record", INGEST_MAX_COLUMNS);
+	if (r->n >= READER_MAX_COLUMNS) {
+		fail(in, r->line, "more than %d columns in one record", READER_MAX_COLUMNS);
 		return;
 	}
 	if (r->n == r->cap) {
@@ -123,7 +123,7 @@ static void on_field(void *data, size_t len, void *ctx)
 /* libcsv record callback: moves the built record into the batch being filled. */
 static void on_record(int term, void *ctx)
 {
-	struct ingest *in = ctx;
+	struct reader *in = ctx;
 	struct batch *b = &in->batch[in->produced % QUEUE_BATCHES];
 	(void)term;
 	if (in->failed || in->building.n == 0)
@@ -143,25 +143,25 @@ static void on_record(int term, void *ctx)
 	in->last_field_line = 0;
 }
 
-struct ingest *ingest_open(const char *path, struct reach_error *err)
+struct reader *reader_open(const char *path, struct reach_error *err)
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		error_set(err, REACH_EDATA, path, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	return ingest_open_stream(fp, path, err);
+	return reader_open_stream(fp, path, err);
 }
 
-struct ingest *ingest_open_stream(FILE *fp, const char *path, struct reach_error *err)
+struct reader *reader_open_stream(FILE *fp, const char *path, struct reach_error *err)
 {
-	struct ingest *in = xcalloc(1, sizeof *in);
+	struct reader *in = xcalloc(1, sizeof *in);
 	in->fp = fp;
 	in->path = xstrdup(path);
 	in->sha = EVP_MD_CTX_new();
 	if (!in->sha || !EVP_DigestInit_ex(in->sha, EVP_sha256(), NULL)) {
 		error_set(err, REACH_EDB, path, 0, "cannot start SHA-256");
-		ingest_close(in);
+		reader_close(in);
 		return NULL;
 	}
 	csv_init(&in->csv, CSV_APPEND_NULL);
@@ -256,7 +256,7 @@ static int utf8_sequence(const unsigned char *s, size_t n)
  * not valid UTF-8 (nothing appended). An incomplete sequence at the very end
  * goes to the carry unless LAST is set.
  */
-static int take_utf8(struct ingest *in, const unsigned char *s, size_t n, int last)
+static int take_utf8(struct reader *in, const unsigned char *s, size_t n, int last)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -291,7 +291,7 @@ static int take_utf8(struct ingest *in, const unsigned char *s, size_t n, int la
 	return 0;
 }
 
-static void take_utf16(struct ingest *in, const unsigned char *s, size_t n)
+static void take_utf16(struct reader *in, const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	for (; i + 1 < n; i += 2) {
@@ -321,7 +321,7 @@ static void take_utf16(struct ingest *in, const unsigned char *s, size_t n)
 }
 
 /* Reads the next block of the file and decodes it into in->decoded. */
-static void read_block(struct ingest *in)
+static void read_block(struct reader *in)
 {
 	unsigned char raw[BLOCK_SIZE + 4];
 	memcpy(raw, in->carry, in->ncarry);
@@ -331,7 +331,7 @@ static void read_block(struct ingest *in)
 		error_set(&in->err, REACH_EDB, in->path, 0, "read error: %s", strerror(errno));
 		return;
 	}
-	/* Hashed in the reading thread, which has time to spare: see ingest_next. */
+	/* Hashed in the reading thread, which has time to spare: see reader_next. */
 	buf_append(&in->batch[in->produced % QUEUE_BATCHES].raw, raw + in->ncarry, got);
 	in->bytes += got;
 	if (got < BLOCK_SIZE)
@@ -370,14 +370,14 @@ static void read_block(struct ingest *in)
 	in->nul_at = nul ? (size_t)(nul - in->decoded.data) : SIZE_MAX;
 }
 
-static int batch_full(const struct ingest *in)
+static int batch_full(const struct reader *in)
 {
 	const struct batch *b = &in->batch[in->produced % QUEUE_BATCHES];
 	return b->n >= BATCH_RECORDS || b->bytes >= BATCH_BYTES;
 }
 
 /* Feeds the decoded text to the CSV parser one physical line at a time. */
-static void feed(struct ingest *in)
+static void feed(struct reader *in)
 {
 	while (in->pos < in->decoded.len && !batch_full(in) && !in->failed) {
 		const char *start = in->decoded.data + in->pos;
@@ -395,7 +395,7 @@ static void feed(struct ingest *in)
 			return;
 		}
 		in->pos += n;
-		if (in->csv.entry_pos > INGEST_MAX_FIELD) {
+		if (in->csv.entry_pos > READER_MAX_FIELD) {
 			long begun = in->building.n ? in->last_field_line : in->row_start;
 			if (in->csv.quoted)
 				fail(in, in->line, "a quoted field begun at line %ld is longer than 1 MiB (is a closing quote missing?)", begun);
@@ -408,9 +408,9 @@ static void feed(struct ingest *in)
 	}
 }
 
-static void finish(struct ingest *in)
+static void finish(struct reader *in)
 {
-	long last = ingest_last_line(in);
+	long last = reader_last_line(in);
 	if (in->ncarry || in->high_surrogate) {
 		/* A cut-short sequence at the very end. */
 		put_utf8(&in->decoded, 0xFFFD);
@@ -430,7 +430,7 @@ static void finish(struct ingest *in)
 }
 
 /* Hands the filled batch to the reader; waits for a free one. Returns 0, or -1 if cancelled. */
-static int hand_over(struct ingest *in, int last)
+static int hand_over(struct reader *in, int last)
 {
 	pthread_mutex_lock(&in->lock);
 	in->produced++;
@@ -451,7 +451,7 @@ static int hand_over(struct ingest *in, int last)
 /* The parsing thread: reads, decodes and parses the whole file into batches. */
 static void *produce(void *arg)
 {
-	struct ingest *in = arg;
+	struct reader *in = arg;
 	while (!in->failed && !in->finished) {
 		if (in->pos < in->decoded.len)
 			feed(in);
@@ -466,9 +466,9 @@ static void *produce(void *arg)
 	return NULL;
 }
 
-int ingest_next(struct ingest *in, const struct ingest_row **row, struct reach_error *err)
+int reader_next(struct reader *in, const struct reader_row **row, struct reach_error *err)
 {
-	static _Thread_local struct ingest_row out;
+	static _Thread_local struct reader_row out;
 	if (!in->started_thread) {
 		in->started_thread = 1;
 		if (pthread_create(&in->thread, NULL, produce, in) != 0) {
@@ -505,7 +505,7 @@ int ingest_next(struct ingest *in, const struct ingest_row **row, struct reach_e
 			return 0;
 		}
 		if (b->n == 0)
-			return ingest_next(in, row, err);
+			return reader_next(in, row, err);
 	}
 	struct record *r = &b->recs[b->next++];
 	if (r->nptrs < r->n) {
@@ -522,23 +522,23 @@ int ingest_next(struct ingest *in, const struct ingest_row **row, struct reach_e
 	return 1;
 }
 
-const char *ingest_encoding(const struct ingest *in)
+const char *reader_encoding(const struct reader *in)
 {
 	return encoding_names[in->enc];
 }
 
-uint64_t ingest_bytes(const struct ingest *in)
+uint64_t reader_bytes(const struct reader *in)
 {
 	return in->bytes;
 }
 
-void ingest_sha256(const struct ingest *in, char hex[65])
+void reader_sha256(const struct reader *in, char hex[65])
 {
 	for (int i = 0; i < 32; i++)
 		snprintf(hex + 2 * i, 3, "%02x", in->hashed ? in->digest[i] : 0);
 }
 
-long ingest_last_line(const struct ingest *in)
+long reader_last_line(const struct reader *in)
 {
 	/* line counts the line being fed; after a final newline it is one past. */
 	if (in->decoded.len && in->pos == in->decoded.len && in->decoded.data[in->pos - 1] == '\n')
@@ -554,7 +554,7 @@ static void record_free(struct record *r)
 	free(r->ptrs);
 }
 
-void ingest_close(struct ingest *in)
+void reader_close(struct reader *in)
 {
 	if (!in)
 		return;

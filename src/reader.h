@@ -1,5 +1,5 @@
 /*
- * ingest.h — the streaming export reader.
+ * reader.h — the streaming export reader.
  *
  * Reads a consultation export of any size in constant memory: detects the
  * encoding (UTF-8 with or without BOM, UTF-16 LE/BE with BOM, Windows-1252
@@ -7,8 +7,8 @@
  * each with the physical line on which it begins. Hashes the file (SHA-256)
  * from the same buffers the parser reads. Blank lines are skipped.
  */
-#ifndef REACH_INGEST_H
-#define REACH_INGEST_H
+#ifndef REACH_READER_H
+#define REACH_READER_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -16,43 +16,43 @@
 
 #include "util.h"
 
-#define INGEST_MAX_FIELD   (1024 * 1024)  /* longest field accepted, bytes */
-#define INGEST_MAX_COLUMNS 5000           /* most fields in one record */
+#define READER_MAX_FIELD   (1024 * 1024)  /* longest field accepted, bytes */
+#define READER_MAX_COLUMNS 5000           /* most fields in one record */
 
-/* One record. Owned by the reader; valid until the next ingest_next call. */
-struct ingest_row {
+/* One record. Owned by the reader; valid until the next reader_next call. */
+struct reader_row {
 	long line;              /* physical line where the record begins */
 	size_t nfields;
 	const char **fields;    /* NUL-terminated UTF-8 */
 	const size_t *lens;
 };
 
-struct ingest;
+struct reader;
 
 /* Opens PATH for reading; returns NULL with ERR set when it cannot. */
-struct ingest *ingest_open(const char *path, struct reach_error *err);
+struct reader *reader_open(const char *path, struct reach_error *err);
 
 /* The same for an open stream, which the reader then owns and closes. */
-struct ingest *ingest_open_stream(FILE *fp, const char *path, struct reach_error *err);
+struct reader *reader_open_stream(FILE *fp, const char *path, struct reach_error *err);
 
 /*
  * Reads the next record into *ROW. Returns 1 for a record, 0 at the end of
  * the file, -1 on an error (set in ERR as "FILE:LINE: message"; the reader
  * is then spent).
  */
-int ingest_next(struct ingest *in, const struct ingest_row **row, struct reach_error *err);
+int reader_next(struct reader *in, const struct reader_row **row, struct reach_error *err);
 
 /* The encoding detected so far, as a name ("UTF-8", "Windows-1252", …). */
-const char *ingest_encoding(const struct ingest *in);
+const char *reader_encoding(const struct reader *in);
 
 /* Bytes read so far, and after the end, the file's SHA-256 in hex. */
-uint64_t ingest_bytes(const struct ingest *in);
-void ingest_sha256(const struct ingest *in, char hex[65]);
+uint64_t reader_bytes(const struct reader *in);
+void reader_sha256(const struct reader *in, char hex[65]);
 
 /* The last physical line read. */
-long ingest_last_line(const struct ingest *in);
+long reader_last_line(const struct reader *in);
 
 /* Closes the file and frees the reader; accepts NULL. */
-void ingest_close(struct ingest *in);
+void reader_close(struct reader *in);
 
 #endif

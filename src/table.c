@@ -7,16 +7,16 @@
 #include <string.h>
 
 #include "embedded.h"
-#include "ingest.h"
+#include "reader.h"
 
-static struct table *table_from_reader(struct ingest *in, const char *name, struct reach_error *err)
+static struct table *table_from_reader(struct reader *in, const char *name, struct reach_error *err)
 {
 	struct table *t = xcalloc(1, sizeof *t);
-	const struct ingest_row *row;
+	const struct reader_row *row;
 	size_t cap = 0;
 	int rc;
 	t->name = xstrdup(name);
-	while ((rc = ingest_next(in, &row, err)) == 1) {
+	while ((rc = reader_next(in, &row, err)) == 1) {
 		if (!t->header) {
 			t->ncols = row->nfields;
 			t->header = xcalloc(t->ncols, sizeof *t->header);
@@ -51,11 +51,11 @@ static struct table *table_from_reader(struct ingest *in, const char *name, stru
 
 struct table *table_file(const char *path, struct reach_error *err)
 {
-	struct ingest *in = ingest_open(path, err);
+	struct reader *in = reader_open(path, err);
 	if (!in)
 		return NULL;
 	struct table *t = table_from_reader(in, path, err);
-	ingest_close(in);
+	reader_close(in);
 	return t;
 }
 
@@ -71,9 +71,9 @@ struct table *table_embedded(const char *path, struct reach_error *err)
 		error_set(err, REACH_EDB, path, 0, "cannot read the built-in copy");
 		return NULL;
 	}
-	struct ingest *in = ingest_open_stream(fp, path, err);
+	struct reader *in = reader_open_stream(fp, path, err);
 	struct table *t = in ? table_from_reader(in, path, err) : NULL;
-	ingest_close(in);
+	reader_close(in);
 	return t;
 }
 

@@ -1,0 +1,51 @@
+/*
+ * ingest.h — storing a consultation's export: one transaction that reads
+ * the file (load.h), stores the consultation, its packed responses, its
+ * columns, questions and distinct answers, and tags every answer; and
+ * re-tagging what is stored when the taxonomy changes.
+ */
+#ifndef REACH_INGEST_H
+#define REACH_INGEST_H
+
+#include <stdio.h>
+
+#include "consult.h"
+#include "load.h"
+#include "store.h"
+#include "tag.h"
+
+struct ingest_meta {
+	const char *slug, *title, *platform;
+	const char *opened, *closed;    /* YYYY-MM-DD or NULL */
+	long min_age;
+	int replace;                    /* swap the file of an existing slug */
+};
+
+/* What an ingest stored, for its summary. */
+struct ingest_result {
+	struct load_counts counts;
+	size_t questions, demographic, personal, free_text_dropped, ignored;
+	long unmatched;                 /* distinct equality answers no rule matched */
+	char encoding[32], layout[64];
+};
+
+
+/*
+ * Ingests the export at PATH as consultation META->slug, in one
+ * transaction: on any failure (a bad file, a full disk, a failed tag) the
+ * database is left exactly as it was. Returns 0 with RESULT filled, or -1
+ * with ERR set.
+ */
+int ingest_file(struct store *s, const char *path, const struct ingest_meta *meta,
+    const struct load_options *opts, const struct taxonomy *t, struct ingest_result *result,
+    struct reach_error *err) REACH_MUST_CHECK;
+
+/*
+ * Re-tags consultation SLUG, or every consultation when SLUG is NULL, in one
+ * transaction; once committed, prints a line per consultation to OUT. 0, or
+ * -1 with ERR set and nothing changed.
+ */
+int ingest_retag(struct store *s, const struct taxonomy *t, const char *slug, FILE *out,
+    struct reach_error *err) REACH_MUST_CHECK;
+
+#endif
