@@ -237,44 +237,44 @@ static int import_nomis(struct store *s, struct table *tb, const char *geography
 	return rc < 0 || store_failed(s) ? -1 : 0;
 }
 
+/* What one import works with, inside its transaction. */
+struct import_work {
+	const struct taxonomy *t;
+	struct table *tb;
+	const char *path, *geography;
+	int nomis;
+	size_t rows, areas;
+};
+
+static int import_body(struct store *s, void *ctx, struct reach_error *err)
+{
+	struct import_work *w = ctx;
+	int rc = w->nomis ? import_nomis(s, w->tb, w->geography, w->path, &w->rows, &w->areas, err)
+	    : import_long(s, w->t, w->tb, w->geography, w->path, &w->rows, err);
+	if (rc == 0 && w->rows == 0) {
+		if (w->geography)
+			error_set(err, REACH_EDATA, w->path, 0, "no figures for geography %s", w->geography);
+		else
+			error_set(err, REACH_EDATA, w->path, 0, "no figures");
+		rc = -1;
+	}
+	return rc;
+}
+
 int baseline_import(struct store *s, const struct taxonomy *t, const char *path, const char *geography,
     FILE *out, struct reach_error *err)
 {
-	struct table *tb = table_file(path, err);
-	size_t rows = 0, areas = 0;
-	int rc;
-	if (!tb)
+	struct import_work w = { t, table_file(path, err), path, geography, 0, 0, 0 };
+	if (!w.tb)
 		return -1;
-	int nomis = table_column(tb, "geography code") >= 0 && table_column(tb, "geography") >= 0;
-	if (store_begin(s) < 0) {
-		*err = *store_error(s);
-		table_free(tb);
-		return -1;
-	}
-	if (nomis)
-		rc = import_nomis(s, tb, geography, path, &rows, &areas, err);
-	else
-		rc = import_long(s, t, tb, geography, path, &rows, err);
-	if (rc == 0 && rows == 0) {
-		if (geography)
-			error_set(err, REACH_EDATA, path, 0, "no figures for geography %s", geography);
-		else
-			error_set(err, REACH_EDATA, path, 0, "no figures");
-		rc = -1;
-	}
-	if (rc == 0 && store_commit(s) < 0)
-		rc = -1;
-	if (rc < 0 && !err->code)
-		*err = *store_error(s);
-	store_rollback(s);
-	if (rc == 0) {
-		if (nomis)
-			fprintf(out, "%s: %zu figures for %zu areas (age by %s)\n", path, rows, areas,
-			    rows > areas * 30 ? "single year" : "band");
-		else
-			fprintf(out, "%s: %zu figures\n", path, rows);
-	}
-	table_free(tb);
+	w.nomis = table_column(w.tb, "geography code") >= 0 && table_column(w.tb, "geography") >= 0;
+	int rc = store_transaction(s, import_body, &w, err) < 0 ? -1 : 0;
+	if (rc == 0 && w.nomis)
+		fprintf(out, "%s: %zu figures for %zu areas (age by %s)\n", path, w.rows, w.areas,
+		    w.rows > w.areas * 30 ? "single year" : "band");
+	else if (rc == 0)
+		fprintf(out, "%s: %zu figures\n", path, w.rows);
+	table_free(w.tb);
 	return rc;
 }
 

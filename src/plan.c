@@ -16,6 +16,7 @@
 #include "embedded.h"
 #include "report.h"
 #include "table.h"
+#include "text.h"
 
 /* ---- status rules ---- */
 
@@ -144,7 +145,7 @@ struct import {
 };
 
 /* Records "FILE:LINE: message" for row R (R past the end: the file alone); returns -1. */
-static int row_error(struct import *im, size_t r, const char *fmt, ...)
+static REACH_PRINTF(3, 4) int row_error(struct import *im, size_t r, const char *fmt, ...)
 {
 	char msg[768];
 	va_list ap;
@@ -650,21 +651,19 @@ static int import_table(struct import *im)
 	return rc;
 }
 
+static int import_body(struct store *s, void *ctx, struct reach_error *err)
+{
+	(void)s;
+	(void)err;      /* import_table sets it through the import */
+	return import_table(ctx);
+}
+
 int plan_import(struct store *s, const struct taxonomy *t, const char *path, FILE *out, struct reach_error *err)
 {
 	struct import im = { s, t, table_file(path, err), path, { 0 }, err };
 	if (!im.tb)
 		return -1;
-	int rc = store_begin(s);
-	if (rc < 0)
-		*err = *store_error(s);
-	if (rc == 0)
-		rc = import_table(&im);
-	if (rc == 0 && store_commit(s) < 0) {
-		*err = *store_error(s);
-		rc = -1;
-	}
-	store_rollback(s);
+	int rc = store_transaction(s, import_body, &im, err) < 0 ? -1 : 0;
 	if (rc == 0 && im.summary.data)
 		fputs(im.summary.data, out);
 	buf_free(&im.summary);

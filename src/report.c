@@ -82,7 +82,7 @@ void report_columns(const char *path, const struct load *l, const struct taxonom
 	const struct columns *c = load_columns(l);
 	const struct load_counts *n = load_counts(l);
 	fprintf(out, "file:      %s\n", path);
-	fprintf(out, "encoding:  %s\n", ingest_encoding(load_reader(l)));
+	fprintf(out, "encoding:  %s\n", reader_encoding(load_reader(l)));
 	fprintf(out, "layout:    %s\n", columns_layout_name(c->layout));
 	fprintf(out, "responses: %llu", (unsigned long long)n->responses);
 	if (n->blank_rows)

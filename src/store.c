@@ -33,7 +33,7 @@ static int db_fail(struct store *s, const char *what)
 		int rc = sqlite3_errcode(s->db);
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 			error_set(&s->err, REACH_EDB, s->path, 0,
-			    "%s: the database is busy: another reach is writing to it (waited %d s)",
+			    "%s: the database is busy: another reach is writing to it (waited %ld s)",
 			    what, s->busy_seconds);
 		else
 			error_set(&s->err, REACH_EDB, s->path, 0, "%s: %s", what, sqlite3_errmsg(s->db));
@@ -62,6 +62,20 @@ static int pragma_int(struct store *s, const char *sql)
 	return v;
 }
 
+/* Creates the schema (queries/schema.sql, then each queries/schema_NAME.sql) and seeds it. */
+static int create_schema(struct store *s, void *seed_fn, struct reach_error *err)
+{
+	store_seed_fn seed = *(store_seed_fn *)seed_fn;
+	char set_version[64];
+	snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+	exec_sql(s, embedded_query("schema"), "creating the schema");
+	for (const struct embedded_file *f = embedded_files; f->path; f++)
+		if (strncmp(f->path, "queries/schema_", 15) == 0)
+			exec_sql(s, f->data, f->path);
+	exec_sql(s, set_version, "recording the schema version");
+	return s->err.code || (seed && seed(s, err) < 0) ? -1 : 0;
+}
+
 /* Creates the schema in a new database, or refuses one from a newer reach. */
 static int migrate(struct store *s, store_seed_fn seed)
 {
@@ -75,20 +89,12 @@ static int migrate(struct store *s, store_seed_fn seed)
 	}
 	if (version == STORE_SCHEMA_VERSION)
 		return 0;
-	char set_version[64];
-	snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
-	if (store_begin(s) < 0)
-		return -1;
-	exec_sql(s, embedded_query("schema"), "creating the schema");
-	/* Further parts of the schema, one file a subsystem: queries/schema_NAME.sql. */
-	for (const struct embedded_file *f = embedded_files; f->path; f++)
-		if (strncmp(f->path, "queries/schema_", 15) == 0)
-			exec_sql(s, f->data, f->path);
-	exec_sql(s, set_version, "recording the schema version");
 	struct reach_error err = { 0 };
-	if (!s->err.code && seed && seed(s, &err) < 0)
+	if (store_transaction(s, create_schema, &seed, &err) < 0) {
 		store_fail(s, &err);
-	return store_commit(s);
+		return -1;
+	}
+	return 0;
 }
 
 struct store *store_open(const char *path, store_seed_fn seed, struct reach_error *err)
@@ -259,6 +265,15 @@ void store_bind_blob(sqlite3_stmt *st, const char *name, const void *data, size_
 		sqlite3_bind_blob64(st, param(st, name), data, len, SQLITE_STATIC);
 }
 
+/* The queries/NAME.sql name of the prepared statement ST, or "a statement". */
+static const char *stmt_name(const struct store *s, const sqlite3_stmt *st)
+{
+	for (size_t i = 0; i < s->nstmts; i++)
+		if (s->stmts[i].st == st)
+			return s->stmts[i].name;
+	return "a statement";
+}
+
 int store_step(struct store *s, sqlite3_stmt *st)
 {
 	if (s->err.code || !st)
@@ -266,5 +281,29 @@ int store_step(struct store *s, sqlite3_stmt *st)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return rc;
-	return db_fail(s, "writing");
+	/* Say what failed: a query reading, or a statement writing, by its queries/ name. */
+	char what[128];
+	snprintf(what, sizeof what, "%s %s", sqlite3_stmt_readonly(st) ? "reading with" : "writing with",
+	    stmt_name(s, st));
+	return db_fail(s, what);
+}
+
+int store_transaction(struct store *s, store_work_fn work, void *ctx, struct reach_error *err)
+{
+	if (store_begin(s) < 0) {
+		*err = s->err;
+		return -1;
+	}
+	int rc = work(s, ctx, err);
+	if (rc >= 0 && s->err.code)
+		rc = -1;
+	if (rc >= 0 && store_commit(s) < 0)
+		rc = -1;
+	if (rc < 0) {
+		/* The work's own message when it set one; otherwise the store's. */
+		if (!err->code)
+			*err = s->err.code ? s->err : (struct reach_error){ REACH_EDB, "the transaction failed" };
+		store_rollback(s);
+	}
+	return rc;
 }

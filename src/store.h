@@ -37,10 +37,24 @@ void store_close(struct store *s);
 sqlite3 *store_db(struct store *s);
 const char *store_path(const struct store *s);
 
+/*
+ * The work of one transaction: returns 0 (or more) when done, -1 on failure
+ * with ERR set (or the store failed). Called between BEGIN and COMMIT.
+ */
+typedef int (*store_work_fn)(struct store *s, void *ctx, struct reach_error *err);
+
+/*
+ * Runs WORK(S, CTX, ERR) as one transaction: BEGIN IMMEDIATE (waiting for
+ * another writer up to the busy timeout), WORK, COMMIT. Returns what WORK
+ * returned; -1 with ERR set when any step failed, and then everything WORK
+ * did is rolled back: the database is exactly as it was.
+ */
+int store_transaction(struct store *s, store_work_fn work, void *ctx, struct reach_error *err) REACH_MUST_CHECK;
+
 /* BEGIN IMMEDIATE, waiting for another writer up to a timeout; 0 or -1. */
-int store_begin(struct store *s);
+int store_begin(struct store *s) REACH_MUST_CHECK;
 /* COMMIT; 0 or -1 (then rolled back). */
-int store_commit(struct store *s);
+int store_commit(struct store *s) REACH_MUST_CHECK;
 /* ROLLBACK if a transaction is open. */
 void store_rollback(struct store *s);
 
