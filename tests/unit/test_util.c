@@ -1,4 +1,6 @@
-/* Unit tests for util.c and match.c: the pure text, date and varint helpers. */
+/* Unit tests for util.c, text.c, date.c, block.c's varints and match.c. */
+#include <pthread.h>
+
 #include "check.h"
 #include "block.h"
 #include "date.h"
@@ -24,6 +26,43 @@ static void test_normalize(void)
 	text_normalize("?!", &b);
 	CHECK_STR(b.data, "");
 	buf_free(&b);
+}
+
+/*
+ * Folding keeps no state: two threads folding different one-letter accents
+ * at once never see each other's letter (the reader thread folds headers
+ * while the main thread folds answers). Before the fix, a static buffer was
+ * shared between them.
+ */
+struct fold_job {
+	const char *text, *want;
+	int wrong;
+};
+
+static void *fold_many(void *arg)
+{
+	struct fold_job *job = arg;
+	struct buf b = { 0 };
+	for (int i = 0; i < 200000; i++) {
+		text_normalize(job->text, &b);
+		job->wrong += strcmp(b.data, job->want) != 0;
+	}
+	buf_free(&b);
+	return NULL;
+}
+
+static void test_normalize_threads(void)
+{
+	/* U+0101 (a macron) folds to "a", U+0113 (e macron) to "e": each through the one-letter path. */
+	struct fold_job a = { "\xC4\x81\xC4\x81\xC4\x81\xC4\x81", "aaaa", 0 };
+	struct fold_job e = { "\xC4\x93\xC4\x93\xC4\x93\xC4\x93", "eeee", 0 };
+	pthread_t ta, te;
+	CHECK(pthread_create(&ta, NULL, fold_many, &a) == 0);
+	CHECK(pthread_create(&te, NULL, fold_many, &e) == 0);
+	pthread_join(ta, NULL);
+	pthread_join(te, NULL);
+	CHECK_INT(a.wrong, 0);
+	CHECK_INT(e.wrong, 0);
 }
 
 static void test_squeeze(void)
@@ -118,6 +157,7 @@ static void test_match(void)
 int main(void)
 {
 	RUN(test_normalize);
+	RUN(test_normalize_threads);
 	RUN(test_squeeze);
 	RUN(test_dates);
 	RUN(test_parse_long);
