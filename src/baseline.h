@@ -12,7 +12,7 @@
 #include "tag.h"
 
 /* Loads the built-in baselines into a new database, inside the caller's transaction. */
-int baseline_seed(struct store *s, struct reach_error *err);
+int baseline_seed(struct store *s, struct reach_error *err) REACH_MUST_CHECK;
 
 /*
  * Imports PATH: a Nomis bulk file ("date","geography","geography code",
@@ -23,19 +23,19 @@ int baseline_seed(struct store *s, struct reach_error *err);
  * transaction; prints a summary to OUT. 0, or -1 with ERR set.
  */
 int baseline_import(struct store *s, const struct taxonomy *t, const char *path, const char *geography,
-    FILE *out, struct reach_error *err);
+    FILE *out, struct reach_error *err) REACH_MUST_CHECK;
 
 /* Prints what is held: geography, dimension, rows, total, table, origin. */
-int baseline_list(struct store *s, FILE *out, struct reach_error *err);
+int baseline_list(struct store *s, FILE *out, struct reach_error *err) REACH_MUST_CHECK;
 
 /* Makes CODE the default geography; it must be held. */
-int baseline_use(struct store *s, const char *code, struct reach_error *err);
+int baseline_use(struct store *s, const char *code, struct reach_error *err) REACH_MUST_CHECK;
 
 /*
  * The geography to compare with: REQUESTED if given, else the default set
  * with baseline_use, else the one district held. Writes its code to OUT.
  */
-int baseline_geography(struct store *s, const char *requested, char out[32], struct reach_error *err);
+int baseline_geography(struct store *s, const char *requested, char out[32], struct reach_error *err) REACH_MUST_CHECK;
 
 /* One census figure. */
 struct baseline_row {

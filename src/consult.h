@@ -35,7 +35,7 @@ struct consult_view {
 };
 
 /* Reads consultation SLUG's questions and answers; 0, or -1 with ERR set. */
-int consult_view_open(struct store *s, const char *slug, struct consult_view *v, struct reach_error *err);
+int consult_view_open(struct store *s, const char *slug, struct consult_view *v, struct reach_error *err) REACH_MUST_CHECK;
 /* Frees what V holds (not V itself) and zeroes it; accepts NULL. */
 void consult_view_free(struct consult_view *v);
 
@@ -45,12 +45,12 @@ void consult_view_free(struct consult_view *v);
  * ERR set (a database fault or a corrupt block).
  */
 int consult_each_response(struct store *s, const struct consult_view *v,
-    int (*fn)(const struct block_response *r, void *ctx), void *ctx, struct reach_error *err);
+    int (*fn)(const struct block_response *r, void *ctx), void *ctx, struct reach_error *err) REACH_MUST_CHECK;
 
 /* Lists consultation SLUG's unmatched answers to OUT; 0, or -1 with ERR set. */
-int consult_unmatched(struct store *s, const char *slug, FILE *out, struct reach_error *err);
+int consult_unmatched(struct store *s, const char *slug, FILE *out, struct reach_error *err) REACH_MUST_CHECK;
 
 /* Prints the consultations held, one a line; 0 or -1 with ERR set. */
-int consult_list(struct store *s, FILE *out, struct reach_error *err);
+int consult_list(struct store *s, FILE *out, struct reach_error *err) REACH_MUST_CHECK;
 
 #endif

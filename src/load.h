@@ -61,7 +61,7 @@ const struct reader *load_reader(const struct load *l);
 const struct load_counts *load_counts(const struct load *l);
 
 /* Reads the next response: 1, 0 at the end, -1 with ERR set. */
-int load_next(struct load *l, const struct load_response **resp, struct reach_error *err);
+int load_next(struct load *l, const struct load_response **resp, struct reach_error *err) REACH_MUST_CHECK;
 
 /* The distinct answers of question Q in code order; returns their number. */
 size_t load_values(const struct load *l, size_t q, const struct load_value **values);

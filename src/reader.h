@@ -40,7 +40,7 @@ struct reader *reader_open_stream(FILE *fp, const char *path, struct reach_error
  * the file, -1 on an error (set in ERR as "FILE:LINE: message"; the reader
  * is then spent).
  */
-int reader_next(struct reader *in, const struct reader_row **row, struct reach_error *err);
+int reader_next(struct reader *in, const struct reader_row **row, struct reach_error *err) REACH_MUST_CHECK;
 
 /* The encoding detected so far, as a name ("UTF-8", "Windows-1252", …). */
 const char *reader_encoding(const struct reader *in);

@@ -31,7 +31,7 @@ int table_column(const struct table *t, const char *name);
  * Checks that every name in the NULL-terminated list REQUIRED is a column;
  * returns 0, or -1 with ERR naming the file and the first missing column.
  */
-int table_require(const struct table *t, const char *const *required, struct reach_error *err);
+int table_require(const struct table *t, const char *const *required, struct reach_error *err) REACH_MUST_CHECK;
 
 /* The cell of row R in the column named NAME, or "" when there is none. */
 const char *table_get(const struct table *t, size_t r, const char *name);
