@@ -12,19 +12,9 @@
 
 #include "emit.h"
 #include "policy.h"
+#include "words.h"
 
 /* ---- reading an indicator from a comparison ---- */
-
-static const char *flag_words(enum stats_flag flag)
-{
-	switch (flag) {
-	case STATS_FLAG_UNDER: return "under-represented";
-	case STATS_FLAG_WELL_BELOW: return "well below parity";
-	case STATS_FLAG_OVER: return "over-represented";
-	case STATS_FLAG_LOW_N: return "too few answers to say";
-	default: return "no clear difference from residents";
-	}
-}
 
 static void add_name(char ***names, size_t *n, const char *name)
 {
@@ -53,7 +43,7 @@ static void read_ratio(const struct measure_indicator *ind, const struct compare
 	r->estimate = ratio->estimate, r->lower = ratio->lower, r->upper = ratio->upper;
 	buf_puts(&r->showed, "ratio ");
 	emit_interval(&r->showed, EMIT_RATIO, ratio->estimate, ratio->lower, ratio->upper);
-	buf_printf(&r->showed, ", %s", flag_words(cat->st.flag));
+	buf_printf(&r->showed, ", %s", words_reading(words_reading_of(cat, d->compared))->word);
 	emit_interval(&r->brief, EMIT_RATIO, ratio->estimate, NAN, NAN);
 }
 
