@@ -1,8 +1,9 @@
 /*
- * plan.c — see plan.h. In four parts: the status rules (pure); importing
- * plan, plans-index and indicator files; measuring indicators over windows
- * of consultations; and writing `reach plan list`, `reach actions` and the
- * report's section.
+ * plan.c — see plan.h. The status rules (pure), and importing plan,
+ * plans-index and indicator files, with the built-in plans and indicators
+ * seeded into a new database. Measuring indicators is measure.c's job;
+ * writing `reach plan list` and `reach actions` is actions.c's, and the
+ * report's section evidence.c's.
  */
 #include "plan.h"
 
@@ -11,10 +12,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "embedded.h"
-#include "report.h"
 #include "table.h"
 #include "text.h"
 

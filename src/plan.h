@@ -115,6 +115,7 @@ int plan_import(struct store *s, const struct taxonomy *t, const char *path, FIL
  * indicators, title; then each plan's council and origin. 0, or -1 with ERR
  * set.
  */
+__attribute__((warn_unused_result))
 int plan_list(struct store *s, FILE *out, struct reach_error *err);
 
 struct plan_actions_options {
@@ -130,6 +131,7 @@ struct plan_actions_options {
  * the consultations held, with their evidence (docs/plans.md). -1 with ERR
  * set when the plan is not held or a comparison fails; 0 otherwise.
  */
+__attribute__((warn_unused_result))
 int plan_actions(struct store *s, const struct taxonomy *t, const struct plan_actions_options *o, FILE *out,
     struct reach_error *err);
 
@@ -138,6 +140,7 @@ int plan_actions(struct store *s, const struct taxonomy *t, const struct plan_ac
  * for, and what it showed for each, as text or as a JSON array (the value of
  * the report's "plan_actions" member). 0, or -1 with ERR set.
  */
+__attribute__((warn_unused_result))
 int plan_evidence(struct store *s, const struct taxonomy *t, const struct compare *c, int json, FILE *out,
     struct reach_error *err);
 

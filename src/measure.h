@@ -1,0 +1,109 @@
+/*
+ * measure.h — the plans, actions and indicators held (the book), and each
+ * indicator measured over its windows of consultations: the readings of
+ * each consultation, each window's value, each indicator's status and each
+ * action's status and overdue. It computes; actions.c and evidence.c write.
+ */
+#ifndef REACH_MEASURE_H
+#define REACH_MEASURE_H
+
+#include "plan.h"
+#include "util.h"
+
+/* One consultation's (or one comparison's) reading of an indicator. */
+struct measure_reading {
+	char *slug;
+	double estimate, lower, upper;  /* NaN when it gives no value */
+	double hits, judged;            /* share_at_least: categories at the threshold of those judged; asked: 1 of 1 */
+	char **dims;                    /* baselines: the dimensions compared with the census */
+	size_t ndims;
+	struct buf brief;               /* the value, short: "0.47", "2 of 3", "asked" */
+	struct buf showed;              /* what it showed, in words */
+};
+
+/* A window of an indicator: its consultations, their readings, its value. */
+struct measure_window {
+	const char *from, *to, *platform;       /* NULL: no limit; platform "!NAME": every other */
+	int defined;
+	struct measure_reading *readings;
+	size_t n, used;                 /* consultations in it; those that gave a value */
+	struct plan_value value;
+	double hits, judged;
+	char **dims;                    /* baselines: every dimension compared in it */
+	size_t ndims;
+};
+
+/* An indicator as held, with its two windows measured. */
+struct measure_indicator {
+	char *code, *plan, *label, *metric_name, *dimension, *group, *comparison_name, *note;
+	char *span[2][3];               /* baseline, then measured window: from, to, platform; NULL if blank */
+	enum plan_metric metric;
+	enum plan_comparison comparison;
+	double threshold, target;
+	struct measure_window w[2];     /* 0: the baseline window, 1: the window measured */
+	enum plan_status status;
+};
+
+/* A plan as held, with the counts `reach plan list` shows. */
+struct measure_plan {
+	char *code, *title, *council, *start, *end, *status, *origin;
+	long actions, measurable, indicators;
+};
+
+struct measure_action {
+	char *plan, *code, *role, *objective, *text, *responsible, *due_text, *due_date, *success, *connections;
+	size_t *inds;                   /* its indicators, as indices into book.inds */
+	size_t ninds;
+	enum plan_status status;
+	int overdue;
+};
+
+/* Everything `reach actions` and the report's section show. */
+struct measure_book {
+	struct measure_plan *plans;
+	size_t nplans;
+	struct measure_action *actions;
+	size_t nactions;
+	struct measure_indicator *inds;
+	size_t ninds;
+	char as_of[11];                 /* YYYY-MM-DD for overdue, set by the caller before measuring */
+};
+
+/*
+ * Loads into B every plan held, and the actions and indicators of PLAN
+ * (NULL: of every plan), each indicator once; nothing is measured yet. -1
+ * with ERR set when the database fails or PLAN is not held; 0 otherwise.
+ * Either way B is the caller's, freed with measure_book_free.
+ */
+__attribute__((warn_unused_result))
+int measure_load_book(struct store *s, const char *plan, struct measure_book *b, struct reach_error *err);
+
+/*
+ * Measures every indicator of B over the consultations held, comparing
+ * each with the census once as O says (without the test), and sets each
+ * indicator's status and each action's status and overdue as of B->as_of.
+ * 0, or -1 with ERR set when a comparison fails (B is then partly
+ * measured, still the caller's to free).
+ */
+__attribute__((warn_unused_result))
+int measure_run(struct store *s, const struct taxonomy *t, const struct compare_options *o, struct measure_book *b,
+    struct reach_error *err);
+
+/* Frees what B holds (not B itself); a zeroed B is fine. */
+void measure_book_free(struct measure_book *b);
+
+/* Sets the from, to, platform and defined of IND's two windows from its spans; reads nothing. */
+void measure_define_windows(struct measure_indicator *ind);
+
+/*
+ * Reads indicator IND from comparison C (one consultation, or several
+ * pooled) into R, which must be zeroed; never fails. R's estimate is NaN
+ * when C gives no value, and R->showed says why. The caller frees R with
+ * measure_reading_free.
+ */
+void measure_read(const struct measure_indicator *ind, const struct compare *c, struct measure_reading *r);
+
+/* Frees what R holds (not R itself). */
+void measure_reading_free(struct measure_reading *r);
+
+#endif
