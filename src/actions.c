@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "date.h"
 #include "emit.h"
 #include "measure.h"
 #include "wrap.h"

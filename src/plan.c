@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "date.h"
 #include "table.h"
 #include "text.h"
 
