@@ -56,6 +56,18 @@ int compare_category_index(const struct tag_category *cats, size_t n, const char
 	return -1;
 }
 
+int compare_stats_check(struct run *r, int status, const char *what, ...)
+{
+	if (status == STATS_OK || r->stats_status != STATS_OK)
+		return status;
+	va_list ap;
+	va_start(ap, what);
+	vsnprintf(r->stats_failed, sizeof r->stats_failed, what, ap);
+	va_end(ap);
+	r->stats_status = status;
+	return status;
+}
+
 /* ---- comparing ---- */
 
 static int by_lower_age(const void *a, const void *b)
@@ -79,11 +91,14 @@ static char *interval_code(int lo, int hi)
 	return b.data;
 }
 
-static void fill_stats(struct compare_category *cat, double known, double population_total, double confidence)
+static void fill_stats(struct run *r, const char *dimension, struct compare_category *cat, double known,
+    double population_total)
 {
+	double confidence = r->c->confidence;
 	if (isnan(cat->population) || isnan(population_total)) {
 		struct stats_interval share;
-		stats_wilson(cat->n, known, confidence, &share);
+		compare_stats_check(r, stats_wilson(cat->n, known, confidence, &share), "the share of %s %s", dimension,
+		    cat->code);
 		memset(&cat->st, 0, sizeof cat->st);
 		cat->st.share = share;
 		cat->st.population_share = cat->st.rate_per_1000 = cat->st.expected = NAN;
@@ -91,7 +106,8 @@ static void fill_stats(struct compare_category *cat, double known, double popula
 		cat->st.flag = STATS_FLAG_LOW_N;
 		return;
 	}
-	stats_category(cat->n, known, cat->population, population_total, confidence, &cat->st);
+	compare_stats_check(r, stats_category(cat->n, known, cat->population, population_total, confidence, &cat->st),
+	    "the figures of %s %s", dimension, cat->code);
 }
 
 /* Builds the age dimension: clips to the eligible age, merges overlaps, adds the census. */
@@ -345,10 +361,11 @@ static void build_tests(struct run *r, struct compare_dimension *d)
 		memset(&d->test, 0, sizeof d->test);
 		d->test.statistic = d->test.p_value = d->test.effect_w = d->test.p_simulated = NAN;
 	} else {
-		stats_chisq_gof(observed, population, k, r->o->seed ? r->o->seed : DEFAULT_SEED, STATS_MC_MIN_DRAWS,
-		    &d->test);
+		compare_stats_check(r, stats_chisq_gof(observed, population, k, r->o->seed ? r->o->seed : DEFAULT_SEED,
+		    STATS_MC_MIN_DRAWS, &d->test), "the chi-square test of %s", d->name);
 	}
-	stats_scores(respondents, population, k, partial, &d->scores);
+	compare_stats_check(r, stats_scores(respondents, population, k, partial, &d->scores),
+	    "the summary scores of %s", d->name);
 	for (size_t i = 0, j = 0; i < d->ncats; i++)
 		if (!isnan(d->cats[i].population))
 			d->cats[i].partial_r = partial[j++];
@@ -377,10 +394,10 @@ static void build_dimension(struct run *r, struct tally *t, const struct baselin
 		build_categories(r, t, d, b);
 	double total = d->compared ? d->population : NAN;
 	for (size_t i = 0; i < d->ncats; i++)
-		fill_stats(&d->cats[i], d->known, total, c->confidence);
+		fill_stats(r, d->name, &d->cats[i], d->known, total);
 	build_groups(r, d, t);
 	for (size_t i = 0; i < d->ngroups; i++)
-		fill_stats(&d->groups[i], d->known + d->groups[i].only_group, total, c->confidence);
+		fill_stats(r, d->name, &d->groups[i], d->known + d->groups[i].only_group, total);
 	if (d->compared)
 		build_tests(r, d);
 	else {
@@ -458,6 +475,11 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 				build_dimension(&r, &r.tallies[i], b);
 		if (o->weighted)
 			weight_run(&r);
+		if (r.stats_status != STATS_OK) {
+			error_set(err, REACH_EDB, NULL, 0, "the statistics could not be computed: %s: %s", r.stats_failed,
+			    stats_status_name(r.stats_status));
+			rc = -1;
+		}
 	}
 	count_free(&r);
 	weight_free(&r);

@@ -96,6 +96,9 @@ struct run {
 	struct question_tags *qt;
 	size_t nqt;
 	long closed_days;               /* its closing date, or -1 */
+	/* The first statistic that could not be computed (sticky): compare_run then fails. */
+	int stats_status;               /* STATS_OK, or that statistic's status */
+	char stats_failed[160];         /* what it was, e.g. "the chi-square test of age" */
 	struct reach_error *err;
 };
 
@@ -107,5 +110,12 @@ int compare_category_index(const struct tag_category *cats, size_t n, const char
 
 /* Appends a printf-formatted note to *NOTES (*N of them); the notes own it. Defined in compare.c. */
 void compare_note(char ***notes, size_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/*
+ * Records the STATUS a statistic returned; WHAT (printf-formatted) names
+ * it. The first status that is not STATS_OK sticks in R, and compare_run
+ * then fails naming it. Returns STATUS. Defined in compare.c.
+ */
+int compare_stats_check(struct run *r, int status, const char *what, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -167,9 +167,11 @@ static int by_weighted_count(const void *a, const void *b)
 	return (x->n < y->n) - (x->n > y->n);
 }
 
-static void weigh_question(struct compare_weights *cw, const struct closed *q, const struct cell *cells, size_t ncells,
-    const double *weights, double confidence)
+static void weigh_question(struct run *r, struct compare_weights *cw, const struct closed *q, const double *weights)
 {
+	const struct cell *cells = r->cells;
+	size_t ncells = r->ncells;
+	double confidence = r->c->confidence;
 	cw->questions = xrealloc(cw->questions, (cw->nquestions + 1) * sizeof *cw->questions);
 	struct compare_question *cq = &cw->questions[cw->nquestions++];
 	cq->text = xstrdup(q->text);
@@ -193,8 +195,10 @@ static void weigh_question(struct compare_weights *cw, const struct closed *q, c
 			w[rows] = weights[i], n[rows] = gave, y[rows++] = 1;
 			w[rows] = weights[i], n[rows] = answered - gave, y[rows++] = 0;
 		}
-		stats_wilson(a->n, cq->answered, confidence, &a->raw);
-		stats_weighted_proportion(w, n, y, rows, confidence, &a->weighted);
+		compare_stats_check(r, stats_wilson(a->n, cq->answered, confidence, &a->raw),
+		    "the share answering \"%.60s\" to \"%.60s\"", a->text, q->text);
+		compare_stats_check(r, stats_weighted_proportion(w, n, y, rows, confidence, &a->weighted),
+		    "the weighted share answering \"%.60s\" to \"%.60s\"", a->text, q->text);
 	}
 	qsort(cq->answers, cq->nanswers, sizeof *cq->answers, by_weighted_count);
 	free(w);
@@ -251,14 +255,17 @@ void weight_run(struct run *r)
 	struct stats_rake_options opts = stats_rake_defaults();
 	if (r->o->weight_cap != 0)
 		opts.cap = r->o->weight_cap > 0 ? r->o->weight_cap : 0;
-	stats_rake(counts, levels, r->ncells, margins, nm, &opts, weights, &cw->result);
+	/* Not converging is an answer, reported through cw->result.converged; other statuses are failures. */
+	int raked = stats_rake(counts, levels, r->ncells, margins, nm, &opts, weights, &cw->result);
+	if (raked != STATS_NOCONVERGE)
+		compare_stats_check(r, raked, "the raking to %s", names.data);
 	cw->margins = names.data;
 	cw->cap = opts.cap;
 	cw->excluded = cw->result.excluded;
 	for (size_t i = 0; i < r->ncells; i++)
 		cw->raked += weights[i] > 0 ? r->cells[i].n : 0;
 	for (size_t q = 0; q < r->nclosed; q++)
-		weigh_question(cw, &r->closed[q], r->cells, r->ncells, weights, c->confidence);
+		weigh_question(r, cw, &r->closed[q], weights);
 	c->weights = cw;
 	for (size_t m = 0; m < nm; m++) {
 		free(targets[m]);
