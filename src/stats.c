@@ -14,6 +14,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include "policy.h"
+
 /* R's slack for ties when comparing simulated and observed statistics. */
 #define ALMOST_ONE (1.0 - 64.0 * DBL_EPSILON)
 
@@ -107,7 +109,7 @@ enum stats_flag stats_flag_category(double n_k, double n_known, double q,
 	double expected = n_known * q;
 
 	/* Written as !(a >= b) so that a NaN count or share means low_n. */
-	if (!(n_k >= 10.0) || !(expected >= 5.0))
+	if (!(n_k >= POLICY_MIN_RESPONDENTS) || !(expected >= POLICY_MIN_EXPECTED))
 		return STATS_FLAG_LOW_N;
 	if (!ratio)
 		return STATS_FLAG_OK;
@@ -115,7 +117,7 @@ enum stats_flag stats_flag_category(double n_k, double n_known, double q,
 		return STATS_FLAG_UNDER;
 	if (ratio->lower > 1.0)
 		return STATS_FLAG_OVER;
-	if (ratio->estimate < 0.8)
+	if (ratio->estimate < POLICY_PARITY_TARGET)
 		return STATS_FLAG_WELL_BELOW;
 	return STATS_FLAG_OK;
 }
