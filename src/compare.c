@@ -15,6 +15,7 @@
 #include "baseline.h"
 #include "compare_run.h"
 #include "count.h"
+#include "policy.h"
 #include "table.h"
 #include "weight.h"
 
@@ -68,6 +69,25 @@ int compare_stats_check(struct run *r, int status, const char *what, ...)
 	return status;
 }
 
+int compare_table_ages(const struct table *tb, size_t row, int *lo, int *hi, struct reach_error *err)
+{
+	const char *min_text = table_get(tb, row, "min_age"), *max_text = table_get(tb, row, "max_age");
+	long min, max = TAG_AGE_OPEN;
+	if (parse_long(min_text, 0, POLICY_AGE_LIMIT, &min) < 0) {
+		error_set(err, REACH_EDATA, tb->name, tb->lines[row], "min_age \"%s\" is not an age from 0 to %d", min_text,
+		    POLICY_AGE_LIMIT);
+		return -1;
+	}
+	if (*max_text && (parse_long(max_text, 0, POLICY_AGE_LIMIT, &max) < 0 || max < min)) {
+		error_set(err, REACH_EDATA, tb->name, tb->lines[row], "max_age \"%s\" is not an age from min_age (%ld) to %d",
+		    max_text, min, POLICY_AGE_LIMIT);
+		return -1;
+	}
+	*lo = (int)min;
+	*hi = (int)max;
+	return 0;
+}
+
 /* ---- comparing ---- */
 
 static int by_lower_age(const void *a, const void *b)
@@ -77,18 +97,6 @@ static int by_lower_age(const void *a, const void *b)
 		return x->lo < y->lo ? -1 : 1;
 	int xh = x->hi < 0 ? 1000 : x->hi, yh = y->hi < 0 ? 1000 : y->hi;
 	return (xh > yh) - (xh < yh);
-}
-
-static char *interval_code(int lo, int hi)
-{
-	struct buf b = { 0 };
-	if (hi < 0)
-		buf_printf(&b, "%d+", lo);
-	else if (lo == hi)
-		buf_printf(&b, "%d", lo);
-	else
-		buf_printf(&b, "%d-%d", lo, hi);
-	return b.data;
 }
 
 static void fill_stats(struct run *r, const char *dimension, struct compare_category *cat, double known,
@@ -146,8 +154,10 @@ static void build_age(struct run *r, struct tally *t, struct compare_dimension *
 	d->population = 0;
 	for (size_t i = 0; i < m; i++) {
 		struct compare_category *cat = &d->cats[i];
-		cat->code = interval_code(iv[i].lo, iv[i].hi);
-		cat->label = xstrdup(cat->code);
+		char code[TAG_AGE_CODE_MAX];
+		tag_age_code(iv[i].lo, iv[i].hi, code);
+		cat->code = xstrdup(code);
+		cat->label = xstrdup(code);
 		cat->age_min = iv[i].lo;
 		cat->age_max = iv[i].hi;
 		cat->n = iv[i].n;
@@ -271,15 +281,19 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 		    d->not_compared);
 }
 
-static void build_groups(struct run *r, struct compare_dimension *d, const struct tally *t)
+/* Adds D's roll-up groups (for age, from seeds/taxonomy/age_groups.csv); 0, or -1 with r->err set. */
+static int build_groups(struct run *r, struct compare_dimension *d, const struct tally *t)
 {
 	if (strcmp(d->name, "age") == 0) {
 		struct table *tb = table_embedded("seeds/taxonomy/age_groups.csv", r->err);
-		for (size_t i = 0; tb && i < tb->nrows; i++) {
-			long lo, hi = -1;
-			parse_long(table_get(tb, i, "min_age"), 0, 130, &lo);
-			if (*table_get(tb, i, "max_age"))
-				parse_long(table_get(tb, i, "max_age"), 0, 130, &hi);
+		if (!tb)
+			return -1;
+		for (size_t i = 0; i < tb->nrows; i++) {
+			int lo, hi;
+			if (compare_table_ages(tb, i, &lo, &hi, r->err) < 0) {
+				table_free(tb);
+				return -1;
+			}
 			double n = 0, population = 0;
 			int cut = 0, members = 0;
 			/* The group is the compared answer bands that lie wholly within it. */
@@ -304,14 +318,14 @@ static void build_groups(struct run *r, struct compare_dimension *d, const struc
 			g->code = xstrdup(table_get(tb, i, "code"));
 			g->label = xstrdup(table_get(tb, i, "label"));
 			g->definition = xstrdup(table_get(tb, i, "definition"));
-			g->age_min = (int)lo;
-			g->age_max = (int)hi;
+			g->age_min = lo;
+			g->age_max = hi;
 			g->n = n;
 			g->population = d->compared ? population : NAN;
 			g->partial_r = NAN;
 		}
 		table_free(tb);
-		return;
+		return 0;
 	}
 	const struct tag_rollup *u;
 	size_t nu = tag_rollups(r->t, d->name, &u);
@@ -340,6 +354,7 @@ static void build_groups(struct run *r, struct compare_dimension *d, const struc
 			    "%.0f answers named only the group %s: counted in it (its share is of %.0f answers), not in any one category",
 			    g->only_group, g->code, d->known + g->only_group);
 	}
+	return 0;
 }
 
 static void build_tests(struct run *r, struct compare_dimension *d)
@@ -375,7 +390,8 @@ static void build_tests(struct run *r, struct compare_dimension *d)
 	free(partial);
 }
 
-static void build_dimension(struct run *r, struct tally *t, const struct baseline *b)
+/* Builds the dimension of tally T against B into r->c; 0, or -1 with r->err set. */
+static int build_dimension(struct run *r, struct tally *t, const struct baseline *b)
 {
 	struct compare *c = r->c;
 	c->dims = xrealloc(c->dims, (c->ndims + 1) * sizeof *c->dims);
@@ -395,7 +411,8 @@ static void build_dimension(struct run *r, struct tally *t, const struct baselin
 	double total = d->compared ? d->population : NAN;
 	for (size_t i = 0; i < d->ncats; i++)
 		fill_stats(r, d->name, &d->cats[i], d->known, total);
-	build_groups(r, d, t);
+	if (build_groups(r, d, t) < 0)
+		return -1;
 	for (size_t i = 0; i < d->ngroups; i++)
 		fill_stats(r, d->name, &d->groups[i], d->known + d->groups[i].only_group, total);
 	if (d->compared)
@@ -415,6 +432,7 @@ static void build_dimension(struct run *r, struct tally *t, const struct baselin
 		    "%.0f answers named only a broader group (one of the five, or a roll-up such as BAME): left out of the nineteen-group comparison", d->broad);
 	if (d->unmatched > 0)
 		compare_note(&d->notes, &d->nnotes, "%.0f answers matched no taxonomy rule (reach unmatched lists them)", d->unmatched);
+	return 0;
 }
 
 static int choose_min_age(struct run *r)
@@ -470,12 +488,12 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 		snprintf(c->census_date, sizeof c->census_date, "%s", b->census_date);
 		snprintf(c->source, sizeof c->source, "Office for National Statistics, Census 2021, Open Government Licence v3.0");
 		choose_min_age(&r);
-		for (size_t i = 0; compare_report_dimensions[i]; i++)
+		for (size_t i = 0; rc == 0 && compare_report_dimensions[i]; i++)
 			if (r.tallies[i].responses > 0)
-				build_dimension(&r, &r.tallies[i], b);
-		if (o->weighted)
+				rc = build_dimension(&r, &r.tallies[i], b);
+		if (rc == 0 && o->weighted)
 			weight_run(&r);
-		if (r.stats_status != STATS_OK) {
+		if (rc == 0 && r.stats_status != STATS_OK) {
 			error_set(err, REACH_EDB, NULL, 0, "the statistics could not be computed: %s: %s", r.stats_failed,
 			    stats_status_name(r.stats_status));
 			rc = -1;

@@ -12,6 +12,7 @@
 
 #include "columns.h"
 #include "compare.h"
+#include "table.h"
 
 /* The dimensions reported, in order; ethnicity_detailed follows ethnicity. NULL-terminated. */
 extern const char *const compare_report_dimensions[];
@@ -117,5 +118,13 @@ void compare_note(char ***notes, size_t *n, const char *fmt, ...) __attribute__(
  * then fails naming it. Returns STATUS. Defined in compare.c.
  */
 int compare_stats_check(struct run *r, int status, const char *what, ...) __attribute__((format(printf, 3, 4)));
+
+/*
+ * Reads the ages of row ROW of TB, a seed table with the columns min_age
+ * and max_age (empty: no upper limit), into *LO and *HI (-1: no limit).
+ * 0, or -1 with ERR naming the file and line when either is not an age from
+ * 0 to POLICY_AGE_LIMIT or max_age is below min_age. Defined in compare.c.
+ */
+int compare_table_ages(const struct table *tb, size_t row, int *lo, int *hi, struct reach_error *err);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "consult.h"
+#include "policy.h"
 #include "table.h"
 #include "weight.h"
 
@@ -187,7 +188,7 @@ static int count_age(struct run *r, const struct block_response *resp)
 	/* A year of birth alone is taken as 1 July of that year. */
 	long born = qt == dob ? e->number : date_to_days_ymd(e->number, 7, 1);
 	int age = years_between(born, at);
-	if (age >= 0 && age <= 120)
+	if (age >= 0 && age <= POLICY_AGE_CEILING)
 		return count_exact_age(r, t, age);
 	t->unmatched++;
 	return -1;
@@ -322,12 +323,13 @@ int count_bands(struct run *r)
 	if (!tb)
 		return -1;
 	for (size_t i = 0; i < tb->nrows; i++) {
-		long lo, hi = -1;
-		parse_long(table_get(tb, i, "min_age"), 0, 130, &lo);
-		if (*table_get(tb, i, "max_age"))
-			parse_long(table_get(tb, i, "max_age"), 0, 130, &hi);
+		int lo, hi;
+		if (compare_table_ages(tb, i, &lo, &hi, r->err) < 0) {
+			table_free(tb);
+			return -1;
+		}
 		r->bands = xrealloc(r->bands, (r->nbands + 1) * sizeof *r->bands);
-		r->bands[r->nbands++] = (struct age_band){ (int)lo, (int)hi };
+		r->bands[r->nbands++] = (struct age_band){ lo, hi };
 	}
 	table_free(tb);
 	return 0;
