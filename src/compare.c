@@ -258,10 +258,14 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 		return;
 	}
 	d->base_min_age = base_min;
-	if (base_min >= 0 && base_min < r->c->min_age)
+	if (base_min >= 0 && base_min < r->c->min_age) {
+		char from[32] = "";
+		if (base_min > 0)
+			snprintf(from, sizeof from, " from %d", base_min);
 		compare_note(&d->notes, &d->nnotes,
 		    "the census figures cover residents of all ages%s; the consultation invited residents aged %d and over",
-		    base_min > 0 ? " from 16" : "", r->c->min_age);
+		    from, r->c->min_age);
+	}
 	else if (base_min > r->c->min_age)
 		compare_note(&d->notes, &d->nnotes,
 		    "the census figures cover residents aged %d and over; the consultation invited residents aged %d and over",
