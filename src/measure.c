@@ -258,7 +258,9 @@ static void window_value(const struct measure_indicator *ind, struct measure_win
 		double *hi = xcalloc(w->n + 1, sizeof *hi);
 		for (size_t i = 0; i < w->n; i++)
 			e[i] = w->readings[i].estimate, lo[i] = w->readings[i].lower, hi[i] = w->readings[i].upper;
-		w->used = plan_window_mean(e, lo, hi, w->n, &w->value);
+		struct stats_interval mean;
+		w->used = stats_window_mean(e, lo, hi, w->n, &mean);
+		w->value = (struct plan_value){ mean.estimate, mean.lower, mean.upper };
 		free(e), free(lo), free(hi);
 		return;
 	}

@@ -59,8 +59,9 @@ enum plan_status plan_indicator_status(enum plan_comparison cmp, double target, 
 	double change = cmp == PLAN_RISE ? value - base : base - value;
 	if (!(change > 0))
 		return PLAN_NOT_MET;
-	double hb = (baseline->upper - baseline->lower) / 2, hl = (latest->upper - latest->lower) / 2;
-	double margin = sqrt(hb * hb + hl * hl);
+	struct stats_interval before = { baseline->estimate, baseline->lower, baseline->upper };
+	struct stats_interval after = { latest->estimate, latest->lower, latest->upper };
+	double margin = stats_change_margin(&before, &after);
 	return !isnan(margin) && change > margin ? PLAN_MET : PLAN_IMPROVING;
 }
 
@@ -89,31 +90,6 @@ int plan_overdue(const char *due_date, const char *as_of, enum plan_status statu
 		return 0;
 	return strcmp(due_date, as_of) < 0;
 }
-
-size_t plan_window_mean(const double *estimate, const double *lower, const double *upper, size_t n,
-    struct plan_value *out)
-{
-	double sum = 0, squares = 0;
-	size_t k = 0;
-	int known = 1;
-	*out = (struct plan_value){ NAN, NAN, NAN };
-	for (size_t i = 0; i < n; i++) {
-		if (isnan(estimate[i]))
-			continue;
-		if (k++ == 0)
-			*out = (struct plan_value){ estimate[i], lower[i], upper[i] };
-		double h = (upper[i] - lower[i]) / 2;
-		sum += estimate[i];
-		squares += h * h;
-		known = known && !isnan(h);
-	}
-	if (k > 1) {
-		double mean = sum / (double)k, h = sqrt(squares) / (double)k;
-		*out = (struct plan_value){ mean, known ? mean - h : NAN, known ? mean + h : NAN };
-	}
-	return k;
-}
-
 
 /* ---- importing plans, plans indexes and indicators ---- */
 

@@ -82,18 +82,6 @@ enum plan_status plan_action_status(const enum plan_status *indicators, size_t n
  */
 int plan_overdue(const char *due_date, const char *as_of, enum plan_status status);
 
-/*
- * A window's value from the values of its consultations: ESTIMATE[i] with
- * the interval LOWER[i] to UPPER[i], each consultation counting once.
- * Consultations with a NaN estimate are left out. One left: its value and
- * interval. Several: their mean, with the interval mean ± sqrt(sum h_i^2) / k
- * (h_i half the width of each interval: independent consultations), or a
- * NaN interval when one of theirs is unknown. None: all NaN. Returns the
- * number of consultations used. Pure.
- */
-size_t plan_window_mean(const double *estimate, const double *lower, const double *upper, size_t n,
-    struct plan_value *out);
-
 /* Loads the built-in plans and indicators (seeds/plans/, seeds/indicators.csv)
  * into a new database, inside the caller's transaction; 0 or -1 with ERR set. */
 int plan_seed(struct store *s, struct reach_error *err);

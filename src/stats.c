@@ -14,8 +14,21 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include "policy.h"
+
 /* R's slack for ties when comparing simulated and observed statistics. */
 #define ALMOST_ONE (1.0 - 64.0 * DBL_EPSILON)
+
+const char *stats_status_name(int status)
+{
+	switch (status) {
+	case STATS_OK: return "ok";
+	case STATS_EINVAL: return "invalid argument";
+	case STATS_ENOMEM: return "out of memory";
+	case STATS_NOCONVERGE: return "did not converge";
+	}
+	return "unknown status";
+}
 
 static int valid_confidence(double confidence)
 {
@@ -96,7 +109,7 @@ enum stats_flag stats_flag_category(double n_k, double n_known, double q,
 	double expected = n_known * q;
 
 	/* Written as !(a >= b) so that a NaN count or share means low_n. */
-	if (!(n_k >= 10.0) || !(expected >= 5.0))
+	if (!(n_k >= POLICY_MIN_RESPONDENTS) || !(expected >= POLICY_MIN_EXPECTED))
 		return STATS_FLAG_LOW_N;
 	if (!ratio)
 		return STATS_FLAG_OK;
@@ -104,7 +117,7 @@ enum stats_flag stats_flag_category(double n_k, double n_known, double q,
 		return STATS_FLAG_UNDER;
 	if (ratio->lower > 1.0)
 		return STATS_FLAG_OVER;
-	if (ratio->estimate < 0.8)
+	if (ratio->estimate < POLICY_PARITY_TARGET)
 		return STATS_FLAG_WELL_BELOW;
 	return STATS_FLAG_OK;
 }
@@ -136,14 +149,14 @@ int stats_category(double n_k, double n_known, double population_k,
 		return STATS_EINVAL;
 
 	double q = population_total > 0.0 ? population_k / population_total : NAN;
-	stats_wilson(n_k, n_known, confidence, &out->share);
+	int rc = stats_wilson(n_k, n_known, confidence, &out->share);
 	out->population_share = q;
-	if (!isnan(q))
-		stats_representation_ratio(n_k, n_known, q, confidence, &out->ratio);
+	if (rc == STATS_OK && !isnan(q))
+		rc = stats_representation_ratio(n_k, n_known, q, confidence, &out->ratio);
 	out->rate_per_1000 = stats_rate_per_1000(n_k, population_k);
 	out->expected = n_known * q;
 	out->flag = stats_flag_category(n_k, n_known, q, &out->ratio);
-	return STATS_OK;
+	return rc;
 }
 
 /* X^2 of whole counts against expected counts, summed in index order. */
@@ -597,15 +610,18 @@ int stats_rake(const double *counts, const long *levels, size_t n_cells,
 		o += margins[m].n_levels;
 	}
 
+	int rc = STATS_OK;
 	if (rake_prepare(&r, weights, res) > 0.0) {
 		res->converged = rake_run(&r, weights, &opt, res);
-		stats_kish(weights, counts, n_cells, &res->design_effect, &res->effective_n);
+		rc = stats_kish(weights, counts, n_cells, &res->design_effect, &res->effective_n);
 	} else {
 		res->effective_n = 0.0;
 	}
 	free(r.offset);
 	free(r.target);
 	free(r.in);
+	if (rc != STATS_OK)
+		return rc;
 	return res->converged ? STATS_OK : STATS_NOCONVERGE;
 }
 
@@ -644,7 +660,9 @@ int stats_weighted_proportion(const double *weights, const double *counts,
 	double p = fmin(1.0, sum_wy / sum_w);
 	double n_eff = sum_w * sum_w / sum_w2;
 	struct stats_interval ci;
-	stats_wilson(fmin(n_eff, p * n_eff), n_eff, confidence, &ci);
+	int rc = stats_wilson(fmin(n_eff, p * n_eff), n_eff, confidence, &ci);
+	if (rc != STATS_OK)
+		return rc;
 	out->estimate = p;
 	out->lower = ci.lower;
 	out->upper = ci.upper;
@@ -776,4 +794,43 @@ int stats_window_change(const double *baseline, size_t n_baseline,
 	out->lower = out->estimate - half;
 	out->upper = out->estimate + half;
 	return STATS_OK;
+}
+
+double stats_precision_weight(double lower, double upper, double confidence)
+{
+	if (!valid_confidence(confidence))
+		return 0.0;
+	double z = gsl_cdf_ugaussian_Pinv((1 + confidence) / 2);
+	double se = (upper - lower) / (2 * z);
+	return se > 0 && !isnan(se) ? 1 / (se * se) : 0;
+}
+
+size_t stats_window_mean(const double *estimate, const double *lower, const double *upper, size_t n,
+    struct stats_interval *out)
+{
+	double sum = 0, squares = 0;
+	size_t k = 0;
+	int known = 1;
+	interval_nan(out);
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(estimate[i]))
+			continue;
+		if (k++ == 0)
+			*out = (struct stats_interval){ estimate[i], lower[i], upper[i] };
+		double h = (upper[i] - lower[i]) / 2;
+		sum += estimate[i];
+		squares += h * h;
+		known = known && !isnan(h);
+	}
+	if (k > 1) {
+		double mean = sum / (double)k, h = sqrt(squares) / (double)k;
+		*out = (struct stats_interval){ mean, known ? mean - h : NAN, known ? mean + h : NAN };
+	}
+	return k;
+}
+
+double stats_change_margin(const struct stats_interval *a, const struct stats_interval *b)
+{
+	double ha = (a->upper - a->lower) / 2, hb = (b->upper - b->lower) / 2;
+	return sqrt(ha * ha + hb * hb);
 }

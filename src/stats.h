@@ -9,7 +9,8 @@
  * Conventions, stated once:
  *  - Functions return a status (enum stats_status): STATS_OK, or a reason.
  *    On STATS_EINVAL the output struct holds NaN where it has numbers;
- *    caller-sized output arrays then hold nothing to rely on.
+ *    caller-sized output arrays then hold nothing to rely on. The compiler
+ *    makes every caller look at the status (STATS_MUST_CHECK).
  *  - A value that is undefined for the data (a share of nothing, a ratio
  *    to a zero population share, a p-value with 0 degrees of freedom) is
  *    NaN with status STATS_OK: undefined is an answer, not an error.
@@ -41,6 +42,16 @@ enum stats_status {
 	STATS_NOCONVERGE = 3    /* raking stopped before meeting its tolerance or cap */
 };
 
+/* On every function that returns a status: a caller that ignores it does not compile. */
+#define STATS_MUST_CHECK __attribute__((warn_unused_result))
+
+/*
+ * The status's name, for a message: "ok", "invalid argument", "out of
+ * memory", "did not converge"; "unknown status" for any other value. A
+ * static string: do not free.
+ */
+const char *stats_status_name(int status);
+
 /* An estimate with a two-sided confidence interval. */
 struct stats_interval {
 	double estimate, lower, upper;
@@ -55,7 +66,7 @@ struct stats_interval {
  * Fails with STATS_EINVAL (all NaN) when x < 0, x > n, either is not
  * finite, or confidence is outside (0, 1).
  */
-int stats_wilson(double x, double n, double confidence, struct stats_interval *out);
+STATS_MUST_CHECK int stats_wilson(double x, double n, double confidence, struct stats_interval *out);
 
 /*
  * Representation ratio RR = p / q of a category with n_k of n_known known
@@ -64,7 +75,7 @@ int stats_wilson(double x, double n, double confidence, struct stats_interval *o
  * NaN, STATS_OK (the flag reports it as low_n). Fails with STATS_EINVAL
  * (all NaN) as stats_wilson does, or when q is negative, above 1 or NaN.
  */
-int stats_representation_ratio(double n_k, double n_known, double q,
+STATS_MUST_CHECK int stats_representation_ratio(double n_k, double n_known, double q,
     double confidence, struct stats_interval *out);
 
 /*
@@ -118,7 +129,7 @@ struct stats_category {
  * non-finite count, n_k > n_known, population_k > population_total, or a
  * confidence outside (0, 1).
  */
-int stats_category(double n_k, double n_known, double population_k,
+STATS_MUST_CHECK int stats_category(double n_k, double n_known, double population_k,
     double population_total, double confidence, struct stats_category *out);
 
 /* A chi-square goodness-of-fit test of respondents against population shares. */
@@ -153,7 +164,7 @@ struct stats_chisq {
  * negative or non-finite share, or more respondents than an unsigned int
  * holds; STATS_ENOMEM if the simulation cannot allocate.
  */
-int stats_chisq_gof(const long *observed, const double *shares, size_t k,
+STATS_MUST_CHECK int stats_chisq_gof(const long *observed, const double *shares, size_t k,
     unsigned long seed, size_t draws, struct stats_chisq *out);
 
 /* Summary scores of one dimension across its k groups. */
@@ -189,7 +200,7 @@ struct stats_scores {
  * Everything is NaN when sum n = 0 or sum N = 0 (with STATS_OK).
  * Fails with STATS_EINVAL on a NULL array or a negative or non-finite count.
  */
-int stats_scores(const double *respondents, const double *population, size_t k,
+STATS_MUST_CHECK int stats_scores(const double *respondents, const double *population, size_t k,
     double *partial_r, struct stats_scores *out);
 
 /* One raking margin: population totals of its n_levels categories. */
@@ -251,7 +262,7 @@ struct stats_rake_result {
  * negative or non-finite count or target, a level >= its margin's n_levels,
  * or no margins; STATS_ENOMEM if it cannot allocate its workspace.
  */
-int stats_rake(const double *counts, const long *levels, size_t n_cells,
+STATS_MUST_CHECK int stats_rake(const double *counts, const long *levels, size_t n_cells,
     const struct stats_margin *margins, size_t n_margins,
     const struct stats_rake_options *options, double *weights,
     struct stats_rake_result *result);
@@ -265,7 +276,7 @@ int stats_rake(const double *counts, const long *levels, size_t n_cells,
  * Either output pointer may be NULL. Fails with STATS_EINVAL on a NULL
  * weights array or a negative or non-finite weight or count.
  */
-int stats_kish(const double *weights, const double *counts, size_t n,
+STATS_MUST_CHECK int stats_kish(const double *weights, const double *counts, size_t n,
     double *design_effect, double *effective_n);
 
 /* A weighted proportion. */
@@ -294,7 +305,7 @@ struct stats_weighted {
  * Fails with STATS_EINVAL on a NULL array, a negative or non-finite weight or
  * count, y outside [0, 1], or a confidence outside (0, 1).
  */
-int stats_weighted_proportion(const double *weights, const double *counts,
+STATS_MUST_CHECK int stats_weighted_proportion(const double *weights, const double *counts,
     const double *y, size_t n, double confidence, struct stats_weighted *out);
 
 /* A weighted straight-line trend. */
@@ -318,7 +329,7 @@ struct stats_trend {
  * infinite value, a negative weight, or a confidence outside (0, 1);
  * STATS_ENOMEM if it cannot allocate.
  */
-int stats_trend(const double *x, const double *y, const double *weights,
+STATS_MUST_CHECK int stats_trend(const double *x, const double *y, const double *weights,
     size_t n, double confidence, struct stats_trend *out);
 
 /*
@@ -329,8 +340,37 @@ int stats_trend(const double *x, const double *y, const double *weights,
  * estimate. Fails with STATS_EINVAL on a NULL array with a non-zero length,
  * an infinite value, or a confidence outside (0, 1).
  */
-int stats_window_change(const double *baseline, size_t n_baseline,
+STATS_MUST_CHECK int stats_window_change(const double *baseline, size_t n_baseline,
     const double *review, size_t n_review, double confidence,
     struct stats_interval *out);
+
+/*
+ * The weight of an estimate in a fit, 1 / se^2, with its standard error
+ * taken from its two-sided interval LOWER to UPPER at level CONFIDENCE:
+ * se = (upper - lower) / (2 z), z = Phi^-1((1 + confidence) / 2) — the
+ * interval read as estimate +- z se. Returns 0 (the point carries no
+ * weight) when se is not > 0: an unknown (NaN) end, an interval of no
+ * width, or a confidence outside (0, 1). Never fails.
+ */
+double stats_precision_weight(double lower, double upper, double confidence);
+
+/*
+ * The pooled value of a window of n independent estimates, each counting
+ * once: ESTIMATE[i] with the interval LOWER[i] to UPPER[i]. Estimates that
+ * are NaN are left out. One left: its value and interval as they are.
+ * Several (k): their mean, with the interval mean +- sqrt(sum h_i^2) / k (h_i
+ * half the width of each interval: the half-width of a mean of independent
+ * estimates), or a NaN interval when one of theirs is unknown. None: all
+ * NaN. Returns k, the number of estimates used. Never fails.
+ */
+size_t stats_window_mean(const double *estimate, const double *lower, const double *upper, size_t n,
+    struct stats_interval *out);
+
+/*
+ * The margin a change between two independent estimates A and B must exceed
+ * to be more than chance: sqrt(h_a^2 + h_b^2), h half the width of each
+ * interval. NaN when either interval is unknown. Never fails.
+ */
+double stats_change_margin(const struct stats_interval *a, const struct stats_interval *b);
 
 #endif

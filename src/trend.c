@@ -1,7 +1,6 @@
 /* trend.c — see trend.h. */
 #include "trend.h"
 
-#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,25 +42,29 @@ static void add_point(struct trend_series *s, const struct compare_consultation 
 	p->ratio = c->st.ratio;
 }
 
-/* Fits each series: ratio against year, weighted by 1 / variance (from the interval's width). */
-static void fit(struct trend *tr)
+/* Fits each series: ratio against year, weighted by 1 / variance (from the interval's width). 0, or -1 with ERR set. */
+static int fit(struct trend *tr, struct reach_error *err)
 {
-	double z = gsl_cdf_ugaussian_Pinv((1 + tr->confidence) / 2);
 	for (size_t i = 0; i < tr->nseries; i++) {
 		struct trend_series *s = &tr->series[i];
 		double *x = xcalloc(s->npoints + 1, sizeof *x), *y = xcalloc(s->npoints + 1, sizeof *y);
 		double *w = xcalloc(s->npoints + 1, sizeof *w);
 		for (size_t k = 0; k < s->npoints; k++) {
-			double se = (s->points[k].ratio.upper - s->points[k].ratio.lower) / (2 * z);
 			x[k] = s->points[k].year;
 			y[k] = s->points[k].ratio.estimate;
-			w[k] = se > 0 && !isnan(se) ? 1 / (se * se) : 0;
+			w[k] = stats_precision_weight(s->points[k].ratio.lower, s->points[k].ratio.upper, tr->confidence);
 		}
-		stats_trend(x, y, w, s->npoints, tr->confidence, &s->fit);
+		int status = stats_trend(x, y, w, s->npoints, tr->confidence, &s->fit);
 		free(x);
 		free(y);
 		free(w);
+		if (status != STATS_OK) {
+			error_set(err, REACH_EDB, NULL, 0, "the statistics could not be computed: the trend of %s %s: %s",
+			    s->dimension, s->code, stats_status_name(status));
+			return -1;
+		}
 	}
+	return 0;
 }
 
 struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *from, const char *to,
@@ -109,7 +112,10 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 		trend_free(tr);
 		return NULL;
 	}
-	fit(tr);
+	if (fit(tr, err) < 0) {
+		trend_free(tr);
+		return NULL;
+	}
 	return tr;
 }
 

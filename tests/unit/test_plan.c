@@ -213,31 +213,6 @@ static void test_overdue(void)
 	CHECK_INT(plan_overdue(NULL, "2025-06-30", PLAN_NOT_MET), 0);
 }
 
-static void test_window_mean(void)
-{
-	double e[] = { 0.4, NAN, 0.6 }, lo[] = { 0.3, NAN, 0.5 }, hi[] = { 0.5, NAN, 0.7 };
-	struct plan_value v;
-	/* One consultation: its value and interval. */
-	CHECK_INT(plan_window_mean(e, lo, hi, 1, &v), 1);
-	CHECK_NEAR(v.estimate, 0.4, 1e-12);
-	CHECK_NEAR(v.lower, 0.3, 1e-12);
-	CHECK_NEAR(v.upper, 0.5, 1e-12);
-	/* 0.4 (0.3–0.5) and 0.6 (0.5–0.7), the NaN left out: mean 0.5, half-width
-	 * sqrt(0.1^2 + 0.1^2) / 2 = 0.0707107. */
-	CHECK_INT(plan_window_mean(e, lo, hi, 3, &v), 2);
-	CHECK_NEAR(v.estimate, 0.5, 1e-12);
-	CHECK_NEAR(v.lower, 0.5 - 0.0707106781, 1e-9);
-	CHECK_NEAR(v.upper, 0.5 + 0.0707106781, 1e-9);
-	/* An interval unknown: the mean without one. */
-	double e2[] = { 0.2, 0.4 }, lo2[] = { 0.1, NAN }, hi2[] = { 0.3, NAN };
-	CHECK_INT(plan_window_mean(e2, lo2, hi2, 2, &v), 2);
-	CHECK_NEAR(v.estimate, 0.3, 1e-12);
-	CHECK(isnan(v.lower) && isnan(v.upper));
-	/* Nothing: NaN. */
-	CHECK_INT(plan_window_mean(e + 1, lo + 1, hi + 1, 1, &v), 0);
-	CHECK(isnan(v.estimate) && isnan(v.lower) && isnan(v.upper));
-}
-
 static void test_names(void)
 {
 	enum plan_comparison c;
@@ -260,7 +235,6 @@ int main(void)
 	RUN(test_rise);
 	RUN(test_action_status);
 	RUN(test_overdue);
-	RUN(test_window_mean);
 	RUN(test_names);
 	return check_summary();
 }

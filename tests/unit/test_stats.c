@@ -2,8 +2,8 @@
  * test_stats.c — unit tests of src/stats.c against reference values from R.
  *
  * Every expected number was computed outside reach, in R 4.2.2 with the
- * survey package 4.1-1; the commands are written beside the values so that
- * anyone can run them again. Closed forms are compared to a relative
+ * survey package 4.1-1, or by hand; the R commands or the arithmetic are
+ * written beside the values so that anyone can check them again. Closed forms are compared to a relative
  * tolerance of 1e-9, iterative results (raking) to 1e-7, and Monte Carlo
  * p-values to 4 Monte Carlo standard errors.
  */
@@ -94,7 +94,7 @@ static void test_rate_per_1000(void)
 static enum stats_flag flag_for(double n_k, double n_known, double q)
 {
 	struct stats_interval rr;
-	stats_representation_ratio(n_k, n_known, q, 0.95, &rr);
+	CHECK_INT(stats_representation_ratio(n_k, n_known, q, 0.95, &rr), STATS_OK);
 	return stats_flag_category(n_k, n_known, q, &rr);
 }
 
@@ -802,6 +802,82 @@ static void test_window_change(void)
 	CHECK_INT(stats_window_change(NULL, 2, review, 4, 0.95, &d), STATS_EINVAL);
 }
 
+static void test_status_name(void)
+{
+	CHECK_STR(stats_status_name(STATS_OK), "ok");
+	CHECK_STR(stats_status_name(STATS_EINVAL), "invalid argument");
+	CHECK_STR(stats_status_name(STATS_ENOMEM), "out of memory");
+	CHECK_STR(stats_status_name(STATS_NOCONVERGE), "did not converge");
+	CHECK_STR(stats_status_name(99), "unknown status");
+}
+
+static void test_precision_weight(void)
+{
+	/*
+	 * Hand calculation: z = qnorm(0.975) = 1.959963984540054, z^2 =
+	 * 3.841458820694124; the interval 0.8 to 1.2 has se = 0.4 / (2 z) = 0.2 / z,
+	 * so the weight 1 / se^2 = z^2 / 0.04 = 25 * 3.841458820694124 = 96.0364705173531.
+	 */
+	CHECK_REL(stats_precision_weight(0.8, 1.2, 0.95), 96.0364705173531, TIGHT);
+	/*
+	 * Hand calculation: z = qnorm(0.95) = 1.644853626951472, z^2 =
+	 * 2.705543454095404; the interval 0.5 to 1.5 has se = 1 / (2 z), so the
+	 * weight is 4 z^2 = 4 * 2.705543454095404 = 10.822173816381616.
+	 */
+	CHECK_REL(stats_precision_weight(0.5, 1.5, 0.90), 10.822173816381616, TIGHT);
+	/* No width, an unknown end, ends reversed, or no confidence level: no weight. */
+	CHECK(stats_precision_weight(1.0, 1.0, 0.95) == 0.0);
+	CHECK(stats_precision_weight(NAN, 1.2, 0.95) == 0.0);
+	CHECK(stats_precision_weight(0.8, NAN, 0.95) == 0.0);
+	CHECK(stats_precision_weight(1.2, 0.8, 0.95) == 0.0);
+	CHECK(stats_precision_weight(0.8, 1.2, 1.0) == 0.0);
+	CHECK(stats_precision_weight(0.8, 1.2, 0.0) == 0.0);
+}
+
+static void test_window_mean(void)
+{
+	double e[] = { 0.4, NAN, 0.6 }, lo[] = { 0.3, NAN, 0.5 }, hi[] = { 0.5, NAN, 0.7 };
+	struct stats_interval v;
+	/* One estimate: its value and interval. */
+	CHECK_INT(stats_window_mean(e, lo, hi, 1, &v), 1);
+	CHECK_NEAR(v.estimate, 0.4, 1e-12);
+	CHECK_NEAR(v.lower, 0.3, 1e-12);
+	CHECK_NEAR(v.upper, 0.5, 1e-12);
+	/* Hand calculation: 0.4 (0.3–0.5) and 0.6 (0.5–0.7), the NaN left out:
+	 * mean (0.4 + 0.6) / 2 = 0.5, half-width sqrt(0.1^2 + 0.1^2) / 2 =
+	 * sqrt(0.02) / 2 = 0.0707106781. */
+	CHECK_INT(stats_window_mean(e, lo, hi, 3, &v), 2);
+	CHECK_NEAR(v.estimate, 0.5, 1e-12);
+	CHECK_NEAR(v.lower, 0.5 - 0.0707106781, 1e-9);
+	CHECK_NEAR(v.upper, 0.5 + 0.0707106781, 1e-9);
+	/* An interval unknown: the mean (0.2 + 0.4) / 2 = 0.3 without one. */
+	double e2[] = { 0.2, 0.4 }, lo2[] = { 0.1, NAN }, hi2[] = { 0.3, NAN };
+	CHECK_INT(stats_window_mean(e2, lo2, hi2, 2, &v), 2);
+	CHECK_NEAR(v.estimate, 0.3, 1e-12);
+	CHECK(isnan(v.lower) && isnan(v.upper));
+	/* Nothing: NaN. */
+	CHECK_INT(stats_window_mean(e + 1, lo + 1, hi + 1, 1, &v), 0);
+	CHECK(isnan(v.estimate) && isnan(v.lower) && isnan(v.upper));
+	CHECK_INT(stats_window_mean(e, lo, hi, 0, &v), 0);
+	CHECK(isnan(v.estimate) && isnan(v.lower) && isnan(v.upper));
+}
+
+static void test_change_margin(void)
+{
+	/* Hand calculation: half-widths (0.8 - 0.2) / 2 = 0.3 and (0.9 - 0.1) / 2 = 0.4:
+	 * sqrt(0.3^2 + 0.4^2) = sqrt(0.09 + 0.16) = sqrt(0.25) = 0.5. */
+	struct stats_interval a = { 0.5, 0.2, 0.8 }, b = { 0.5, 0.1, 0.9 };
+	CHECK_NEAR(stats_change_margin(&a, &b), 0.5, 1e-12);
+	/* Hand calculation: half-widths 0.1 and 0.03: sqrt(0.01 + 0.0009) =
+	 * sqrt(0.0109) = 0.1044030650891055. */
+	struct stats_interval c = { 0.5, 0.4, 0.6 }, d = { 0.7, 0.67, 0.73 };
+	CHECK_REL(stats_change_margin(&c, &d), 0.1044030650891055, TIGHT);
+	CHECK_REL(stats_change_margin(&d, &c), 0.1044030650891055, TIGHT);
+	/* An interval unknown: no margin. */
+	struct stats_interval unknown = { 0.7, NAN, NAN };
+	CHECK(isnan(stats_change_margin(&c, &unknown)));
+}
+
 int main(void)
 {
 	RUN(test_wilson);
@@ -821,5 +897,9 @@ int main(void)
 	RUN(test_weighted_proportion);
 	RUN(test_trend);
 	RUN(test_window_change);
+	RUN(test_status_name);
+	RUN(test_precision_weight);
+	RUN(test_window_mean);
+	RUN(test_change_margin);
 	return check_summary();
 }

@@ -1,0 +1,130 @@
+/*
+ * compare_run.h — the working state of one comparison, shared by the three
+ * files that make it and by nothing else: count.c fills the tallies from the
+ * stored tags, compare.c builds each dimension against the census, weight.c
+ * rakes the respondents and weighs the closed questions. Not a public
+ * header: other modules use compare.h.
+ */
+#ifndef REACH_COMPARE_RUN_H
+#define REACH_COMPARE_RUN_H
+
+#include <stddef.h>
+
+#include "columns.h"
+#include "compare.h"
+#include "table.h"
+
+/* The dimensions reported, in order; ethnicity_detailed follows ethnicity. NULL-terminated. */
+extern const char *const compare_report_dimensions[];
+
+/* The tag of one answer code, as stored in value_tags. */
+struct tag_entry {
+	enum tag_status status;
+	int category;           /* index into the dimension's taxonomy categories, or -1 */
+	int rollup;             /* broad answers naming a roll-up ("BAME"): its index, or -1 */
+	int age_min, age_max;   /* an age answered as an interval */
+	long number;            /* a birth year, or a date of birth in days */
+};
+
+/* One question's tags in one dimension. */
+struct question_tags {
+	size_t slot;
+	enum role role;
+	const char *dimension;
+	struct tag_entry *by_code;      /* [code - 1] */
+	size_t n;
+};
+
+/* An age interval answered, with how many gave it. */
+struct interval {
+	int lo, hi;             /* hi -1: no upper limit */
+	double n;
+};
+
+/* Counts of one dimension across the consultations. */
+struct tally {
+	const char *dimension;
+	const struct tag_category *categories;
+	size_t ncategories;
+	double *n;              /* per category */
+	double *rollup_only;    /* per roll-up: answers naming only it */
+	struct interval *ages;
+	size_t nages;
+	double responses, missing, declined, unmatched, broad;
+};
+
+struct age_band {
+	int lo, hi;
+};
+
+/* The margins respondents are raked to (weight_margin_names in weight.h); the first is age. */
+#define WEIGHT_MARGINS 3
+
+/* A closed question of the consultation, for weighting. */
+struct closed {
+	size_t slot;
+	char *text;
+	int multi;
+	char **options;                 /* its answers; for a multi-select question, each option */
+	size_t noptions;
+	size_t **of_code;               /* of_code[code - 1]: the options that answer gives */
+	size_t *nof_code;
+	size_t nvalues;                 /* answer codes 1 … nvalues */
+	size_t offset;                  /* where its counts start in a cell's tally */
+};
+
+/* Respondents alike on every margin: age interval, sex and ethnic group (indexes, -1 unknown). */
+struct cell {
+	int key[WEIGHT_MARGINS];
+	double n;
+	double *tally;                  /* per closed question: answered, then each option */
+};
+
+struct run {
+	struct store *s;
+	const struct taxonomy *t;
+	const struct compare_options *o;
+	struct compare *c;
+	struct tally tallies[16];       /* parallel to compare_report_dimensions */
+	struct age_band *bands;         /* for exact ages */
+	size_t nbands;
+	int exact_ages;                 /* some ages came from an age, a year or a date of birth */
+	struct closed *closed;          /* with options.weighted: the closed questions */
+	size_t nclosed, tally_len;
+	struct cell *cells;
+	size_t ncells;
+	/* The consultation being counted. */
+	struct question_tags *qt;
+	size_t nqt;
+	long closed_days;               /* its closing date, or -1 */
+	/* The first statistic that could not be computed (sticky): compare_run then fails. */
+	int stats_status;               /* STATS_OK, or that statistic's status */
+	char stats_failed[160];         /* what it was, e.g. "the chi-square test of age" */
+	struct reach_error *err;
+};
+
+/* The tally of DIMENSION in R, or NULL when it is not reported. Defined in compare.c. */
+struct tally *compare_tally(struct run *r, const char *dimension);
+
+/* The index of CODE among the N categories CATS, or -1 (also for a NULL code). Defined in compare.c. */
+int compare_category_index(const struct tag_category *cats, size_t n, const char *code);
+
+/* Appends a printf-formatted note to *NOTES (*N of them); the notes own it. Defined in compare.c. */
+void compare_note(char ***notes, size_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/*
+ * Records the STATUS a statistic returned; WHAT (printf-formatted) names
+ * it. The first status that is not STATS_OK sticks in R, and compare_run
+ * then fails naming it. Returns STATUS. Defined in compare.c.
+ */
+int compare_stats_check(struct run *r, int status, const char *what, ...) __attribute__((format(printf, 3, 4)));
+
+/*
+ * Reads the ages of row ROW of TB, a seed table with the columns min_age
+ * and max_age (empty: no upper limit), into *LO and *HI (-1: no limit).
+ * 0, or -1 with ERR naming the file and line when either is not an age from
+ * 0 to POLICY_AGE_LIMIT or max_age is below min_age. Defined in compare.c.
+ */
+int compare_table_ages(const struct table *tb, size_t row, int *lo, int *hi, struct reach_error *err);
+
+#endif

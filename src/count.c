@@ -1,0 +1,359 @@
+/*
+ * count.c — counting: reads each consultation's stored tags and counts every
+ * response into per-dimension tallies — ages banded from intervals, exact
+ * ages, years and dates of birth; the two-question disability form
+ * combined — and, when weighting, into its cell (weight.c). See count.h.
+ */
+#include "count.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "consult.h"
+#include "policy.h"
+#include "table.h"
+#include "weight.h"
+
+/* ---- reading a consultation's tags ---- */
+
+static enum tag_status status_from(const char *name)
+{
+	for (int s = TAG_CATEGORY; s <= TAG_UNMATCHED; s++)
+		if (strcmp(tag_status_name((enum tag_status)s), name) == 0)
+			return (enum tag_status)s;
+	return TAG_UNMATCHED;
+}
+
+static void free_question_tags(struct run *r)
+{
+	for (size_t i = 0; i < r->nqt; i++)
+		free(r->qt[i].by_code);
+	free(r->qt);
+	r->qt = NULL;
+	r->nqt = 0;
+}
+
+static int load_question_tags(struct run *r, const struct consult_view *v)
+{
+	for (size_t q = 0; q < v->nq; q++) {
+		enum role role;
+		if (columns_role_parse(v->q[q].role, &role) < 0 || !columns_is_demographic(role))
+			continue;
+		for (const char *const *dim = tag_dimensions(role); *dim; dim++) {
+			r->qt = xrealloc(r->qt, (r->nqt + 1) * sizeof *r->qt);
+			struct question_tags *qt = &r->qt[r->nqt++];
+			qt->slot = q;
+			qt->role = role;
+			qt->dimension = *dim;
+			qt->n = v->q[q].nvalues;
+			qt->by_code = xcalloc(qt->n ? qt->n : 1, sizeof *qt->by_code);
+			for (size_t k = 0; k < qt->n; k++) {
+				qt->by_code[k].status = TAG_MISSING;
+				qt->by_code[k].category = qt->by_code[k].rollup = -1;
+			}
+		}
+	}
+	for (size_t i = 0; i < r->nqt; i++) {
+		struct question_tags *qt = &r->qt[i];
+		const struct tag_category *cats;
+		size_t ncats = tag_categories(r->t, qt->dimension, &cats);
+		sqlite3_stmt *st = store_stmt(r->s, "tags_of_question");
+		int rc;
+		store_bind_int(st, ":question", v->q[qt->slot].id);
+		while ((rc = store_step(r->s, st)) == SQLITE_ROW) {
+			size_t code = (size_t)sqlite3_column_int64(st, 0);
+			if (strcmp((const char *)sqlite3_column_text(st, 1), qt->dimension) != 0 || code == 0 || code > qt->n)
+				continue;
+			struct tag_entry *e = &qt->by_code[code - 1];
+			e->status = status_from((const char *)sqlite3_column_text(st, 2));
+			e->category = compare_category_index(cats, ncats, (const char *)sqlite3_column_text(st, 3));
+			e->rollup = -1;
+			if (e->status == TAG_BROAD && sqlite3_column_type(st, 3) != SQLITE_NULL) {
+				const struct tag_rollup *u;
+				size_t nu = tag_rollups(r->t, qt->dimension, &u);
+				for (size_t k = 0; k < nu; k++)
+					if (strcmp(u[k].code, (const char *)sqlite3_column_text(st, 3)) == 0)
+						e->rollup = (int)k;
+			}
+			e->age_min = sqlite3_column_int(st, 4);
+			e->age_max = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 5);
+			e->number = (long)sqlite3_column_int64(st, 6);
+			if (e->status == TAG_CATEGORY && e->category < 0 && qt->role != ROLE_AGE &&
+			    qt->role != ROLE_BIRTH_YEAR && qt->role != ROLE_DATE_OF_BIRTH)
+				e->status = TAG_UNMATCHED;      /* a category the taxonomy no longer has */
+		}
+		if (rc < 0) {
+			*r->err = *store_error(r->s);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static const struct question_tags *find_qt(const struct run *r, const char *dimension, enum role role)
+{
+	for (size_t i = 0; i < r->nqt; i++)
+		if (r->qt[i].role == role && strcmp(r->qt[i].dimension, dimension) == 0)
+			return &r->qt[i];
+	return NULL;
+}
+
+static const struct tag_entry *entry(const struct question_tags *qt, const struct block_response *resp)
+{
+	static const struct tag_entry blank = { TAG_MISSING, -1, -1, 0, 0, 0 };
+	uint32_t code = resp->codes[qt->slot];
+	return code && code <= qt->n ? &qt->by_code[code - 1] : &blank;
+}
+
+/* ---- counting ---- */
+
+/* Counts one answer of the interval LO-HI; returns the interval's index. */
+static int count_interval(struct tally *t, int lo, int hi)
+{
+	for (size_t i = 0; i < t->nages; i++)
+		if (t->ages[i].lo == lo && t->ages[i].hi == hi) {
+			t->ages[i].n++;
+			return (int)i;
+		}
+	t->ages = xrealloc(t->ages, (t->nages + 1) * sizeof *t->ages);
+	t->ages[t->nages++] = (struct interval){ lo, hi, 1 };
+	return (int)t->nages - 1;
+}
+
+static void count_status(struct tally *t, enum tag_status status)
+{
+	if (status == TAG_MISSING)
+		t->missing++;
+	else if (status == TAG_DECLINED)
+		t->declined++;
+	else if (status == TAG_BROAD)
+		t->broad++;
+	else
+		t->unmatched++;
+}
+
+/* Whole years from the date BORN to the date AT, both in days since 1970. */
+static int years_between(long born, long at)
+{
+	char b[11], a[11];
+	days_to_date(born, b);
+	days_to_date(at, a);
+	int years = atoi(a) - atoi(b);
+	if (strcmp(a + 5, b + 5) < 0)
+		years--;
+	return years;
+}
+
+/* Counts an exact age into its band (every band is listed, answered or not); returns its index or -1. */
+static int count_exact_age(struct run *r, struct tally *t, int age)
+{
+	if (!r->exact_ages) {
+		r->exact_ages = 1;
+		for (size_t i = 0; i < r->nbands; i++) {
+			count_interval(t, r->bands[i].lo, r->bands[i].hi);
+			t->ages[t->nages - 1].n = 0;
+		}
+	}
+	for (size_t i = 0; i < r->nbands; i++)
+		if (age >= r->bands[i].lo && (r->bands[i].hi < 0 || age <= r->bands[i].hi))
+			return count_interval(t, r->bands[i].lo, r->bands[i].hi);
+	t->unmatched++;
+	return -1;
+}
+
+/* Counts the response's age; returns the index of its interval, or -1. */
+static int count_age(struct run *r, const struct block_response *resp)
+{
+	struct tally *t = compare_tally(r, "age");
+	const struct question_tags *dob = find_qt(r, "age", ROLE_DATE_OF_BIRTH);
+	const struct question_tags *year = find_qt(r, "age", ROLE_BIRTH_YEAR);
+	const struct question_tags *band = find_qt(r, "age", ROLE_AGE);
+	const struct question_tags *qt = dob ? dob : year ? year : band;
+	const struct tag_entry *e = entry(qt, resp);
+	t->responses++;
+	if (e->status != TAG_CATEGORY) {
+		count_status(t, e->status);
+		return -1;
+	}
+	/* A band answered; a plain age ("34") is exact, and banded like a date of birth. */
+	if (qt == band && e->age_min != e->age_max)
+		return count_interval(t, e->age_min, e->age_max);
+	if (qt == band)
+		return count_exact_age(r, t, e->age_min);
+	long at = resp->submitted_days >= 0 ? resp->submitted_days : r->closed_days;
+	if (at < 0) {
+		t->missing++;
+		return -1;
+	}
+	/* A year of birth alone is taken as 1 July of that year. */
+	long born = qt == dob ? e->number : date_to_days_ymd(e->number, 7, 1);
+	int age = years_between(born, at);
+	if (age >= 0 && age <= POLICY_AGE_CEILING)
+		return count_exact_age(r, t, age);
+	t->unmatched++;
+	return -1;
+}
+
+/* Counts one answer; returns its category's index, or -1. */
+static int count_category(struct tally *t, const struct tag_entry *e)
+{
+	t->responses++;
+	if (e->status == TAG_BROAD && e->rollup >= 0)
+		t->rollup_only[e->rollup]++;
+	if (e->status == TAG_CATEGORY && e->category >= 0) {
+		t->n[e->category]++;
+		return e->category;
+	}
+	count_status(t, e->status == TAG_CATEGORY ? TAG_UNMATCHED : e->status);
+	return -1;
+}
+
+static void count_disability(struct run *r, const struct block_response *resp)
+{
+	struct tally *t = compare_tally(r, "disability");
+	const struct question_tags *one = find_qt(r, "disability", ROLE_DISABILITY);
+	if (one) {
+		count_category(t, entry(one, resp));
+		return;
+	}
+	const struct question_tags *cond = find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION);
+	const struct question_tags *limit = find_qt(r, "disability_limitation", ROLE_DISABILITY_LIMITATION);
+	const struct tag_category *ccats, *lcats;
+	tag_categories(r->t, "disability_condition", &ccats);
+	tag_categories(r->t, "disability_limitation", &lcats);
+	const struct tag_entry *ce = entry(cond, resp), *le = limit ? entry(limit, resp) : NULL;
+	struct tag_result first = { ce->status, ce->category >= 0 ? ccats[ce->category].code : NULL, 0, 0, 0 };
+	struct tag_result second = { TAG_MISSING, NULL, 0, 0, 0 }, out;
+	if (le)
+		second = (struct tag_result){ le->status, le->category >= 0 ? lcats[le->category].code : NULL, 0, 0, 0 };
+	tag_combine(r->t, "disability", &first, le ? &second : NULL, &out);
+	struct tag_entry combined = { out.status, compare_category_index(t->categories, t->ncategories, out.code), -1, 0, 0, 0 };
+	count_category(t, &combined);
+}
+
+static int count_response(const struct block_response *resp, void *ctx)
+{
+	struct run *r = ctx;
+	int levels[WEIGHT_MARGINS] = { -1, -1, -1 };
+	for (size_t i = 0; compare_report_dimensions[i]; i++) {
+		const char *dim = compare_report_dimensions[i];
+		if (strcmp(dim, "age") == 0) {
+			if (find_qt(r, "age", ROLE_AGE) || find_qt(r, "age", ROLE_BIRTH_YEAR) ||
+			    find_qt(r, "age", ROLE_DATE_OF_BIRTH))
+				levels[0] = count_age(r, resp);
+		} else if (strcmp(dim, "disability") == 0) {
+			if (find_qt(r, "disability", ROLE_DISABILITY) ||
+			    find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION))
+				count_disability(r, resp);
+		} else {
+			for (size_t q = 0; q < r->nqt; q++)
+				if (strcmp(r->qt[q].dimension, dim) == 0) {
+					int k = count_category(&r->tallies[i], entry(&r->qt[q], resp));
+					if (strcmp(dim, weight_margin_names[1]) == 0)
+						levels[1] = k;
+					else if (strcmp(dim, weight_margin_names[2]) == 0)
+						levels[2] = k;
+					break;
+				}
+		}
+	}
+	if (r->o->weighted)
+		weight_collect(r, levels, resp);
+	return 0;
+}
+
+static void add_consultation(struct compare *c, const struct consult_view *v, const char *platform)
+{
+	c->consultations = xrealloc(c->consultations, (c->nconsultations + 1) * sizeof *c->consultations);
+	struct compare_consultation *cc = &c->consultations[c->nconsultations++];
+	cc->slug = xstrdup(v->slug);
+	cc->title = xstrdup(v->title ? v->title : "");
+	cc->platform = xstrdup(platform);
+	cc->opened = v->opened ? xstrdup(v->opened) : NULL;
+	cc->closed = v->closed ? xstrdup(v->closed) : NULL;
+	cc->min_age = v->min_age;
+	cc->responses = v->responses;
+	c->responses += v->responses;
+}
+
+int count_consultation(struct run *r, const char *slug)
+{
+	struct consult_view v;
+	if (consult_view_open(r->s, slug, &v, r->err) < 0)
+		return -1;
+	sqlite3_stmt *st = store_stmt(r->s, "consultation_platform");
+	store_bind_int(st, ":id", v.consultation);
+	const char *platform = store_step(r->s, st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : "";
+	char *platform_copy = xstrdup(platform);
+	add_consultation(r->c, &v, platform_copy);
+	free(platform_copy);
+	r->closed_days = v.closed ? date_to_days(v.closed) : -1;
+	int rc = load_question_tags(r, &v);
+	if (r->o->weighted)
+		weight_add_questions(r, &v);
+	if (rc == 0)
+		rc = consult_each_response(r->s, &v, count_response, r, r->err);
+	free_question_tags(r);
+	consult_view_free(&v);
+	return rc;
+}
+
+int count_bands(struct run *r)
+{
+	if (r->o->age_bands) {
+		const char *p = r->o->age_bands;
+		while (*p) {
+			const char *comma = strchr(p, ',');
+			size_t len = comma ? (size_t)(comma - p) : strlen(p);
+			char *piece = xstrndup(p, len);
+			int lo, hi;
+			if (tag_age_interval(r->t, piece, &lo, &hi) < 0) {
+				error_set(r->err, REACH_EUSAGE, NULL, 0, "--age-bands: \"%s\" is not an age band (as 18-24 or 75+)", piece);
+				free(piece);
+				return -1;
+			}
+			free(piece);
+			r->bands = xrealloc(r->bands, (r->nbands + 1) * sizeof *r->bands);
+			r->bands[r->nbands++] = (struct age_band){ lo, hi };
+			p += len + (comma != NULL);
+		}
+		return 0;
+	}
+	struct table *tb = table_embedded("seeds/taxonomy/age_bands.csv", r->err);
+	if (!tb)
+		return -1;
+	for (size_t i = 0; i < tb->nrows; i++) {
+		int lo, hi;
+		if (compare_table_ages(tb, i, &lo, &hi, r->err) < 0) {
+			table_free(tb);
+			return -1;
+		}
+		r->bands = xrealloc(r->bands, (r->nbands + 1) * sizeof *r->bands);
+		r->bands[r->nbands++] = (struct age_band){ lo, hi };
+	}
+	table_free(tb);
+	return 0;
+}
+
+void count_start(struct run *r)
+{
+	for (size_t i = 0; compare_report_dimensions[i]; i++) {
+		struct tally *tl = &r->tallies[i];
+		tl->dimension = compare_report_dimensions[i];
+		tl->ncategories = tag_categories(r->t, tl->dimension, &tl->categories);
+		tl->n = xcalloc(tl->ncategories ? tl->ncategories : 1, sizeof *tl->n);
+		const struct tag_rollup *u;
+		size_t nu = tag_rollups(r->t, tl->dimension, &u);
+		tl->rollup_only = xcalloc(nu ? nu : 1, sizeof *tl->rollup_only);
+	}
+}
+
+void count_free(struct run *r)
+{
+	for (size_t i = 0; compare_report_dimensions[i]; i++) {
+		free(r->tallies[i].n);
+		free(r->tallies[i].rollup_only);
+		free(r->tallies[i].ages);
+	}
+	free(r->bands);
+}
