@@ -380,6 +380,36 @@ int baseline_geography(struct store *s, const char *requested, char out[32], str
 	return -1;
 }
 
+/* The credit of the built-in figures, and of any geography holding no source. */
+#define ONS_CREDIT "Office for National Statistics, Census 2021, Open Government Licence v3.0"
+
+/*
+ * Writes the credit for geography CODE's figures into OUT (SIZE bytes): the
+ * ONS for the built-in figures, and each import's own source as imported
+ * (a council's figures are credited to what the council imported), joined
+ * by "; ". 0, or -1 with ERR set.
+ */
+static int load_credit(struct store *s, const char *code, char *out, size_t size, struct reach_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "baseline_credits");
+	struct buf credit = { 0 };
+	int rc;
+	store_bind_text(st, ":geography_code", code);
+	while ((rc = store_step(s, st)) == SQLITE_ROW) {
+		const char *source = sqlite3_column_type(st, 0) == SQLITE_NULL ? ONS_CREDIT
+		    : (const char *)sqlite3_column_text(st, 0);
+		buf_printf(&credit, "%s%s", credit.len ? "; " : "", source);
+	}
+	if (rc < 0) {
+		*err = *store_error(s);
+		buf_free(&credit);
+		return -1;
+	}
+	snprintf(out, size, "%s", credit.len ? credit.data : ONS_CREDIT);
+	buf_free(&credit);
+	return 0;
+}
+
 struct baseline *baseline_load(struct store *s, const char *code, struct reach_error *err)
 {
 	struct baseline *b = xcalloc(1, sizeof *b);
@@ -400,7 +430,6 @@ struct baseline *baseline_load(struct store *s, const char *code, struct reach_e
 		snprintf(b->name, sizeof b->name, "%s", (const char *)sqlite3_column_text(st, 5));
 		if (*(const char *)sqlite3_column_text(st, 6))
 			snprintf(b->census_date, sizeof b->census_date, "%s", (const char *)sqlite3_column_text(st, 6));
-		snprintf(b->source, sizeof b->source, "%s", (const char *)sqlite3_column_text(st, 8));
 		if (strcmp(r->dimension, "age") != 0)
 			continue;
 		if (r->min_age == r->max_age && r->min_age <= 100) {
@@ -417,6 +446,10 @@ struct baseline *baseline_load(struct store *s, const char *code, struct reach_e
 	}
 	if (b->nrows == 0) {
 		error_set(err, REACH_EDATA, NULL, 0, "no census figures for %s (reach baseline list shows those held)", code);
+		baseline_free(b);
+		return NULL;
+	}
+	if (load_credit(s, code, b->source, sizeof b->source, err) < 0) {
 		baseline_free(b);
 		return NULL;
 	}

@@ -46,7 +46,8 @@ struct baseline_row {
 
 /* Every figure of one geography, in memory. */
 struct baseline {
-	char code[32], name[128], census_date[16], source[256];
+	char code[32], name[128], census_date[16];
+	char source[256];                /* the credit: ONS for built-in figures, each import's own source */
 	struct baseline_row *rows;
 	size_t nrows;
 	double single_year[101];        /* age by single year, 100 = 100 and over; NaN if none */

@@ -461,36 +461,6 @@ static int choose_min_age(struct run *r)
 	return 0;
 }
 
-/* The credit of the built-in figures, and of any geography holding no source. */
-#define ONS_CREDIT "Office for National Statistics, Census 2021, Open Government Licence v3.0"
-
-/*
- * Writes the credit for geography CODE's figures into OUT (SIZE bytes): the
- * ONS for the built-in figures, and each import's own source as imported
- * (a council's figures are credited to what the council imported), joined
- * by "; ". 0, or -1 with ERR set.
- */
-static int census_credit(struct store *s, const char *code, char *out, size_t size, struct reach_error *err)
-{
-	sqlite3_stmt *st = store_stmt(s, "baseline_credits");
-	struct buf credit = { 0 };
-	int rc;
-	store_bind_text(st, ":geography_code", code);
-	while ((rc = store_step(s, st)) == SQLITE_ROW) {
-		const char *source = sqlite3_column_type(st, 0) == SQLITE_NULL ? ONS_CREDIT
-		    : (const char *)sqlite3_column_text(st, 0);
-		buf_printf(&credit, "%s%s", credit.len ? "; " : "", source);
-	}
-	if (rc < 0) {
-		*err = *store_error(s);
-		buf_free(&credit);
-		return -1;
-	}
-	snprintf(out, size, "%s", credit.len ? credit.data : ONS_CREDIT);
-	buf_free(&credit);
-	return 0;
-}
-
 struct compare *compare_run(struct store *s, const struct taxonomy *t, char *const *slugs, size_t nslugs,
     const struct compare_options *o, struct reach_error *err)
 {
@@ -517,10 +487,9 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 		rc = baseline_geography(s, o->geography, c->geography, err);
 	if (rc == 0 && !(b = baseline_load(s, c->geography, err)))
 		rc = -1;
-	if (rc == 0)
-		rc = census_credit(s, c->geography, c->source, sizeof c->source, err);
 	if (rc == 0) {
 		snprintf(c->geography_name, sizeof c->geography_name, "%s", b->name);
+		snprintf(c->source, sizeof c->source, "%s", b->source);
 		snprintf(c->census_date, sizeof c->census_date, "%s", b->census_date);
 		choose_min_age(&r);
 		for (size_t i = 0; rc == 0 && compare_report_dimensions[i]; i++)

@@ -110,14 +110,14 @@ struct tally *compare_tally(struct run *r, const char *dimension);
 int compare_category_index(const struct tag_category *cats, size_t n, const char *code);
 
 /* Appends a printf-formatted note to *NOTES (*N of them); the notes own it. Defined in compare.c. */
-void compare_note(char ***notes, size_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void compare_note(char ***notes, size_t *n, const char *fmt, ...) REACH_PRINTF(3, 4);
 
 /*
  * Records the STATUS a statistic returned; WHAT (printf-formatted) names
  * it. The first status that is not STATS_OK sticks in R, and compare_run
  * then fails naming it. Returns STATUS. Defined in compare.c.
  */
-int compare_stats_check(struct run *r, int status, const char *what, ...) __attribute__((format(printf, 3, 4)));
+int compare_stats_check(struct run *r, int status, const char *what, ...) REACH_PRINTF(3, 4);
 
 /*
  * Reads the ages of row ROW of TB, a seed table with the columns min_age

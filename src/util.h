@@ -68,6 +68,6 @@ void error_set(struct reach_error *e, int code, const char *file, long line,
 int error_print(const struct reach_error *e);
 
 /* Parses a whole decimal integer in [min, max]; returns 0 on success. */
-int parse_long(const char *s, long min, long max, long *out);
+int parse_long(const char *s, long min, long max, long *out) REACH_MUST_CHECK;
 
 #endif
