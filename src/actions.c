@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "embedded.h"
-#include "report.h"
+#include "emit.h"
 #include "table.h"
 
 /* ---- measuring indicators over windows of consultations ---- */
@@ -989,7 +989,7 @@ static void csv_number(FILE *out, double v)
 
 static void csv_text(FILE *out, const char *text)
 {
-	report_csv_cell(out, text ? text : "");
+	emit_csv_cell(out, text ? text : "");
 	fputc(',', out);
 }
 
@@ -1034,7 +1034,7 @@ static void csv_actions(FILE *out, const struct book *bk)
 			csv_window(out, ind ? &ind->w[1] : &none);
 			csv_text(out, ind ? ind->comparison_name : "");
 			csv_number(out, ind ? ind->target : NAN);
-			report_csv_cell(out, plan_status_name(ind ? ind->status : a->status));
+			emit_csv_cell(out, plan_status_name(ind ? ind->status : a->status));
 			fputc('\n', out);
 		}
 	}
@@ -1045,7 +1045,7 @@ static void csv_actions(FILE *out, const struct book *bk)
 /* An empty string as null. */
 static void json_text(FILE *out, const char *s)
 {
-	report_json_string(out, s && *s ? s : NULL);
+	emit_json_string(out, s && *s ? s : NULL);
 }
 
 /* "KEY": V, for a string member. */
@@ -1066,22 +1066,22 @@ static void json_window(FILE *out, const struct window *w)
 	json_member(out, "to", w->to, 0);
 	json_member(out, "platform", w->platform, 0);
 	fputs(", \"value\": ", out);
-	report_json_number(out, w->value.estimate);
+	emit_json_number(out, w->value.estimate);
 	fputs(", \"lower\": ", out);
-	report_json_number(out, w->value.lower);
+	emit_json_number(out, w->value.lower);
 	fputs(", \"upper\": ", out);
-	report_json_number(out, w->value.upper);
+	emit_json_number(out, w->value.upper);
 	fputs(", \"consultations\": [", out);
 	for (size_t i = 0; i < w->n; i++) {
 		const struct reading *r = &w->readings[i];
 		fputs(i ? ",\n        {" : "\n        {", out);
 		json_member(out, "slug", r->slug, 1);
 		fputs(", \"value\": ", out);
-		report_json_number(out, r->estimate);
+		emit_json_number(out, r->estimate);
 		fputs(", \"lower\": ", out);
-		report_json_number(out, r->lower);
+		emit_json_number(out, r->lower);
 		fputs(", \"upper\": ", out);
-		report_json_number(out, r->upper);
+		emit_json_number(out, r->upper);
 		json_member(out, "showed", r->showed.data, 0);
 		fputc('}', out);
 	}
@@ -1097,10 +1097,10 @@ static void json_indicator(FILE *out, const struct indicator *ind)
 	json_member(out, "dimension", ind->dimension, 0);
 	json_member(out, "group", ind->group, 0);
 	fputs(", \"threshold\": ", out);
-	report_json_number(out, ind->threshold);
+	emit_json_number(out, ind->threshold);
 	json_member(out, "comparison", ind->comparison_name, 0);
 	fputs(", \"target\": ", out);
-	report_json_number(out, ind->target);
+	emit_json_number(out, ind->target);
 	json_member(out, "status", plan_status_name(ind->status), 0);
 	json_member(out, "note", ind->note, 0);
 	fputs(",\n      \"baseline\": ", out);
@@ -1303,11 +1303,11 @@ static void evidence_json(FILE *out, const struct book *b, const struct reading 
 			json_member(out, "metric", ind->metric_name, 0);
 			json_member(out, "window", window_words[windows[j]], 0);
 			fputs(", \"value\": ", out);
-			report_json_number(out, readings[j].estimate);
+			emit_json_number(out, readings[j].estimate);
 			fputs(", \"lower\": ", out);
-			report_json_number(out, readings[j].lower);
+			emit_json_number(out, readings[j].lower);
 			fputs(", \"upper\": ", out);
-			report_json_number(out, readings[j].upper);
+			emit_json_number(out, readings[j].upper);
 			json_member(out, "showed", readings[j].showed.data, 0);
 			fputc('}', out);
 		}

@@ -11,8 +11,10 @@
 #include "batch.h"
 #include "compare.h"
 #include "consult.h"
+#include "export.h"
 #include "load.h"
 #include "plan.h"
+#include "preview.h"
 #include "publish.h"
 #include "report.h"
 #include "store.h"
@@ -221,7 +223,7 @@ static int cmd_columns(const char *db, int argc, char **argv)
 	while ((rc = load_next(l, &r, &err)) == 1)
 		;
 	if (rc == 0)
-		report_columns(files[0], l, t, stdout);
+		preview_columns(files[0], l, t, stdout);
 	load_close(l);
 	tag_free(t);
 	return rc < 0 ? error_print(&err) : REACH_OK;
@@ -315,9 +317,9 @@ static int cmd_export(const char *db, int argc, char **argv)
 		store_close(s);
 		return error_print(&err);
 	}
-	struct report_export e = { &v, stdout };
-	report_export_header(&v, stdout);
-	rc = consult_each_response(s, &v, report_export_row, &e, &err);
+	struct export e = { &v, stdout };
+	export_header(&v, stdout);
+	rc = consult_each_response(s, &v, export_row, &e, &err);
 	consult_view_free(&v);
 	store_close(s);
 	if (rc < 0)

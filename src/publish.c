@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "chart.h"
-#include "report.h"
+#include "emit.h"
 
 /* ---- disclosure control ---- */
 
@@ -292,13 +292,13 @@ static void csv_row(FILE *out, const struct compare_dimension *d, const struct c
 {
 	char count[32];
 	count_text(count, sizeof count, c->n, cell, threshold);
-	report_csv_cell(out, d->name);
+	emit_csv_cell(out, d->name);
 	fprintf(out, ",%s,", kind);
-	report_csv_cell(out, c->code);
+	emit_csv_cell(out, c->code);
 	fputc(',', out);
-	report_csv_cell(out, c->label);
+	emit_csv_cell(out, c->label);
 	fputc(',', out);
-	report_csv_cell(out, count);
+	emit_csv_cell(out, count);
 	double v[] = { c->st.share.estimate, c->st.share.lower, c->st.share.upper, c->population,
 		c->st.population_share, c->st.ratio.estimate, c->st.ratio.lower, c->st.ratio.upper, c->st.rate_per_1000 };
 	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {

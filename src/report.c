@@ -1,155 +1,12 @@
 /* report.c — see report.h. */
 #include "report.h"
 
+#include "emit.h"
 #include "plan.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int by_count_then_text(const void *a, const void *b)
-{
-	const struct load_value *x = *(const struct load_value *const *)a;
-	const struct load_value *y = *(const struct load_value *const *)b;
-	if (x->count != y->count)
-		return x->count < y->count ? 1 : -1;
-	return strcmp(x->raw, y->raw);
-}
-
-/* "18-24", "75+", "category white_british", "declined", … */
-static void describe_tag(const char *dimension, const struct tag_result *r, FILE *out)
-{
-	if (r->status != TAG_CATEGORY) {
-		fprintf(out, "%s", tag_status_name(r->status));
-	} else if (r->code) {
-		fprintf(out, "%s", r->code);
-	} else if (strcmp(dimension, "age") == 0 && r->number) {
-		fprintf(out, "born %ld", r->number);
-	} else if (r->age_max == TAG_AGE_OPEN) {
-		fprintf(out, "%d+", r->age_min);
-	} else {
-		fprintf(out, "%d-%d", r->age_min, r->age_max);
-	}
-}
-
-static void print_answers(const struct load *l, size_t q, const struct taxonomy *t, FILE *out)
-{
-	const struct columns *c = load_columns(l);
-	const struct question *qu = &c->question[q];
-	const struct load_value *values;
-	size_t n = load_values(l, q, &values);
-	uint64_t answered = 0;
-	for (size_t i = 0; i < n; i++)
-		answered += values[i].count;
-	fprintf(out, "\n%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
-	if (qu->ncolumns > 1)
-		fprintf(out, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
-	fprintf(out, " \"%s\" (%llu answered, %llu blank)\n", qu->text, (unsigned long long)answered,
-	    (unsigned long long)(load_counts(l)->responses - answered));
-	const struct load_value **sorted = xmalloc((n ? n : 1) * sizeof *sorted);
-	for (size_t i = 0; i < n; i++)
-		sorted[i] = &values[i];
-	qsort(sorted, n, sizeof *sorted, by_count_then_text);
-	const char *const *dims = tag_dimensions(qu->role);
-	size_t unmatched = 0;
-	for (size_t i = 0; i < n; i++) {
-		fprintf(out, *dims ? "  %8llu  %-40s" : "  %8llu  %s", (unsigned long long)sorted[i]->count,
-		    sorted[i]->raw);
-		for (const char *const *d = dims; *d; d++) {
-			struct tag_result r;
-			tag_answer(t, qu->role, *d, sorted[i]->raw, 0, &r);
-			fputs(d == dims ? "  -> " : ", ", out);
-			if (qu->role == ROLE_BIRTH_YEAR && r.status == TAG_CATEGORY)
-				fprintf(out, "born %ld", r.number);
-			else if (qu->role == ROLE_DATE_OF_BIRTH && r.status == TAG_CATEGORY) {
-				char date[11];
-				days_to_date(r.number, date);
-				fprintf(out, "born %s", date);
-			} else
-				describe_tag(*d, &r, out);
-			unmatched += r.status == TAG_UNMATCHED;
-		}
-		fputc('\n', out);
-	}
-	if (unmatched)
-		fprintf(out, "  (%zu answers match no rule: add synonyms to a taxonomy file; see reach(1), TAXONOMY)\n",
-		    unmatched);
-	free(sorted);
-}
-
-void report_columns(const char *path, const struct load *l, const struct taxonomy *t, FILE *out)
-{
-	const struct columns *c = load_columns(l);
-	const struct load_counts *n = load_counts(l);
-	fprintf(out, "file:      %s\n", path);
-	fprintf(out, "encoding:  %s\n", ingest_encoding(load_reader(l)));
-	fprintf(out, "layout:    %s\n", columns_layout_name(c->layout));
-	fprintf(out, "responses: %llu", (unsigned long long)n->responses);
-	if (n->blank_rows)
-		fprintf(out, " (%llu blank rows skipped)", (unsigned long long)n->blank_rows);
-	fprintf(out, "\n\n%4s  %-21s  %-7s  %s\n", "col", "role", "sure", "header");
-	for (size_t i = 0; i < c->ncolumns; i++) {
-		const struct column *col = &c->column[i];
-		fprintf(out, "%4zu  %-21s  %-7s  %s", col->position, columns_role_name(col->role),
-		    columns_confidence_name(col->confidence), *col->header ? col->header : "(no header)");
-		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0)
-			fprintf(out, " [%s]", col->tag);
-		if (col->note)
-			fprintf(out, "  -- %s", col->note);
-		fputc('\n', out);
-	}
-	for (size_t q = 0; q < c->nquestions; q++)
-		if (columns_is_demographic(c->question[q].role) || c->question[q].role == ROLE_POSTCODE)
-			print_answers(l, q, t, out);
-}
-
-void report_csv_cell(FILE *out, const char *cell)
-{
-	int formula = strchr("=+-@\t\r", cell[0]) != NULL && cell[0] != '\0';
-	int quote = formula || strpbrk(cell, ",\"\r\n") != NULL ||
-	    (cell[0] == ' ' || (cell[0] && cell[strlen(cell) - 1] == ' '));
-	if (!quote) {
-		fputs(cell, out);
-		return;
-	}
-	fputc('"', out);
-	if (formula)
-		fputc('\'', out);
-	for (const char *p = cell; *p; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
-void report_export_header(const struct consult_view *v, FILE *out)
-{
-	fputs("seq,line,response_id,submitted", out);
-	for (size_t q = 0; q < v->nq; q++) {
-		fputc(',', out);
-		report_csv_cell(out, v->q[q].text);
-	}
-	fputc('\n', out);
-}
-
-int report_export_row(const struct block_response *r, void *ctx)
-{
-	const struct report_export *e = ctx;
-	char date[11] = "";
-	if (r->submitted_days >= 0)
-		days_to_date(r->submitted_days, date);
-	fprintf(e->out, "%llu,%ld,", (unsigned long long)r->seq, r->line);
-	report_csv_cell(e->out, r->ref);
-	fprintf(e->out, ",%s", date);
-	for (size_t q = 0; q < e->v->nq; q++) {
-		fputc(',', e->out);
-		if (r->codes[q])
-			report_csv_cell(e->out, e->v->q[q].raw[r->codes[q] - 1]);
-	}
-	fputc('\n', e->out);
-	return 0;
-}
 
 /* ---- the representation report, as text ---- */
 
@@ -323,54 +180,24 @@ int report_text(struct store *s, const struct taxonomy *t, const struct compare 
 
 /* ---- the representation report, as JSON ---- */
 
-void report_json_string(FILE *out, const char *s)
-{
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", out);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
-		else
-			fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
-void report_json_number(FILE *out, double v)
-{
-	if (isnan(v) || isinf(v))
-		fputs("null", out);
-	else if (v == floor(v) && fabs(v) < 1e15)
-		fprintf(out, "%.0f", v);
-	else
-		fprintf(out, "%.10g", v);
-}
-
 static void json_interval(FILE *out, const struct stats_interval *i)
 {
 	fputc('[', out);
-	report_json_number(out, i->lower);
+	emit_json_number(out, i->lower);
 	fputs(", ", out);
-	report_json_number(out, i->upper);
+	emit_json_number(out, i->upper);
 	fputc(']', out);
 }
 
 static void json_category(FILE *out, const struct compare_category *c, int compared, int last)
 {
 	fputs("        {\"code\": ", out);
-	report_json_string(out, c->code);
+	emit_json_string(out, c->code);
 	fputs(", \"label\": ", out);
-	report_json_string(out, c->label);
+	emit_json_string(out, c->label);
 	if (c->definition) {
 		fputs(", \"definition\": ", out);
-		report_json_string(out, c->definition);
+		emit_json_string(out, c->definition);
 	}
 	if (c->age_min >= 0) {
 		fprintf(out, ", \"age_min\": %d, \"age_max\": ", c->age_min);
@@ -380,28 +207,28 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 			fputs("null", out);
 	}
 	fputs(",\n         \"n\": ", out);
-	report_json_number(out, c->n);
+	emit_json_number(out, c->n);
 	fputs(", \"share\": ", out);
-	report_json_number(out, c->st.share.estimate);
+	emit_json_number(out, c->st.share.estimate);
 	fputs(", \"share_ci\": ", out);
 	json_interval(out, &c->st.share);
 	fputs(",\n         \"population\": ", out);
-	report_json_number(out, c->population);
+	emit_json_number(out, c->population);
 	fputs(", \"population_share\": ", out);
-	report_json_number(out, c->st.population_share);
+	emit_json_number(out, c->st.population_share);
 	fputs(", \"ratio\": ", out);
-	report_json_number(out, c->st.ratio.estimate);
+	emit_json_number(out, c->st.ratio.estimate);
 	fputs(", \"ratio_ci\": ", out);
 	json_interval(out, &c->st.ratio);
 	fputs(", \"rate_per_1000\": ", out);
-	report_json_number(out, c->st.rate_per_1000);
+	emit_json_number(out, c->st.rate_per_1000);
 	fputs(", \"flag\": ", out);
-	report_json_string(out, compared && !isnan(c->population) ? stats_flag_name(c->st.flag) : "not_compared");
+	emit_json_string(out, compared && !isnan(c->population) ? stats_flag_name(c->st.flag) : "not_compared");
 	fputs(", \"partial_r\": ", out);
-	report_json_number(out, c->partial_r);
+	emit_json_number(out, c->partial_r);
 	if (c->definition) {
 		fputs(", \"only_group\": ", out);
-		report_json_number(out, c->only_group);
+		emit_json_number(out, c->only_group);
 	}
 	fprintf(out, "}%s\n", last ? "" : ",");
 }
@@ -409,27 +236,27 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 static void json_dimension(FILE *out, const struct compare_dimension *d, int last)
 {
 	fputs("    {\"dimension\": ", out);
-	report_json_string(out, d->name);
+	emit_json_string(out, d->name);
 	fputs(", \"compared\": ", out);
 	fputs(d->compared ? "true" : "false", out);
 	fputs(",\n     \"n\": ", out);
-	report_json_number(out, d->responses);
+	emit_json_number(out, d->responses);
 	fputs(", \"n_known\": ", out);
-	report_json_number(out, d->known);
+	emit_json_number(out, d->known);
 	fputs(", \"missing\": ", out);
-	report_json_number(out, d->missing);
+	emit_json_number(out, d->missing);
 	fputs(", \"declined\": ", out);
-	report_json_number(out, d->declined);
+	emit_json_number(out, d->declined);
 	fputs(", \"unmatched\": ", out);
-	report_json_number(out, d->unmatched);
+	emit_json_number(out, d->unmatched);
 	fputs(", \"broad_only\": ", out);
-	report_json_number(out, d->broad);
+	emit_json_number(out, d->broad);
 	fputs(", \"below_min_age\": ", out);
-	report_json_number(out, d->below_min_age);
+	emit_json_number(out, d->below_min_age);
 	fputs(", \"not_compared\": ", out);
-	report_json_number(out, d->not_compared);
+	emit_json_number(out, d->not_compared);
 	fputs(",\n     \"population\": ", out);
-	report_json_number(out, d->population);
+	emit_json_number(out, d->population);
 	fputs(", \"population_min_age\": ", out);
 	if (d->base_min_age >= 0)
 		fprintf(out, "%d", d->base_min_age);
@@ -444,23 +271,23 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	fputs("     ],\n     \"test\": ", out);
 	if (d->compared) {
 		fputs("{\"chi_square\": ", out);
-		report_json_number(out, d->test.statistic);
+		emit_json_number(out, d->test.statistic);
 		fprintf(out, ", \"df\": %ld, \"p\": ", d->test.df);
-		report_json_number(out, d->test.p_value);
+		emit_json_number(out, d->test.p_value);
 		fputs(", \"p_monte_carlo\": ", out);
-		report_json_number(out, d->test.simulated ? d->test.p_simulated : NAN);
+		emit_json_number(out, d->test.simulated ? d->test.p_simulated : NAN);
 		fprintf(out, ", \"draws\": %zu, \"effect_size_w\": ", d->test.draws);
-		report_json_number(out, d->test.effect_w);
+		emit_json_number(out, d->test.effect_w);
 		fputs("},\n     \"summary\": {\"min_max_rate_ratio\": ", out);
-		report_json_number(out, d->scores.min_max_ratio);
+		emit_json_number(out, d->scores.min_max_ratio);
 		fputs(", \"proportional_similarity\": ", out);
-		report_json_number(out, d->scores.proportional_similarity);
+		emit_json_number(out, d->scores.proportional_similarity);
 		fputs(", \"cv_rates\": ", out);
-		report_json_number(out, d->scores.rate_cv);
+		emit_json_number(out, d->scores.rate_cv);
 		fputs(", \"overall_rate_per_1000\": ", out);
-		report_json_number(out, 1000 * d->scores.overall_rate);
+		emit_json_number(out, 1000 * d->scores.overall_rate);
 		fputs(", \"partial_r\": ", out);
-		report_json_number(out, d->scores.partial_r_variable);
+		emit_json_number(out, d->scores.partial_r_variable);
 		fputs("}", out);
 	} else {
 		fputs("null,\n     \"summary\": null", out);
@@ -468,7 +295,7 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	fputs(",\n     \"notes\": [", out);
 	for (size_t i = 0; i < d->nnotes; i++) {
 		fputs(i ? ", " : "", out);
-		report_json_string(out, d->notes[i]);
+		emit_json_string(out, d->notes[i]);
 	}
 	fprintf(out, "]}%s\n", last ? "" : ",");
 }
@@ -480,45 +307,45 @@ static void json_weights(FILE *out, const struct compare_weights *w)
 		return;
 	}
 	fputs("{\"margins\": ", out);
-	report_json_string(out, w->margins);
+	emit_json_string(out, w->margins);
 	fputs(", \"raked\": ", out);
-	report_json_number(out, w->raked);
+	emit_json_number(out, w->raked);
 	fputs(", \"excluded\": ", out);
-	report_json_number(out, w->excluded);
+	emit_json_number(out, w->excluded);
 	fputs(", \"cap\": ", out);
-	report_json_number(out, w->cap);
+	emit_json_number(out, w->cap);
 	fprintf(out, ", \"converged\": %s, \"design_effect\": ", w->result.converged ? "true" : "false");
-	report_json_number(out, w->result.design_effect);
+	emit_json_number(out, w->result.design_effect);
 	fputs(", \"effective_n\": ", out);
-	report_json_number(out, w->result.effective_n);
+	emit_json_number(out, w->result.effective_n);
 	fputs(", \"max_weight_ratio\": ", out);
-	report_json_number(out, w->result.max_weight_ratio);
+	emit_json_number(out, w->result.max_weight_ratio);
 	fputs(",\n  \"questions\": [", out);
 	for (size_t q = 0; q < w->nquestions; q++) {
 		const struct compare_question *cq = &w->questions[q];
 		fputs(q ? ",\n   {\"question\": " : "\n   {\"question\": ", out);
-		report_json_string(out, cq->text);
+		emit_json_string(out, cq->text);
 		fprintf(out, ", \"multi\": %s, \"answered\": ", cq->multi ? "true" : "false");
-		report_json_number(out, cq->answered);
+		emit_json_number(out, cq->answered);
 		fputs(", \"answers\": [", out);
 		for (size_t a = 0; a < cq->nanswers; a++) {
 			const struct compare_answer *an = &cq->answers[a];
 			fputs(a ? ",\n     {\"answer\": " : "\n     {\"answer\": ", out);
-			report_json_string(out, an->text);
+			emit_json_string(out, an->text);
 			fputs(", \"n\": ", out);
-			report_json_number(out, an->n);
+			emit_json_number(out, an->n);
 			fputs(", \"share\": ", out);
-			report_json_number(out, an->raw.estimate);
+			emit_json_number(out, an->raw.estimate);
 			fputs(", \"share_ci\": ", out);
 			json_interval(out, &an->raw);
 			fputs(", \"weighted_share\": ", out);
-			report_json_number(out, an->weighted.estimate);
+			emit_json_number(out, an->weighted.estimate);
 			fputs(", \"weighted_ci\": [", out);
-			report_json_number(out, an->weighted.lower);
+			emit_json_number(out, an->weighted.lower);
 			fputs(", ", out);
-			report_json_number(out, an->weighted.upper);
+			emit_json_number(out, an->weighted.upper);
 			fputs("], \"weighted_se\": ", out);
-			report_json_number(out, an->weighted.se);
+			emit_json_number(out, an->weighted.se);
 			fputc('}', out);
 		}
 		fputs("]}", out);
@@ -533,15 +360,15 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	if (c->nconsultations == 1) {
 		const struct compare_consultation *cc = &c->consultations[0];
 		fputs("{\"slug\": ", out);
-		report_json_string(out, cc->slug);
+		emit_json_string(out, cc->slug);
 		fputs(", \"title\": ", out);
-		report_json_string(out, cc->title);
+		emit_json_string(out, cc->title);
 		fputs(", \"platform\": ", out);
-		report_json_string(out, *cc->platform ? cc->platform : NULL);
+		emit_json_string(out, *cc->platform ? cc->platform : NULL);
 		fputs(", \"opened\": ", out);
-		report_json_string(out, cc->opened);
+		emit_json_string(out, cc->opened);
 		fputs(", \"closed\": ", out);
-		report_json_string(out, cc->closed);
+		emit_json_string(out, cc->closed);
 		fprintf(out, ", \"min_age\": %ld, \"responses\": %llu}", cc->min_age, (unsigned long long)cc->responses);
 	} else {
 		fputs("null", out);
@@ -549,20 +376,20 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	fputs(",\n \"consultations\": [", out);
 	for (size_t i = 0; i < c->nconsultations; i++) {
 		fputs(i ? ", " : "", out);
-		report_json_string(out, c->consultations[i].slug);
+		emit_json_string(out, c->consultations[i].slug);
 	}
 	fprintf(out, "],\n \"responses\": %llu,\n \"baseline\": {\"geography_code\": ", (unsigned long long)c->responses);
-	report_json_string(out, c->geography);
+	emit_json_string(out, c->geography);
 	fputs(", \"geography_name\": ", out);
-	report_json_string(out, c->geography_name);
+	emit_json_string(out, c->geography_name);
 	fputs(", \"census\": ", out);
-	report_json_string(out, c->census_date);
+	emit_json_string(out, c->census_date);
 	fprintf(out, ", \"min_age\": %d, \"source\": ", c->min_age);
-	report_json_string(out, c->source);
+	emit_json_string(out, c->source);
 	fprintf(out, "},\n \"confidence\": %g,\n \"notes\": [", c->confidence);
 	for (size_t i = 0; i < c->nnotes; i++) {
 		fputs(i ? ", " : "", out);
-		report_json_string(out, c->notes[i]);
+		emit_json_string(out, c->notes[i]);
 	}
 	fputs("],\n \"dimensions\": [\n", out);
 	for (size_t i = 0; i < c->ndims; i++)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "emit.h"
 
 static struct trend_series *series_of(struct trend *tr, const char *dimension, const char *code, const char *label)
 {
@@ -158,41 +158,41 @@ void trend_text(const struct trend *tr, FILE *out)
 void trend_json(const struct trend *tr, FILE *out)
 {
 	fputs("{\"reach_trend\": 1, \"geography_code\": ", out);
-	report_json_string(out, tr->geography);
+	emit_json_string(out, tr->geography);
 	fprintf(out, ", \"confidence\": %g,\n \"series\": [", tr->confidence);
 	for (size_t i = 0; i < tr->nseries; i++) {
 		const struct trend_series *s = &tr->series[i];
 		fputs(i ? ",\n  {\"dimension\": " : "\n  {\"dimension\": ", out);
-		report_json_string(out, s->dimension);
+		emit_json_string(out, s->dimension);
 		fputs(", \"code\": ", out);
-		report_json_string(out, s->code);
+		emit_json_string(out, s->code);
 		fputs(", \"label\": ", out);
-		report_json_string(out, s->label);
+		emit_json_string(out, s->label);
 		fputs(",\n   \"points\": [", out);
 		for (size_t k = 0; k < s->npoints; k++) {
 			const struct trend_point *p = &s->points[k];
 			fputs(k ? ", {\"slug\": " : "{\"slug\": ", out);
-			report_json_string(out, p->slug);
+			emit_json_string(out, p->slug);
 			fputs(", \"closed\": ", out);
-			report_json_string(out, p->closed);
+			emit_json_string(out, p->closed);
 			fputs(", \"n\": ", out);
-			report_json_number(out, p->n);
+			emit_json_number(out, p->n);
 			fputs(", \"ratio\": ", out);
-			report_json_number(out, p->ratio.estimate);
+			emit_json_number(out, p->ratio.estimate);
 			fputs(", \"ratio_ci\": [", out);
-			report_json_number(out, p->ratio.lower);
+			emit_json_number(out, p->ratio.lower);
 			fputs(", ", out);
-			report_json_number(out, p->ratio.upper);
+			emit_json_number(out, p->ratio.upper);
 			fputs("]}", out);
 		}
 		fputs("],\n   \"slope_per_year\": ", out);
-		report_json_number(out, s->fit.slope);
+		emit_json_number(out, s->fit.slope);
 		fputs(", \"slope_ci\": [", out);
-		report_json_number(out, s->fit.slope_lower);
+		emit_json_number(out, s->fit.slope_lower);
 		fputs(", ", out);
-		report_json_number(out, s->fit.slope_upper);
+		emit_json_number(out, s->fit.slope_upper);
 		fputs("], \"intercept\": ", out);
-		report_json_number(out, s->fit.intercept);
+		emit_json_number(out, s->fit.intercept);
 		fprintf(out, ", \"df\": %ld}", s->fit.df);
 	}
 	fputs("]}\n", out);
