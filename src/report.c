@@ -3,6 +3,7 @@
 
 #include "emit.h"
 #include "plan.h"
+#include "words.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -10,41 +11,52 @@
 
 /* ---- the representation report, as text ---- */
 
-static void text_number(FILE *out, const char *format, double v, int width)
+/* V with DECIMALS decimals and SUFFIX, right-aligned in WIDTH; "-" when unknown. */
+static void text_number(FILE *out, double v, int width, int decimals, const char *suffix)
 {
 	if (isnan(v))
 		fprintf(out, "%*s", width, "-");
 	else
-		fprintf(out, format, width, v);
+		fprintf(out, "%*.*f%s", width, decimals, v, suffix);
 }
 
-static void text_percent_ci(FILE *out, const struct stats_interval *i, int last)
+/*
+ * An estimate with its interval as emit_interval writes it, the estimate
+ * right-aligned in LEAD terminal columns so that a column of them lines up,
+ * the whole padded on the right to WIDTH (0: not padded).
+ */
+static void text_interval(FILE *out, enum emit_scale scale, double estimate, double lower, double upper, int lead,
+    int width)
 {
-	if (isnan(i->estimate))
-		fprintf(out, last ? "%7s" : "%22s", "-");
-	else
-		fprintf(out, last ? "%6.1f%% (%4.1f-%4.1f)" : "%6.1f%% (%4.1f-%4.1f)  ", 100 * i->estimate,
-		    100 * i->lower, 100 * i->upper);
+	struct buf alone = { 0 }, whole = { 0 };
+	emit_interval(&alone, scale, estimate, NAN, NAN);
+	emit_interval(&whole, scale, estimate, lower, upper);
+	int pad = lead - emit_columns(alone.data);
+	emit_padded(out, "", pad, 0);
+	emit_padded(out, whole.data, width - (pad > 0 ? pad : 0), 1);
+	buf_free(&alone);
+	buf_free(&whole);
 }
 
-static void text_ratio_ci(FILE *out, const struct stats_interval *i)
-{
-	if (isnan(i->estimate))
-		fprintf(out, "%19s", "-");
-	else
-		fprintf(out, "%5.2f (%4.2f-%4.2f)  ", i->estimate, i->lower, i->upper);
-}
+/*
+ * The columns of a category's row: its share's estimate ("100.0%") and the
+ * whole share cell ("100.0% (99.1–100.0)" and a gap); the ratio's estimate
+ * ("99.99") and its cell ("99.99 (99.99–999.99)").
+ */
+enum { SHARE_LEAD = 7, SHARE_WIDTH = 21, RATIO_LEAD = 5, RATIO_WIDTH = 19, WEIGHTED_LEAD = 6 };
 
 static void text_row(FILE *out, const struct compare_category *c, int compared)
 {
+	const struct stats_interval *share = &c->st.share, *ratio = &c->st.ratio;
 	fprintf(out, "  %-28.28s %6.0f ", c->code, c->n);
-	text_percent_ci(out, &c->st.share, !compared);
+	text_interval(out, EMIT_PERCENT, share->estimate, share->lower, share->upper, SHARE_LEAD,
+	    compared ? SHARE_WIDTH : 0);
 	if (compared) {
-		text_number(out, "%*.1f%%", 100 * c->st.population_share, 6);
+		text_number(out, 100 * c->st.population_share, 6, 1, "%");
 		fputs("  ", out);
-		text_ratio_ci(out, &c->st.ratio);
-		text_number(out, c->st.rate_per_1000 < 1 ? "%*.2f" : "%*.1f", c->st.rate_per_1000, 9);
-		fprintf(out, "  %s", isnan(c->population) ? "not compared" : stats_flag_name(c->st.flag));
+		text_interval(out, EMIT_RATIO, ratio->estimate, ratio->lower, ratio->upper, RATIO_LEAD, RATIO_WIDTH);
+		text_number(out, c->st.rate_per_1000, 9, c->st.rate_per_1000 < 1 ? 2 : 1, "");
+		fprintf(out, "  %s", words_reading(words_reading_of(c, compared))->code);
 	}
 	fputc('\n', out);
 }
@@ -84,7 +96,7 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 	}
 	if (d->compared) {
 		fputs("  chi-square ", out);
-		text_number(out, "%*.2f", d->test.statistic, 0);
+		text_number(out, d->test.statistic, 0, 2, "");
 		fprintf(out, ", df %ld, p ", d->test.df);
 		text_p(out, d->test.p_value);
 		if (d->test.simulated) {
@@ -93,13 +105,13 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 			fprintf(out, ", %zu draws)", d->test.draws);
 		}
 		fputs(", effect size w ", out);
-		text_number(out, "%*.2f", d->test.effect_w, 0);
+		text_number(out, d->test.effect_w, 0, 2, "");
 		fputs("\n  min/max rate ratio ", out);
-		text_number(out, "%*.2f", d->scores.min_max_ratio, 0);
+		text_number(out, d->scores.min_max_ratio, 0, 2, "");
 		fputs(", proportional similarity ", out);
-		text_number(out, "%*.2f", d->scores.proportional_similarity, 0);
+		text_number(out, d->scores.proportional_similarity, 0, 2, "");
 		fputs(", CV of rates ", out);
-		text_number(out, "%*.2f", d->scores.rate_cv, 0);
+		text_number(out, d->scores.rate_cv, 0, 2, "");
 		fputc('\n', out);
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
@@ -155,13 +167,24 @@ static void text_weights(FILE *out, const struct compare_weights *w)
 		for (size_t a = 0; a < cq->nanswers; a++) {
 			const struct compare_answer *an = &cq->answers[a];
 			fprintf(out, "    %-40.40s %5.0f  %5.1f%% raw  ", an->text, an->n, 100 * an->raw.estimate);
-			if (isnan(an->weighted.estimate))
-				fputs("    - weighted\n", out);
-			else
-				fprintf(out, "%5.1f%% weighted (%4.1f-%4.1f)\n", 100 * an->weighted.estimate,
-				    100 * an->weighted.lower, 100 * an->weighted.upper);
+			text_interval(out, EMIT_PERCENT, an->weighted.estimate, an->weighted.lower, an->weighted.upper,
+			    WEIGHTED_LEAD, 0);
+			fputs(" weighted\n", out);
 		}
 	}
+}
+
+/* What each flag means, in the words of words.h, three readings to the first line. */
+static void text_legend(FILE *out)
+{
+	static const enum reading order[] = { READING_UNDER, READING_WELL_BELOW, READING_OVER, READING_LOW_N, READING_OK };
+	size_t n = sizeof order / sizeof *order;
+	fputs("\nflag: ", out);
+	for (size_t i = 0; i < n; i++) {
+		const struct reading_words *w = words_reading(order[i]);
+		fprintf(out, "%s = %s%s", w->code, w->sentence, i + 1 == n ? ".\n" : i == 2 ? ";\n      " : "; ");
+	}
+	fputs("ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n", out);
 }
 
 int report_text(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
@@ -172,96 +195,82 @@ int report_text(struct store *s, const struct taxonomy *t, const struct compare 
 		text_dimension(out, &c->dims[i]);
 	if (c->weights)
 		text_weights(out, c->weights);
-	fputs("\nflag: under = the ratio's interval lies below 1; well_below = ratio under 0.8; over = interval above 1;\n"
-	      "      low_n = under 10 respondents or an expected count under 5; ok = none of these.\n"
-	      "ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n", out);
+	text_legend(out);
 	return plan_evidence(s, t, c, 0, out, err);
 }
 
 /* ---- the representation report, as JSON ---- */
 
-static void json_interval(FILE *out, const struct stats_interval *i)
+/* The strings V[0..N-1] as a JSON array. */
+static void json_strings(FILE *out, char *const *v, size_t n)
 {
 	fputc('[', out);
-	emit_json_number(out, i->lower);
-	fputs(", ", out);
-	emit_json_number(out, i->upper);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", out);
+		emit_json_string(out, v[i]);
+	}
 	fputc(']', out);
 }
 
 static void json_category(FILE *out, const struct compare_category *c, int compared, int last)
 {
-	fputs("        {\"code\": ", out);
-	emit_json_string(out, c->code);
-	fputs(", \"label\": ", out);
-	emit_json_string(out, c->label);
-	if (c->definition) {
-		fputs(", \"definition\": ", out);
-		emit_json_string(out, c->definition);
-	}
+	emit_json_member_string(out, "        {", "code", c->code);
+	emit_json_member_string(out, ", ", "label", c->label);
+	if (c->definition)
+		emit_json_member_string(out, ", ", "definition", c->definition);
 	if (c->age_min >= 0) {
-		fprintf(out, ", \"age_min\": %d, \"age_max\": ", c->age_min);
-		if (c->age_max >= 0)
-			fprintf(out, "%d", c->age_max);
-		else
-			fputs("null", out);
+		emit_json_member_number(out, ", ", "age_min", c->age_min);
+		emit_json_member_number(out, ", ", "age_max", c->age_max >= 0 ? c->age_max : NAN);
 	}
-	fputs(",\n         \"n\": ", out);
-	emit_json_number(out, c->n);
-	fputs(", \"share\": ", out);
-	emit_json_number(out, c->st.share.estimate);
-	fputs(", \"share_ci\": ", out);
-	json_interval(out, &c->st.share);
-	fputs(",\n         \"population\": ", out);
-	emit_json_number(out, c->population);
-	fputs(", \"population_share\": ", out);
-	emit_json_number(out, c->st.population_share);
-	fputs(", \"ratio\": ", out);
-	emit_json_number(out, c->st.ratio.estimate);
-	fputs(", \"ratio_ci\": ", out);
-	json_interval(out, &c->st.ratio);
-	fputs(", \"rate_per_1000\": ", out);
-	emit_json_number(out, c->st.rate_per_1000);
-	fputs(", \"flag\": ", out);
-	emit_json_string(out, compared && !isnan(c->population) ? stats_flag_name(c->st.flag) : "not_compared");
-	fputs(", \"partial_r\": ", out);
-	emit_json_number(out, c->partial_r);
-	if (c->definition) {
-		fputs(", \"only_group\": ", out);
-		emit_json_number(out, c->only_group);
-	}
+	emit_json_member_number(out, ",\n         ", "n", c->n);
+	emit_json_member_number(out, ", ", "share", c->st.share.estimate);
+	emit_json_member_interval(out, ", ", "share_ci", c->st.share.lower, c->st.share.upper);
+	emit_json_member_number(out, ",\n         ", "population", c->population);
+	emit_json_member_number(out, ", ", "population_share", c->st.population_share);
+	emit_json_member_number(out, ", ", "ratio", c->st.ratio.estimate);
+	emit_json_member_interval(out, ", ", "ratio_ci", c->st.ratio.lower, c->st.ratio.upper);
+	emit_json_member_number(out, ", ", "rate_per_1000", c->st.rate_per_1000);
+	emit_json_member_string(out, ", ", "flag", words_reading(words_reading_of(c, compared))->code);
+	emit_json_member_number(out, ", ", "partial_r", c->partial_r);
+	if (c->definition)
+		emit_json_member_number(out, ", ", "only_group", c->only_group);
 	fprintf(out, "}%s\n", last ? "" : ",");
+}
+
+static void json_test(FILE *out, const struct compare_dimension *d)
+{
+	if (!d->compared) {
+		fputs("null,\n     \"summary\": null", out);
+		return;
+	}
+	emit_json_member_number(out, "{", "chi_square", d->test.statistic);
+	emit_json_member_number(out, ", ", "df", d->test.df);
+	emit_json_member_number(out, ", ", "p", d->test.p_value);
+	emit_json_member_number(out, ", ", "p_monte_carlo", d->test.simulated ? d->test.p_simulated : NAN);
+	emit_json_member_number(out, ", ", "draws", d->test.draws);
+	emit_json_member_number(out, ", ", "effect_size_w", d->test.effect_w);
+	emit_json_member_number(out, "},\n     \"summary\": {", "min_max_rate_ratio", d->scores.min_max_ratio);
+	emit_json_member_number(out, ", ", "proportional_similarity", d->scores.proportional_similarity);
+	emit_json_member_number(out, ", ", "cv_rates", d->scores.rate_cv);
+	emit_json_member_number(out, ", ", "overall_rate_per_1000", 1000 * d->scores.overall_rate);
+	emit_json_member_number(out, ", ", "partial_r", d->scores.partial_r_variable);
+	fputc('}', out);
 }
 
 static void json_dimension(FILE *out, const struct compare_dimension *d, int last)
 {
-	fputs("    {\"dimension\": ", out);
-	emit_json_string(out, d->name);
-	fputs(", \"compared\": ", out);
-	fputs(d->compared ? "true" : "false", out);
-	fputs(",\n     \"n\": ", out);
-	emit_json_number(out, d->responses);
-	fputs(", \"n_known\": ", out);
-	emit_json_number(out, d->known);
-	fputs(", \"missing\": ", out);
-	emit_json_number(out, d->missing);
-	fputs(", \"declined\": ", out);
-	emit_json_number(out, d->declined);
-	fputs(", \"unmatched\": ", out);
-	emit_json_number(out, d->unmatched);
-	fputs(", \"broad_only\": ", out);
-	emit_json_number(out, d->broad);
-	fputs(", \"below_min_age\": ", out);
-	emit_json_number(out, d->below_min_age);
-	fputs(", \"not_compared\": ", out);
-	emit_json_number(out, d->not_compared);
-	fputs(",\n     \"population\": ", out);
-	emit_json_number(out, d->population);
-	fputs(", \"population_min_age\": ", out);
-	if (d->base_min_age >= 0)
-		fprintf(out, "%d", d->base_min_age);
-	else
-		fputs("null", out);
+	emit_json_member_string(out, "    {", "dimension", d->name);
+	emit_json_member_bool(out, ", ", "compared", d->compared);
+	emit_json_member_number(out, ",\n     ", "n", d->responses);
+	emit_json_member_number(out, ", ", "n_known", d->known);
+	emit_json_member_number(out, ", ", "missing", d->missing);
+	emit_json_member_number(out, ", ", "declined", d->declined);
+	emit_json_member_number(out, ", ", "unmatched", d->unmatched);
+	emit_json_member_number(out, ", ", "broad_only", d->broad);
+	emit_json_member_number(out, ", ", "below_min_age", d->below_min_age);
+	emit_json_member_number(out, ", ", "not_compared", d->not_compared);
+	emit_json_member_number(out, ",\n     ", "population", d->population);
+	emit_json_member_number(out, ", ", "population_min_age", d->base_min_age >= 0 ? d->base_min_age : NAN);
 	fputs(",\n     \"categories\": [\n", out);
 	for (size_t i = 0; i < d->ncats; i++)
 		json_category(out, &d->cats[i], d->compared, i + 1 == d->ncats);
@@ -269,35 +278,22 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	for (size_t i = 0; i < d->ngroups; i++)
 		json_category(out, &d->groups[i], d->compared, i + 1 == d->ngroups);
 	fputs("     ],\n     \"test\": ", out);
-	if (d->compared) {
-		fputs("{\"chi_square\": ", out);
-		emit_json_number(out, d->test.statistic);
-		fprintf(out, ", \"df\": %ld, \"p\": ", d->test.df);
-		emit_json_number(out, d->test.p_value);
-		fputs(", \"p_monte_carlo\": ", out);
-		emit_json_number(out, d->test.simulated ? d->test.p_simulated : NAN);
-		fprintf(out, ", \"draws\": %zu, \"effect_size_w\": ", d->test.draws);
-		emit_json_number(out, d->test.effect_w);
-		fputs("},\n     \"summary\": {\"min_max_rate_ratio\": ", out);
-		emit_json_number(out, d->scores.min_max_ratio);
-		fputs(", \"proportional_similarity\": ", out);
-		emit_json_number(out, d->scores.proportional_similarity);
-		fputs(", \"cv_rates\": ", out);
-		emit_json_number(out, d->scores.rate_cv);
-		fputs(", \"overall_rate_per_1000\": ", out);
-		emit_json_number(out, 1000 * d->scores.overall_rate);
-		fputs(", \"partial_r\": ", out);
-		emit_json_number(out, d->scores.partial_r_variable);
-		fputs("}", out);
-	} else {
-		fputs("null,\n     \"summary\": null", out);
-	}
-	fputs(",\n     \"notes\": [", out);
-	for (size_t i = 0; i < d->nnotes; i++) {
-		fputs(i ? ", " : "", out);
-		emit_json_string(out, d->notes[i]);
-	}
-	fprintf(out, "]}%s\n", last ? "" : ",");
+	json_test(out, d);
+	emit_json_key(out, ",\n     ", "notes");
+	json_strings(out, d->notes, d->nnotes);
+	fprintf(out, "}%s\n", last ? "" : ",");
+}
+
+static void json_answer(FILE *out, const struct compare_answer *an, const char *sep)
+{
+	emit_json_member_string(out, sep, "answer", an->text);
+	emit_json_member_number(out, ", ", "n", an->n);
+	emit_json_member_number(out, ", ", "share", an->raw.estimate);
+	emit_json_member_interval(out, ", ", "share_ci", an->raw.lower, an->raw.upper);
+	emit_json_member_number(out, ", ", "weighted_share", an->weighted.estimate);
+	emit_json_member_interval(out, ", ", "weighted_ci", an->weighted.lower, an->weighted.upper);
+	emit_json_member_number(out, ", ", "weighted_se", an->weighted.se);
+	fputc('}', out);
 }
 
 static void json_weights(FILE *out, const struct compare_weights *w)
@@ -306,106 +302,99 @@ static void json_weights(FILE *out, const struct compare_weights *w)
 		fputs("null", out);
 		return;
 	}
-	fputs("{\"margins\": ", out);
-	emit_json_string(out, w->margins);
-	fputs(", \"raked\": ", out);
-	emit_json_number(out, w->raked);
-	fputs(", \"excluded\": ", out);
-	emit_json_number(out, w->excluded);
-	fputs(", \"cap\": ", out);
-	emit_json_number(out, w->cap);
-	fprintf(out, ", \"converged\": %s, \"design_effect\": ", w->result.converged ? "true" : "false");
-	emit_json_number(out, w->result.design_effect);
-	fputs(", \"effective_n\": ", out);
-	emit_json_number(out, w->result.effective_n);
-	fputs(", \"max_weight_ratio\": ", out);
-	emit_json_number(out, w->result.max_weight_ratio);
+	emit_json_member_string(out, "{", "margins", w->margins);
+	emit_json_member_number(out, ", ", "raked", w->raked);
+	emit_json_member_number(out, ", ", "excluded", w->excluded);
+	emit_json_member_number(out, ", ", "cap", w->cap);
+	emit_json_member_bool(out, ", ", "converged", w->result.converged);
+	emit_json_member_number(out, ", ", "design_effect", w->result.design_effect);
+	emit_json_member_number(out, ", ", "effective_n", w->result.effective_n);
+	emit_json_member_number(out, ", ", "max_weight_ratio", w->result.max_weight_ratio);
 	fputs(",\n  \"questions\": [", out);
 	for (size_t q = 0; q < w->nquestions; q++) {
 		const struct compare_question *cq = &w->questions[q];
-		fputs(q ? ",\n   {\"question\": " : "\n   {\"question\": ", out);
-		emit_json_string(out, cq->text);
-		fprintf(out, ", \"multi\": %s, \"answered\": ", cq->multi ? "true" : "false");
-		emit_json_number(out, cq->answered);
+		emit_json_member_string(out, q ? ",\n   {" : "\n   {", "question", cq->text);
+		emit_json_member_bool(out, ", ", "multi", cq->multi);
+		emit_json_member_number(out, ", ", "answered", cq->answered);
 		fputs(", \"answers\": [", out);
-		for (size_t a = 0; a < cq->nanswers; a++) {
-			const struct compare_answer *an = &cq->answers[a];
-			fputs(a ? ",\n     {\"answer\": " : "\n     {\"answer\": ", out);
-			emit_json_string(out, an->text);
-			fputs(", \"n\": ", out);
-			emit_json_number(out, an->n);
-			fputs(", \"share\": ", out);
-			emit_json_number(out, an->raw.estimate);
-			fputs(", \"share_ci\": ", out);
-			json_interval(out, &an->raw);
-			fputs(", \"weighted_share\": ", out);
-			emit_json_number(out, an->weighted.estimate);
-			fputs(", \"weighted_ci\": [", out);
-			emit_json_number(out, an->weighted.lower);
-			fputs(", ", out);
-			emit_json_number(out, an->weighted.upper);
-			fputs("], \"weighted_se\": ", out);
-			emit_json_number(out, an->weighted.se);
-			fputc('}', out);
-		}
+		for (size_t a = 0; a < cq->nanswers; a++)
+			json_answer(out, &cq->answers[a], a ? ",\n     {" : "\n     {");
 		fputs("]}", out);
 	}
 	fputs("]}", out);
+}
+
+static void json_consultation(FILE *out, const struct compare *c)
+{
+	if (c->nconsultations != 1) {
+		fputs("null", out);
+		return;
+	}
+	const struct compare_consultation *cc = &c->consultations[0];
+	emit_json_member_string(out, "{", "slug", cc->slug);
+	emit_json_member_string(out, ", ", "title", cc->title);
+	emit_json_member_text(out, ", ", "platform", cc->platform);
+	emit_json_member_string(out, ", ", "opened", cc->opened);
+	emit_json_member_string(out, ", ", "closed", cc->closed);
+	emit_json_member_number(out, ", ", "min_age", cc->min_age);
+	emit_json_member_number(out, ", ", "responses", cc->responses);
+	fputc('}', out);
+}
+
+/*
+ * The plan section as plan_evidence writes it, or "[]" when there is none.
+ * Returns 0, or -1 with ERR set.
+ */
+static int json_plan(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
+    struct reach_error *err)
+{
+	char *section = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&section, &len);
+	if (!mem) {
+		/* Nothing else can fail here without a message: say why, so the exit is not 0. */
+		error_set(err, REACH_EDB, NULL, 0, "cannot hold the plan section in memory");
+		fputs("[]", out);
+		return -1;
+	}
+	int rc = plan_evidence(s, t, c, 1, mem, err);
+	if (fclose(mem) != 0 && rc == 0) {
+		error_set(err, REACH_EDB, NULL, 0, "cannot hold the plan section in memory");
+		rc = -1;
+	}
+	fputs(rc == 0 && len ? section : "[]", out);
+	free(section);
+	return rc;
 }
 
 int report_json(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
     struct reach_error *err)
 {
 	fputs("{\"reach_report\": 1,\n \"consultation\": ", out);
-	if (c->nconsultations == 1) {
-		const struct compare_consultation *cc = &c->consultations[0];
-		fputs("{\"slug\": ", out);
-		emit_json_string(out, cc->slug);
-		fputs(", \"title\": ", out);
-		emit_json_string(out, cc->title);
-		fputs(", \"platform\": ", out);
-		emit_json_string(out, *cc->platform ? cc->platform : NULL);
-		fputs(", \"opened\": ", out);
-		emit_json_string(out, cc->opened);
-		fputs(", \"closed\": ", out);
-		emit_json_string(out, cc->closed);
-		fprintf(out, ", \"min_age\": %ld, \"responses\": %llu}", cc->min_age, (unsigned long long)cc->responses);
-	} else {
-		fputs("null", out);
-	}
-	fputs(",\n \"consultations\": [", out);
+	json_consultation(out, c);
+	emit_json_key(out, ",\n ", "consultations");
+	fputc('[', out);
 	for (size_t i = 0; i < c->nconsultations; i++) {
 		fputs(i ? ", " : "", out);
 		emit_json_string(out, c->consultations[i].slug);
 	}
-	fprintf(out, "],\n \"responses\": %llu,\n \"baseline\": {\"geography_code\": ", (unsigned long long)c->responses);
-	emit_json_string(out, c->geography);
-	fputs(", \"geography_name\": ", out);
-	emit_json_string(out, c->geography_name);
-	fputs(", \"census\": ", out);
-	emit_json_string(out, c->census_date);
-	fprintf(out, ", \"min_age\": %d, \"source\": ", c->min_age);
-	emit_json_string(out, c->source);
-	fprintf(out, "},\n \"confidence\": %g,\n \"notes\": [", c->confidence);
-	for (size_t i = 0; i < c->nnotes; i++) {
-		fputs(i ? ", " : "", out);
-		emit_json_string(out, c->notes[i]);
-	}
-	fputs("],\n \"dimensions\": [\n", out);
+	fputc(']', out);
+	emit_json_member_number(out, ",\n ", "responses", c->responses);
+	emit_json_member_string(out, ",\n \"baseline\": {", "geography_code", c->geography);
+	emit_json_member_string(out, ", ", "geography_name", c->geography_name);
+	emit_json_member_string(out, ", ", "census", c->census_date);
+	emit_json_member_number(out, ", ", "min_age", c->min_age);
+	emit_json_member_string(out, ", ", "source", c->source);
+	emit_json_member_number(out, "},\n ", "confidence", c->confidence);
+	emit_json_key(out, ",\n ", "notes");
+	json_strings(out, c->notes, c->nnotes);
+	fputs(",\n \"dimensions\": [\n", out);
 	for (size_t i = 0; i < c->ndims; i++)
 		json_dimension(out, &c->dims[i], i + 1 == c->ndims);
 	fputs(" ],\n \"weighted\": ", out);
 	json_weights(out, c->weights);
 	fputs(",\n \"plan_actions\": ", out);
-	/* The plan section, or an empty array when there is none. */
-	char *section = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&section, &len);
-	int rc = mem ? plan_evidence(s, t, c, 1, mem, err) : -1;
-	if (mem)
-		fclose(mem);
-	fputs(rc == 0 && len ? section : "[]", out);
-	free(section);
+	int rc = json_plan(s, t, c, out, err);
 	fputs("\n}\n", out);
 	return rc;
 }
