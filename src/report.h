@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "compare.h"
+#include "emit.h"     /* the one writer every report form, and trend.c, writes through */
 #include "tag.h"
 
 /*
