@@ -210,13 +210,8 @@ static int import_nomis(struct store *s, struct table *tb, const char *geography
 				total = count;
 				continue;
 			}
-			char category[32];
-			if (hi[c] < 0)
-				snprintf(category, sizeof category, "%d+", lo[c]);
-			else if (lo[c] == hi[c])
-				snprintf(category, sizeof category, "%d", lo[c]);
-			else
-				snprintf(category, sizeof category, "%d-%d", lo[c], hi[c]);
+			char category[TAG_AGE_CODE_MAX];
+			tag_age_code(lo[c], hi[c], category);
 			struct figure f = { code, tb->cells[r][name_col], CENSUS_DATE, table_name, "age", category,
 				source, origin, lo[c], hi[c], count };
 			insert_figure(s, &f, &cleared);

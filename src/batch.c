@@ -12,6 +12,7 @@
 
 #include "consult.h"
 #include "ingest.h"
+#include "policy.h"
 #include "report.h"
 #include "table.h"
 
@@ -144,7 +145,7 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, files[i]);
 		m.slug = slug;
-		m.min_age = 16;
+		m.min_age = POLICY_MIN_AGE_DEFAULT;
 		for (size_t r = 0; meta && r < meta->nrows; r++)
 			if (strcmp(table_get(meta, r, "file"), files[i]) == 0) {
 				long age;
@@ -154,7 +155,7 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 				m.platform = *table_get(meta, r, "platform") ? table_get(meta, r, "platform") : NULL;
 				m.opened = *table_get(meta, r, "opened") ? table_get(meta, r, "opened") : NULL;
 				m.closed = *table_get(meta, r, "closed") ? table_get(meta, r, "closed") : NULL;
-				if (parse_long(table_get(meta, r, "min_age"), 0, 120, &age) == 0)
+				if (parse_long(table_get(meta, r, "min_age"), 0, POLICY_MIN_AGE_MAX, &age) == 0)
 					m.min_age = age;
 			}
 		held_sha(s, m.slug, held);

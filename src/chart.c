@@ -246,3 +246,21 @@ int chart_trend(const struct trend_series *t, const char *format, const char *pa
 	buf_free(&extra);
 	return rc;
 }
+
+int chart_trends(const struct trend *tr, const char *dir, FILE *warn)
+{
+	int partial = 0;
+	for (size_t i = 0; i < tr->nseries; i++)
+		for (int f = 0; f < 2; f++) {
+			const char *format = f ? "png" : "svg";
+			struct buf path = { 0 };
+			struct reach_error err = { 0 };
+			buf_printf(&path, "%s/trend-%s-%s.%s", dir, tr->series[i].dimension, tr->series[i].code, format);
+			if (chart_trend(&tr->series[i], format, path.data, &err) < 0 && !partial) {
+				fprintf(warn, "reach: warning: %s\n", err.msg);
+				partial = 1;
+			}
+			buf_free(&path);
+		}
+	return partial;
+}

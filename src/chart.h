@@ -7,6 +7,8 @@
 #ifndef REACH_CHART_H
 #define REACH_CHART_H
 
+#include <stdio.h>
+
 #include "compare.h"
 #include "util.h"
 
@@ -28,6 +30,7 @@ int chart_ratios(const struct compare_dimension *d, const int *show, const char 
 int chart_shares(const struct compare_dimension *d, const int *show, const char *format, const char *path,
     struct reach_error *err);
 
+struct trend;
 struct trend_series;
 
 /*
@@ -36,6 +39,14 @@ struct trend_series;
  * chart_ratios does, with the same returns.
  */
 int chart_trend(const struct trend_series *t, const char *format, const char *path, struct reach_error *err);
+
+/*
+ * Draws every series of TR (chart_trend) into the folder DIR as
+ * trend-DIMENSION-CODE.svg and .png. Returns 0; or 1 when any chart was
+ * skipped, the first reason written to WARN as "reach: warning: …" (the
+ * other charts are still tried). Nothing for the caller to free.
+ */
+int chart_trends(const struct trend *tr, const char *dir, FILE *warn);
 
 /*
  * The SVG file at PATH, ready to sit inside an HTML page: its XML prologue

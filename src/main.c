@@ -2,6 +2,7 @@
  * main.c — the command line of reach: global options, subcommands, their
  * options and exit codes. Everything else lives in the modules.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,12 @@
 #include "batch.h"
 #include "compare.h"
 #include "consult.h"
+#include "export.h"
 #include "ingest.h"
 #include "load.h"
 #include "plan.h"
+#include "policy.h"
+#include "preview.h"
 #include "publish.h"
 #include "report.h"
 #include "store.h"
@@ -75,10 +79,16 @@ struct option {
 	int *flag;              /* set for flags */
 };
 
-static int usage_error(const char *command, const char *fmt, const char *arg)
+/* Says on stderr what is wrong with COMMAND's arguments (FMT, as printf), pointing to --help; returns REACH_EUSAGE. */
+static int usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int usage_error(const char *command, const char *fmt, ...)
 {
+	va_list ap;
 	fprintf(stderr, "reach: %s%s", command ? command : "", command ? ": " : "");
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, " (see reach --help)\n");
 	return REACH_EUSAGE;
 }
@@ -134,6 +144,14 @@ static int check_date(const char *command, const char *name, const char *value)
 	return 0;
 }
 
+/* Reads --min-age TEXT (NULL: leaves *AGE as it is) into *AGE; 0, or an exit code. */
+static int check_min_age(const char *command, const char *text, long *age)
+{
+	if (text && parse_long(text, 0, POLICY_MIN_AGE_MAX, age) < 0)
+		return usage_error(command, "--min-age \"%s\" is not an age from 0 to %d", text, POLICY_MIN_AGE_MAX);
+	return 0;
+}
+
 /*
  * The taxonomy: the built-in one, plus FILE when given, else plus
  * reach-taxonomy.csv beside the database DB when there is one.
@@ -169,20 +187,29 @@ static struct store *open_store(const char *db, struct reach_error *err)
 	return store_open(db, seed_database, err);
 }
 
-/* What a command works with: the taxonomy (when it needs one) and the database. */
+/* What a command works with: the taxonomy and the database, each when it needs them. */
 struct session {
 	struct taxonomy *t;
 	struct store *s;
 	struct reach_error err;
 };
 
-/* Opens the taxonomy when WITH_TAXONOMY (FILE, or beside DB), then the database; 0, or -1 with x->err set. */
-static int session_open(struct session *x, const char *db, int with_taxonomy, const char *file)
+/* What session_open opens. */
+enum { SESSION_STORE = 1, SESSION_TAXONOMY = 2 };
+
+/*
+ * Opens the taxonomy when NEEDS has SESSION_TAXONOMY (FILE, or beside DB),
+ * then the database when it has SESSION_STORE; 0, or -1 with x->err set.
+ * session_close closes what was opened, either way.
+ */
+static int session_open(struct session *x, const char *db, int needs, const char *file)
 {
 	memset(x, 0, sizeof *x);
-	if (with_taxonomy && !(x->t = open_taxonomy(db, file, &x->err)))
+	if ((needs & SESSION_TAXONOMY) && !(x->t = open_taxonomy(db, file, &x->err)))
 		return -1;
-	return (x->s = open_store(db, &x->err)) ? 0 : -1;
+	if ((needs & SESSION_STORE) && !(x->s = open_store(db, &x->err)))
+		return -1;
+	return 0;
 }
 
 /* Closes what is open; the exit status for RC (-1: the error is printed; else RC). */
@@ -210,23 +237,17 @@ static int cmd_columns(const char *db, int argc, char **argv)
 		return usage_error("columns", "--dates \"%s\" is not auto, day-first or month-first", dates);
 	if (n != 1)
 		return usage_error("columns", "%s", "needs one export file");
-	struct reach_error err = { 0 };
-	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
-	if (!t)
-		return error_print(&err);
-	struct load *l = load_open(files[0], &lo, &err);
+	struct session x;
+	struct load *l = NULL;
 	const struct load_response *r;
-	if (!l) {
-		tag_free(t);
-		return error_print(&err);
-	}
-	while ((rc = load_next(l, &r, &err)) == 1)
+	if ((rc = session_open(&x, db, SESSION_TAXONOMY, taxonomy)) == 0 && !(l = load_open(files[0], &lo, &x.err)))
+		rc = -1;
+	while (l && (rc = load_next(l, &r, &x.err)) == 1)
 		;
-	if (rc == 0)
-		report_columns(files[0], l, t, stdout);
+	if (l && rc == 0)
+		preview_columns(files[0], l, x.t, stdout);
 	load_close(l);
-	tag_free(t);
-	return rc < 0 ? error_print(&err) : REACH_OK;
+	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
 static void print_ingest_summary(const char *path, const struct ingest_meta *m, const struct ingest_result *r)
@@ -275,28 +296,17 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 		return usage_error("ingest", "%s", "needs --consultation SLUG");
 	if (dates && date_reading_parse(dates, &lo.dates) < 0)
 		return usage_error("ingest", "--dates \"%s\" is not auto, day-first or month-first", dates);
-	m.min_age = 16;
-	if (min_age && parse_long(min_age, 0, 120, &m.min_age) < 0)
-		return usage_error("ingest", "--min-age \"%s\" is not an age from 0 to 120", min_age);
-	if ((rc = check_date("ingest", "opened", m.opened)) || (rc = check_date("ingest", "closed", m.closed)))
+	m.min_age = POLICY_MIN_AGE_DEFAULT;
+	if ((rc = check_min_age("ingest", min_age, &m.min_age)) || (rc = check_date("ingest", "opened", m.opened)) ||
+	    (rc = check_date("ingest", "closed", m.closed)))
 		return rc;
-	struct reach_error err = { 0 };
-	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
-	if (!t)
-		return error_print(&err);
-	struct store *s = open_store(db, &err);
-	if (!s) {
-		tag_free(t);
-		return error_print(&err);
-	}
+	struct session x;
 	struct ingest_result result;
-	rc = ingest_file(s, files[0], &m, &lo, t, &result, &err);
-	store_close(s);
-	tag_free(t);
-	if (rc < 0)
-		return error_print(&err);
-	print_ingest_summary(files[0], &m, &result);
-	return REACH_OK;
+	if ((rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy)) == 0)
+		rc = ingest_file(x.s, files[0], &m, &lo, x.t, &result, &x.err);
+	if ((rc = session_close(&x, rc < 0 ? -1 : REACH_OK)) == REACH_OK)
+		print_ingest_summary(files[0], &m, &result);
+	return rc;
 }
 
 static int cmd_export(const char *db, int argc, char **argv)
@@ -308,27 +318,19 @@ static int cmd_export(const char *db, int argc, char **argv)
 		return rc;
 	if (n != 1)
 		return usage_error("export", "%s", "needs one consultation");
-	struct reach_error err = { 0 };
-	struct store *s = open_store(db, &err);
+	struct session x;
 	struct consult_view v;
-	if (!s)
-		return error_print(&err);
-	if (consult_view_open(s, slugs[0], &v, &err) < 0) {
-		store_close(s);
-		return error_print(&err);
+	if ((rc = session_open(&x, db, SESSION_STORE, NULL)) == 0 && (rc = consult_view_open(x.s, slugs[0], &v, &x.err)) == 0) {
+		struct export e = { &v, stdout };
+		export_header(&v, stdout);
+		rc = consult_each_response(x.s, &v, export_row, &e, &x.err);
+		consult_view_free(&v);
 	}
-	struct report_export e = { &v, stdout };
-	report_export_header(&v, stdout);
-	rc = consult_each_response(s, &v, report_export_row, &e, &err);
-	consult_view_free(&v);
-	store_close(s);
-	if (rc < 0)
-		return error_print(&err);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "reach: export: cannot write the output\n");
-		return REACH_EDB;
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+		error_set(&x.err, REACH_EDB, NULL, 0, "export: cannot write the output");
+		rc = -1;
 	}
-	return REACH_OK;
+	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
 static int cmd_retag(const char *db, int argc, char **argv)
@@ -340,7 +342,7 @@ static int cmd_retag(const char *db, int argc, char **argv)
 	if ((rc = parse_options("retag", argc, argv, options, slugs, 1, &n)))
 		return rc;
 	struct session x;
-	rc = session_open(&x, db, 1, taxonomy) == 0 ? ingest_retag(x.s, x.t, n ? slugs[0] : NULL, stdout, &x.err) : -1;
+	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0 ? ingest_retag(x.s, x.t, n ? slugs[0] : NULL, stdout, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
@@ -354,7 +356,7 @@ static int cmd_unmatched(const char *db, int argc, char **argv)
 	if (n != 1)
 		return usage_error("unmatched", "%s", "needs one consultation");
 	struct session x;
-	rc = session_open(&x, db, 0, NULL) == 0 ? consult_unmatched(x.s, slugs[0], stdout, &x.err) : -1;
+	rc = session_open(&x, db, SESSION_STORE, NULL) == 0 ? consult_unmatched(x.s, slugs[0], stdout, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
@@ -372,7 +374,7 @@ static int cmd_baseline(const char *db, int argc, char **argv)
 	if (!(import && n == 2) && !(list && n == 1) && !(use && n == 2))
 		return usage_error("baseline", "%s", "use: baseline import FILE [--geography CODE] | baseline list | baseline use CODE");
 	struct session x;
-	rc = session_open(&x, db, import, taxonomy);
+	rc = session_open(&x, db, SESSION_STORE | (import ? SESSION_TAXONOMY : 0), taxonomy);
 	if (rc == 0 && import)
 		rc = baseline_import(x.s, x.t, words[1], geography, stdout, &x.err);
 	else if (rc == 0 && list)
@@ -394,7 +396,7 @@ static int cmd_plan(const char *db, int argc, char **argv)
 	if (!import && !list)
 		return usage_error("plan", "%s", "use: plan import FILE | plan list");
 	struct session x;
-	if ((rc = session_open(&x, db, 1, taxonomy)) == 0)
+	if ((rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy)) == 0)
 		rc = import ? plan_import(x.s, x.t, words[1], stdout, &x.err) : plan_list(x.s, stdout, &x.err);
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
@@ -426,13 +428,12 @@ static int cmd_actions(const char *db, int argc, char **argv)
 	if ((rc = check_format("actions", o.format, formats)) || (rc = check_date("actions", "as-of", o.as_of)))
 		return rc;
 	o.compare.min_age = -1;
-	long age;
-	if (min_age && parse_long(min_age, 0, 120, &age) < 0)
-		return usage_error("actions", "--min-age \"%s\" is not an age from 0 to 120", min_age);
-	if (min_age)
-		o.compare.min_age = (int)age;
+	long age = -1;
+	if ((rc = check_min_age("actions", min_age, &age)))
+		return rc;
+	o.compare.min_age = (int)age;
 	struct session x;
-	rc = session_open(&x, db, 1, taxonomy) == 0 ? plan_actions(x.s, x.t, &o, stdout, &x.err) : -1;
+	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0 ? plan_actions(x.s, x.t, &o, stdout, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
@@ -440,7 +441,7 @@ static int cmd_report(const char *db, int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "md", "csv", "html", NULL };
 	struct compare_options o = { 0 };
-	struct publish_options po = { 5, NULL };
+	struct publish_options po = { POLICY_SUPPRESS_DEFAULT, NULL };
 	const char *suppress = NULL;
 	const char *format = "text", *min_age = NULL, *confidence = NULL, *from = NULL, *to = NULL, *taxonomy = NULL;
 	const char *cap = NULL;
@@ -462,8 +463,8 @@ static int cmd_report(const char *db, int argc, char **argv)
 	    (rc = check_date("report", "to", to)))
 		return rc;
 	long age = -1;
-	if (min_age && parse_long(min_age, 0, 120, &age) < 0)
-		return usage_error("report", "--min-age \"%s\" is not an age from 0 to 120", min_age);
+	if ((rc = check_min_age("report", min_age, &age)))
+		return rc;
 	o.min_age = (int)age;
 	if (confidence) {
 		char *end;
@@ -484,39 +485,33 @@ static int cmd_report(const char *db, int argc, char **argv)
 		if (o.weight_cap == 0)
 			o.weight_cap = -1;
 	}
-	struct reach_error err = { 0 };
-	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
-	if (!t)
-		return error_print(&err);
-	struct store *s = open_store(db, &err);
+	struct session x;
 	char **slugs = NULL;
 	size_t nslugs = 0;
 	struct compare *c = NULL;
-	rc = s ? 0 : -1;
+	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy);
 	if (rc == 0 && n == 1) {
 		slugs = xmalloc(sizeof *slugs);
 		slugs[nslugs++] = xstrdup(slugs_given[0]);
 	} else if (rc == 0) {
-		rc = compare_select(s, from, to, NULL, &slugs, &nslugs, &err);
+		rc = compare_select(x.s, from, to, NULL, &slugs, &nslugs, &x.err);
 	}
 	if (rc == 0 && nslugs == 0) {
-		error_set(&err, REACH_EDATA, NULL, 0, "no consultations %s", all ? "held" : "closed in those dates");
+		error_set(&x.err, REACH_EDATA, NULL, 0, "no consultations %s", all ? "held" : "closed in those dates");
 		rc = -1;
 	}
-	if (rc == 0 && !(c = compare_run(s, t, slugs, nslugs, &o, &err)))
+	if (rc == 0 && !(c = compare_run(x.s, x.t, slugs, nslugs, &o, &x.err)))
 		rc = -1;
 	int partial = 0;
 	if (rc == 0 && strcmp(format, "json") == 0)
-		rc = report_json(s, t, c, stdout, &err);
+		rc = report_json(x.s, x.t, c, stdout, &x.err);
 	else if (rc == 0 && strcmp(format, "text") == 0)
-		rc = report_text(s, t, c, stdout, &err);
+		rc = report_text(x.s, x.t, c, stdout, &x.err);
 	else if (rc == 0)
-		partial = (rc = publish_report(s, t, c, format, &po, stdout, &err)) > 0, rc = rc > 0 ? 0 : rc;
+		partial = (rc = publish_report(x.s, x.t, c, format, &po, stdout, &x.err)) > 0, rc = rc > 0 ? 0 : rc;
 	compare_free(c);
 	strings_free(slugs, nslugs);
-	store_close(s);
-	tag_free(t);
-	return rc < 0 ? error_print(&err) : partial ? REACH_EPARTIAL : REACH_OK;
+	return session_close(&x, rc < 0 ? -1 : partial ? REACH_EPARTIAL : REACH_OK);
 }
 
 static int cmd_trend(const char *db, int argc, char **argv)
@@ -529,44 +524,29 @@ static int cmd_trend(const char *db, int argc, char **argv)
 		{ "geography", &o.geography, NULL }, { "min-age", &min_age, NULL }, { "taxonomy", &taxonomy, NULL },
 		{ "charts", &charts, NULL }, { NULL, NULL, NULL },
 	};
-	char *codes[32];
+	char **codes = xcalloc((size_t)argc + 1, sizeof *codes);      /* every argument may be a code */
 	int n, rc;
-	if ((rc = parse_options("trend", argc, argv, options, codes, 32, &n)))
-		return rc;
-	if ((rc = check_format("trend", format, formats)) || (rc = check_date("trend", "from", from)) ||
-	    (rc = check_date("trend", "to", to)))
-		return rc;
 	long age = -1;
-	if (min_age && parse_long(min_age, 0, 120, &age) < 0)
-		return usage_error("trend", "--min-age \"%s\" is not an age from 0 to 120", min_age);
+	if ((rc = parse_options("trend", argc, argv, options, codes, argc, &n)) ||
+	    (rc = check_format("trend", format, formats)) || (rc = check_date("trend", "from", from)) ||
+	    (rc = check_date("trend", "to", to)) || (rc = check_min_age("trend", min_age, &age))) {
+		free(codes);
+		return rc;
+	}
 	o.min_age = (int)age;
-	struct reach_error err = { 0 };
-	struct taxonomy *t = open_taxonomy(db, taxonomy, &err);
-	if (!t)
-		return error_print(&err);
-	struct store *s = open_store(db, &err);
-	struct trend *tr = s ? trend_run(s, t, from, to, n ? codes : NULL, (size_t)n, &o, &err) : NULL;
+	struct session x;
+	struct trend *tr = NULL;
+	if (session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0)
+		tr = trend_run(x.s, x.t, from, to, n ? codes : NULL, (size_t)n, &o, &x.err);
 	if (tr && strcmp(format, "json") == 0)
 		trend_json(tr, stdout);
 	else if (tr)
 		trend_text(tr, stdout);
-	rc = tr ? 0 : -1;
-	int partial = 0;
-	for (size_t i = 0; tr && charts && i < tr->nseries; i++)
-		for (int f = 0; f < 2; f++) {
-			struct buf path = { 0 };
-			struct reach_error cerr = { 0 };
-			buf_printf(&path, "%s/trend-%s-%s.%s", charts, tr->series[i].dimension, tr->series[i].code, f ? "png" : "svg");
-			if (chart_trend(&tr->series[i], f ? "png" : "svg", path.data, &cerr) < 0 && !partial) {
-				fprintf(stderr, "reach: warning: %s\n", cerr.msg);
-				partial = 1;
-			}
-			buf_free(&path);
-		}
+	int partial = tr && charts ? chart_trends(tr, charts, stderr) : 0;
+	rc = tr ? (partial ? REACH_EPARTIAL : REACH_OK) : -1;
 	trend_free(tr);
-	store_close(s);
-	tag_free(t);
-	return rc < 0 ? error_print(&err) : partial ? REACH_EPARTIAL : REACH_OK;
+	free(codes);
+	return session_close(&x, rc);
 }
 
 static int cmd_batch(const char *db, int argc, char **argv)
@@ -584,9 +564,9 @@ static int cmd_batch(const char *db, int argc, char **argv)
 	if (n != 1)
 		return usage_error("batch", "%s", "needs one folder of exports");
 	o.compare.min_age = -1;
-	o.publish.suppress = 5;
+	o.publish.suppress = POLICY_SUPPRESS_DEFAULT;
 	struct session x;
-	rc = session_open(&x, db, 1, taxonomy) == 0 ? batch_run(x.s, x.t, dirs[0], &o, stdout, &x.err) : -1;
+	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0 ? batch_run(x.s, x.t, dirs[0], &o, stdout, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : rc > 0 ? REACH_EDATA : REACH_OK);
 }
 
@@ -597,7 +577,7 @@ static int cmd_list(const char *db, int argc, char **argv)
 	if ((rc = parse_options("list", argc, argv, options, NULL, 0, &n)))
 		return rc;
 	struct session x;
-	rc = session_open(&x, db, 0, NULL) == 0 ? consult_list(x.s, stdout, &x.err) : -1;
+	rc = session_open(&x, db, SESSION_STORE, NULL) == 0 ? consult_list(x.s, stdout, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
@@ -614,7 +594,9 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("reach %s\n", REACH_VERSION);
 			return REACH_OK;
-		} else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+		} else if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 == argc)
+				return usage_error(NULL, "%s", "--db needs a value");
 			db = argv[++i];
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			db = argv[i] + 5;

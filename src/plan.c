@@ -395,15 +395,10 @@ static int known_group(const struct taxonomy *t, const char *dimension, const ch
 {
 	if (strcmp(dimension, "age") == 0) {
 		int lo, hi;
-		char code[32];
+		char code[TAG_AGE_CODE_MAX];
 		if (tag_age_interval(t, group, &lo, &hi) < 0)
 			return 0;
-		if (hi < 0)
-			snprintf(code, sizeof code, "%d+", lo);
-		else if (lo == hi)
-			snprintf(code, sizeof code, "%d", lo);
-		else
-			snprintf(code, sizeof code, "%d-%d", lo, hi);
+		tag_age_code(lo, hi, code);
 		return strcmp(code, group) == 0;
 	}
 	const struct tag_category *cats;

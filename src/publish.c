@@ -8,7 +8,8 @@
 #include <unistd.h>
 
 #include "chart.h"
-#include "report.h"
+#include "emit.h"
+#include "words.h"
 
 /* ---- disclosure control ---- */
 
@@ -105,19 +106,6 @@ void publish_suppress(const struct compare_dimension *d, const struct taxonomy *
 
 /* ---- shared pieces ---- */
 
-static const char *flag_words(const struct compare_category *c)
-{
-	if (isnan(c->population))
-		return "not compared";
-	switch (c->st.flag) {
-	case STATS_FLAG_UNDER: return "under-represented";
-	case STATS_FLAG_WELL_BELOW: return "well below";
-	case STATS_FLAG_OVER: return "over-represented";
-	case STATS_FLAG_LOW_N: return "too few to say";
-	default: return "in proportion";
-	}
-}
-
 /* "<5" or "[c]" for a hidden count, or the count. */
 static void count_text(char *out, size_t len, double n, enum publish_cell cell, int threshold)
 {
@@ -129,66 +117,46 @@ static void count_text(char *out, size_t len, double n, enum publish_cell cell, 
 		snprintf(out, len, "%.0f", n);
 }
 
-static void percent_ci(char *out, size_t len, const struct stats_interval *i)
-{
-	if (isnan(i->estimate))
-		snprintf(out, len, "-");
-	else
-		snprintf(out, len, "%.1f%% (%.1f–%.1f)", 100 * i->estimate, 100 * i->lower, 100 * i->upper);
-}
-
-static void ratio_ci(char *out, size_t len, const struct stats_interval *i)
-{
-	if (isnan(i->estimate))
-		snprintf(out, len, "-");
-	else
-		snprintf(out, len, "%.2f (%.2f–%.2f)", i->estimate, i->lower, i->upper);
-}
-
-static void number(char *out, size_t len, const char *format, double v)
+/* V with DECIMALS decimals and SUFFIX, or "-" when unknown. */
+static void number(char *out, size_t len, double v, int decimals, const char *suffix)
 {
 	if (isnan(v))
 		snprintf(out, len, "-");
 	else
-		snprintf(out, len, format, v);
+		snprintf(out, len, "%.*f%s", decimals, v, suffix);
 }
 
-/* The cells of one table row, as text, hidden ones withheld. */
+/* The cells of one table row, as text, hidden ones withheld; row_free frees them. */
 struct row {
-	char count[32], share[64], census[32], ratio[64], rate[32];
+	char count[32], census[32], rate[32];
+	struct buf share, ratio;        /* "54.0% (50.1–57.8)", "0.31 (0.22–0.44)" */
 	const char *flag;
 };
 
 static void make_row(struct row *r, const struct compare_category *c, enum publish_cell cell, int threshold,
     int compared)
 {
+	const struct stats_interval *share = &c->st.share, *ratio = &c->st.ratio;
+	memset(r, 0, sizeof *r);
 	count_text(r->count, sizeof r->count, c->n, cell, threshold);
-	number(r->census, sizeof r->census, "%.1f%%", 100 * c->st.population_share);
+	number(r->census, sizeof r->census, 100 * c->st.population_share, 1, "%");
 	if (cell != CELL_SHOWN) {
-		snprintf(r->share, sizeof r->share, "[c]");
-		snprintf(r->ratio, sizeof r->ratio, "[c]");
+		buf_puts(&r->share, "[c]");
+		buf_puts(&r->ratio, "[c]");
 		snprintf(r->rate, sizeof r->rate, "[c]");
-		r->flag = "withheld";
+		r->flag = words_reading(READING_WITHHELD)->word;
 		return;
 	}
-	percent_ci(r->share, sizeof r->share, &c->st.share);
-	ratio_ci(r->ratio, sizeof r->ratio, &c->st.ratio);
-	number(r->rate, sizeof r->rate, "%.1f", c->st.rate_per_1000);
-	r->flag = compared ? flag_words(c) : "";
+	emit_interval(&r->share, EMIT_PERCENT, share->estimate, share->lower, share->upper);
+	emit_interval(&r->ratio, EMIT_RATIO, ratio->estimate, ratio->lower, ratio->upper);
+	number(r->rate, sizeof r->rate, c->st.rate_per_1000, 1, "");
+	r->flag = compared ? words_reading(words_reading_of(c, compared))->word : "";
 }
 
-static const char *dimension_title(const char *name)
+static void row_free(struct row *r)
 {
-	static const struct { const char *name, *title; } titles[] = {
-		{ "age", "Age" }, { "sex", "Sex" }, { "gender_identity", "Gender identity" },
-		{ "ethnicity", "Ethnic group (five groups)" }, { "ethnicity_detailed", "Ethnic group (nineteen groups)" },
-		{ "disability", "Disability" }, { "sexual_orientation", "Sexual orientation" },
-		{ "religion", "Religion" }, { "armed_forces", "Armed forces" }, { "carer", "Unpaid carers" },
-	};
-	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
-		if (strcmp(titles[i].name, name) == 0)
-			return titles[i].title;
-	return name;
+	buf_free(&r->share);
+	buf_free(&r->ratio);
 }
 
 /* One sentence naming who was missed and who was over-represented. */
@@ -226,34 +194,23 @@ static const char *const suppress_note =
 
 /* ---- Markdown ---- */
 
-static void md_cell(FILE *out, const char *text)
-{
-	fputs("| ", out);
-	for (const char *p = text; *p; p++) {
-		if (*p == '|')
-			fputs("\\|", out);
-		else
-			fputc(*p == '\n' ? ' ' : *p, out);
-	}
-	fputc(' ', out);
-}
-
 static void md_rows(FILE *out, const struct compare_dimension *d, const struct compare_category *cats, size_t n,
     const enum publish_cell *cells, int threshold)
 {
 	for (size_t k = 0; k < n; k++) {
 		struct row r;
 		make_row(&r, &cats[k], cells[k], threshold, d->compared);
-		md_cell(out, cats[k].definition ? cats[k].label : cats[k].code);
-		md_cell(out, r.count);
-		md_cell(out, r.share);
+		emit_md_cell(out, cats[k].definition ? cats[k].label : cats[k].code);
+		emit_md_cell(out, r.count);
+		emit_md_cell(out, r.share.data);
 		if (d->compared) {
-			md_cell(out, r.census);
-			md_cell(out, r.ratio);
-			md_cell(out, r.rate);
-			md_cell(out, r.flag);
+			emit_md_cell(out, r.census);
+			emit_md_cell(out, r.ratio.data);
+			emit_md_cell(out, r.rate);
+			emit_md_cell(out, r.flag);
 		}
-		fputs("|\n", out);
+		emit_md_row_end(out);
+		row_free(&r);
 	}
 }
 
@@ -263,7 +220,7 @@ static void md_dimension(FILE *out, const struct compare_dimension *d, const str
 	enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
 	struct buf sentence = { 0 };
 	publish_suppress(d, t, o->suppress, cats, groups);
-	fprintf(out, "\n## %s\n\n", dimension_title(d->name));
+	fprintf(out, "\n## %s\n\n", words_dimension_title(d->name));
 	fprintf(out, "%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.\n", d->known, d->responses,
 	    d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
 	if (d->compared) {
@@ -272,7 +229,7 @@ static void md_dimension(FILE *out, const struct compare_dimension *d, const str
 	}
 	if (chart)
 		fprintf(out, "\n![Representation ratios for %s, with 95%% intervals: the table below gives the figures](%s)\n",
-		    dimension_title(d->name), chart);
+		    words_dimension_title(d->name), chart);
 	fputs(d->compared ? "\n| Category | Respondents | Share (95% CI) | Residents | Ratio (95% CI) | Per 1,000 | |\n"
 			    "|---|---:|---:|---:|---:|---:|---|\n"
 			  : "\n| Category | Respondents | Share (95% CI) |\n|---|---:|---:|\n", out);
@@ -292,13 +249,13 @@ static void csv_row(FILE *out, const struct compare_dimension *d, const struct c
 {
 	char count[32];
 	count_text(count, sizeof count, c->n, cell, threshold);
-	report_csv_cell(out, d->name);
+	emit_csv_cell(out, d->name);
 	fprintf(out, ",%s,", kind);
-	report_csv_cell(out, c->code);
+	emit_csv_cell(out, c->code);
 	fputc(',', out);
-	report_csv_cell(out, c->label);
+	emit_csv_cell(out, c->label);
 	fputc(',', out);
-	report_csv_cell(out, count);
+	emit_csv_cell(out, count);
 	double v[] = { c->st.share.estimate, c->st.share.lower, c->st.share.upper, c->population,
 		c->st.population_share, c->st.ratio.estimate, c->st.ratio.lower, c->st.ratio.upper, c->st.rate_per_1000 };
 	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
@@ -306,11 +263,12 @@ static void csv_row(FILE *out, const struct compare_dimension *d, const struct c
 		int reveals = i != 3 && i != 4;        /* the population is the census's own */
 		if (cell != CELL_SHOWN && reveals)
 			fputs("[c]", out);
-		else if (!isnan(v[i]))
-			fprintf(out, "%.6g", v[i]);
+		else
+			emit_csv_number(out, v[i]);
 	}
-	fprintf(out, ",%s,%s\n", cell != CELL_SHOWN ? "withheld" : isnan(c->population) ? "not_compared"
-	    : stats_flag_name(c->st.flag), cell == CELL_SHOWN ? "" : cell == CELL_SMALL ? "small" : "secondary");
+	enum reading reading = cell != CELL_SHOWN ? READING_WITHHELD : words_reading_of(c, d->compared);
+	fprintf(out, ",%s,%s\n", words_reading(reading)->code,
+	    cell == CELL_SHOWN ? "" : cell == CELL_SMALL ? "small" : "secondary");
 }
 
 static void write_csv(const struct compare *c, const struct taxonomy *t, const struct publish_options *o, FILE *out)
@@ -332,22 +290,6 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 
 /* ---- HTML ---- */
 
-static void html_text(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '<')
-			fputs("&lt;", out);
-		else if (*s == '>')
-			fputs("&gt;", out);
-		else if (*s == '&')
-			fputs("&amp;", out);
-		else if (*s == '"')
-			fputs("&quot;", out);
-		else
-			fputc(*s, out);
-	}
-}
-
 static const char html_style[] =
     "body{font-family:system-ui,sans-serif;line-height:1.5;color:#111;background:#fff;max-width:60rem;"
     "margin:0 auto;padding:1rem}\n"
@@ -358,6 +300,14 @@ static const char html_style[] =
     "a:focus,a:hover{outline:3px solid #ffbf47}\n"
     "@media print{nav{display:none}section{break-inside:avoid-page}a{color:#000}}\n";
 
+/* One table cell, <td ATTRS>TEXT</td>, TEXT escaped. */
+static void html_cell(FILE *out, const char *attrs, const char *text)
+{
+	fprintf(out, "<td%s>", attrs);
+	emit_html_text(out, text);
+	fputs("</td>", out);
+}
+
 static void html_rows(FILE *out, const struct compare_dimension *d, const struct compare_category *cats, size_t n,
     const enum publish_cell *cells, int threshold)
 {
@@ -365,18 +315,20 @@ static void html_rows(FILE *out, const struct compare_dimension *d, const struct
 		struct row r;
 		make_row(&r, &cats[k], cells[k], threshold, d->compared);
 		fputs("<tr><th scope=\"row\">", out);
-		html_text(out, cats[k].definition ? cats[k].label : cats[k].code);
-		fprintf(out, "</th><td class=\"n\">%s</td><td class=\"n\">", r.count);
-		html_text(out, r.share);
-		fputs("</td>", out);
+		emit_html_text(out, cats[k].definition ? cats[k].label : cats[k].code);
+		fputs("</th>", out);
+		html_cell(out, " class=\"n\"", r.count);
+		html_cell(out, " class=\"n\"", r.share.data);
 		if (d->compared) {
 			const char *cls = cells[k] == CELL_SHOWN && cats[k].st.flag == STATS_FLAG_UNDER ? " class=\"under\""
 			    : cells[k] == CELL_SHOWN && cats[k].st.flag == STATS_FLAG_OVER ? " class=\"over\"" : "";
-			fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">", r.census);
-			html_text(out, r.ratio);
-			fprintf(out, "</td><td class=\"n\">%s</td><td%s>%s</td>", r.rate, cls, r.flag);
+			html_cell(out, " class=\"n\"", r.census);
+			html_cell(out, " class=\"n\"", r.ratio.data);
+			html_cell(out, " class=\"n\"", r.rate);
+			html_cell(out, cls, r.flag);
 		}
 		fputs("</tr>\n", out);
+		row_free(&r);
 	}
 }
 
@@ -422,7 +374,7 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 	int drawn = fd >= 0 ? kind->draw(d, show, "svg", path, &err) : -1;
 	if (drawn == 0) {
 		struct buf title = { 0 };
-		buf_printf(&title, "%s: %s", dimension_title(d->name), kind->title);
+		buf_printf(&title, "%s: %s", words_dimension_title(d->name), kind->title);
 		svg = chart_inline_svg(path, title.data, kind->desc);
 		buf_free(&title);
 	} else if (drawn < 0 && !*skipped) {
@@ -455,9 +407,9 @@ static void html_figure(FILE *out, const struct compare *c, const struct compare
 	fputs("<figure>\n", out);
 	fputs(svg, out);
 	fputs("\n<figcaption>", out);
-	html_text(out, dimension_title(d->name));
+	emit_html_text(out, words_dimension_title(d->name));
 	fputs(": ", out);
-	html_text(out, kind->caption);
+	emit_html_text(out, kind->caption);
 	fputs("</figcaption>\n</figure>\n", out);
 	free(svg);
 }
@@ -469,13 +421,13 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 	struct buf sentence = { 0 };
 	publish_suppress(d, t, o->suppress, cats, groups);
 	fprintf(out, "<section aria-labelledby=\"d-%s\">\n<h2 id=\"d-%s\">", d->name, d->name);
-	html_text(out, dimension_title(d->name));
+	emit_html_text(out, words_dimension_title(d->name));
 	fprintf(out, "</h2>\n<p>%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.", d->known,
 	    d->responses, d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
 	if (d->compared) {
 		summary_sentence(d, cats, &sentence);
 		fputs(" ", out);
-		html_text(out, sentence.data);
+		emit_html_text(out, sentence.data);
 	}
 	fputs("</p>\n", out);
 	if (d->compared) {
@@ -484,7 +436,7 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 			html_figure(out, c, d, cats, o, &share_chart, skipped);
 	}
 	fputs("<table>\n<caption>", out);
-	html_text(out, dimension_title(d->name));
+	emit_html_text(out, words_dimension_title(d->name));
 	fputs(d->compared ? ": respondents and residents</caption>\n<thead><tr><th scope=\"col\">Category</th>"
 			    "<th scope=\"col\">Respondents</th><th scope=\"col\">Share (95% CI)</th>"
 			    "<th scope=\"col\">Residents' share</th><th scope=\"col\">Ratio (95% CI)</th>"
@@ -504,7 +456,7 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 		fputs("<ul class=\"notes\">\n", out);
 		for (size_t i = 0; i < d->nnotes; i++) {
 			fputs("<li>", out);
-			html_text(out, d->notes[i]);
+			emit_html_text(out, d->notes[i]);
 			fputs("</li>\n", out);
 		}
 		fputs("</ul>\n", out);
@@ -521,14 +473,14 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 	char *title = title_of(c);
 	fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Who did we reach? ", out);
-	html_text(out, title);
+	emit_html_text(out, title);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>Who did we reach? ", html_style);
-	html_text(out, title);
+	emit_html_text(out, title);
 	fputs("</h1>\n<p>", out);
 	if (c->nconsultations == 1) {
 		const struct compare_consultation *cc = &c->consultations[0];
 		fputs("Consultation ", out);
-		html_text(out, cc->slug);
+		emit_html_text(out, cc->slug);
 		if (cc->opened && cc->closed)
 			fprintf(out, ", open %s to %s", cc->opened, cc->closed);
 		else if (cc->closed)
@@ -538,17 +490,17 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 		fprintf(out, "%llu responses to %zu consultations:", (unsigned long long)c->responses, c->nconsultations);
 		for (size_t i = 0; i < c->nconsultations; i++) {
 			fputs(i ? ", " : " ", out);
-			html_text(out, c->consultations[i].slug);
+			emit_html_text(out, c->consultations[i].slug);
 		}
 		fputs(".", out);
 	}
 	fputs(" Compared with the usual residents of ", out);
-	html_text(out, c->geography_name);
+	emit_html_text(out, c->geography_name);
 	fprintf(out, " (%s) aged %d and over, Census 2021.</p>\n</header>\n<nav aria-label=\"Contents\">\n<ul>\n",
 	    c->geography, c->min_age);
 	for (size_t i = 0; i < c->ndims; i++) {
 		fprintf(out, "<li><a href=\"#d-%s\">", c->dims[i].name);
-		html_text(out, dimension_title(c->dims[i].name));
+		emit_html_text(out, words_dimension_title(c->dims[i].name));
 		fputs("</a></li>\n", out);
 	}
 	fputs("</ul>\n</nav>\n<main>\n<p>The <strong>representation ratio</strong> of a group is its share of the "
@@ -557,7 +509,7 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 	      "below 1.</p>\n", out);
 	for (size_t i = 0; i < c->nnotes; i++) {
 		fputs("<p>", out);
-		html_text(out, c->notes[i]);
+		emit_html_text(out, c->notes[i]);
 		fputs("</p>\n", out);
 	}
 	for (size_t i = 0; i < c->ndims; i++)
@@ -566,7 +518,7 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 	if (o->suppress > 0)
 		fprintf(out, suppress_note, o->suppress - 1, o->suppress);
 	fputs("</p>\n<p>Census figures: ", out);
-	html_text(out, c->source);
+	emit_html_text(out, c->source);
 	fputs(".</p>\n</footer>\n</body>\n</html>\n", out);
 	free(title);
 }

@@ -1,193 +1,62 @@
 /* report.c — see report.h. */
 #include "report.h"
 
+#include "emit.h"
 #include "plan.h"
+#include "words.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int by_count_then_text(const void *a, const void *b)
-{
-	const struct load_value *x = *(const struct load_value *const *)a;
-	const struct load_value *y = *(const struct load_value *const *)b;
-	if (x->count != y->count)
-		return x->count < y->count ? 1 : -1;
-	return strcmp(x->raw, y->raw);
-}
-
-/* "18-24", "75+", "category white_british", "declined", … */
-static void describe_tag(const char *dimension, const struct tag_result *r, FILE *out)
-{
-	if (r->status != TAG_CATEGORY) {
-		fprintf(out, "%s", tag_status_name(r->status));
-	} else if (r->code) {
-		fprintf(out, "%s", r->code);
-	} else if (strcmp(dimension, "age") == 0 && r->number) {
-		fprintf(out, "born %ld", r->number);
-	} else if (r->age_max == TAG_AGE_OPEN) {
-		fprintf(out, "%d+", r->age_min);
-	} else {
-		fprintf(out, "%d-%d", r->age_min, r->age_max);
-	}
-}
-
-static void print_answers(const struct load *l, size_t q, const struct taxonomy *t, FILE *out)
-{
-	const struct columns *c = load_columns(l);
-	const struct question *qu = &c->question[q];
-	const struct load_value *values;
-	size_t n = load_values(l, q, &values);
-	uint64_t answered = 0;
-	for (size_t i = 0; i < n; i++)
-		answered += values[i].count;
-	fprintf(out, "\n%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
-	if (qu->ncolumns > 1)
-		fprintf(out, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
-	fprintf(out, " \"%s\" (%llu answered, %llu blank)\n", qu->text, (unsigned long long)answered,
-	    (unsigned long long)(load_counts(l)->responses - answered));
-	const struct load_value **sorted = xmalloc((n ? n : 1) * sizeof *sorted);
-	for (size_t i = 0; i < n; i++)
-		sorted[i] = &values[i];
-	qsort(sorted, n, sizeof *sorted, by_count_then_text);
-	const char *const *dims = tag_dimensions(qu->role);
-	size_t unmatched = 0;
-	for (size_t i = 0; i < n; i++) {
-		fprintf(out, *dims ? "  %8llu  %-40s" : "  %8llu  %s", (unsigned long long)sorted[i]->count,
-		    sorted[i]->raw);
-		for (const char *const *d = dims; *d; d++) {
-			struct tag_result r;
-			tag_answer(t, qu->role, *d, sorted[i]->raw, 0, &r);
-			fputs(d == dims ? "  -> " : ", ", out);
-			if (qu->role == ROLE_BIRTH_YEAR && r.status == TAG_CATEGORY)
-				fprintf(out, "born %ld", r.number);
-			else if (qu->role == ROLE_DATE_OF_BIRTH && r.status == TAG_CATEGORY) {
-				char date[11];
-				days_to_date(r.number, date);
-				fprintf(out, "born %s", date);
-			} else
-				describe_tag(*d, &r, out);
-			unmatched += r.status == TAG_UNMATCHED;
-		}
-		fputc('\n', out);
-	}
-	if (unmatched)
-		fprintf(out, "  (%zu answers match no rule: add synonyms to a taxonomy file; see reach(1), TAXONOMY)\n",
-		    unmatched);
-	free(sorted);
-}
-
-void report_columns(const char *path, const struct load *l, const struct taxonomy *t, FILE *out)
-{
-	const struct columns *c = load_columns(l);
-	const struct load_counts *n = load_counts(l);
-	fprintf(out, "file:      %s\n", path);
-	fprintf(out, "encoding:  %s\n", reader_encoding(load_reader(l)));
-	fprintf(out, "layout:    %s\n", columns_layout_name(c->layout));
-	fprintf(out, "responses: %llu", (unsigned long long)n->responses);
-	if (n->blank_rows)
-		fprintf(out, " (%llu blank rows skipped)", (unsigned long long)n->blank_rows);
-	fprintf(out, "\n\n%4s  %-21s  %-7s  %s\n", "col", "role", "sure", "header");
-	for (size_t i = 0; i < c->ncolumns; i++) {
-		const struct column *col = &c->column[i];
-		fprintf(out, "%4zu  %-21s  %-7s  %s", col->position, columns_role_name(col->role),
-		    columns_confidence_name(col->confidence), *col->header ? col->header : "(no header)");
-		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0)
-			fprintf(out, " [%s]", col->tag);
-		if (col->note)
-			fprintf(out, "  -- %s", col->note);
-		fputc('\n', out);
-	}
-	for (size_t q = 0; q < c->nquestions; q++)
-		if (columns_is_demographic(c->question[q].role) || c->question[q].role == ROLE_POSTCODE)
-			print_answers(l, q, t, out);
-}
-
-void report_csv_cell(FILE *out, const char *cell)
-{
-	int formula = strchr("=+-@\t\r", cell[0]) != NULL && cell[0] != '\0';
-	int quote = formula || strpbrk(cell, ",\"\r\n") != NULL ||
-	    (cell[0] == ' ' || (cell[0] && cell[strlen(cell) - 1] == ' '));
-	if (!quote) {
-		fputs(cell, out);
-		return;
-	}
-	fputc('"', out);
-	if (formula)
-		fputc('\'', out);
-	for (const char *p = cell; *p; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
-void report_export_header(const struct consult_view *v, FILE *out)
-{
-	fputs("seq,line,response_id,submitted", out);
-	for (size_t q = 0; q < v->nq; q++) {
-		fputc(',', out);
-		report_csv_cell(out, v->q[q].text);
-	}
-	fputc('\n', out);
-}
-
-int report_export_row(const struct block_response *r, void *ctx)
-{
-	const struct report_export *e = ctx;
-	char date[11] = "";
-	if (r->submitted_days >= 0)
-		days_to_date(r->submitted_days, date);
-	fprintf(e->out, "%llu,%ld,", (unsigned long long)r->seq, r->line);
-	report_csv_cell(e->out, r->ref);
-	fprintf(e->out, ",%s", date);
-	for (size_t q = 0; q < e->v->nq; q++) {
-		fputc(',', e->out);
-		if (r->codes[q])
-			report_csv_cell(e->out, e->v->q[q].raw[r->codes[q] - 1]);
-	}
-	fputc('\n', e->out);
-	return 0;
-}
-
 /* ---- the representation report, as text ---- */
 
-static void text_number(FILE *out, const char *format, double v, int width)
+/* V with DECIMALS decimals and SUFFIX, right-aligned in WIDTH; "-" when unknown. */
+static void text_number(FILE *out, double v, int width, int decimals, const char *suffix)
 {
 	if (isnan(v))
 		fprintf(out, "%*s", width, "-");
 	else
-		fprintf(out, format, width, v);
+		fprintf(out, "%*.*f%s", width, decimals, v, suffix);
 }
 
-static void text_percent_ci(FILE *out, const struct stats_interval *i, int last)
+/*
+ * An estimate with its interval as emit_interval writes it, the estimate
+ * right-aligned in LEAD terminal columns so that a column of them lines up,
+ * the whole padded on the right to WIDTH (0: not padded).
+ */
+static void text_interval(FILE *out, enum emit_scale scale, double estimate, double lower, double upper, int lead,
+    int width)
 {
-	if (isnan(i->estimate))
-		fprintf(out, last ? "%7s" : "%22s", "-");
-	else
-		fprintf(out, last ? "%6.1f%% (%4.1f-%4.1f)" : "%6.1f%% (%4.1f-%4.1f)  ", 100 * i->estimate,
-		    100 * i->lower, 100 * i->upper);
+	struct buf alone = { 0 }, whole = { 0 };
+	emit_interval(&alone, scale, estimate, NAN, NAN);
+	emit_interval(&whole, scale, estimate, lower, upper);
+	int pad = lead - emit_columns(alone.data);
+	emit_padded(out, "", pad, 0);
+	emit_padded(out, whole.data, width - (pad > 0 ? pad : 0), 1);
+	buf_free(&alone);
+	buf_free(&whole);
 }
 
-static void text_ratio_ci(FILE *out, const struct stats_interval *i)
-{
-	if (isnan(i->estimate))
-		fprintf(out, "%19s", "-");
-	else
-		fprintf(out, "%5.2f (%4.2f-%4.2f)  ", i->estimate, i->lower, i->upper);
-}
+/*
+ * The columns of a category's row: its share's estimate ("100.0%") and the
+ * whole share cell ("100.0% (99.1–100.0)" and a gap); the ratio's estimate
+ * ("99.99") and its cell ("99.99 (99.99–999.99)").
+ */
+enum { SHARE_LEAD = 7, SHARE_WIDTH = 21, RATIO_LEAD = 5, RATIO_WIDTH = 19, WEIGHTED_LEAD = 6 };
 
 static void text_row(FILE *out, const struct compare_category *c, int compared)
 {
+	const struct stats_interval *share = &c->st.share, *ratio = &c->st.ratio;
 	fprintf(out, "  %-28.28s %6.0f ", c->code, c->n);
-	text_percent_ci(out, &c->st.share, !compared);
+	text_interval(out, EMIT_PERCENT, share->estimate, share->lower, share->upper, SHARE_LEAD,
+	    compared ? SHARE_WIDTH : 0);
 	if (compared) {
-		text_number(out, "%*.1f%%", 100 * c->st.population_share, 6);
+		text_number(out, 100 * c->st.population_share, 6, 1, "%");
 		fputs("  ", out);
-		text_ratio_ci(out, &c->st.ratio);
-		text_number(out, c->st.rate_per_1000 < 1 ? "%*.2f" : "%*.1f", c->st.rate_per_1000, 9);
-		fprintf(out, "  %s", isnan(c->population) ? "not compared" : stats_flag_name(c->st.flag));
+		text_interval(out, EMIT_RATIO, ratio->estimate, ratio->lower, ratio->upper, RATIO_LEAD, RATIO_WIDTH);
+		text_number(out, c->st.rate_per_1000, 9, c->st.rate_per_1000 < 1 ? 2 : 1, "");
+		fprintf(out, "  %s", words_reading(words_reading_of(c, compared))->code);
 	}
 	fputc('\n', out);
 }
@@ -227,7 +96,7 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 	}
 	if (d->compared) {
 		fputs("  chi-square ", out);
-		text_number(out, "%*.2f", d->test.statistic, 0);
+		text_number(out, d->test.statistic, 0, 2, "");
 		fprintf(out, ", df %ld, p ", d->test.df);
 		text_p(out, d->test.p_value);
 		if (d->test.simulated) {
@@ -236,13 +105,13 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 			fprintf(out, ", %zu draws)", d->test.draws);
 		}
 		fputs(", effect size w ", out);
-		text_number(out, "%*.2f", d->test.effect_w, 0);
+		text_number(out, d->test.effect_w, 0, 2, "");
 		fputs("\n  min/max rate ratio ", out);
-		text_number(out, "%*.2f", d->scores.min_max_ratio, 0);
+		text_number(out, d->scores.min_max_ratio, 0, 2, "");
 		fputs(", proportional similarity ", out);
-		text_number(out, "%*.2f", d->scores.proportional_similarity, 0);
+		text_number(out, d->scores.proportional_similarity, 0, 2, "");
 		fputs(", CV of rates ", out);
-		text_number(out, "%*.2f", d->scores.rate_cv, 0);
+		text_number(out, d->scores.rate_cv, 0, 2, "");
 		fputc('\n', out);
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
@@ -298,13 +167,24 @@ static void text_weights(FILE *out, const struct compare_weights *w)
 		for (size_t a = 0; a < cq->nanswers; a++) {
 			const struct compare_answer *an = &cq->answers[a];
 			fprintf(out, "    %-40.40s %5.0f  %5.1f%% raw  ", an->text, an->n, 100 * an->raw.estimate);
-			if (isnan(an->weighted.estimate))
-				fputs("    - weighted\n", out);
-			else
-				fprintf(out, "%5.1f%% weighted (%4.1f-%4.1f)\n", 100 * an->weighted.estimate,
-				    100 * an->weighted.lower, 100 * an->weighted.upper);
+			text_interval(out, EMIT_PERCENT, an->weighted.estimate, an->weighted.lower, an->weighted.upper,
+			    WEIGHTED_LEAD, 0);
+			fputs(" weighted\n", out);
 		}
 	}
+}
+
+/* What each flag means, in the words of words.h, three readings to the first line. */
+static void text_legend(FILE *out)
+{
+	static const enum reading order[] = { READING_UNDER, READING_WELL_BELOW, READING_OVER, READING_LOW_N, READING_OK };
+	size_t n = sizeof order / sizeof *order;
+	fputs("\nflag: ", out);
+	for (size_t i = 0; i < n; i++) {
+		const struct reading_words *w = words_reading(order[i]);
+		fprintf(out, "%s = %s%s", w->code, w->sentence, i + 1 == n ? ".\n" : i == 2 ? ";\n      " : "; ");
+	}
+	fputs("ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n", out);
 }
 
 int report_text(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
@@ -315,126 +195,82 @@ int report_text(struct store *s, const struct taxonomy *t, const struct compare 
 		text_dimension(out, &c->dims[i]);
 	if (c->weights)
 		text_weights(out, c->weights);
-	fputs("\nflag: under = the ratio's interval lies below 1; well_below = ratio under 0.8; over = interval above 1;\n"
-	      "      low_n = under 10 respondents or an expected count under 5; ok = none of these.\n"
-	      "ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n", out);
+	text_legend(out);
 	return plan_evidence(s, t, c, 0, out, err);
 }
 
 /* ---- the representation report, as JSON ---- */
 
-void report_json_string(FILE *out, const char *s)
-{
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", out);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
-		else
-			fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
-void report_json_number(FILE *out, double v)
-{
-	if (isnan(v) || isinf(v))
-		fputs("null", out);
-	else if (v == floor(v) && fabs(v) < 1e15)
-		fprintf(out, "%.0f", v);
-	else
-		fprintf(out, "%.10g", v);
-}
-
-static void json_interval(FILE *out, const struct stats_interval *i)
+/* The strings V[0..N-1] as a JSON array. */
+static void json_strings(FILE *out, char *const *v, size_t n)
 {
 	fputc('[', out);
-	report_json_number(out, i->lower);
-	fputs(", ", out);
-	report_json_number(out, i->upper);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", out);
+		emit_json_string(out, v[i]);
+	}
 	fputc(']', out);
 }
 
 static void json_category(FILE *out, const struct compare_category *c, int compared, int last)
 {
-	fputs("        {\"code\": ", out);
-	report_json_string(out, c->code);
-	fputs(", \"label\": ", out);
-	report_json_string(out, c->label);
-	if (c->definition) {
-		fputs(", \"definition\": ", out);
-		report_json_string(out, c->definition);
-	}
+	emit_json_member_string(out, "        {", "code", c->code);
+	emit_json_member_string(out, ", ", "label", c->label);
+	if (c->definition)
+		emit_json_member_string(out, ", ", "definition", c->definition);
 	if (c->age_min >= 0) {
-		fprintf(out, ", \"age_min\": %d, \"age_max\": ", c->age_min);
-		if (c->age_max >= 0)
-			fprintf(out, "%d", c->age_max);
-		else
-			fputs("null", out);
+		emit_json_member_number(out, ", ", "age_min", c->age_min);
+		emit_json_member_number(out, ", ", "age_max", c->age_max >= 0 ? c->age_max : NAN);
 	}
-	fputs(",\n         \"n\": ", out);
-	report_json_number(out, c->n);
-	fputs(", \"share\": ", out);
-	report_json_number(out, c->st.share.estimate);
-	fputs(", \"share_ci\": ", out);
-	json_interval(out, &c->st.share);
-	fputs(",\n         \"population\": ", out);
-	report_json_number(out, c->population);
-	fputs(", \"population_share\": ", out);
-	report_json_number(out, c->st.population_share);
-	fputs(", \"ratio\": ", out);
-	report_json_number(out, c->st.ratio.estimate);
-	fputs(", \"ratio_ci\": ", out);
-	json_interval(out, &c->st.ratio);
-	fputs(", \"rate_per_1000\": ", out);
-	report_json_number(out, c->st.rate_per_1000);
-	fputs(", \"flag\": ", out);
-	report_json_string(out, compared && !isnan(c->population) ? stats_flag_name(c->st.flag) : "not_compared");
-	fputs(", \"partial_r\": ", out);
-	report_json_number(out, c->partial_r);
-	if (c->definition) {
-		fputs(", \"only_group\": ", out);
-		report_json_number(out, c->only_group);
-	}
+	emit_json_member_number(out, ",\n         ", "n", c->n);
+	emit_json_member_number(out, ", ", "share", c->st.share.estimate);
+	emit_json_member_interval(out, ", ", "share_ci", c->st.share.lower, c->st.share.upper);
+	emit_json_member_number(out, ",\n         ", "population", c->population);
+	emit_json_member_number(out, ", ", "population_share", c->st.population_share);
+	emit_json_member_number(out, ", ", "ratio", c->st.ratio.estimate);
+	emit_json_member_interval(out, ", ", "ratio_ci", c->st.ratio.lower, c->st.ratio.upper);
+	emit_json_member_number(out, ", ", "rate_per_1000", c->st.rate_per_1000);
+	emit_json_member_string(out, ", ", "flag", words_reading(words_reading_of(c, compared))->code);
+	emit_json_member_number(out, ", ", "partial_r", c->partial_r);
+	if (c->definition)
+		emit_json_member_number(out, ", ", "only_group", c->only_group);
 	fprintf(out, "}%s\n", last ? "" : ",");
+}
+
+static void json_test(FILE *out, const struct compare_dimension *d)
+{
+	if (!d->compared) {
+		fputs("null,\n     \"summary\": null", out);
+		return;
+	}
+	emit_json_member_number(out, "{", "chi_square", d->test.statistic);
+	emit_json_member_number(out, ", ", "df", d->test.df);
+	emit_json_member_number(out, ", ", "p", d->test.p_value);
+	emit_json_member_number(out, ", ", "p_monte_carlo", d->test.simulated ? d->test.p_simulated : NAN);
+	emit_json_member_number(out, ", ", "draws", d->test.draws);
+	emit_json_member_number(out, ", ", "effect_size_w", d->test.effect_w);
+	emit_json_member_number(out, "},\n     \"summary\": {", "min_max_rate_ratio", d->scores.min_max_ratio);
+	emit_json_member_number(out, ", ", "proportional_similarity", d->scores.proportional_similarity);
+	emit_json_member_number(out, ", ", "cv_rates", d->scores.rate_cv);
+	emit_json_member_number(out, ", ", "overall_rate_per_1000", 1000 * d->scores.overall_rate);
+	emit_json_member_number(out, ", ", "partial_r", d->scores.partial_r_variable);
+	fputc('}', out);
 }
 
 static void json_dimension(FILE *out, const struct compare_dimension *d, int last)
 {
-	fputs("    {\"dimension\": ", out);
-	report_json_string(out, d->name);
-	fputs(", \"compared\": ", out);
-	fputs(d->compared ? "true" : "false", out);
-	fputs(",\n     \"n\": ", out);
-	report_json_number(out, d->responses);
-	fputs(", \"n_known\": ", out);
-	report_json_number(out, d->known);
-	fputs(", \"missing\": ", out);
-	report_json_number(out, d->missing);
-	fputs(", \"declined\": ", out);
-	report_json_number(out, d->declined);
-	fputs(", \"unmatched\": ", out);
-	report_json_number(out, d->unmatched);
-	fputs(", \"broad_only\": ", out);
-	report_json_number(out, d->broad);
-	fputs(", \"below_min_age\": ", out);
-	report_json_number(out, d->below_min_age);
-	fputs(", \"not_compared\": ", out);
-	report_json_number(out, d->not_compared);
-	fputs(",\n     \"population\": ", out);
-	report_json_number(out, d->population);
-	fputs(", \"population_min_age\": ", out);
-	if (d->base_min_age >= 0)
-		fprintf(out, "%d", d->base_min_age);
-	else
-		fputs("null", out);
+	emit_json_member_string(out, "    {", "dimension", d->name);
+	emit_json_member_bool(out, ", ", "compared", d->compared);
+	emit_json_member_number(out, ",\n     ", "n", d->responses);
+	emit_json_member_number(out, ", ", "n_known", d->known);
+	emit_json_member_number(out, ", ", "missing", d->missing);
+	emit_json_member_number(out, ", ", "declined", d->declined);
+	emit_json_member_number(out, ", ", "unmatched", d->unmatched);
+	emit_json_member_number(out, ", ", "broad_only", d->broad);
+	emit_json_member_number(out, ", ", "below_min_age", d->below_min_age);
+	emit_json_member_number(out, ", ", "not_compared", d->not_compared);
+	emit_json_member_number(out, ",\n     ", "population", d->population);
+	emit_json_member_number(out, ", ", "population_min_age", d->base_min_age >= 0 ? d->base_min_age : NAN);
 	fputs(",\n     \"categories\": [\n", out);
 	for (size_t i = 0; i < d->ncats; i++)
 		json_category(out, &d->cats[i], d->compared, i + 1 == d->ncats);
@@ -442,35 +278,22 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	for (size_t i = 0; i < d->ngroups; i++)
 		json_category(out, &d->groups[i], d->compared, i + 1 == d->ngroups);
 	fputs("     ],\n     \"test\": ", out);
-	if (d->compared) {
-		fputs("{\"chi_square\": ", out);
-		report_json_number(out, d->test.statistic);
-		fprintf(out, ", \"df\": %ld, \"p\": ", d->test.df);
-		report_json_number(out, d->test.p_value);
-		fputs(", \"p_monte_carlo\": ", out);
-		report_json_number(out, d->test.simulated ? d->test.p_simulated : NAN);
-		fprintf(out, ", \"draws\": %zu, \"effect_size_w\": ", d->test.draws);
-		report_json_number(out, d->test.effect_w);
-		fputs("},\n     \"summary\": {\"min_max_rate_ratio\": ", out);
-		report_json_number(out, d->scores.min_max_ratio);
-		fputs(", \"proportional_similarity\": ", out);
-		report_json_number(out, d->scores.proportional_similarity);
-		fputs(", \"cv_rates\": ", out);
-		report_json_number(out, d->scores.rate_cv);
-		fputs(", \"overall_rate_per_1000\": ", out);
-		report_json_number(out, 1000 * d->scores.overall_rate);
-		fputs(", \"partial_r\": ", out);
-		report_json_number(out, d->scores.partial_r_variable);
-		fputs("}", out);
-	} else {
-		fputs("null,\n     \"summary\": null", out);
-	}
-	fputs(",\n     \"notes\": [", out);
-	for (size_t i = 0; i < d->nnotes; i++) {
-		fputs(i ? ", " : "", out);
-		report_json_string(out, d->notes[i]);
-	}
-	fprintf(out, "]}%s\n", last ? "" : ",");
+	json_test(out, d);
+	emit_json_key(out, ",\n     ", "notes");
+	json_strings(out, d->notes, d->nnotes);
+	fprintf(out, "}%s\n", last ? "" : ",");
+}
+
+static void json_answer(FILE *out, const struct compare_answer *an, const char *sep)
+{
+	emit_json_member_string(out, sep, "answer", an->text);
+	emit_json_member_number(out, ", ", "n", an->n);
+	emit_json_member_number(out, ", ", "share", an->raw.estimate);
+	emit_json_member_interval(out, ", ", "share_ci", an->raw.lower, an->raw.upper);
+	emit_json_member_number(out, ", ", "weighted_share", an->weighted.estimate);
+	emit_json_member_interval(out, ", ", "weighted_ci", an->weighted.lower, an->weighted.upper);
+	emit_json_member_number(out, ", ", "weighted_se", an->weighted.se);
+	fputc('}', out);
 }
 
 static void json_weights(FILE *out, const struct compare_weights *w)
@@ -479,106 +302,99 @@ static void json_weights(FILE *out, const struct compare_weights *w)
 		fputs("null", out);
 		return;
 	}
-	fputs("{\"margins\": ", out);
-	report_json_string(out, w->margins);
-	fputs(", \"raked\": ", out);
-	report_json_number(out, w->raked);
-	fputs(", \"excluded\": ", out);
-	report_json_number(out, w->excluded);
-	fputs(", \"cap\": ", out);
-	report_json_number(out, w->cap);
-	fprintf(out, ", \"converged\": %s, \"design_effect\": ", w->result.converged ? "true" : "false");
-	report_json_number(out, w->result.design_effect);
-	fputs(", \"effective_n\": ", out);
-	report_json_number(out, w->result.effective_n);
-	fputs(", \"max_weight_ratio\": ", out);
-	report_json_number(out, w->result.max_weight_ratio);
+	emit_json_member_string(out, "{", "margins", w->margins);
+	emit_json_member_number(out, ", ", "raked", w->raked);
+	emit_json_member_number(out, ", ", "excluded", w->excluded);
+	emit_json_member_number(out, ", ", "cap", w->cap);
+	emit_json_member_bool(out, ", ", "converged", w->result.converged);
+	emit_json_member_number(out, ", ", "design_effect", w->result.design_effect);
+	emit_json_member_number(out, ", ", "effective_n", w->result.effective_n);
+	emit_json_member_number(out, ", ", "max_weight_ratio", w->result.max_weight_ratio);
 	fputs(",\n  \"questions\": [", out);
 	for (size_t q = 0; q < w->nquestions; q++) {
 		const struct compare_question *cq = &w->questions[q];
-		fputs(q ? ",\n   {\"question\": " : "\n   {\"question\": ", out);
-		report_json_string(out, cq->text);
-		fprintf(out, ", \"multi\": %s, \"answered\": ", cq->multi ? "true" : "false");
-		report_json_number(out, cq->answered);
+		emit_json_member_string(out, q ? ",\n   {" : "\n   {", "question", cq->text);
+		emit_json_member_bool(out, ", ", "multi", cq->multi);
+		emit_json_member_number(out, ", ", "answered", cq->answered);
 		fputs(", \"answers\": [", out);
-		for (size_t a = 0; a < cq->nanswers; a++) {
-			const struct compare_answer *an = &cq->answers[a];
-			fputs(a ? ",\n     {\"answer\": " : "\n     {\"answer\": ", out);
-			report_json_string(out, an->text);
-			fputs(", \"n\": ", out);
-			report_json_number(out, an->n);
-			fputs(", \"share\": ", out);
-			report_json_number(out, an->raw.estimate);
-			fputs(", \"share_ci\": ", out);
-			json_interval(out, &an->raw);
-			fputs(", \"weighted_share\": ", out);
-			report_json_number(out, an->weighted.estimate);
-			fputs(", \"weighted_ci\": [", out);
-			report_json_number(out, an->weighted.lower);
-			fputs(", ", out);
-			report_json_number(out, an->weighted.upper);
-			fputs("], \"weighted_se\": ", out);
-			report_json_number(out, an->weighted.se);
-			fputc('}', out);
-		}
+		for (size_t a = 0; a < cq->nanswers; a++)
+			json_answer(out, &cq->answers[a], a ? ",\n     {" : "\n     {");
 		fputs("]}", out);
 	}
 	fputs("]}", out);
+}
+
+static void json_consultation(FILE *out, const struct compare *c)
+{
+	if (c->nconsultations != 1) {
+		fputs("null", out);
+		return;
+	}
+	const struct compare_consultation *cc = &c->consultations[0];
+	emit_json_member_string(out, "{", "slug", cc->slug);
+	emit_json_member_string(out, ", ", "title", cc->title);
+	emit_json_member_text(out, ", ", "platform", cc->platform);
+	emit_json_member_string(out, ", ", "opened", cc->opened);
+	emit_json_member_string(out, ", ", "closed", cc->closed);
+	emit_json_member_number(out, ", ", "min_age", cc->min_age);
+	emit_json_member_number(out, ", ", "responses", cc->responses);
+	fputc('}', out);
+}
+
+/*
+ * The plan section as plan_evidence writes it, or "[]" when there is none.
+ * Returns 0, or -1 with ERR set.
+ */
+static int json_plan(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
+    struct reach_error *err)
+{
+	char *section = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&section, &len);
+	if (!mem) {
+		/* Nothing else can fail here without a message: say why, so the exit is not 0. */
+		error_set(err, REACH_EDB, NULL, 0, "cannot hold the plan section in memory");
+		fputs("[]", out);
+		return -1;
+	}
+	int rc = plan_evidence(s, t, c, 1, mem, err);
+	if (fclose(mem) != 0 && rc == 0) {
+		error_set(err, REACH_EDB, NULL, 0, "cannot hold the plan section in memory");
+		rc = -1;
+	}
+	fputs(rc == 0 && len ? section : "[]", out);
+	free(section);
+	return rc;
 }
 
 int report_json(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
     struct reach_error *err)
 {
 	fputs("{\"reach_report\": 1,\n \"consultation\": ", out);
-	if (c->nconsultations == 1) {
-		const struct compare_consultation *cc = &c->consultations[0];
-		fputs("{\"slug\": ", out);
-		report_json_string(out, cc->slug);
-		fputs(", \"title\": ", out);
-		report_json_string(out, cc->title);
-		fputs(", \"platform\": ", out);
-		report_json_string(out, *cc->platform ? cc->platform : NULL);
-		fputs(", \"opened\": ", out);
-		report_json_string(out, cc->opened);
-		fputs(", \"closed\": ", out);
-		report_json_string(out, cc->closed);
-		fprintf(out, ", \"min_age\": %ld, \"responses\": %llu}", cc->min_age, (unsigned long long)cc->responses);
-	} else {
-		fputs("null", out);
-	}
-	fputs(",\n \"consultations\": [", out);
+	json_consultation(out, c);
+	emit_json_key(out, ",\n ", "consultations");
+	fputc('[', out);
 	for (size_t i = 0; i < c->nconsultations; i++) {
 		fputs(i ? ", " : "", out);
-		report_json_string(out, c->consultations[i].slug);
+		emit_json_string(out, c->consultations[i].slug);
 	}
-	fprintf(out, "],\n \"responses\": %llu,\n \"baseline\": {\"geography_code\": ", (unsigned long long)c->responses);
-	report_json_string(out, c->geography);
-	fputs(", \"geography_name\": ", out);
-	report_json_string(out, c->geography_name);
-	fputs(", \"census\": ", out);
-	report_json_string(out, c->census_date);
-	fprintf(out, ", \"min_age\": %d, \"source\": ", c->min_age);
-	report_json_string(out, c->source);
-	fprintf(out, "},\n \"confidence\": %g,\n \"notes\": [", c->confidence);
-	for (size_t i = 0; i < c->nnotes; i++) {
-		fputs(i ? ", " : "", out);
-		report_json_string(out, c->notes[i]);
-	}
-	fputs("],\n \"dimensions\": [\n", out);
+	fputc(']', out);
+	emit_json_member_number(out, ",\n ", "responses", c->responses);
+	emit_json_member_string(out, ",\n \"baseline\": {", "geography_code", c->geography);
+	emit_json_member_string(out, ", ", "geography_name", c->geography_name);
+	emit_json_member_string(out, ", ", "census", c->census_date);
+	emit_json_member_number(out, ", ", "min_age", c->min_age);
+	emit_json_member_string(out, ", ", "source", c->source);
+	emit_json_member_number(out, "},\n ", "confidence", c->confidence);
+	emit_json_key(out, ",\n ", "notes");
+	json_strings(out, c->notes, c->nnotes);
+	fputs(",\n \"dimensions\": [\n", out);
 	for (size_t i = 0; i < c->ndims; i++)
 		json_dimension(out, &c->dims[i], i + 1 == c->ndims);
 	fputs(" ],\n \"weighted\": ", out);
 	json_weights(out, c->weights);
 	fputs(",\n \"plan_actions\": ", out);
-	/* The plan section, or an empty array when there is none. */
-	char *section = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&section, &len);
-	int rc = mem ? plan_evidence(s, t, c, 1, mem, err) : -1;
-	if (mem)
-		fclose(mem);
-	fputs(rc == 0 && len ? section : "[]", out);
-	free(section);
+	int rc = json_plan(s, t, c, out, err);
 	fputs("\n}\n", out);
 	return rc;
 }

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "date.h"
+#include "emit.h"
 
 static struct trend_series *series_of(struct trend *tr, const char *dimension, const char *code, const char *label)
 {
@@ -146,8 +147,12 @@ void trend_text(const struct trend *tr, FILE *out)
 		fprintf(out, "\n%s %s (%s)\n", s->dimension, s->code, s->label);
 		for (size_t k = 0; k < s->npoints; k++) {
 			const struct trend_point *p = &s->points[k];
-			fprintf(out, "  %s  %-20s %6.0f  ratio %5.2f (%4.2f-%4.2f)\n", p->closed, p->slug, p->n,
-			    p->ratio.estimate, p->ratio.lower, p->ratio.upper);
+			struct buf ratio = { 0 };
+			emit_interval(&ratio, EMIT_RATIO, p->ratio.estimate, p->ratio.lower, p->ratio.upper);
+			fprintf(out, "  %s  %-20s %6.0f  ratio ", p->closed, p->slug, p->n);
+			emit_padded(out, ratio.data, 17, 0);    /* " 0.31 (0.22–0.44)" */
+			fputc('\n', out);
+			buf_free(&ratio);
 		}
 		if (isnan(s->fit.slope))
 			fputs("  trend: too few consultations to fit\n", out);
@@ -163,43 +168,29 @@ void trend_text(const struct trend *tr, FILE *out)
 
 void trend_json(const struct trend *tr, FILE *out)
 {
-	fputs("{\"reach_trend\": 1, \"geography_code\": ", out);
-	report_json_string(out, tr->geography);
-	fprintf(out, ", \"confidence\": %g,\n \"series\": [", tr->confidence);
+	emit_json_member_string(out, "{\"reach_trend\": 1, ", "geography_code", tr->geography);
+	emit_json_member_number(out, ", ", "confidence", tr->confidence);
+	fputs(",\n \"series\": [", out);
 	for (size_t i = 0; i < tr->nseries; i++) {
 		const struct trend_series *s = &tr->series[i];
-		fputs(i ? ",\n  {\"dimension\": " : "\n  {\"dimension\": ", out);
-		report_json_string(out, s->dimension);
-		fputs(", \"code\": ", out);
-		report_json_string(out, s->code);
-		fputs(", \"label\": ", out);
-		report_json_string(out, s->label);
+		emit_json_member_string(out, i ? ",\n  {" : "\n  {", "dimension", s->dimension);
+		emit_json_member_string(out, ", ", "code", s->code);
+		emit_json_member_string(out, ", ", "label", s->label);
 		fputs(",\n   \"points\": [", out);
 		for (size_t k = 0; k < s->npoints; k++) {
 			const struct trend_point *p = &s->points[k];
-			fputs(k ? ", {\"slug\": " : "{\"slug\": ", out);
-			report_json_string(out, p->slug);
-			fputs(", \"closed\": ", out);
-			report_json_string(out, p->closed);
-			fputs(", \"n\": ", out);
-			report_json_number(out, p->n);
-			fputs(", \"ratio\": ", out);
-			report_json_number(out, p->ratio.estimate);
-			fputs(", \"ratio_ci\": [", out);
-			report_json_number(out, p->ratio.lower);
-			fputs(", ", out);
-			report_json_number(out, p->ratio.upper);
-			fputs("]}", out);
+			emit_json_member_string(out, k ? ", {" : "{", "slug", p->slug);
+			emit_json_member_string(out, ", ", "closed", p->closed);
+			emit_json_member_number(out, ", ", "n", p->n);
+			emit_json_member_number(out, ", ", "ratio", p->ratio.estimate);
+			emit_json_member_interval(out, ", ", "ratio_ci", p->ratio.lower, p->ratio.upper);
+			fputc('}', out);
 		}
-		fputs("],\n   \"slope_per_year\": ", out);
-		report_json_number(out, s->fit.slope);
-		fputs(", \"slope_ci\": [", out);
-		report_json_number(out, s->fit.slope_lower);
-		fputs(", ", out);
-		report_json_number(out, s->fit.slope_upper);
-		fputs("], \"intercept\": ", out);
-		report_json_number(out, s->fit.intercept);
-		fprintf(out, ", \"df\": %ld}", s->fit.df);
+		emit_json_member_number(out, "],\n   ", "slope_per_year", s->fit.slope);
+		emit_json_member_interval(out, ", ", "slope_ci", s->fit.slope_lower, s->fit.slope_upper);
+		emit_json_member_number(out, ", ", "intercept", s->fit.intercept);
+		emit_json_member_number(out, ", ", "df", s->fit.df);
+		fputc('}', out);
 	}
 	fputs("]}\n", out);
 }

@@ -1,0 +1,101 @@
+/* preview.c — see preview.h. */
+#include "preview.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int by_count_then_text(const void *a, const void *b)
+{
+	const struct load_value *x = *(const struct load_value *const *)a;
+	const struct load_value *y = *(const struct load_value *const *)b;
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return strcmp(x->raw, y->raw);
+}
+
+/* "18-24", "75+", "category white_british", "declined", … */
+static void describe_tag(const char *dimension, const struct tag_result *r, FILE *out)
+{
+	if (r->status != TAG_CATEGORY) {
+		fprintf(out, "%s", tag_status_name(r->status));
+	} else if (r->code) {
+		fprintf(out, "%s", r->code);
+	} else if (strcmp(dimension, "age") == 0 && r->number) {
+		fprintf(out, "born %ld", r->number);
+	} else {
+		char code[TAG_AGE_CODE_MAX];
+		tag_age_code(r->age_min, r->age_max, code);
+		fputs(code, out);
+	}
+}
+
+static void print_answers(const struct load *l, size_t q, const struct taxonomy *t, FILE *out)
+{
+	const struct columns *c = load_columns(l);
+	const struct question *qu = &c->question[q];
+	const struct load_value *values;
+	size_t n = load_values(l, q, &values);
+	uint64_t answered = 0;
+	for (size_t i = 0; i < n; i++)
+		answered += values[i].count;
+	fprintf(out, "\n%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
+	if (qu->ncolumns > 1)
+		fprintf(out, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
+	fprintf(out, " \"%s\" (%llu answered, %llu blank)\n", qu->text, (unsigned long long)answered,
+	    (unsigned long long)(load_counts(l)->responses - answered));
+	const struct load_value **sorted = xmalloc((n ? n : 1) * sizeof *sorted);
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = &values[i];
+	qsort(sorted, n, sizeof *sorted, by_count_then_text);
+	const char *const *dims = tag_dimensions(qu->role);
+	size_t unmatched = 0;
+	for (size_t i = 0; i < n; i++) {
+		fprintf(out, *dims ? "  %8llu  %-40s" : "  %8llu  %s", (unsigned long long)sorted[i]->count,
+		    sorted[i]->raw);
+		for (const char *const *d = dims; *d; d++) {
+			struct tag_result r;
+			tag_answer(t, qu->role, *d, sorted[i]->raw, 0, &r);
+			fputs(d == dims ? "  -> " : ", ", out);
+			if (qu->role == ROLE_BIRTH_YEAR && r.status == TAG_CATEGORY)
+				fprintf(out, "born %ld", r.number);
+			else if (qu->role == ROLE_DATE_OF_BIRTH && r.status == TAG_CATEGORY) {
+				char date[11];
+				days_to_date(r.number, date);
+				fprintf(out, "born %s", date);
+			} else
+				describe_tag(*d, &r, out);
+			unmatched += r.status == TAG_UNMATCHED;
+		}
+		fputc('\n', out);
+	}
+	if (unmatched)
+		fprintf(out, "  (%zu answers match no rule: add synonyms to a taxonomy file; see reach(1), TAXONOMY)\n",
+		    unmatched);
+	free(sorted);
+}
+
+void preview_columns(const char *path, const struct load *l, const struct taxonomy *t, FILE *out)
+{
+	const struct columns *c = load_columns(l);
+	const struct load_counts *n = load_counts(l);
+	fprintf(out, "file:      %s\n", path);
+	fprintf(out, "encoding:  %s\n", reader_encoding(load_reader(l)));
+	fprintf(out, "layout:    %s\n", columns_layout_name(c->layout));
+	fprintf(out, "responses: %llu", (unsigned long long)n->responses);
+	if (n->blank_rows)
+		fprintf(out, " (%llu blank rows skipped)", (unsigned long long)n->blank_rows);
+	fprintf(out, "\n\n%4s  %-21s  %-7s  %s\n", "col", "role", "sure", "header");
+	for (size_t i = 0; i < c->ncolumns; i++) {
+		const struct column *col = &c->column[i];
+		fprintf(out, "%4zu  %-21s  %-7s  %s", col->position, columns_role_name(col->role),
+		    columns_confidence_name(col->confidence), *col->header ? col->header : "(no header)");
+		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0)
+			fprintf(out, " [%s]", col->tag);
+		if (col->note)
+			fprintf(out, "  -- %s", col->note);
+		fputc('\n', out);
+	}
+	for (size_t q = 0; q < c->nquestions; q++)
+		if (columns_is_demographic(c->question[q].role) || c->question[q].role == ROLE_POSTCODE)
+			print_answers(l, q, t, out);
+}
