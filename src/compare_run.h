@@ -103,19 +103,19 @@ struct run {
 	struct reach_error *err;
 };
 
-/* The tally of DIMENSION in R, or NULL when it is not reported. Defined in compare.c. */
+/* The tally of DIMENSION in R, or NULL when it is not reported. Defined in compare_run.c. */
 struct tally *compare_tally(struct run *r, const char *dimension);
 
-/* The index of CODE among the N categories CATS, or -1 (also for a NULL code). Defined in compare.c. */
+/* The index of CODE among the N categories CATS, or -1 (also for a NULL code). Defined in compare_run.c. */
 int compare_category_index(const struct tag_category *cats, size_t n, const char *code);
 
-/* Appends a printf-formatted note to *NOTES (*N of them); the notes own it. Defined in compare.c. */
+/* Appends a printf-formatted note to *NOTES (*N of them); the notes own it. Defined in compare_run.c. */
 void compare_note(char ***notes, size_t *n, const char *fmt, ...) REACH_PRINTF(3, 4);
 
 /*
  * Records the STATUS a statistic returned; WHAT (printf-formatted) names
  * it. The first status that is not STATS_OK sticks in R, and compare_run
- * then fails naming it. Returns STATUS. Defined in compare.c.
+ * then fails naming it. Returns STATUS. Defined in compare_run.c.
  */
 int compare_stats_check(struct run *r, int status, const char *what, ...) REACH_PRINTF(3, 4);
 
@@ -123,7 +123,7 @@ int compare_stats_check(struct run *r, int status, const char *what, ...) REACH_
  * Reads the ages of row ROW of TB, a seed table with the columns min_age
  * and max_age (empty: no upper limit), into *LO and *HI (-1: no limit).
  * 0, or -1 with ERR naming the file and line when either is not an age from
- * 0 to POLICY_AGE_LIMIT or max_age is below min_age. Defined in compare.c.
+ * 0 to POLICY_AGE_LIMIT or max_age is below min_age. Defined in compare_run.c.
  */
 int compare_table_ages(const struct table *tb, size_t row, int *lo, int *hi, struct reach_error *err);
 

@@ -214,7 +214,10 @@ void weight_run(struct run *r)
 	size_t nm = 0;
 	int which[WEIGHT_MARGINS];
 	for (int m = 0; m < WEIGHT_MARGINS; m++) {
-		const struct compare_dimension *d = compare_dimension(c, weight_margin_names[m]);
+		const struct compare_dimension *d = NULL;
+		for (size_t i = 0; i < c->ndims && !d; i++)
+			if (strcmp(c->dims[i].name, weight_margin_names[m]) == 0)
+				d = &c->dims[i];
 		if (d && d->compared)
 			dims[nm] = d, which[nm++] = m;
 	}

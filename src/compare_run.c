@@ -1,0 +1,80 @@
+/*
+ * compare_run.c — what the three files of a comparison share (compare_run.h):
+ * the dimensions reported, a run's tallies, notes, the sticky record of a
+ * statistic that failed, and the ages of a seed table's row. compare.c,
+ * count.c and weight.c call these; these call none of them.
+ */
+#include "compare_run.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "policy.h"
+
+const char *const compare_report_dimensions[] = {
+	"age", "sex", "gender_identity", "ethnicity", "ethnicity_detailed", "disability",
+	"sexual_orientation", "religion", "armed_forces", "carer", NULL,
+};
+
+void compare_note(char ***notes, size_t *n, const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	int len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	buf_grow(&b, (size_t)len);
+	va_start(ap, fmt);
+	vsnprintf(b.data, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	*notes = xrealloc(*notes, (*n + 1) * sizeof **notes);
+	(*notes)[(*n)++] = b.data;
+}
+
+struct tally *compare_tally(struct run *r, const char *dimension)
+{
+	for (size_t i = 0; compare_report_dimensions[i]; i++)
+		if (strcmp(compare_report_dimensions[i], dimension) == 0)
+			return &r->tallies[i];
+	return NULL;
+}
+
+int compare_category_index(const struct tag_category *cats, size_t n, const char *code)
+{
+	for (size_t i = 0; code && i < n; i++)
+		if (strcmp(cats[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+int compare_stats_check(struct run *r, int status, const char *what, ...)
+{
+	if (status == STATS_OK || r->stats_status != STATS_OK)
+		return status;
+	va_list ap;
+	va_start(ap, what);
+	vsnprintf(r->stats_failed, sizeof r->stats_failed, what, ap);
+	va_end(ap);
+	r->stats_status = status;
+	return status;
+}
+
+int compare_table_ages(const struct table *tb, size_t row, int *lo, int *hi, struct reach_error *err)
+{
+	const char *min_text = table_get(tb, row, "min_age"), *max_text = table_get(tb, row, "max_age");
+	long min, max = TAG_AGE_OPEN;
+	if (parse_long(min_text, 0, POLICY_AGE_LIMIT, &min) < 0) {
+		error_set(err, REACH_EDATA, tb->name, tb->lines[row], "min_age \"%s\" is not an age from 0 to %d", min_text,
+		    POLICY_AGE_LIMIT);
+		return -1;
+	}
+	if (*max_text && (parse_long(max_text, 0, POLICY_AGE_LIMIT, &max) < 0 || max < min)) {
+		error_set(err, REACH_EDATA, tb->name, tb->lines[row], "max_age \"%s\" is not an age from min_age (%ld) to %d",
+		    max_text, min, POLICY_AGE_LIMIT);
+		return -1;
+	}
+	*lo = (int)min;
+	*hi = (int)max;
+	return 0;
+}
