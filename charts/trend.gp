@@ -1,8 +1,8 @@
 # trend.gp — one group's representation ratio in each consultation, by
 # closing date, with its interval, the fitted trend, parity (1) and the
-# target a review asks of every group (0.8).
+# target a review asks of every group (target, 0.8: the four-fifths line).
 #
-# reach runs: gnuplot -e "data='FILE'; output='FILE'; term='svg'; rows=N; top=X; a=INTERCEPT; b=SLOPE; x0=YEAR; x1=YEAR" trend.gp
+# reach runs: gnuplot -e "data='FILE'; output='FILE'; term='svg'; rows=N; top=X; a=INTERCEPT; b=SLOPE; x0=YEAR; x1=YEAR; target=0.8" trend.gp
 # Every value is set by reach itself: numbers, and file names it made.
 # Data: tab-separated, one row per consultation: year  ratio  lower  upper
 if (term eq "svg") set terminal svg size 760, 360 dynamic font "sans,12"
@@ -18,9 +18,9 @@ set ylabel "representation ratio"
 set key bottom right
 set grid ytics lc rgb "#dddddd"
 set arrow 1 from graph 0, first 1 to graph 1, first 1 nohead lw 2 lc rgb "#000000" dt 2
-set arrow 2 from graph 0, first 0.8 to graph 1, first 0.8 nohead lw 1 lc rgb "#D55E00" dt 3
+set arrow 2 from graph 0, first target to graph 1, first target nohead lw 1 lc rgb "#D55E00" dt 3
 set label 1 "parity" at graph 0.01, first 1 offset 0, 0.6
-set label 2 "0.8" at graph 0.01, first 0.8 offset 0, -0.8 tc rgb "#D55E00"
+set label 2 sprintf("%g", target) at graph 0.01, first target offset 0, -0.8 tc rgb "#D55E00"
 fit_line(x) = a + b * x
 plot data using 1:2:3:4 with yerrorbars lw 2 pt 7 ps 1.2 lc rgb "#0072B2" title "ratio in each consultation", \
      (b == b ? fit_line(x) : 1/0) with lines lw 2 lc rgb "#009E73" title "weighted trend"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "policy.h"
 #include "table.h"
 
 #define CENSUS_DATE "2021-03-21"
@@ -103,8 +104,8 @@ static int import_long(struct store *s, const struct taxonomy *t, struct table *
 		while (k < ncats && strcmp(cats[k].code, f.category) != 0)
 			k++;
 		const char *problem = !*f.code ? "no geography_code"
-		    : parse_long(table_get(tb, r, "min_age"), 0, 130, &min_age) < 0 ? "min_age is not an age"
-		    : *max_text && (parse_long(max_text, 0, 130, &max_age) < 0 || max_age < min_age) ? "max_age is not an age at or above min_age"
+		    : parse_long(table_get(tb, r, "min_age"), 0, POLICY_AGE_LIMIT, &min_age) < 0 ? "min_age is not an age"
+		    : *max_text && (parse_long(max_text, 0, POLICY_AGE_LIMIT, &max_age) < 0 || max_age < min_age) ? "max_age is not an age at or above min_age"
 		    : parse_count(table_get(tb, r, "count"), &f.count) < 0 ? "count is not a whole number"
 		    : !*f.source ? "no source (name the table and its licence)"
 		    : t && strcmp(f.dimension, "age") != 0 && !ncats ? "unknown dimension"

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "policy.h"
 #include "trend.h"
 
 /* Writes LEN bytes of DATA to a new file PATH; 0 or -1. */
@@ -239,8 +240,8 @@ int chart_trend(const struct trend_series *t, const char *format, const char *pa
 		snprintf(slope, sizeof slope, "NaN");
 	else
 		snprintf(slope, sizeof slope, "%.10g", t->fit.slope);
-	buf_printf(&extra, "; a=%.10g; b=%s; x0=%.4f; x1=%.4f", isnan(t->fit.intercept) ? 0 : t->fit.intercept, slope,
-	    x0, x1);
+	buf_printf(&extra, "; a=%.10g; b=%s; x0=%.4f; x1=%.4f; target=%g", isnan(t->fit.intercept) ? 0 : t->fit.intercept,
+	    slope, x0, x1, POLICY_PARITY_TARGET);
 	int rc = draw("trend", &data, rows, top > 5 ? 5 : top, extra.data, format, path, err);
 	buf_free(&data);
 	buf_free(&extra);

@@ -35,7 +35,7 @@ struct trend_series;
 
 /*
  * Draws one group's ratio in each consultation by closing date, with its
- * interval, the weighted trend, parity and the 0.8 review target, as
+ * interval, the weighted trend, parity and the review target (POLICY_PARITY_TARGET), as
  * chart_ratios does, with the same returns.
  */
 int chart_trend(const struct trend_series *t, const char *format, const char *path, struct reach_error *err);

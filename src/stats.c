@@ -256,7 +256,7 @@ static int chisq_test(const long *observed, const double *shares, size_t k,
 		out->effect_w = sqrt(x2 / n);
 		if (out->df > 0)
 			out->p_value = gsl_cdf_chisq_Q(x2, (double)out->df);
-		if (out->df > 0 && min_expected < 5.0) {
+		if (out->df > 0 && min_expected < POLICY_MIN_EXPECTED) {
 			size_t b = draws < STATS_MC_MIN_DRAWS ? STATS_MC_MIN_DRAWS : draws;
 			rc = chisq_simulate(x2, (unsigned int)n, p, expected, k_used,
 			    seed, b, &out->p_simulated);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "policy.h"
 #include "table.h"
 #include "date.h"
 #include "text.h"
@@ -426,7 +427,7 @@ int tag_age_interval(const struct taxonomy *t, const char *raw, int *age_min, in
 		}
 		char *end;
 		long v = strtol(p, &end, 10);
-		if (n == 3 || v > 130)
+		if (n == 3 || v > POLICY_AGE_LIMIT)
 			return -1;
 		nums[n++] = v;
 		p = end;
