@@ -3,8 +3,6 @@
  * Markdown, CSV and JSON: docs/plans.md), from the book measure.c loads and
  * measures.
  */
-#include "plan.h"
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +11,7 @@
 #include "date.h"
 #include "emit.h"
 #include "measure.h"
+#include "plan.h"
 #include "wrap.h"
 
 /* ---- reach plan list ---- */

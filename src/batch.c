@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "consult.h"
 #include "ingest.h"
 #include "policy.h"
 #include "report.h"

@@ -1,9 +1,10 @@
 /* block.c — see block.h. */
 #include "block.h"
-#include "date.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "date.h"
 
 static void put_varint(struct buf *b, uint64_t v)
 {

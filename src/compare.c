@@ -15,7 +15,6 @@
 #include "baseline.h"
 #include "compare_run.h"
 #include "count.h"
-#include "policy.h"
 #include "table.h"
 #include "weight.h"
 

@@ -3,13 +3,12 @@
  * a consultation is evidence for, through which indicator and window, and
  * what it showed for each, as text or as a JSON array.
  */
-#include "plan.h"
-
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit.h"
 #include "measure.h"
+#include "plan.h"
 #include "wrap.h"
 
 /* Does consultation CC close within window W? */

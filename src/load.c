@@ -1,11 +1,12 @@
 /* load.c — see load.h. */
 #include "load.h"
-#include "date.h"
-#include "text.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "date.h"
+#include "text.h"
 
 #define SAMPLE_BYTES (8 * 1024 * 1024)
 

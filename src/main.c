@@ -8,10 +8,11 @@
 #include <string.h>
 
 #include "baseline.h"
-#include "chart.h"
 #include "batch.h"
+#include "chart.h"
 #include "compare.h"
 #include "consult.h"
+#include "date.h"
 #include "export.h"
 #include "ingest.h"
 #include "load.h"
@@ -24,7 +25,6 @@
 #include "tag.h"
 #include "trend.h"
 #include "util.h"
-#include "date.h"
 
 #define REACH_VERSION "0.1.0"
 

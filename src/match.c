@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
 #include "text.h"
+#include "util.h"
 
 int match_kind_parse(const char *word, enum match_kind *kind)
 {

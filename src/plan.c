@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "embedded.h"
 #include "date.h"
+#include "embedded.h"
 #include "table.h"
 #include "text.h"
 

@@ -3,9 +3,9 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <openssl/evp.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,13 +1,13 @@
 /* report.c — see report.h. */
 #include "report.h"
 
-#include "emit.h"
-#include "plan.h"
-#include "words.h"
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "emit.h"
+#include "plan.h"
+#include "words.h"
 
 /* ---- the representation report, as text ---- */
 

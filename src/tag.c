@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "match.h"
 #include "policy.h"
 #include "table.h"
-#include "date.h"
 #include "text.h"
 
 /* The meanings of the words in seeds/taxonomy/age_words.csv. */
