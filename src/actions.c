@@ -12,6 +12,7 @@
 #include "emit.h"
 #include "measure.h"
 #include "plan.h"
+#include "words.h"
 #include "wrap.h"
 
 /* ---- reach plan list ---- */
@@ -43,12 +44,6 @@ int plan_list(struct store *s, FILE *out, struct reach_error *err)
 }
 
 /* ---- words shared by the formats ---- */
-
-static const char *status_words(enum plan_status s)
-{
-	static const char *const words[] = { "met", "improving", "not met", "no data", "not measurable by reach" };
-	return (unsigned)s <= PLAN_NOT_MEASURABLE ? words[s] : "unknown";
-}
 
 /* Is the metric's value a fraction shown as a percentage? */
 static int is_share(enum plan_metric m)
@@ -167,7 +162,7 @@ static void text_window(FILE *out, const char *label, const struct measure_indic
 static void text_indicator(FILE *out, const struct measure_indicator *ind, const char *shown_under)
 {
 	struct buf b = { 0 };
-	buf_printf(&b, "%s: %s", ind->label, status_words(ind->status));
+	buf_printf(&b, "%s: %s", ind->label, words_plan_status(ind->status));
 	if (shown_under)
 		buf_printf(&b, " (as shown under %s)", shown_under);
 	fprintf(out, "      %s  ", ind->code);
@@ -203,7 +198,7 @@ static void text_action(FILE *out, const struct measure_book *bk, const struct m
 	if (*a->due_text && !*a->due_date)
 		buf_puts(&b, ", no date to be overdue by");
 	text_field(out, 4, "Due:", b.len ? b.data : "none given");
-	text_field(out, 4, "Status:", status_words(a->status));
+	text_field(out, 4, "Status:", words_plan_status(a->status));
 	if (*a->success)
 		text_field(out, 4, "Measure:", a->success);
 	if (a->ninds)
@@ -229,7 +224,7 @@ static void put_tally(struct buf *b, const struct measure_book *bk, const char *
 		}
 	buf_printf(b, "%zu actions: ", n);
 	for (int s = 0; s <= PLAN_NOT_MEASURABLE; s++)
-		buf_printf(b, "%s%zu %s", s ? ", " : "", by[s], status_words((enum plan_status)s));
+		buf_printf(b, "%s%zu %s", s ? ", " : "", by[s], words_plan_status((enum plan_status)s));
 	buf_printf(b, "; %zu overdue", overdue);
 }
 
@@ -292,7 +287,7 @@ static void md_action(FILE *out, const struct measure_book *bk, const struct mea
 				    *a->due_text && *a->due_date ? ")" : "");
 			emit_md_cell(out, b.data);
 			emit_md_cell(out, *a->due_date ? (a->overdue ? "yes" : "no") : "");
-			emit_md_cell(out, status_words(a->status));
+			emit_md_cell(out, words_plan_status(a->status));
 		} else {
 			for (int blank = 0; blank < 5; blank++)
 				emit_md_cell(out, "");
@@ -316,7 +311,7 @@ static void md_action(FILE *out, const struct measure_book *bk, const struct mea
 		buf_reset(&b);
 		put_target(&b, ind);
 		emit_md_cell(out, b.data);
-		emit_md_cell(out, status_words(ind->status));
+		emit_md_cell(out, words_plan_status(ind->status));
 		buf_reset(&b);
 		if (ind->w[0].defined && ind->w[0].used) {
 			buf_puts(&b, "baseline: ");
@@ -413,7 +408,7 @@ static void csv_actions(FILE *out, const struct measure_book *bk)
 static void json_window(FILE *out, const struct measure_window *w)
 {
 	if (!w->defined) {
-		fputs("null", out);
+		emit_json_string(out, NULL);
 		return;
 	}
 	fputc('{', out);

@@ -1,6 +1,7 @@
 /* date.c — see date.h. */
 #include "date.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +103,7 @@ int dates_month_first(const char *const *values, size_t n)
 }
 
 static const char *const date_reading_names[] = { "auto", "day-first", "month-first" };
+static_assert(sizeof date_reading_names / sizeof *date_reading_names == DATES_MONTH_FIRST + 1, "a name for every reading");
 
 int date_reading_parse(const char *word, enum date_reading *out)
 {

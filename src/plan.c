@@ -7,6 +7,7 @@
  */
 #include "plan.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -21,6 +22,7 @@
 /* ---- status rules ---- */
 
 static const char *const status_names[] = { "met", "improving", "not_met", "no_data", "not_measurable" };
+static_assert(sizeof status_names / sizeof *status_names == PLAN_NOT_MEASURABLE + 1, "a name for every status");
 
 const char *plan_status_name(enum plan_status status)
 {
@@ -28,6 +30,7 @@ const char *plan_status_name(enum plan_status status)
 }
 
 static const char *const comparison_names[] = { "at_least", "at_most", "rise", "fall", NULL };
+static_assert(sizeof comparison_names / sizeof *comparison_names == PLAN_FALL + 2, "a name for every comparison");
 
 int plan_comparison_parse(const char *name, enum plan_comparison *out)
 {
@@ -94,6 +97,7 @@ int plan_overdue(const char *due_date, const char *as_of, enum plan_status statu
 /* ---- importing plans, plans indexes and indicators ---- */
 
 static const char *const metric_names[] = { "ratio", "rate_ratio", "share_at_least", "asked", "baselines", NULL };
+static_assert(sizeof metric_names / sizeof *metric_names == PLAN_METRIC_BASELINES + 2, "a name for every metric");
 
 int plan_metric_parse(const char *name, enum plan_metric *out)
 {

@@ -340,6 +340,7 @@ struct chart_kind {
 	const char *title;      /* after the dimension's name */
 	const char *desc;
 	const char *caption;
+	int legend;             /* the caption names each reading's colour (charts/ratios.gp) */
 };
 
 static const struct chart_kind ratio_chart = {
@@ -347,16 +348,23 @@ static const struct chart_kind ratio_chart = {
 	"One point per category, with its interval, against the dashed parity line at 1. The table that follows "
 	"gives every figure.",
 	"representation ratio of each category (share of respondents divided by share of residents) with its 95% "
-	"interval; the dashed line at 1 is parity. Orange: under-represented; amber: well below; blue: "
-	"over-represented; green: in proportion; grey: too few to say. The table below gives the figures.",
+	"interval; the dashed line at 1 is parity.", 1,
 };
 
 static const struct chart_kind share_chart = {
 	chart_shares, "-shares", "respondents and residents",
 	"Two bars per category: its share of the respondents and its share of the residents. The table that "
 	"follows gives every figure.",
-	"each category's share of the respondents (blue) beside its share of the residents (orange). The table "
-	"below gives the figures.",
+	"each category's share of the respondents (blue) beside its share of the residents (orange).", 0,
+};
+
+/* The colour charts/ratios.gp gives each reading, in the order the legend names them. */
+static const struct {
+	const char *colour;
+	enum reading reading;
+} legend[] = {
+	{ "Orange", READING_UNDER }, { "amber", READING_WELL_BELOW }, { "blue", READING_OVER },
+	{ "green", READING_OK }, { "grey", READING_LOW_N },
 };
 
 /* Draws one chart of D; returns the inline SVG (the caller frees), or NULL when skipped (*SKIPPED set). */
@@ -410,7 +418,12 @@ static void html_figure(FILE *out, const struct compare *c, const struct compare
 	emit_html_text(out, words_dimension_title(d->name));
 	fputs(": ", out);
 	emit_html_text(out, kind->caption);
-	fputs("</figcaption>\n</figure>\n", out);
+	for (size_t i = 0; kind->legend && i < sizeof legend / sizeof *legend; i++) {
+		fprintf(out, "%s%s: ", i ? "; " : " ", legend[i].colour);
+		emit_html_text(out, words_reading(legend[i].reading)->word);
+	}
+	fputs(kind->legend ? ". The table below gives the figures.</figcaption>\n</figure>\n"
+			   : " The table below gives the figures.</figcaption>\n</figure>\n", out);
 	free(svg);
 }
 

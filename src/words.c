@@ -40,6 +40,16 @@ enum reading words_reading_of(const struct compare_category *c, int compared)
 	return READING_OK;
 }
 
+const char *words_plan_status(enum plan_status status)
+{
+	static const char *const words[] = {
+		[PLAN_MET] = "met", [PLAN_IMPROVING] = "improving", [PLAN_NOT_MET] = "not met",
+		[PLAN_NO_DATA] = "no data", [PLAN_NOT_MEASURABLE] = "not measurable by reach",
+	};
+	static_assert(sizeof words / sizeof *words == PLAN_NOT_MEASURABLE + 1, "a word for every plan status");
+	return (unsigned)status <= PLAN_NOT_MEASURABLE ? words[status] : "unknown";
+}
+
 const char *words_dimension_title(const char *name)
 {
 	static const struct { const char *name, *title; } titles[] = {

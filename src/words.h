@@ -1,14 +1,16 @@
 /*
  * words.h — the one table of wordings every output uses: how a category
  * reads (its reading, from the flag of stats.h, with "not compared" and
- * "withheld" beside them) as a code, a short word and a sentence, and each
- * dimension's title. Text, JSON, Markdown, HTML, CSV and the plans section
- * all take their words from here.
+ * "withheld" beside them) as a code, a short word and a sentence; each
+ * dimension's title; and how a plan's action or indicator stands. Text,
+ * JSON, Markdown, HTML, CSV and the plans section all take their words from
+ * here.
  */
 #ifndef REACH_WORDS_H
 #define REACH_WORDS_H
 
 #include "compare.h"
+#include "plan.h"
 
 /* How a category reads. */
 enum reading {
@@ -36,6 +38,9 @@ const struct reading_words *words_reading(enum reading r);
  * not (COMPARED 0) or the census has no figure for C; otherwise its flag.
  */
 enum reading words_reading_of(const struct compare_category *c, int compared);
+
+/* A plan status in words: "met", "not met", "not measurable by reach"; "unknown" past the enum. */
+const char *words_plan_status(enum plan_status status);
 
 /* A dimension's title ("Ethnic group (five groups)"); its name when it has none. */
 const char *words_dimension_title(const char *name);
