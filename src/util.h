@@ -1,6 +1,6 @@
 /*
- * util.h — memory, growable buffers, errors and text helpers shared by every
- * module.
+ * util.h — memory, growable buffers, lists of strings, errors and checked
+ * numbers, shared by every module.
  *
  * The memory rule, stated once: functions that return a pointer to a new
  * object hand ownership to the caller, who frees it with the matching
