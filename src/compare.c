@@ -221,15 +221,14 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 static int build_groups(struct run *r, struct compare_dimension *d, const struct tally *t)
 {
 	if (strcmp(d->name, "age") == 0) {
+		struct age_band *bands = NULL;
 		struct table *tb = table_embedded("seeds/taxonomy/age_groups.csv", r->err);
-		if (!tb)
+		if (!tb || compare_table_bands(tb, &bands, r->err) < 0) {
+			table_free(tb);
 			return -1;
+		}
 		for (size_t i = 0; i < tb->nrows; i++) {
-			int lo, hi;
-			if (compare_table_ages(tb, i, &lo, &hi, r->err) < 0) {
-				table_free(tb);
-				return -1;
-			}
+			int lo = bands[i].lo, hi = bands[i].hi;
 			double n = 0, population = 0;
 			int cut = 0, members = 0;
 			/* The group is the compared answer bands that lie wholly within it. */
@@ -260,6 +259,7 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 			g->population = d->compared ? population : NAN;
 			g->partial_r = NAN;
 		}
+		free(bands);
 		table_free(tb);
 		return 0;
 	}

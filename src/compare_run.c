@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "policy.h"
@@ -60,21 +61,25 @@ int compare_stats_check(struct run *r, int status, const char *what, ...)
 	return status;
 }
 
-int compare_table_ages(const struct table *tb, size_t row, int *lo, int *hi, struct reach_error *err)
+int compare_table_bands(const struct table *tb, struct age_band **bands, struct reach_error *err)
 {
-	const char *min_text = table_get(tb, row, "min_age"), *max_text = table_get(tb, row, "max_age");
-	long min, max = TAG_AGE_OPEN;
-	if (parse_long(min_text, 0, POLICY_AGE_LIMIT, &min) < 0) {
-		error_set(err, REACH_EDATA, tb->name, tb->lines[row], "min_age \"%s\" is not an age from 0 to %d", min_text,
-		    POLICY_AGE_LIMIT);
+	*bands = xcalloc(tb->nrows + 1, sizeof **bands);
+	for (size_t row = 0; row < tb->nrows; row++) {
+		const char *min_text = table_get(tb, row, "min_age"), *max_text = table_get(tb, row, "max_age");
+		long min, max = TAG_AGE_OPEN;
+		if (parse_long(min_text, 0, POLICY_AGE_LIMIT, &min) < 0) {
+			error_set(err, REACH_EDATA, tb->name, tb->lines[row], "min_age \"%s\" is not an age from 0 to %d",
+			    min_text, POLICY_AGE_LIMIT);
+		} else if (*max_text && (parse_long(max_text, 0, POLICY_AGE_LIMIT, &max) < 0 || max < min)) {
+			error_set(err, REACH_EDATA, tb->name, tb->lines[row],
+			    "max_age \"%s\" is not an age from min_age (%ld) to %d", max_text, min, POLICY_AGE_LIMIT);
+		} else {
+			(*bands)[row] = (struct age_band){ (int)min, (int)max };
+			continue;
+		}
+		free(*bands);
+		*bands = NULL;
 		return -1;
 	}
-	if (*max_text && (parse_long(max_text, 0, POLICY_AGE_LIMIT, &max) < 0 || max < min)) {
-		error_set(err, REACH_EDATA, tb->name, tb->lines[row], "max_age \"%s\" is not an age from min_age (%ld) to %d",
-		    max_text, min, POLICY_AGE_LIMIT);
-		return -1;
-	}
-	*lo = (int)min;
-	*hi = (int)max;
 	return 0;
 }

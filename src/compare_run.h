@@ -120,11 +120,12 @@ void compare_note(char ***notes, size_t *n, const char *fmt, ...) REACH_PRINTF(3
 int compare_stats_check(struct run *r, int status, const char *what, ...) REACH_PRINTF(3, 4);
 
 /*
- * Reads the ages of row ROW of TB, a seed table with the columns min_age
- * and max_age (empty: no upper limit), into *LO and *HI (-1: no limit).
- * 0, or -1 with ERR naming the file and line when either is not an age from
- * 0 to POLICY_AGE_LIMIT or max_age is below min_age. Defined in compare_run.c.
+ * Reads the age band of every row of TB, a table with the columns min_age
+ * and max_age (empty: no upper limit), into *BANDS (tb->nrows of them; hi
+ * -1: no limit; the caller frees). 0, or -1 with ERR naming the file and
+ * line of the first age that is not one from 0 to POLICY_AGE_LIMIT, or a
+ * max_age below its min_age (*BANDS is then NULL). Defined in compare_run.c.
  */
-int compare_table_ages(const struct table *tb, size_t row, int *lo, int *hi, struct reach_error *err);
+int compare_table_bands(const struct table *tb, struct age_band **bands, struct reach_error *err);
 
 #endif

@@ -320,19 +320,10 @@ int count_bands(struct run *r)
 		return 0;
 	}
 	struct table *tb = table_embedded("seeds/taxonomy/age_bands.csv", r->err);
-	if (!tb)
-		return -1;
-	for (size_t i = 0; i < tb->nrows; i++) {
-		int lo, hi;
-		if (compare_table_ages(tb, i, &lo, &hi, r->err) < 0) {
-			table_free(tb);
-			return -1;
-		}
-		r->bands = xrealloc(r->bands, (r->nbands + 1) * sizeof *r->bands);
-		r->bands[r->nbands++] = (struct age_band){ lo, hi };
-	}
+	int rc = tb ? compare_table_bands(tb, &r->bands, r->err) : -1;
+	r->nbands = rc == 0 ? tb->nrows : 0;
 	table_free(tb);
-	return 0;
+	return rc;
 }
 
 void count_start(struct run *r)

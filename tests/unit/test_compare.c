@@ -1,6 +1,6 @@
 /*
  * test_compare.c — unit tests of the comparison's helpers (compare_run.h):
- * reading the ages of a seed table's row, which must refuse a row that is
+ * reading the age bands of a seed table, which must refuse a row that is
  * not an age rather than carry on with an unset number.
  */
 #include "check.h"
@@ -26,42 +26,44 @@ static struct table *table_of(const char *text)
 	return tb;
 }
 
-static void test_table_ages(void)
+/* The bands of TEXT's rows; the first bad row's message in ERR. */
+static int bands_of(const char *text, struct age_band **bands, struct reach_error *err)
 {
-	struct table *tb = table_of("code,min_age,max_age\n"
-	    "a,18,24\n"
-	    "b,75,\n"
-	    "c,sixteen,24\n"
-	    "d,30,twenty\n"
-	    "e,40,30\n"
-	    "f,131,\n");
-	struct reach_error err = { 0 };
-	int lo = -2, hi = -2;
-	CHECK(tb != NULL);
-	if (!tb)
-		return;
-	CHECK_INT(compare_table_ages(tb, 0, &lo, &hi, &err), 0);
-	CHECK_INT(lo, 18);
-	CHECK_INT(hi, 24);
-	CHECK_INT(compare_table_ages(tb, 1, &lo, &hi, &err), 0);
-	CHECK_INT(lo, 75);
-	CHECK_INT(hi, TAG_AGE_OPEN);
-	/* Line 4 of the file: the row of "c" (the header is line 1). */
-	CHECK_INT(compare_table_ages(tb, 2, &lo, &hi, &err), -1);
-	CHECK_INT(err.code, REACH_EDATA);
-	CHECK(strstr(err.msg, ":4: min_age \"sixteen\" is not an age from 0 to 130") != NULL);
-	err = (struct reach_error){ 0 };
-	CHECK_INT(compare_table_ages(tb, 3, &lo, &hi, &err), -1);
-	CHECK(strstr(err.msg, ":5: max_age \"twenty\" is not an age from min_age (30) to 130") != NULL);
-	CHECK_INT(compare_table_ages(tb, 4, &lo, &hi, &err), -1);
-	CHECK(strstr(err.msg, ":6: max_age \"30\" is not an age from min_age (40) to 130") != NULL);
-	CHECK_INT(compare_table_ages(tb, 5, &lo, &hi, &err), -1);
-	CHECK(strstr(err.msg, ":7: min_age \"131\" is not an age from 0 to 130") != NULL);
+	struct table *tb = table_of(text);
+	int rc = tb ? compare_table_bands(tb, bands, err) : -2;
 	table_free(tb);
+	return rc;
+}
+
+static void test_table_bands(void)
+{
+	struct reach_error err = { 0 };
+	struct age_band *bands = NULL;
+	CHECK_INT(bands_of("code,min_age,max_age\na,18,24\nb,75,\n", &bands, &err), 0);
+	CHECK(bands != NULL);
+	if (bands) {
+		CHECK_INT(bands[0].lo, 18);
+		CHECK_INT(bands[0].hi, 24);
+		CHECK_INT(bands[1].lo, 75);
+		CHECK_INT(bands[1].hi, TAG_AGE_OPEN);
+	}
+	free(bands);
+	/* Line 3 of the file (the header is line 1): refused rather than read as an unset number. */
+	CHECK_INT(bands_of("code,min_age,max_age\na,18,24\nc,sixteen,24\n", &bands, &err), -1);
+	CHECK(bands == NULL);
+	CHECK_INT(err.code, REACH_EDATA);
+	CHECK(strstr(err.msg, ":3: min_age \"sixteen\" is not an age from 0 to 130") != NULL);
+	err = (struct reach_error){ 0 };
+	CHECK_INT(bands_of("code,min_age,max_age\nd,30,twenty\n", &bands, &err), -1);
+	CHECK(strstr(err.msg, ":2: max_age \"twenty\" is not an age from min_age (30) to 130") != NULL);
+	CHECK_INT(bands_of("code,min_age,max_age\ne,40,30\n", &bands, &err), -1);
+	CHECK(strstr(err.msg, ":2: max_age \"30\" is not an age from min_age (40) to 130") != NULL);
+	CHECK_INT(bands_of("code,min_age,max_age\nf,131,\n", &bands, &err), -1);
+	CHECK(strstr(err.msg, ":2: min_age \"131\" is not an age from 0 to 130") != NULL);
 }
 
 int main(void)
 {
-	RUN(test_table_ages);
+	RUN(test_table_bands);
 	return check_summary();
 }
