@@ -133,6 +133,9 @@ static void test_sex_wordings(void)
 	tag_is(ROLE_SEX, "sex", "Other", TAG_CATEGORY, "other");
 	tag_is(ROLE_SEX, "sex", "Prefer not to say", TAG_DECLINED, NULL);
 	tag_is(ROLE_SEX, "sex", "X", TAG_UNMATCHED, NULL);              /* no letter code for it */
+	tag_is(ROLE_SEX, "sex", "Different identity", TAG_CATEGORY, "other");  /* EHRC-style option lists */
+	tag_is(ROLE_SEX, "sex", "Neither", TAG_CATEGORY, "other");
+	tag_is(ROLE_SEX, TAG_SEX_GENDER_IDENTITY, "Neither", TAG_MISSING, NULL);
 }
 
 /*
