@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int days_in_month(int y, int m)
 {
@@ -28,11 +29,25 @@ static int read_digits(const char **p, int maxlen, int *v)
 	return n;
 }
 
-/* ORDER is 0 day first with fallback, 1 month first with fallback, 2 day only, 3 month only. */
-static int read_date(const char *s, int order, char out[11])
+/* How read_date orders day and month: with a fallback when the first field is over 12, fixed, or only where unambiguous. */
+enum read_order { READ_DAY_FIRST, READ_MONTH_FIRST, READ_DAY_ONLY, READ_MONTH_ONLY, READ_UNAMBIGUOUS };
+
+/* Reads a date at S in ORDER, two-digit years pivoted on LATEST_YEAR (see parse_date_latest). */
+static int read_date(const char *s, enum read_order order, int latest_year, char out[11])
 {
 	int a, b, c, y, m, d;
 	const char *p = s;
+	if (order == READ_UNAMBIGUOUS) {
+		char day[11], month[11];
+		int as_day = read_date(s, READ_DAY_ONLY, latest_year, day) == 0;
+		int as_month = read_date(s, READ_MONTH_ONLY, latest_year, month) == 0;
+		if (as_day && as_month && strcmp(day, month) != 0)
+			return -1;      /* 05/06/2024: 5 June or 6 May, and the column writes both */
+		if (!as_day && !as_month)
+			return -1;
+		memcpy(out, as_day ? day : month, 11);
+		return 0;
+	}
 	while (*p == ' ')
 		p++;
 	int na = read_digits(&p, 4, &a);
@@ -49,10 +64,11 @@ static int read_date(const char *s, int order, char out[11])
 		return -1;
 	if (na == 4) {
 		y = a, m = b, d = c;
-	} else if (nc == 4) {
-		y = c;
-		int month_first = order == 1 || order == 3;
-		if (order >= 2)
+	} else if (na <= 2 && (nc == 4 || (nc == 2 && sep != '-' && latest_year > 0))) {
+		/* Two digits: the latest year ending in them that is not after LATEST_YEAR. */
+		y = nc == 4 ? c : latest_year - ((latest_year % 100 - c + 100) % 100);
+		int month_first = order == READ_MONTH_FIRST || order == READ_MONTH_ONLY;
+		if (order == READ_DAY_ONLY || order == READ_MONTH_ONLY)
 			m = month_first ? a : b, d = month_first ? b : a;
 		else if (month_first ? a <= 12 || b > 12 : b > 12 && a <= 12)
 			m = a, d = b;
@@ -77,14 +93,24 @@ static int read_date(const char *s, int order, char out[11])
 	return 0;
 }
 
+static enum read_order order_of(int month_first)
+{
+	return month_first == DATE_ORDER_MIXED ? READ_UNAMBIGUOUS : month_first ? READ_MONTH_FIRST : READ_DAY_FIRST;
+}
+
 int parse_date(const char *s, int month_first, char out[11])
 {
-	return read_date(s, month_first ? 1 : 0, out);
+	return read_date(s, order_of(month_first), date_current_year(), out);
+}
+
+int parse_date_latest(const char *s, int month_first, int latest_year, char out[11])
+{
+	return read_date(s, order_of(month_first), latest_year, out);
 }
 
 int parse_date_order(const char *s, enum date_order order, char out[11])
 {
-	return read_date(s, order == DATE_MONTH_FIRST ? 3 : 2, out);
+	return read_date(s, order == DATE_MONTH_FIRST ? READ_MONTH_ONLY : READ_DAY_ONLY, date_current_year(), out);
 }
 
 int dates_month_first(const char *const *values, size_t n)
@@ -99,7 +125,32 @@ int dates_month_first(const char *const *values, size_t n)
 		month_first += as_month && !as_day;
 		day_first += as_day && !as_month;
 	}
-	return month_first > 0 && day_first == 0;
+	if (month_first > 0 && day_first > 0)
+		return DATE_ORDER_MIXED;
+	return month_first > 0;
+}
+
+long date_today(void)
+{
+	return (long)(time(NULL) / 86400);
+}
+
+int date_current_year(void)
+{
+	char today[11];
+	days_to_date(date_today(), today);
+	return atoi(today);
+}
+
+int date_age_years(long born, long at)
+{
+	char b[11], a[11];
+	days_to_date(born, b);
+	days_to_date(at, a);
+	int years = atoi(a) - atoi(b);
+	if (strcmp(a + 5, b + 5) < 0)
+		years--;
+	return years;
 }
 
 static const char *const date_reading_names[] = { "auto", "day-first", "month-first" };

@@ -12,8 +12,14 @@
 /* Ages accepted from the command line and consultations.csv (--min-age). */
 #define POLICY_MIN_AGE_MAX 120
 
-/* The oldest age an answer is believed (a computed age past it is unmatched). */
-#define POLICY_AGE_CEILING 120
+/*
+ * The oldest age an answer is believed: an age, or a birth year or date of
+ * birth that gives an age past it at submission, is unmatched (and listed by
+ * reach unmatched), never counted. 110: the oldest people living in the UK
+ * are a handful at 110 or just over, so an older age is far likelier a slip
+ * (1900 for 2000) than a respondent.
+ */
+#define POLICY_AGE_CEILING 110
 
 /* The widest age a band in a seed, baseline or plan file may name. */
 #define POLICY_AGE_LIMIT 130

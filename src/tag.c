@@ -13,7 +13,7 @@
 #include "text.h"
 
 /* The meanings of the words in seeds/taxonomy/age_words.csv. */
-enum age_word { AGE_RANGE, AGE_OPEN_UPPER, AGE_BELOW, AGE_NOISE };
+enum age_word { AGE_RANGE, AGE_OPEN_UPPER, AGE_BELOW, AGE_NOISE, AGE_CODED_HEADER };
 
 struct dimension {
 	char *name;
@@ -189,7 +189,7 @@ static int load_words(struct taxonomy *t, struct reach_error *err)
 {
 	static const char *const na_cols[] = { "match", "pattern", "kind", NULL };
 	static const char *const age_cols[] = { "match", "pattern", "meaning", NULL };
-	static const char *const meanings[] = { "range", "open_upper", "below", "noise" };
+	static const char *const meanings[] = { "range", "open_upper", "below", "noise", "coded_header" };
 	struct table *tb = open_table("seeds/taxonomy/nonanswers.csv", na_cols, err);
 	if (!tb)
 		return -1;
@@ -211,7 +211,7 @@ static int load_words(struct taxonomy *t, struct reach_error *err)
 	for (size_t r = 0; r < tb->nrows; r++) {
 		const char *pattern = table_get(tb, r, "pattern"), *meaning = table_get(tb, r, "meaning");
 		int m = -1;
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < (int)(sizeof meanings / sizeof *meanings); i++)
 			if (strcmp(meaning, meanings[i]) == 0)
 				m = i;
 		if (m < 0) {
@@ -309,7 +309,7 @@ void tag_free(struct taxonomy *t)
 
 const char *const *tag_dimensions(enum role role)
 {
-	static const char *const age[] = { "age", NULL }, *const sex[] = { "sex", NULL },
+	static const char *const age[] = { "age", NULL }, *const sex[] = { "sex", TAG_SEX_GENDER_IDENTITY, NULL },
 	    *const gender[] = { "gender_identity", NULL },
 	    *const ethnicity[] = { "ethnicity_detailed", "ethnicity", NULL },
 	    *const disability[] = { "disability", NULL },
@@ -461,28 +461,92 @@ static int birth_year(const char *raw, long *year)
 	return rc;
 }
 
-void tag_answer(const struct taxonomy *t, enum role role, const char *dimension, const char *raw,
-    int month_first, struct tag_result *out)
+/* Could someone born on day BORN be 0 to POLICY_AGE_CEILING on some day from FIRST to LAST? */
+static int age_possible(long born, long first, long last)
+{
+	return date_age_years(born, last) >= 0 && date_age_years(born, first) <= POLICY_AGE_CEILING;
+}
+
+/*
+ * Reads RAW as a date of birth into *BORN (days since 1970); 0, or -1 when it
+ * is no date, gives no possible age from FIRST to LAST, or has a two-digit
+ * year that two centuries fit.
+ */
+static int birth_date(const char *raw, int month_first, long first, long last, long *born)
+{
+	char latest[11], earlier[11], last_iso[11];
+	days_to_date(last, last_iso);
+	int year = atoi(last_iso);
+	if (parse_date_latest(raw, month_first, year, latest) < 0)
+		return -1;
+	/* A two-digit year reads a century apart with the pivot a century back; four digits do not move. */
+	int two_digit = parse_date_latest(raw, month_first, year - 100, earlier) < 0 || strcmp(latest, earlier) != 0;
+	int fits_latest = age_possible(date_to_days(latest), first, last);
+	int fits_earlier = two_digit && parse_date_latest(raw, month_first, year - 100, earlier) == 0 &&
+	    age_possible(date_to_days(earlier), first, last);
+	if (fits_latest == fits_earlier)
+		return -1;      /* neither (out of range) or both (ambiguous): unmatched */
+	*born = date_to_days(fits_latest ? latest : earlier);
+	return 0;
+}
+
+/* Is RAW a bare whole number, as an age group's code ("3")? */
+static int bare_number(const char *raw)
+{
+	struct buf b = { 0 };
+	long v;
+	text_squeeze(raw, &b);
+	int rc = b.len > 0 && parse_long(b.data, 0, 999, &v) == 0;
+	buf_free(&b);
+	return rc;
+}
+
+/* Tags an age, a birth year or a date of birth (see tag_answer_in). */
+static void tag_age(const struct taxonomy *t, enum role role, const char *raw, const struct tag_question *q,
+    struct tag_result *out)
+{
+	long last = q->last_day >= 0 ? q->last_day : date_today();
+	long first = q->first_day >= 0 && q->first_day <= last ? q->first_day : last;
+	long year, born;
+	if (role == ROLE_AGE) {
+		if (q->age_codes && bare_number(raw))
+			return;         /* "3" of "age group": a code, not an age */
+		if (tag_age_interval(t, raw, &out->age_min, &out->age_max) == 0 &&
+		    (out->age_min != out->age_max || out->age_min <= POLICY_AGE_CEILING))
+			out->status = TAG_CATEGORY;
+		return;
+	}
+	if (birth_year(raw, &year) == 0) {
+		/* A year alone is taken as 1 July of it, as count.c does. */
+		born = date_to_days_ymd(year, 7, 1);
+		if (!age_possible(born, first, last))
+			return;
+		out->status = TAG_CATEGORY;
+		out->number = role == ROLE_BIRTH_YEAR ? year : born;
+	} else if (birth_date(raw, q->month_first, first, last, &born) == 0) {
+		char iso[11];
+		days_to_date(born, iso);
+		out->status = TAG_CATEGORY;
+		out->number = role == ROLE_BIRTH_YEAR ? strtol(iso, NULL, 10) : born;
+	}
+}
+
+/* Is DIMENSION one that ROLE's question feeds beside its own (a sex question's gender identity)? */
+static int fed_dimension(enum role role, const char *dimension)
+{
+	return role == ROLE_SEX && strcmp(dimension, TAG_SEX_GENDER_IDENTITY) == 0;
+}
+
+void tag_answer_in(const struct taxonomy *t, enum role role, const char *dimension, const char *raw,
+    const struct tag_question *q, struct tag_result *out)
 {
 	struct buf norm = { 0 };
 	const struct dimension *d = find_dimension(t, dimension);
 	memset(out, 0, sizeof *out);
 	out->status = TAG_UNMATCHED;
 	text_normalize(raw, &norm);
-	if (role == ROLE_AGE) {
-		if (tag_age_interval(t, raw, &out->age_min, &out->age_max) == 0)
-			out->status = TAG_CATEGORY;
-	} else if (role == ROLE_BIRTH_YEAR || role == ROLE_DATE_OF_BIRTH) {
-		char iso[11];
-		long year;
-		if (birth_year(raw, &year) == 0) {
-			/* A date of birth given as a year alone is taken as 1 July of it. */
-			out->status = TAG_CATEGORY;
-			out->number = role == ROLE_BIRTH_YEAR ? year : date_to_days_ymd(year, 7, 1);
-		} else if (parse_date(raw, month_first, iso) == 0) {
-			out->status = TAG_CATEGORY;
-			out->number = role == ROLE_BIRTH_YEAR ? strtol(iso, NULL, 10) : date_to_days(iso);
-		}
+	if (role == ROLE_AGE || role == ROLE_BIRTH_YEAR || role == ROLE_DATE_OF_BIRTH) {
+		tag_age(t, role, raw, q, out);
 	} else if (d) {
 		int k = synonym(d, norm.data), other;
 		const struct dimension *detailed = find_dimension(t, "ethnicity_detailed");
@@ -504,8 +568,44 @@ void tag_answer(const struct taxonomy *t, enum role role, const char *dimension,
 		int kind = nonanswer(t, norm.data);
 		if (kind >= 0)
 			out->status = (enum tag_status)kind;
+		else if (fed_dimension(role, dimension))
+			out->status = TAG_MISSING;      /* unmatched once, in the question's own dimension */
 	}
 	buf_free(&norm);
+}
+
+void tag_answer(const struct taxonomy *t, enum role role, const char *dimension, const char *raw,
+    int month_first, struct tag_result *out)
+{
+	struct tag_question q = { month_first, -1, -1, 0 };
+	tag_answer_in(t, role, dimension, raw, &q, out);
+}
+
+int tag_age_looks_coded(const char *const *values, const uint64_t *counts, size_t n)
+{
+	int seen[21] = { 0 }, distinct = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!values[i] || (counts && counts[i] == 0) || !strpbrk(values[i], "0123456789"))
+			continue;
+		struct buf b = { 0 };
+		long v;
+		text_squeeze(values[i], &b);
+		int number = parse_long(b.data, 0, 20, &v) == 0;
+		buf_free(&b);
+		if (!number)
+			return 0;       /* "34", "18-24", "Under 18": ages, not codes */
+		distinct += !seen[v]++;
+	}
+	return distinct > 0 && distinct <= 12;
+}
+
+int tag_age_header_coded(const struct taxonomy *t, const char *header)
+{
+	struct buf norm = { 0 };
+	text_normalize(header ? header : "", &norm);
+	int rc = has_word(t, norm.data, AGE_CODED_HEADER);
+	buf_free(&norm);
+	return rc;
 }
 
 size_t tag_categories(const struct taxonomy *t, const char *dimension, const struct tag_category **out)

@@ -14,6 +14,7 @@
 #define REACH_TAG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "columns.h"
 #include "util.h"
@@ -44,12 +45,79 @@ void tag_free(struct taxonomy *t);
 const char *const *tag_dimensions(enum role role);
 
 /*
- * Tags RAW, an answer to a question of ROLE, in DIMENSION (one of
- * tag_dimensions(role)). MONTH_FIRST: read an ambiguous date of birth as
- * month first.
+ * A sex question is tagged in two dimensions: "sex", and the gender identity
+ * its answers tell, stored as TAG_SEX_GENDER_IDENTITY. Exports offer "Trans
+ * woman", "Non-binary", "Gender non-conforming" beside "Female" and "Male" in
+ * one question. Such an answer is
+ *   - in sex, `other` ("answered in another way"): not forced into female or
+ *     male, and not compared with the census, so the female and male shares
+ *     are those of the respondents who answered female or male, as the
+ *     census's are (compare.c leaves categories without census figures out);
+ *   - in TAG_SEX_GENDER_IDENTITY, different_from_birth.
+ * Every other answer is missing in TAG_SEX_GENDER_IDENTITY (declined when it
+ * declines): "Female" says nothing of gender identity, and "Prefer to
+ * self-describe", "Other" or "Intersex" do not say it differs from sex at
+ * birth, so they are sex `other` and gender identity missing. The sex
+ * question's own unmatched answers are counted once, in sex.
+ *
+ * The second dimension has its own name, not "gender_identity", because a
+ * consultation that also asks the GSS gender identity question must keep
+ * that question's answers as its gender identity: a sex question only knows
+ * the respondents who named a gender identity, never those whose identity
+ * matches their sex, so its share of different_from_birth among known
+ * answers would always be 100 %. Reading it: where the consultation has a
+ * ROLE_GENDER_IDENTITY question, use that; else report the count of
+ * TAG_SEX_GENDER_IDENTITY different_from_birth answers as a count only (no
+ * share, no census comparison), noting that it comes from the sex question.
  */
+#define TAG_SEX_GENDER_IDENTITY "gender_identity_in_sex"
+
+/* What the tagger may know of a question beyond each answer. */
+struct tag_question {
+	int month_first;        /* dates of birth: 0 day first, 1 month first, DATE_ORDER_MIXED (date.h) only unambiguous */
+	long first_day;         /* the first day a response could have been given (days since 1970), or -1: unknown */
+	long last_day;          /* the last such day (the closing date), or -1: unknown, taken as today */
+	int age_codes;          /* an age question whose answers are group codes, not ages: bare numbers are unmatched */
+};
+
+/*
+ * Tags RAW, an answer to a question Q of ROLE, in DIMENSION (one of
+ * tag_dimensions(role)). An age (a plain one, or from a birth year or date of
+ * birth) outside 0 to POLICY_AGE_CEILING at every day from Q's first_day to
+ * last_day is unmatched; one inside on some day is kept, and count.c checks
+ * it against the response's own date. A first_day of -1 is taken as the
+ * last_day. A date of birth with a two-digit year ("05/03/47") is read as
+ * whichever of 19yy and 20yy gives a possible age in that window, the latest
+ * year not after last_day's year first; when both do ("05/03/15": 10 or 110
+ * in 2025) it is unmatched, never guessed.
+ */
+void tag_answer_in(const struct taxonomy *t, enum role role, const char *dimension, const char *raw,
+    const struct tag_question *q, struct tag_result *out);
+
+/* tag_answer_in with only MONTH_FIRST known: the window is today, and ages are not codes. */
 void tag_answer(const struct taxonomy *t, enum role role, const char *dimension, const char *raw,
     int month_first, struct tag_result *out);
+
+/*
+ * Do the N distinct answers VALUES (with COUNTS responses each; a NULL value
+ * or a count of 0 is skipped, COUNTS may be NULL) of an age question look
+ * like the codes of age groups (1 = "16-24", 2 = "25-34", …) rather than
+ * ages? True when at least one answer is a number, every answer holding a
+ * digit is a whole number from 0 to 20, and there are at most 12 different
+ * numbers. Answers without digits ("Prefer not to say") are left aside. A
+ * survey of children aged 11 to 18 looks coded too: call it with the header
+ * test below, and when in doubt, unmatched (listed) beats "every respondent
+ * is under the age invited".
+ */
+int tag_age_looks_coded(const char *const *values, const uint64_t *counts, size_t n);
+
+/*
+ * Does HEADER, an age question's wording, name a group, band or category
+ * ("Age group", "Age category") — the words of seeds/taxonomy/age_words.csv
+ * with the meaning coded_header? With tag_age_looks_coded, sets
+ * tag_question.age_codes.
+ */
+int tag_age_header_coded(const struct taxonomy *t, const char *header);
 
 /*
  * Reads RAW as an age interval ("18-24", "18 to 24", "75+", "Over 75",

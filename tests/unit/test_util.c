@@ -1,5 +1,6 @@
 /* Unit tests for util.c, text.c, date.c, block.c's varints and match.c. */
 #include <pthread.h>
+#include <stdlib.h>
 
 #include "check.h"
 #include "block.h"
@@ -99,12 +100,79 @@ static void test_dates(void)
 	CHECK_INT(parse_date("31/04/2024", 0, d), -1);
 	CHECK_INT(parse_date("not a date", 0, d), -1);
 	CHECK_INT(parse_date("2024-03", 0, d), -1);
-	CHECK_INT(parse_date("12/03/24", 0, d), -1);               /* two-digit years are ambiguous */
 	CHECK_INT(parse_date_order("06/03/2019 09:08:25 AM", DATE_MONTH_FIRST, d), 0);
 	CHECK_STR(d, "2019-06-03");                                /* SurveyMonkey, US order */
 	CHECK_INT(parse_date_order("06/25/2019", DATE_DAY_FIRST, d), -1); /* no fallback */
 	CHECK_INT(parse_date_order("25/06/2019", DATE_MONTH_FIRST, d), -1);
 	CHECK_INT(parse_date_order("2019-06-25", DATE_MONTH_FIRST, d), 0); /* ISO is ISO */
+}
+
+/* Two-digit years, each expected value worked by hand from the rule in date.h. */
+static void test_two_digit_years(void)
+{
+	char d[11];
+	/* Pivot 2025: the latest year ending in the digits, not after 2025. */
+	CHECK_INT(parse_date_latest("12/03/24", 0, 2025, d), 0);   /* 2025 - (25 - 24) = 2024 */
+	CHECK_STR(d, "2024-03-12");
+	CHECK_INT(parse_date_latest("12/03/25", 0, 2025, d), 0);   /* the pivot year itself */
+	CHECK_STR(d, "2025-03-12");
+	CHECK_INT(parse_date_latest("12/03/26", 0, 2025, d), 0);   /* 2026 is after 2025: 1926 */
+	CHECK_STR(d, "1926-03-12");
+	CHECK_INT(parse_date_latest("5/3/00", 0, 2025, d), 0);     /* 00 is 2000 */
+	CHECK_STR(d, "2000-03-05");
+	CHECK_INT(parse_date_latest("5/3/99", 0, 2025, d), 0);     /* 99 is 1999 */
+	CHECK_STR(d, "1999-03-05");
+	CHECK_INT(parse_date_latest("05.03.24", 0, 2025, d), 0);   /* dots, as German Excel writes */
+	CHECK_STR(d, "2024-03-05");
+	CHECK_INT(parse_date_latest("3/25/24", 1, 2025, d), 0);    /* month first */
+	CHECK_STR(d, "2024-03-25");
+	CHECK_INT(parse_date_latest("29/02/00", 0, 2025, d), 0);   /* 2000 is a leap year */
+	CHECK_INT(parse_date_latest("29/02/00", 0, 1999, d), -1);  /* 1900 is not */
+	CHECK_INT(parse_date_latest("12-03-24", 0, 2025, d), -1);  /* "-": also written year first */
+	CHECK_INT(parse_date_latest("12/03/24", 0, 0, d), -1);     /* no pivot: not read */
+	CHECK_INT(parse_date_latest("12/03/4", 0, 2025, d), -1);   /* one digit is no year */
+	CHECK_INT(parse_date_latest("12/03/2024", 0, 1999, d), 0); /* four digits as written */
+	CHECK_STR(d, "2024-03-12");
+	/* By the clock: this year's own two digits are this year. */
+	char today[11], mine[11];
+	days_to_date(date_today(), today);
+	snprintf(mine, sizeof mine, "1/1/%c%c", today[2], today[3]);
+	CHECK_INT(parse_date(mine, 0, d), 0);
+	CHECK(strncmp(d, today, 4) == 0);
+	CHECK_INT(date_current_year(), atoi(today));
+}
+
+/* A column that writes both orders: only what reads one way, or the same both ways. */
+static void test_mixed_orders(void)
+{
+	char d[11];
+	const char *uk_only[] = { "25/06/2024", "05/03/2024", NULL };
+	const char *us_only[] = { "06/25/2024", "05/03/2024" };
+	const char *mixed[] = { "25/06/2024", "06/25/2024", "05/03/2024" };
+	CHECK_INT(dates_month_first(uk_only, 3), 0);     /* 25/06 reads day first alone */
+	CHECK_INT(dates_month_first(us_only, 2), 1);     /* 06/25 reads month first alone */
+	CHECK_INT(dates_month_first(mixed, 3), DATE_ORDER_MIXED);
+	CHECK_INT(parse_date("25/06/2024", DATE_ORDER_MIXED, d), 0);   /* day first alone */
+	CHECK_STR(d, "2024-06-25");
+	CHECK_INT(parse_date("06/25/2024", DATE_ORDER_MIXED, d), 0);   /* month first alone */
+	CHECK_STR(d, "2024-06-25");
+	CHECK_INT(parse_date("05/03/2024", DATE_ORDER_MIXED, d), -1);  /* 5 March or 3 May */
+	CHECK_INT(parse_date("07/07/2024", DATE_ORDER_MIXED, d), 0);   /* the same both ways */
+	CHECK_STR(d, "2024-07-07");
+	CHECK_INT(parse_date("2024-05-03", DATE_ORDER_MIXED, d), 0);   /* ISO is ISO */
+	CHECK_STR(d, "2024-05-03");
+	CHECK_INT(parse_date_latest("25/06/24", DATE_ORDER_MIXED, 2025, d), 0);
+	CHECK_STR(d, "2024-06-25");
+}
+
+/* Whole years of age: hand-counted birthdays. */
+static void test_age_years(void)
+{
+	long born = date_to_days("1990-06-25");
+	CHECK_INT(date_age_years(born, date_to_days("2024-06-24")), 33);   /* the day before the 34th birthday */
+	CHECK_INT(date_age_years(born, date_to_days("2024-06-25")), 34);   /* the birthday */
+	CHECK_INT(date_age_years(born, date_to_days("1990-06-24")), -1);   /* before birth */
+	CHECK_INT(date_age_years(born, born), 0);
 }
 
 static void test_parse_long(void)
@@ -160,6 +228,9 @@ int main(void)
 	RUN(test_normalize_threads);
 	RUN(test_squeeze);
 	RUN(test_dates);
+	RUN(test_two_digit_years);
+	RUN(test_mixed_orders);
+	RUN(test_age_years);
 	RUN(test_parse_long);
 	RUN(test_varint);
 	RUN(test_match);
