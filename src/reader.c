@@ -44,6 +44,8 @@ struct reader {
 	int encoding_given;         /* --encoding: no detection, no fallback */
 	char delimiter;             /* 0 until chosen */
 	const char *delimiter_how;
+	char how[96];               /* delimiter_how, when it is made up */
+	const char *nul_hint;       /* what a NUL byte may mean, or "" */
 	int started;
 	unsigned char carry[4];     /* an incomplete UTF-8 or UTF-16 sequence */
 	size_t ncarry;
@@ -434,6 +436,21 @@ static const char *not_csv(const unsigned char *s, size_t n)
 	return NULL;
 }
 
+/* What NUL bytes in the first bytes S (N) may mean: UTF-16 without a byte order mark, or nothing. */
+static const char *nul_hint(const unsigned char *s, size_t n)
+{
+	size_t even = 0, odd = 0, pairs = n < 1024 ? n / 2 : 512;
+	for (size_t i = 0; i < pairs; i++) {
+		even += s[2 * i] == 0;
+		odd += s[2 * i + 1] == 0;
+	}
+	if (pairs >= 2 && odd * 10 >= pairs * 4 && even * 10 < pairs)
+		return " (UTF-16 LE text without a byte order mark? --encoding utf-16le reads it)";
+	if (pairs >= 2 && even * 10 >= pairs * 4 && odd * 10 < pairs)
+		return " (UTF-16 BE text without a byte order mark? --encoding utf-16be reads it)";
+	return "";
+}
+
 /* Skips a byte order mark that fits the encoding, detecting the encoding from it unless given. */
 static size_t take_bom(struct reader *in, const unsigned char *s, size_t n)
 {
@@ -522,30 +539,37 @@ static void choose_delimiter(struct reader *in)
 		in->pos = s[5] == '\r' ? 7 : n == 5 ? 5 : 6;
 		in->line = 2;
 	}
-	if (!in->delimiter) {
-		size_t counts[SNIFF_RECORDS], best_fields = 0, splitting = 0;
-		double best_share = 0;
-		for (size_t d = 0; d < sizeof candidates; d++) {
-			double share;
-			size_t nrec = count_fields(s + in->pos, n - in->pos, in->at_eof, candidates[d], counts);
-			size_t fields = commonest(counts, nrec, &share);
-			if (fields < 2)
-				continue;
-			splitting++;
-			/* Steady splits beat ragged ones; among steady ones, more fields win. */
-			int steady = share >= 0.9, best_steady = best_share >= 0.9;
-			if (!in->delimiter || (steady && !best_steady) ||
-			    (steady == best_steady && (steady ? fields > best_fields : share > best_share))) {
-				in->delimiter = candidates[d];
-				best_fields = fields;
-				best_share = share;
-			}
+	size_t counts[SNIFF_RECORDS], best_fields = 0, given_fields = 0, splitting = 0;
+	double best_share = 0, share;
+	char best = 0;
+	for (size_t d = 0; d < sizeof candidates; d++) {
+		size_t nrec = count_fields(s + in->pos, n - in->pos, in->at_eof, candidates[d], counts);
+		size_t fields = commonest(counts, nrec, &share);
+		if (candidates[d] == in->delimiter)
+			given_fields = fields;
+		if (fields < 2)
+			continue;
+		splitting++;
+		/* Steady splits beat ragged ones; among steady ones, more fields win. */
+		int steady = share >= 0.9, best_steady = best_share >= 0.9;
+		if (!best || (steady && !best_steady) ||
+		    (steady == best_steady && (steady ? fields > best_fields : share > best_share))) {
+			best = candidates[d];
+			best_fields = fields;
+			best_share = share;
 		}
-		in->delimiter_how = !in->delimiter ? "assumed: no delimiter splits the first lines into columns"
+	}
+	if (in->delimiter && given_fields < 2 && best) {
+		/* The delimiter given leaves one column where another would not: say so. */
+		snprintf(in->how, sizeof in->how, "%s; but %s would split the first lines into %zu columns",
+		    in->delimiter_how, best == '\t' ? "tab" : best == ';' ? ";" : best == '|' ? "|" : ",",
+		    best_fields);
+		in->delimiter_how = in->how;
+	} else if (!in->delimiter) {
+		in->delimiter = best ? best : ',';
+		in->delimiter_how = !best ? "assumed: no delimiter splits the first lines into columns"
 		    : best_share < 0.9 && splitting > 1 ? "detected, but unsure: the first lines split unevenly"
 		    : "detected";
-		if (!in->delimiter)
-			in->delimiter = ',';
 	}
 	csv_set_delim(&in->csv, (unsigned char)in->delimiter);
 }
@@ -577,6 +601,7 @@ static void read_block(struct reader *in)
 			return;
 		}
 		skip = take_bom(in, raw, n);
+		in->nul_hint = in->encoding_given ? "" : nul_hint(raw, n);
 	}
 	buf_reset(&in->decoded);
 	in->pos = 0;
@@ -618,7 +643,7 @@ static void feed(struct reader *in)
 		const char *nl = memchr(start, '\n', left);
 		size_t n = nl ? (size_t)(nl - start) + 1 : left;
 		if (in->nul_at < in->pos + n) {
-			fail(in, in->line, "binary data (a NUL byte): not a CSV export");
+			fail(in, in->line, "binary data (a NUL byte): not a CSV export%s", in->nul_hint ? in->nul_hint : "");
 			return;
 		}
 		if (in->csv.pstate == 0 && in->building.n == 0)
