@@ -162,7 +162,7 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 	struct load *l = xcalloc(1, sizeof *l);
 	l->path = xstrdup(path);
 	l->opts = *opts;
-	l->in = reader_open(path, err);
+	l->in = reader_open_with(path, &opts->read, err);
 	if (!l->in || read_ahead(l, err) < 0)
 		goto fail;
 	if (l->nheld == 0) {

@@ -24,6 +24,7 @@ struct load_options {
 	int keep_text;          /* store free-text answers */
 	int ragged;             /* keep rows with too few or too many fields */
 	enum date_reading dates;        /* day or month first, or as the column shows */
+	struct reader_options read;     /* --encoding, --delimiter; zero: detect */
 };
 
 /* A distinct raw answer of one question. */

@@ -36,11 +36,13 @@ static const char usage_text[] =
     "\n"
     "commands:\n"
     "  columns EXPORT.csv [--profile FILE] [--taxonomy FILE] [--dates auto|day-first|month-first]\n"
+    "        [--delimiter ,|;|tab|'|'] [--encoding utf-8|utf-16le|utf-16be|windows-1252]\n"
     "        [--keep-text] [--ragged]\n"
     "        how each column would be read; nothing is stored\n"
     "  ingest EXPORT.csv --consultation SLUG [--title TEXT] [--opened YYYY-MM-DD]\n"
     "        [--closed YYYY-MM-DD] [--platform NAME] [--min-age N] [--profile FILE]\n"
     "        [--taxonomy FILE] [--dates auto|day-first|month-first] [--replace] [--keep-text] [--ragged]\n"
+    "        [--delimiter ,|;|tab|'|'] [--encoding utf-8|utf-16le|utf-16be|windows-1252]\n"
     "        store a consultation's responses (one transaction)\n"
     "  batch DIR [--reports DIR]\n"
     "        the after-close run for a folder of exports: ingest what is new or changed,\n"
@@ -128,6 +130,18 @@ static int parse_options(const char *command, int argc, char **argv, const struc
 			return usage_error(command, "--%s needs a value", o->name);
 		}
 	}
+	return 0;
+}
+
+/* Reads --delimiter and --encoding (each NULL when not given) into *READ; 0, or an exit code. */
+static int check_reading(const char *command, const char *delimiter, const char *encoding,
+    struct reader_options *read)
+{
+	if (delimiter && reader_delimiter_parse(delimiter, &read->delimiter) < 0)
+		return usage_error(command, "--delimiter \"%s\" is not ',', ';', tab or '|'", delimiter);
+	if (encoding && reader_encoding_parse(encoding, &read->encoding) < 0)
+		return usage_error(command, "--encoding \"%s\" is not utf-8, utf-16le, utf-16be or windows-1252",
+		    encoding);
 	return 0;
 }
 
@@ -223,15 +237,17 @@ static int session_close(struct session *x, int rc)
 static int cmd_columns(const char *db, int argc, char **argv)
 {
 	struct load_options lo = { 0 };
-	const char *taxonomy = NULL, *dates = NULL;
+	const char *taxonomy = NULL, *dates = NULL, *delimiter = NULL, *encoding = NULL;
 	char *files[1];
 	int n, rc;
 	struct option options[] = {
 		{ "profile", &lo.profile, NULL }, { "keep-text", NULL, &lo.keep_text },
 		{ "ragged", NULL, &lo.ragged }, { "taxonomy", &taxonomy, NULL }, { "dates", &dates, NULL },
+		{ "delimiter", &delimiter, NULL }, { "encoding", &encoding, NULL },
 		{ NULL, NULL, NULL },
 	};
-	if ((rc = parse_options("columns", argc, argv, options, files, 1, &n)))
+	if ((rc = parse_options("columns", argc, argv, options, files, 1, &n)) ||
+	    (rc = check_reading("columns", delimiter, encoding, &lo.read)))
 		return rc;
 	if (dates && date_reading_parse(dates, &lo.dates) < 0)
 		return usage_error("columns", "--dates \"%s\" is not auto, day-first or month-first", dates);
@@ -276,11 +292,11 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 {
 	struct load_options lo = { 0 };
 	struct ingest_meta m = { 0 };
-	const char *min_age = NULL, *taxonomy = NULL, *dates = NULL;
+	const char *min_age = NULL, *taxonomy = NULL, *dates = NULL, *delimiter = NULL, *encoding = NULL;
 	char *files[1];
 	int n, rc;
 	struct option options[] = {
-		{ "dates", &dates, NULL },
+		{ "dates", &dates, NULL }, { "delimiter", &delimiter, NULL }, { "encoding", &encoding, NULL },
 		{ "consultation", &m.slug, NULL }, { "title", &m.title, NULL },
 		{ "opened", &m.opened, NULL }, { "closed", &m.closed, NULL },
 		{ "platform", &m.platform, NULL }, { "min-age", &min_age, NULL },
@@ -288,7 +304,8 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 		{ "keep-text", NULL, &lo.keep_text }, { "ragged", NULL, &lo.ragged },
 		{ "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
 	};
-	if ((rc = parse_options("ingest", argc, argv, options, files, 1, &n)))
+	if ((rc = parse_options("ingest", argc, argv, options, files, 1, &n)) ||
+	    (rc = check_reading("ingest", delimiter, encoding, &lo.read)))
 		return rc;
 	if (n != 1)
 		return usage_error("ingest", "%s", "needs one export file");

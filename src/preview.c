@@ -80,6 +80,7 @@ void preview_columns(const char *path, const struct load *l, const struct taxono
 	const struct load_counts *n = load_counts(l);
 	fprintf(out, "file:      %s\n", path);
 	fprintf(out, "encoding:  %s\n", reader_encoding(load_reader(l)));
+	fprintf(out, "delimiter: %s (%s)\n", reader_delimiter_name(load_reader(l)), reader_delimiter_how(load_reader(l)));
 	fprintf(out, "layout:    %s\n", columns_layout_name(c->layout));
 	fprintf(out, "responses: %llu", (unsigned long long)n->responses);
 	if (n->blank_rows)

@@ -6,6 +6,11 @@
  * when the bytes are not valid UTF-8) and hands out records as UTF-8 fields,
  * each with the physical line on which it begins. Hashes the file (SHA-256)
  * from the same buffers the parser reads. Blank lines are skipped.
+ *
+ * The delimiter (, ; tab |) is detected from the first records, quotes
+ * respected, unless given; an Excel "sep=;" first line names it too. A file
+ * that is really a workbook, a PDF or a web page is refused with a message
+ * saying what it is and how to get a CSV from it.
  */
 #ifndef REACH_READER_H
 #define REACH_READER_H
@@ -29,8 +34,30 @@ struct reader_row {
 
 struct reader;
 
+/* An encoding the caller may insist on. */
+enum reader_encoding {
+	READER_ENCODING_DETECT, READER_ENCODING_UTF8, READER_ENCODING_UTF16LE,
+	READER_ENCODING_UTF16BE, READER_ENCODING_WINDOWS1252
+};
+
+/* How to read a file; all zero means "detect everything". */
+struct reader_options {
+	enum reader_encoding encoding;
+	char delimiter;         /* ',', ';', '\t' or '|'; 0 to detect */
+};
+
+/* Reads "utf-8", "utf-16le", "utf-16be" or "windows-1252" (any case); 0, or -1. */
+int reader_encoding_parse(const char *name, enum reader_encoding *encoding) REACH_MUST_CHECK;
+
+/* Reads ",", ";", "tab" (or a tab character) or "|"; 0, or -1. */
+int reader_delimiter_parse(const char *name, char *delimiter) REACH_MUST_CHECK;
+
 /* Opens PATH for reading; returns NULL with ERR set when it cannot. */
 struct reader *reader_open(const char *path, struct reach_error *err);
+
+/* The same, reading as OPTS says (NULL: detect everything). */
+struct reader *reader_open_with(const char *path, const struct reader_options *opts,
+    struct reach_error *err);
 
 /* The same for an open stream, which the reader then owns and closes. */
 struct reader *reader_open_stream(FILE *fp, const char *path, struct reach_error *err);
@@ -44,6 +71,14 @@ int reader_next(struct reader *in, const struct reader_row **row, struct reach_e
 
 /* The encoding detected so far, as a name ("UTF-8", "Windows-1252", …). */
 const char *reader_encoding(const struct reader *in);
+
+/*
+ * The delimiter in use, as a name (",", ";", "tab", "|"), and how it was
+ * chosen ("detected", "given", "from the sep= line", or a sentence saying
+ * why it is a guess). Both valid once the first record has been read.
+ */
+const char *reader_delimiter_name(const struct reader *in);
+const char *reader_delimiter_how(const struct reader *in);
 
 /* Bytes read so far, and after the end, the file's SHA-256 in hex. */
 uint64_t reader_bytes(const struct reader *in);
