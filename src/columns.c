@@ -461,8 +461,8 @@ int columns_assign(struct columns *c, const char *profile, struct reach_error *e
 
 /* ---- personal data by content ---- */
 
-static int alpha_at(const char *p) { return isalpha((unsigned char)*p); }
-static int digit_at(const char *p) { return isdigit((unsigned char)*p); }
+static int alpha_at(const char *p) { return isalpha((unsigned char)*p) != 0; }
+static int digit_at(const char *p) { return isdigit((unsigned char)*p) != 0; }
 
 /*
  * The length of a full UK postcode at P ("ME15 6JQ", "sw1a1aa"), ending on a
@@ -602,13 +602,15 @@ static int is_grid(const char *s)
 	buf_free(&b);
 	if (grid)
 		return 1;
+	/* Eastings and northings in metres: six digits, then six or seven. */
 	const char *p = s;
 	double e, n;
-	if (!number_at(&p, 5, 0, &e) || *p == '.')
+	if (*s == '0' || !number_at(&p, 6, 0, &e) || p - s != 6)
 		return 0;
 	while (*p == ',' || *p == ' ' || *p == ';')
 		p++;
-	return number_at(&p, 5, 0, &n) && !*p && e <= 700000 && n <= 1300000;
+	const char *north = p;
+	return *p != '0' && number_at(&p, 6, 0, &n) && !*p && p - north <= 7 && e <= 700000 && n <= 1300000;
 }
 
 /* "51.27201", "51.2720, 0.5290". */
