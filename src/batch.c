@@ -164,6 +164,7 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 			fprintf(out, "%s: unchanged (%s)\n", m.slug, files[i]);
 		} else {
 			m.replace = *held != '\0';
+			lo.taxonomy = t;
 			if (ingest_file(s, path.data, &m, &lo, t, &result, &e) == 0)
 				fprintf(out, "%s: %s %llu responses from %s\n", m.slug, m.replace ? "replaced with" : "ingested",
 				    (unsigned long long)result.counts.responses, files[i]);

@@ -3,12 +3,15 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "match.h"
 #include "table.h"
+#include "tag.h"
 #include "text.h"
 
 static const char *role_names[ROLE_COUNT] = {
@@ -339,7 +342,13 @@ struct columns *columns_from_header(const char *const *const *rows, const size_t
 
 /* ---- roles ---- */
 
-static struct matcher role_rules;
+/*
+ * The rules of seeds/columns/roles.csv in three sets: equality questions
+ * (matched against a header's question stem only), look-alikes (questions
+ * that read like an equality question but are not: role `lookalike` in the
+ * file, read as closed questions) and the rest.
+ */
+static struct matcher equality_rules, lookalike_rules, role_rules;
 static int role_rules_loaded;
 
 static int load_role_rules(struct reach_error *err)
@@ -353,16 +362,18 @@ static int load_role_rules(struct reach_error *err)
 		return -1;
 	}
 	for (size_t r = 0; r < t->nrows; r++) {
-		enum role role;
+		enum role role = ROLE_CLOSED;
 		enum match_kind kind;
-		if (columns_role_parse(table_get(t, r, "role"), &role) < 0 ||
+		int lookalike = strcmp(table_get(t, r, "role"), "lookalike") == 0;
+		if ((!lookalike && columns_role_parse(table_get(t, r, "role"), &role) < 0) ||
 		    match_kind_parse(table_get(t, r, "match"), &kind) < 0) {
 			error_set(err, REACH_EDATA, t->name, t->lines[r], "unknown role or match kind");
 			table_free(t);
 			return -1;
 		}
-		matcher_add(&role_rules, kind, table_get(t, r, "pattern"), role, "seeds/columns/roles.csv",
-		    t->lines[r]);
+		struct matcher *m = lookalike ? &lookalike_rules
+		    : columns_is_demographic(role) ? &equality_rules : &role_rules;
+		matcher_add(m, kind, table_get(t, r, "pattern"), role, "seeds/columns/roles.csv", t->lines[r]);
 	}
 	table_free(t);
 	role_rules_loaded = 1;
@@ -408,6 +419,30 @@ static const struct match_rule *find_rule(const struct matcher *m, const char *t
 	if (stripped != norm->data)
 		r = better(r, matcher_find(m, stripped));
 	return r;
+}
+
+/*
+ * The question stem of a header that also names one option of a list
+ * (SurveyMonkey "Stem: Option", Google Forms "Stem [Option]", "Stem? Option",
+ * "Stem (select all that apply) - Option"), newly allocated; NULL when the
+ * header is all question.
+ */
+static char *option_stem(const struct column *col)
+{
+	const char *h = col->header, *at;
+	size_t len = strlen(h);
+	if (col->option)
+		return xstrndup(h, len - strlen(col->option) - 2);
+	if (len && h[len - 1] == ']' && (at = strrchr(h, '[')) && at > h)
+		return xstrndup(h, (size_t)(at - h));
+	if ((at = strchr(h, '?')) && at[1]) {
+		for (const char *p = at + 1; *p; p++)
+			if (isalnum((unsigned char)*p))
+				return xstrndup(h, (size_t)(at - h) + 1);
+	}
+	if ((at = strstr(h, ") - ")) || (at = strstr(h, "): ")))
+		return xstrndup(h, (size_t)(at - h) + 1);
+	return NULL;
 }
 
 /*
@@ -462,6 +497,53 @@ static int load_profile(const char *path, struct matcher *m, enum role *by_pos, 
 	return rc;
 }
 
+/* Sets COL's full reason ("personal data (…): never stored"), replacing any it had. */
+static void set_why(struct column *col, const char *fmt, ...) REACH_PRINTF(2, 3);
+static void set_why(struct column *col, const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	char small[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	buf_puts(&b, small);
+	free(col->why);
+	col->why = b.data;
+}
+
+/*
+ * The role of COL from the built-in rules, or NULL. An equality role comes
+ * from the question stem only (never from an option label alone) and beats
+ * a generic closed-question rule ("select all that apply"); a look-alike
+ * rule (benefits, "minority in your country") beats an equality rule.
+ */
+static const struct match_rule *rule_for(const struct column *col, struct buf *norm, const char **where)
+{
+	*where = "header";
+	/* A sub-label is matched like a header: "Other (please specify)", "Email Address". */
+	const struct match_rule *r = find_rule(&role_rules, col->option, norm);
+	if (r && (r->value == ROLE_FREE_TEXT || r->value == ROLE_PERSONAL || r->value == ROLE_POSTCODE)) {
+		*where = "sub-label";
+		return r;
+	}
+	const struct match_rule *lookalike = better(find_rule(&lookalike_rules, col->header, norm),
+	    find_rule(&lookalike_rules, col->tag, norm));
+	if (lookalike) {
+		*where = "look-alike";
+		return lookalike;
+	}
+	char *stem = option_stem(col);
+	const struct match_rule *equality = better(find_rule(&equality_rules, stem ? stem : col->header, norm),
+	    find_rule(&equality_rules, col->tag, norm));
+	free(stem);
+	const struct match_rule *other = better(find_rule(&role_rules, col->header, norm),
+	    find_rule(&role_rules, col->tag, norm));
+	if (equality && other && other->value == ROLE_CLOSED)
+		return equality;
+	return better(equality, other);
+}
+
 int columns_assign(struct columns *c, const char *profile, struct reach_error *err)
 {
 	struct matcher user = { 0 };
@@ -473,6 +555,7 @@ int columns_assign(struct columns *c, const char *profile, struct reach_error *e
 	for (size_t i = 0; rc == 0 && i < c->ncolumns; i++) {
 		struct column *col = &c->column[i];
 		const struct match_rule *r = NULL;
+		const char *where;
 		if (by_pos[i]) {
 			col->role = by_pos[i];
 			col->confidence = CONF_PROFILE;
@@ -484,18 +567,18 @@ int columns_assign(struct columns *c, const char *profile, struct reach_error *e
 			col->confidence = CONF_PROFILE;
 			continue;
 		}
-		/* A SurveyMonkey "Other (please specify)" column is a write-in, whatever the block. */
-		r = find_rule(&role_rules, col->option, &norm);
-		if (r && r->value == ROLE_FREE_TEXT) {
-			col->role = ROLE_FREE_TEXT;
-			col->confidence = CONF_RULE;
+		if (col->role != ROLE_UNKNOWN)
+			continue;       /* the header shape already said what it is */
+		r = rule_for(col, &norm, &where);
+		if (!r)
 			continue;
-		}
-		r = better(find_rule(&role_rules, col->header, &norm), find_rule(&role_rules, col->tag, &norm));
-		if (r) {
-			col->role = (enum role)r->value;
-			col->confidence = r->kind == MATCH_EXACT ? CONF_EXACT : CONF_RULE;
-		}
+		col->role = (enum role)r->value;
+		col->confidence = r->kind == MATCH_EXACT ? CONF_EXACT : CONF_RULE;
+		if (col->role == ROLE_PERSONAL)
+			set_why(col, "personal data (%s matches \"%s\"): never stored", where, r->pattern);
+		else if (strcmp(where, "look-alike") == 0)
+			set_why(col, "not an equality question (header matches \"%s\"): read as a closed question",
+			    r->pattern);
 	}
 	/* One response id and one submitted date: the first of each. */
 	for (size_t i = 0; rc == 0 && i < c->ncolumns; i++) {
@@ -517,40 +600,327 @@ int columns_assign(struct columns *c, const char *profile, struct reach_error *e
 	return rc;
 }
 
-/* ---- deciding from answers, and questions ---- */
+/* ---- personal data by content ---- */
+
+static int alpha_at(const char *p) { return isalpha((unsigned char)*p) != 0; }
+static int digit_at(const char *p) { return isdigit((unsigned char)*p) != 0; }
+
+/*
+ * The length of a full UK postcode at P ("ME15 6JQ", "sw1a1aa"), ending on a
+ * word boundary, or 0; *OUTWARD is the length of its district.
+ */
+static size_t postcode_at(const char *p, size_t *outward)
+{
+	if (!alpha_at(p))
+		return 0;
+	size_t i = alpha_at(p + 1) ? 2 : 1;
+	if (!digit_at(p + i))
+		return 0;
+	i++;
+	for (size_t out = i; out <= i + 1; out++) {
+		if (out > i && !isalnum((unsigned char)p[i]))
+			break;
+		size_t in = out + (p[out] == ' ');
+		if (digit_at(p + in) && alpha_at(p + in + 1) && alpha_at(p + in + 2) &&
+		    !isalnum((unsigned char)p[in + 3])) {
+			*outward = out;
+			return in + 3;
+		}
+	}
+	return 0;
+}
+
+size_t columns_cut_postcodes(const char *s, struct buf *out)
+{
+	size_t cut = 0, outward, len;
+	buf_reset(out);
+	for (const char *p = s; *p; ) {
+		if ((p == s || !isalnum((unsigned char)p[-1])) && (len = postcode_at(p, &outward))) {
+			for (size_t i = 0; i < outward; i++)
+				buf_putc(out, (char)toupper((unsigned char)p[i]));
+			p += len;
+			cut++;
+		} else {
+			buf_putc(out, *p++);
+		}
+	}
+	if (!out->data)
+		buf_puts(out, "");
+	return cut;
+}
+
+enum content {
+	CONTENT_OTHER, CONTENT_POSTCODE, CONTENT_EMAIL, CONTENT_PHONE, CONTENT_IP, CONTENT_GRID,
+	CONTENT_COORDINATES, CONTENT_COUNT
+};
+
+static const char *const content_words[CONTENT_COUNT] = {
+	"", "full postcodes", "email addresses", "phone numbers", "IP addresses",
+	"grid references or eastings and northings", "latitudes and longitudes",
+};
+
+static int is_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || strpbrk(s, " \t,;<>"))
+		return 0;
+	const char *dot = strrchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1];
+}
+
+static int is_phone(const char *s)
+{
+	size_t digits = 0;
+	if (*s != '0' && *s != '+' && *s != '(')
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if (digit_at(p))
+			digits++;
+		else if (!strchr(" +()-.", *p))
+			return 0;
+	}
+	return digits >= 10 && digits <= 13;
+}
+
+static int is_ip(const char *s)
+{
+	int parts = 0, colons = 0;
+	const char *p = s;
+	for (;;) {
+		char *end;
+		if (!digit_at(p))
+			break;
+		long v = strtol(p, &end, 10);
+		if (end - p > 3 || v > 255)
+			break;
+		parts++;
+		p = end;
+		if (*p != '.')
+			break;
+		p++;
+	}
+	if (parts == 4 && !*p)
+		return 1;
+	for (p = s; *p; p++) {
+		if (*p == ':')
+			colons++;
+		else if (!isxdigit((unsigned char)*p))
+			return 0;
+	}
+	return colons >= 5 || (colons >= 2 && strstr(s, "::") && strlen(s) >= 6);
+}
+
+/* A number of MIN_DIGITS or more digits at *P, with at least DECIMALS after a point; advances *P. */
+static int number_at(const char **p, int min_digits, int decimals, double *value)
+{
+	char *end;
+	const char *s = *p;
+	if (*s == '-' || *s == '+')
+		s++;
+	if (!digit_at(s))
+		return 0;
+	*value = strtod(*p, &end);
+	const char *dot = memchr(s, '.', (size_t)(end - s));
+	int before = (int)((dot ? dot : end) - s), after = dot ? (int)(end - dot - 1) : 0;
+	*p = end;
+	return before >= min_digits && after >= decimals;
+}
+
+/* "TQ 75838 55291", "TQ7583855291", "575838, 155291". */
+static int is_grid(const char *s)
+{
+	struct buf b = { 0 };
+	for (const char *p = s; *p; p++)
+		if (*p != ' ')
+			buf_putc(&b, (char)toupper((unsigned char)*p));
+	int grid = 0;
+	if (b.len >= 6 && b.len <= 12 && strchr("HJNOST", b.data[0]) && alpha_at(b.data + 1) &&
+	    b.data[1] != 'I' && (b.len - 2) % 2 == 0) {
+		grid = 1;
+		for (size_t i = 2; i < b.len; i++)
+			grid &= digit_at(b.data + i);
+	}
+	buf_free(&b);
+	if (grid)
+		return 1;
+	/* Eastings and northings in metres: six digits, then six or seven. */
+	const char *p = s;
+	double e, n;
+	if (*s == '0' || !number_at(&p, 6, 0, &e) || p - s != 6)
+		return 0;
+	while (*p == ',' || *p == ' ' || *p == ';')
+		p++;
+	const char *north = p;
+	return *p != '0' && number_at(&p, 6, 0, &n) && !*p && p - north <= 7 && e <= 700000 && n <= 1300000;
+}
+
+/* "51.27201", "51.2720, 0.5290". */
+static int is_coordinates(const char *s)
+{
+	const char *p = s;
+	double a, b;
+	if (!number_at(&p, 1, 3, &a) || fabs(a) > 180)
+		return 0;
+	if (!*p)
+		return p - s >= 6 && strchr(s, '.') && strlen(strchr(s, '.') + 1) >= 4;
+	while (*p == ',' || *p == ' ' || *p == ';')
+		p++;
+	return number_at(&p, 1, 3, &b) && !*p && fabs(b) <= 180;
+}
+
+static enum content content_of(const char *v)
+{
+	size_t outward, len = strlen(v);
+	if (postcode_at(v, &outward) == len)
+		return CONTENT_POSTCODE;
+	if (is_email(v))
+		return CONTENT_EMAIL;
+	if (is_ip(v))
+		return CONTENT_IP;
+	if (is_grid(v))
+		return CONTENT_GRID;
+	if (is_coordinates(v))
+		return CONTENT_COORDINATES;
+	if (is_phone(v))
+		return CONTENT_PHONE;
+	return CONTENT_OTHER;
+}
+
+/*
+ * Judges column COL by its answers: personal data when a quarter or more of
+ * them are email addresses, phone numbers, IP addresses, grid references or
+ * coordinates (named in *KIND); a postcode when most are full postcodes.
+ */
+static enum role role_by_content(const char *const *const *answers, const size_t *nfields, size_t nrows,
+    size_t col, enum content *kind)
+{
+	size_t seen[CONTENT_COUNT] = { 0 }, filled = 0, personal = 0;
+	struct buf b = { 0 };
+	for (size_t r = 0; r < nrows; r++) {
+		const char *v = cell(answers[r], nfields[r], col);
+		if (!*v)
+			continue;
+		text_squeeze(v, &b);
+		if (!b.len)
+			continue;
+		filled++;
+		seen[content_of(b.data)]++;
+	}
+	buf_free(&b);
+	*kind = CONTENT_OTHER;
+	for (int k = CONTENT_EMAIL; k < CONTENT_COUNT; k++) {
+		personal += seen[k];
+		if (seen[k] > seen[*kind] || *kind == CONTENT_OTHER)
+			*kind = seen[k] ? (enum content)k : *kind;
+	}
+	if (filled && personal * 4 >= filled && personal)
+		return ROLE_PERSONAL;
+	*kind = CONTENT_POSTCODE;
+	if (filled && seen[CONTENT_POSTCODE] * 2 > filled)
+		return ROLE_POSTCODE;
+	*kind = CONTENT_OTHER;
+	return ROLE_UNKNOWN;
+}
+
+/* ---- equality roles confirmed by the answers ---- */
 
 static int compare_strings(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The answered cells of column COL, sorted (pointers into ANSWERS); returns their number. */
+static size_t sorted_answers(const char *const *const *answers, const size_t *nfields, size_t nrows,
+    size_t col, const char ***out)
+{
+	const char **seen = xcalloc(nrows ? nrows : 1, sizeof *seen);
+	size_t filled = 0;
+	for (size_t r = 0; r < nrows; r++) {
+		const char *v = cell(answers[r], nfields[r], col);
+		if (*v)
+			seen[filled++] = v;
+	}
+	qsort(seen, filled, sizeof *seen, compare_strings);
+	*out = seen;
+	return filled;
+}
+
+/* How many of the FILLED sorted answers tag to ROLE's categories or non-answers in T. */
+static size_t answers_fitting(const struct taxonomy *t, enum role role, const char **seen, size_t filled)
+{
+	size_t fit = 0;
+	for (size_t i = 0, j; i < filled; i = j) {
+		for (j = i + 1; j < filled && strcmp(seen[j], seen[i]) == 0; j++)
+			;
+		int fits = 0;
+		for (const char *const *d = tag_dimensions(role); *d && !fits; d++) {
+			for (int month_first = 0; month_first <= (role == ROLE_DATE_OF_BIRTH) && !fits; month_first++) {
+				struct tag_result r;
+				tag_answer(t, role, *d, seen[i], month_first, &r);
+				fits = r.status != TAG_UNMATCHED;
+			}
+		}
+		if (fits)
+			fit += j - i;
+	}
+	return fit;
+}
+
+/* Roles whose questions are easily taken for each other, wording aside. */
+static enum role twin_role(enum role role)
+{
+	return role == ROLE_SEX ? ROLE_GENDER_IDENTITY : role == ROLE_GENDER_IDENTITY ? ROLE_SEX : ROLE_UNKNOWN;
+}
+
+/*
+ * Keeps COL's equality role (given by its wording) when at least half its
+ * answered sample fits the dimension; else its twin's role when that fits,
+ * else a closed question, saying why.
+ */
+static void confirm_by_answers(struct column *col, const struct taxonomy *t,
+    const char *const *const *answers, const size_t *nfields, size_t nrows)
+{
+	const char **seen;
+	size_t filled = sorted_answers(answers, nfields, nrows, col->position - 1, &seen);
+	size_t fit = filled ? answers_fitting(t, col->role, seen, filled) : 0;
+	if (filled && fit * 2 < filled) {
+		enum role twin = twin_role(col->role);
+		size_t twin_fit = twin ? answers_fitting(t, twin, seen, filled) : 0;
+		if (twin && twin_fit * 2 >= filled) {
+			set_why(col, "answers fit %s, not %s (%zu of %zu tagged)", columns_role_name(twin),
+			    columns_role_name(col->role), twin_fit, filled);
+			col->role = twin;
+		} else {
+			set_why(col, "answers do not fit %s: %zu of %zu tagged; read as a closed question, "
+			    "a profile can force it", columns_role_name(col->role), fit, filled);
+			col->role = ROLE_CLOSED;
+		}
+		col->confidence = CONF_DATA;
+	}
+	free(seen);
+}
+
+/* ---- deciding from answers, and questions ---- */
+
+/*
+ * Free text when most answers differ from each other; a closed question
+ * when answers repeat, however long its options are worded. With under ten
+ * answers there is too little repetition to go by: only long answers, all
+ * different, read as free text.
+ */
 static enum role guess_from_answers(const char *const *const *answers, const size_t *nfields,
     size_t nrows, size_t col)
 {
-	const char **seen = xcalloc(nrows ? nrows : 1, sizeof *seen);
-	size_t filled = 0, total = 0, longest = 0, distinct = 0;
-	for (size_t r = 0; r < nrows; r++) {
-		const char *v = cell(answers[r], nfields[r], col);
-		size_t len = strlen(v);
-		if (!len)
-			continue;
-		seen[filled++] = v;
-		total += len;
-		if (len > longest)
-			longest = len;
-	}
-	if (!filled) {
-		free(seen);
-		return ROLE_CLOSED;
-	}
-	qsort(seen, filled, sizeof *seen, compare_strings);
-	for (size_t i = 0; i < filled; i++)
+	const char **seen;
+	size_t filled = sorted_answers(answers, nfields, nrows, col, &seen), distinct = 0, total = 0;
+	for (size_t i = 0; i < filled; i++) {
 		distinct += i == 0 || strcmp(seen[i], seen[i - 1]) != 0;
+		total += strlen(seen[i]);
+	}
 	free(seen);
-	double mean = (double)total / (double)filled;
-	if (longest > 100 || mean > 30 || (filled >= 10 && distinct * 10 >= filled * 9 && mean > 12))
-		return ROLE_FREE_TEXT;
-	return ROLE_CLOSED;
+	if (filled >= 10)
+		return distinct * 2 > filled ? ROLE_FREE_TEXT : ROLE_CLOSED;
+	return filled && distinct == filled && total > 30 * filled ? ROLE_FREE_TEXT : ROLE_CLOSED;
 }
 
 static int all_empty(const char *const *const *answers, const size_t *nfields, size_t nrows, size_t col)
@@ -588,14 +958,49 @@ static void add_question(struct columns *c, size_t col_index, int join)
 	}
 	q->tag = col->tag ? xstrdup(col->tag) : NULL;
 	q->role = col->role;
+	/* A date of birth is never stored: its answers become ages at the response's date. */
+	if (col->role == ROLE_DATE_OF_BIRTH) {
+		q->role = ROLE_AGE;
+		q->date_of_birth = 1;
+	}
 	q->columns = xmalloc(sizeof *q->columns);
 	q->columns[0] = col_index;
 	q->ncolumns = 1;
 	col->question = (int)c->nquestions++;
 }
 
+/* Checks COL's answers for personal data and, for a worded equality role, for fit. */
+static void check_answers(struct columns *c, size_t i, const char *const *const *answers,
+    const size_t *nfields, size_t nrows, const struct taxonomy *t)
+{
+	struct column *col = &c->column[i];
+	enum content kind;
+	if (col->confidence == CONF_PROFILE || col->role == ROLE_PERSONAL || col->role == ROLE_SUBMITTED ||
+	    col->role == ROLE_IGNORE)
+		return;
+	enum role by_content = role_by_content(answers, nfields, nrows, i, &kind);
+	if (by_content == ROLE_PERSONAL) {
+		col->role = ROLE_PERSONAL;
+		col->confidence = CONF_DATA;
+		set_why(col, "personal data (answers look like %s): never stored", content_words[kind]);
+		if (c->id_column == (int)i)
+			c->id_column = -1;
+		return;
+	}
+	if (by_content == ROLE_POSTCODE && col->role != ROLE_POSTCODE) {
+		set_why(col, "answers look like full postcodes: only the district is stored");
+		col->role = ROLE_POSTCODE;
+		col->confidence = CONF_DATA;
+		if (c->id_column == (int)i)
+			c->id_column = -1;
+		return;
+	}
+	if (t && columns_is_demographic(col->role))
+		confirm_by_answers(col, t, answers, nfields, nrows);
+}
+
 void columns_decide(struct columns *c, const char *const *const *answers, const size_t *nfields,
-    size_t nrows, int keep_text)
+    size_t nrows, int keep_text, const struct taxonomy *t)
 {
 	const struct column *prev = NULL;
 	for (size_t i = 0; i < c->ncolumns; i++) {
@@ -604,7 +1009,9 @@ void columns_decide(struct columns *c, const char *const *const *answers, const 
 			col->role = ROLE_IGNORE;
 			col->confidence = CONF_DATA;
 			col->note = "no header and no answers";
-		} else if (col->role == ROLE_UNKNOWN) {
+		}
+		check_answers(c, i, answers, nfields, nrows, t);
+		if (col->role == ROLE_UNKNOWN) {
 			col->role = guess_from_answers(answers, nfields, nrows, i);
 			col->confidence = CONF_DATA;
 		}
@@ -620,8 +1027,8 @@ void columns_decide(struct columns *c, const char *const *const *answers, const 
 			if (!keep_text)
 				col->note = "free text: not stored without --keep-text";
 			break;
-		case ROLE_ID:
-		case ROLE_SUBMITTED:
+		case ROLE_DATE_OF_BIRTH:
+			set_why(col, "stored as the age at the response's date, never as the date");
 			break;
 		default:
 			break;
@@ -644,6 +1051,7 @@ void columns_free(struct columns *c)
 		free(c->column[i].header);
 		free(c->column[i].tag);
 		free(c->column[i].option);
+		free(c->column[i].why);
 	}
 	for (size_t i = 0; i < c->nquestions; i++) {
 		free(c->question[i].text);

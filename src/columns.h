@@ -14,6 +14,8 @@
 
 #include "util.h"
 
+struct taxonomy;
+
 enum role {
 	ROLE_UNKNOWN,
 	ROLE_ID, ROLE_SUBMITTED,
@@ -43,6 +45,8 @@ struct column {
 	enum role role;
 	enum confidence confidence;
 	const char *note;       /* why it is not stored, or NULL */
+	char *why;              /* owned: what reach columns says of it in full (which rule
+	                           dropped it, why a role was demoted), or NULL */
 	int question;           /* index of its question, or -1 if not stored */
 	int block;              /* SurveyMonkey: first column of its block, or -1 */
 };
@@ -54,6 +58,7 @@ struct question {
 	size_t *columns;        /* column indexes (0-based) that feed it */
 	size_t ncolumns;
 	int multi;              /* one column per option */
+	int date_of_birth;      /* answers are dates of birth, stored as ages (role age) */
 };
 
 struct columns {
@@ -90,13 +95,24 @@ struct columns *columns_from_header(const char *const *const *rows, const size_t
 int columns_assign(struct columns *c, const char *profile, struct reach_error *err);
 
 /*
- * Decides each still unknown column from a sample of its answers: free text
- * when answers are long or nearly all different, otherwise a closed
- * question. ANSWERS[r][i] is row r's answer in column i (NROWS rows). Then
- * groups stored columns into questions.
+ * Decides each column from a sample of its answers. ANSWERS[r][i] is row
+ * r's answer in column i (NROWS rows). Personal data is found by content
+ * whatever the header (postcodes, email addresses, phone numbers, IP
+ * addresses, grid references, coordinates); an equality role given by
+ * wording is kept only when the answers fit it in the taxonomy T (NULL: no
+ * check), else the column is demoted to a closed question with a warning
+ * in its `why`; still unknown columns become free text when most answers
+ * differ, else closed questions. A date of birth is stored as an age. Then
+ * groups stored columns into questions. A profile's role is never changed.
  */
 void columns_decide(struct columns *c, const char *const *const *answers, const size_t *nfields,
-    size_t nrows, int keep_text);
+    size_t nrows, int keep_text, const struct taxonomy *t);
+
+/*
+ * Writes S into OUT with every full UK postcode in it cut to its district
+ * ("ME15 6JQ" -> "ME15"); returns the number cut (0: OUT is S unchanged).
+ */
+size_t columns_cut_postcodes(const char *s, struct buf *out);
 
 void columns_free(struct columns *c);
 

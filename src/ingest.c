@@ -290,7 +290,10 @@ int ingest_file(struct store *s, const char *path, const struct ingest_meta *met
     const struct load_options *opts, const struct taxonomy *t, struct ingest_result *result,
     struct reach_error *err)
 {
-	struct ingest_work w = { path, meta, opts, t, load_open(path, opts, err), 0 };
+	/* A date of birth becomes an age at the response's date, else at the closing date. */
+	struct load_options with_closed = *opts;
+	with_closed.closed = meta->closed;
+	struct ingest_work w = { path, meta, opts, t, load_open(path, &with_closed, err), 0 };
 	if (!w.l)
 		return -1;
 	int rc = store_transaction(s, ingest_body, &w, err);

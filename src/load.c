@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "date.h"
+#include "policy.h"
+#include "tag.h"
 #include "text.h"
 
 #define SAMPLE_BYTES (8 * 1024 * 1024)
@@ -38,7 +40,9 @@ struct load {
 	struct load_counts counts;
 	uint32_t *codes;
 	const char **texts;
-	struct buf value, ref, scratch;
+	struct buf value, ref, scratch, cut;
+	struct buf *text_cut;           /* one per question: a free text with its postcodes cut */
+	int *dob_month_first;           /* one per question: its dates of birth are month first */
 	char submitted[11];
 	int month_first;                /* the submitted column writes dates month first */
 	struct load_response resp;
@@ -157,6 +161,20 @@ static const char *const *held_fields(const struct held_row *r)
 	return (const char *const *)r->fields;
 }
 
+/* Are the dates of birth in column COL of the sample written month first? */
+static int dob_month_first(const struct load *l, size_t col, const char *const *const *sample,
+    const size_t *sample_n, size_t nsample)
+{
+	if (l->opts.dates != DATES_AUTO)
+		return l->opts.dates == DATES_MONTH_FIRST;
+	const char **dates = xmalloc((nsample ? nsample : 1) * sizeof *dates);
+	for (size_t i = 0; i < nsample; i++)
+		dates[i] = col < sample_n[i] ? sample[i][col] : NULL;
+	int month_first = dates_month_first(dates, nsample);
+	free(dates);
+	return month_first;
+}
+
 struct load *load_open(const char *path, const struct load_options *opts, struct reach_error *err)
 {
 	struct load *l = xcalloc(1, sizeof *l);
@@ -188,7 +206,7 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 		sample[i] = held_fields(&l->held[first + i]);
 		sample_n[i] = l->held[first + i].nfields;
 	}
-	columns_decide(l->cols, sample, sample_n, nsample, opts->keep_text);
+	columns_decide(l->cols, sample, sample_n, nsample, opts->keep_text, opts->taxonomy);
 	if (opts->dates != DATES_AUTO) {
 		l->month_first = opts->dates == DATES_MONTH_FIRST;
 	} else if (l->cols->submitted_column >= 0) {
@@ -198,13 +216,19 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 		l->month_first = dates_month_first(dates, nsample);
 		free(dates);
 	}
+	size_t nq = l->cols->nquestions;
+	l->dob_month_first = xcalloc(nq ? nq : 1, sizeof *l->dob_month_first);
+	for (size_t q = 0; q < nq; q++)
+		if (l->cols->question[q].date_of_birth)
+			l->dob_month_first[q] = dob_month_first(l, l->cols->question[q].columns[0], sample,
+			    sample_n, nsample);
 	free(sample);
 	free(sample_n);
 	l->next_held = first;
-	size_t nq = l->cols->nquestions;
 	l->dict = xcalloc(nq ? nq : 1, sizeof *l->dict);
 	l->codes = xcalloc(nq ? nq : 1, sizeof *l->codes);
 	l->texts = xcalloc(nq ? nq : 1, sizeof *l->texts);
+	l->text_cut = xcalloc(nq ? nq : 1, sizeof *l->text_cut);
 	return l;
 fail:
 	load_close(l);
@@ -266,16 +290,94 @@ static const char *squeezed_cell(const char *v, size_t *len, struct buf *scratch
 	return scratch->data;
 }
 
+/* Does V (LEN bytes) hold a digit followed by two letters, as every full postcode does? */
+static int might_hold_postcode(const char *v, size_t len)
+{
+	for (size_t i = 0; i + 2 < len; i++)
+		if (isdigit((unsigned char)v[i]) && isalpha((unsigned char)v[i + 1]) && isalpha((unsigned char)v[i + 2]))
+			return 1;
+	return 0;
+}
+
+/* V (LEN bytes, NUL-terminated) with its full postcodes cut to districts, in OUT when any is cut. */
+static const char *without_postcodes(const char *v, size_t *len, struct buf *out)
+{
+	if (!might_hold_postcode(v, *len) || columns_cut_postcodes(v, out) == 0)
+		return v;
+	*len = out->len;
+	return out->data;
+}
+
+/* Whole years from the date BORN to the date AT, both "YYYY-MM-DD". */
+static int years_between(const char *born, const char *at)
+{
+	int years = atoi(at) - atoi(born);
+	if (strcmp(at + 5, born + 5) < 0)
+		years--;
+	return years;
+}
+
+/*
+ * Writes into OUT what is stored for RAW, an answer to a date-of-birth
+ * question of a response dated AT (NULL: none): the age then ("34"); a
+ * non-answer as it is; nothing when there is no date to reckon at (counted
+ * missing); a wording without digits when RAW is no date or gives no age
+ * (counted unmatched). The date itself is never kept.
+ */
+static void age_from_birth_date(const struct load *l, const char *raw, int month_first, const char *at,
+    struct buf *out)
+{
+	char born[11];
+	long year;
+	struct tag_result r;
+	buf_reset(out);
+	buf_puts(out, "");
+	if (l->opts.taxonomy) {
+		tag_answer(l->opts.taxonomy, ROLE_AGE, "age", raw, 0, &r);
+		if (r.status == TAG_MISSING || r.status == TAG_DECLINED) {
+			buf_puts(out, raw);
+			return;
+		}
+	}
+	/* A date of birth given as a year alone is taken as 1 July of it, as the tagger does. */
+	if (parse_long(raw, 1890, 2100, &year) == 0)
+		snprintf(born, sizeof born, "%04ld-07-01", year);
+	else if (parse_date(raw, month_first, born) < 0) {
+		buf_puts(out, "date of birth not readable");
+		return;
+	}
+	if (!at)
+		return;
+	int age = years_between(born, at);
+	if (age < 0 || age > POLICY_AGE_CEILING)
+		buf_puts(out, "date of birth gives no age");
+	else
+		buf_printf(out, "%d", age);
+}
+
 /*
  * The answer to question Q in FIELDS, squeezed; multi-column questions joined
- * by "; "; a postcode as its district. Sets *LEN; valid until the next call.
+ * by "; "; a postcode as its district, and full postcodes inside any other
+ * answer cut to theirs; a date of birth as an age. Sets *LEN; valid until the
+ * next call.
  */
-static const char *question_value(struct load *l, const struct question *q, char *const *fields, size_t n,
-    size_t *len)
+static const char *question_value(struct load *l, size_t qi, char *const *fields, size_t n, size_t *len)
 {
+	const struct question *q = &l->cols->question[qi];
 	const char *v;
-	if (q->ncolumns == 1 && q->role != ROLE_POSTCODE)
-		return squeezed_cell(q->columns[0] < n ? fields[q->columns[0]] : "", len, &l->scratch);
+	if (q->date_of_birth) {
+		v = squeezed_cell(q->columns[0] < n ? fields[q->columns[0]] : "", len, &l->scratch);
+		if (!*len)
+			return v;
+		age_from_birth_date(l, v, l->dob_month_first[qi],
+		    l->resp.submitted ? l->resp.submitted : l->opts.closed, &l->value);
+		*len = l->value.len;
+		return l->value.data;
+	}
+	if (q->ncolumns == 1 && q->role != ROLE_POSTCODE) {
+		v = squeezed_cell(q->columns[0] < n ? fields[q->columns[0]] : "", len, &l->scratch);
+		return without_postcodes(v, len, &l->cut);
+	}
 	buf_reset(&l->value);
 	for (size_t k = 0; k < q->ncolumns; k++) {
 		size_t c = q->columns[k];
@@ -292,7 +394,7 @@ static const char *question_value(struct load *l, const struct question *q, char
 		buf_append(&l->value, l->scratch.data, l->scratch.len);
 	}
 	*len = l->value.len;
-	return l->value.data ? l->value.data : "";
+	return l->value.data ? without_postcodes(l->value.data, len, &l->cut) : "";
 }
 
 static int code_response(struct load *l, char *const *fields, size_t n, long line, struct reach_error *err)
@@ -313,18 +415,27 @@ static int code_response(struct load *l, char *const *fields, size_t n, long lin
 		if (n > c->ncolumns)
 			n = c->ncolumns;
 	}
+	/* First the date: a date of birth's age is reckoned at it. */
+	l->resp.submitted = NULL;
+	if (c->submitted_column >= 0 && (size_t)c->submitted_column < n && fields[c->submitted_column][0]) {
+		if (parse_date(fields[c->submitted_column], l->month_first, l->submitted) == 0)
+			l->resp.submitted = l->submitted;
+		else
+			l->counts.unreadable_dates++;
+	}
 	for (size_t q = 0; q < c->nquestions; q++) {
 		const struct question *qu = &c->question[q];
 		l->texts[q] = NULL;
 		l->codes[q] = 0;
 		if (qu->role == ROLE_FREE_TEXT) {
 			size_t col = qu->columns[0];
-			if (col < n && fields[col][0])
-				l->texts[q] = fields[col];
+			size_t len = col < n ? strlen(fields[col]) : 0;
+			if (len)
+				l->texts[q] = without_postcodes(fields[col], &len, &l->text_cut[q]);
 			continue;
 		}
 		size_t len;
-		const char *value = question_value(l, qu, fields, n, &len);
+		const char *value = question_value(l, q, fields, n, &len);
 		if (!len)
 			continue;
 		l->codes[q] = dictionary_code(&l->dict[q], value, len);
@@ -341,13 +452,6 @@ static int code_response(struct load *l, char *const *fields, size_t n, long lin
 		buf_reset(&l->ref);
 		buf_puts(&l->ref, fields[c->id_column]);
 		l->resp.ref = l->ref.data;
-	}
-	l->resp.submitted = NULL;
-	if (c->submitted_column >= 0 && (size_t)c->submitted_column < n && fields[c->submitted_column][0]) {
-		if (parse_date(fields[c->submitted_column], l->month_first, l->submitted) == 0)
-			l->resp.submitted = l->submitted;
-		else
-			l->counts.unreadable_dates++;
 	}
 	l->resp.line = line;
 	l->resp.seq = ++l->counts.responses;
@@ -411,6 +515,11 @@ void load_close(struct load *l)
 	free(l->dict);
 	free(l->codes);
 	free(l->texts);
+	for (size_t q = 0; l->text_cut && q < l->cols->nquestions; q++)
+		buf_free(&l->text_cut[q]);
+	free(l->text_cut);
+	free(l->dob_month_first);
+	buf_free(&l->cut);
 	buf_free(&l->value);
 	buf_free(&l->ref);
 	buf_free(&l->scratch);

@@ -3,7 +3,9 @@
  * each column's role (from its wording, a profile, or a sample of its first
  * answers), and then hands out one response at a time, its answers coded
  * against a dictionary of distinct raw answers per question. Personal data
- * never leaves this module; postcodes leave it as their district only.
+ * never leaves this module: postcodes leave it as their district only,
+ * wherever they appear in a stored answer, and a date of birth as the age
+ * at the response's date (else at the closing date), never as the date.
  * Memory stays bounded whatever the number of rows.
  */
 #ifndef REACH_LOAD_H
@@ -25,6 +27,9 @@ struct load_options {
 	int ragged;             /* keep rows with too few or too many fields */
 	enum date_reading dates;        /* day or month first, or as the column shows */
 	struct reader_options read;     /* --encoding, --delimiter; zero: detect */
+	const struct taxonomy *taxonomy; /* checks equality roles against the answers; NULL: no check */
+	const char *closed;     /* "YYYY-MM-DD": a date of birth's age is reckoned at it when a
+	                           response has no submitted date; NULL: none */
 };
 
 /* A distinct raw answer of one question. */

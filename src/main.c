@@ -256,8 +256,11 @@ static int cmd_columns(const char *db, int argc, char **argv)
 	struct session x;
 	struct load *l = NULL;
 	const struct load_response *r;
-	if ((rc = session_open(&x, db, SESSION_TAXONOMY, taxonomy)) == 0 && !(l = load_open(files[0], &lo, &x.err)))
-		rc = -1;
+	if ((rc = session_open(&x, db, SESSION_TAXONOMY, taxonomy)) == 0) {
+		lo.taxonomy = x.t;
+		if (!(l = load_open(files[0], &lo, &x.err)))
+			rc = -1;
+	}
 	while (l && (rc = load_next(l, &r, &x.err)) == 1)
 		;
 	if (l && rc == 0)
@@ -319,8 +322,10 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 		return rc;
 	struct session x;
 	struct ingest_result result;
-	if ((rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy)) == 0)
+	if ((rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy)) == 0) {
+		lo.taxonomy = x.t;
 		rc = ingest_file(x.s, files[0], &m, &lo, x.t, &result, &x.err);
+	}
 	if ((rc = session_close(&x, rc < 0 ? -1 : REACH_OK)) == REACH_OK)
 		print_ingest_summary(files[0], &m, &result);
 	return rc;

@@ -92,8 +92,9 @@ void preview_columns(const char *path, const struct load *l, const struct taxono
 		    columns_confidence_name(col->confidence), *col->header ? col->header : "(no header)");
 		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0)
 			fprintf(out, " [%s]", col->tag);
-		if (col->note)
-			fprintf(out, "  -- %s", col->note);
+		/* The full reason (which rule dropped it, why a role was demoted), else the short one. */
+		if (col->why || col->note)
+			fprintf(out, "  -- %s", col->why ? col->why : col->note);
 		fputc('\n', out);
 	}
 	for (size_t q = 0; q < c->nquestions; q++)
