@@ -37,6 +37,7 @@ struct compare_category {
 	struct stats_category st;       /* share, population share, ratio, rate per 1,000, flag */
 	double partial_r;       /* unconditional partial R-indicator; NaN for groups */
 	double only_group;      /* groups: answers that named only the group ("BAME"), in n and its base */
+	int overlaps;           /* age: its band shares ages with another band answered: not compared */
 };
 
 struct compare_dimension {
@@ -47,6 +48,9 @@ struct compare_dimension {
 	double broad;           /* ethnicity_detailed: answered only at the five-group level */
 	double below_min_age;   /* age: younger than the eligible age, left out */
 	double not_compared;    /* answers in categories the census has no figure for */
+	double overlapping;     /* age: answers in bands that overlap another band answered, not compared */
+	char **not_pooled;      /* age, pooled: the consultations whose bands could not be pooled */
+	size_t nnot_pooled;
 	int compared;           /* a census baseline is held for it */
 	struct compare_category *cats;
 	size_t ncats;

@@ -82,6 +82,8 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 		fprintf(out, ", %.0f below the age invited", d->below_min_age);
 	if (d->not_compared > 0)
 		fprintf(out, ", %.0f not compared", d->not_compared);
+	if (d->overlapping > 0)
+		fprintf(out, ", %.0f in overlapping bands", d->overlapping);
 	fputs(")\n", out);
 	fprintf(out, "  %-28s %6s %s", "category", "n", d->compared ? "  share (95% CI)      " : "  share (95% CI)");
 	if (d->compared)
@@ -221,6 +223,7 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 	if (c->age_min >= 0) {
 		emit_json_member_number(out, ", ", "age_min", c->age_min);
 		emit_json_member_number(out, ", ", "age_max", c->age_max >= 0 ? c->age_max : NAN);
+		emit_json_member_bool(out, ", ", "overlaps", c->overlaps);
 	}
 	emit_json_member_number(out, ",\n         ", "n", c->n);
 	emit_json_member_number(out, ", ", "share", c->st.share.estimate);
@@ -269,6 +272,9 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	emit_json_member_number(out, ", ", "broad_only", d->broad);
 	emit_json_member_number(out, ", ", "below_min_age", d->below_min_age);
 	emit_json_member_number(out, ", ", "not_compared", d->not_compared);
+	emit_json_member_number(out, ", ", "overlapping", d->overlapping);
+	emit_json_key(out, ", ", "not_pooled");
+	json_strings(out, d->not_pooled, d->nnot_pooled);
 	emit_json_member_number(out, ",\n     ", "population", d->population);
 	emit_json_member_number(out, ", ", "population_min_age", d->base_min_age >= 0 ? d->base_min_age : NAN);
 	fputs(",\n     \"categories\": [\n", out);
