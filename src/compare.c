@@ -19,6 +19,7 @@
 #include "weight.h"
 
 #define DEFAULT_SEED 20210321UL         /* Census Day: any fixed seed makes reports repeat */
+#define UNMATCHED_LIMIT 0.5             /* over this share of the answers given unmatched: counts only */
 
 /* ---- comparing ---- */
 
@@ -527,6 +528,37 @@ static void build_tests(struct run *r, struct compare_dimension *d)
 	free(partial);
 }
 
+/*
+ * When over UNMATCHED_LIMIT of the answers given (all but missing and
+ * declined) match no rule, D's shares, ratios and test would describe the
+ * few that matched as if they were everyone: they are cleared, and only the
+ * counts kept. With no answer known there is nothing to show but counts.
+ */
+static void withhold(struct compare_dimension *d)
+{
+	double given = d->responses - d->missing - d->declined;
+	if (given > 0 && d->unmatched > UNMATCHED_LIMIT * given)
+		d->warning = COMPARE_MOSTLY_UNMATCHED;
+	else if (d->known <= 0)
+		d->warning = COMPARE_NONE_KNOWN;
+	else
+		return;
+	for (size_t i = 0; i < d->ncats + d->ngroups; i++) {
+		struct compare_category *cat = i < d->ncats ? &d->cats[i] : &d->groups[i - d->ncats];
+		cat->st.share = cat->st.ratio = (struct stats_interval){ NAN, NAN, NAN };
+		cat->st.rate_per_1000 = cat->st.expected = cat->partial_r = NAN;
+	}
+	d->test.statistic = d->test.p_value = d->test.effect_w = d->test.p_simulated = NAN;
+	d->scores.min_max_ratio = d->scores.proportional_similarity = d->scores.rate_cv = NAN;
+	d->scores.overall_rate = d->scores.partial_r_variable = NAN;
+	if (d->warning == COMPARE_MOSTLY_UNMATCHED)
+		compare_note(&d->notes, &d->nnotes, "%.0f of the %.0f answers given match no taxonomy rule: no shares, ratios "
+		    "or test are shown, as they would speak only for the few that matched", d->unmatched, given);
+	else
+		compare_note(&d->notes, &d->nnotes, "none of the %.0f responses gave an answer that can be compared: "
+		    "no shares, ratios or test", d->responses);
+}
+
 /* Builds the dimension of tally T against B into r->c; 0, or -1 with r->err set. */
 static int build_dimension(struct run *r, struct tally *t, const struct baseline *b)
 {
@@ -568,7 +600,9 @@ static int build_dimension(struct run *r, struct tally *t, const struct baseline
 		compare_note(&d->notes, &d->nnotes,
 		    "%.0f answers named only a broader group (one of the five, or a roll-up such as BAME): left out of the nineteen-group comparison", d->broad);
 	if (d->unmatched > 0)
-		compare_note(&d->notes, &d->nnotes, "%.0f answers matched no taxonomy rule (reach unmatched lists them)", d->unmatched);
+		compare_note(&d->notes, &d->nnotes, "%.0f responses gave an answer that matched no taxonomy rule "
+		    "(reach unmatched lists each distinct answer with its number of responses)", d->unmatched);
+	withhold(d);
 	return 0;
 }
 
@@ -628,6 +662,10 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 		for (size_t i = 0; rc == 0 && compare_report_dimensions[i]; i++)
 			if (r.tallies[i].responses > 0)
 				rc = build_dimension(&r, &r.tallies[i], b);
+		c->equality_questions = c->ndims > 0;
+		if (!c->equality_questions)
+			compare_note(&c->notes, &c->nnotes, "no equality questions (age, sex, ethnic group, disability …) were found "
+			    "in %s: there is nothing to compare with the census", c->nconsultations == 1 ? "this export" : "these exports");
 		if (rc == 0 && o->weighted)
 			weight_run(&r);
 		if (rc == 0 && r.stats_status != STATS_OK) {

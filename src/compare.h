@@ -40,8 +40,16 @@ struct compare_category {
 	int overlaps;           /* age: its band shares ages with another band answered: not compared */
 };
 
+/* Why a dimension's table is not shown (words.h words each). */
+enum compare_warning {
+	COMPARE_SHOWN,                  /* nothing withheld */
+	COMPARE_MOSTLY_UNMATCHED,       /* over half the answers given match no rule: counts only */
+	COMPARE_NONE_KNOWN              /* no answer in a compared category: nothing to show */
+};
+
 struct compare_dimension {
-	char *name;             /* age, sex, ethnicity, ethnicity_detailed, disability, … */
+	char *name;
+	enum compare_warning warning;   /* COMPARE_SHOWN, or why only counts are given */             /* age, sex, ethnicity, ethnicity_detailed, disability, … */
 	double responses;       /* responses to consultations that asked it */
 	double known;           /* answers in compared categories: the base of every share */
 	double missing, declined, unmatched;
@@ -108,6 +116,7 @@ struct compare {
 	size_t ndims;
 	char **notes;           /* about the whole comparison */
 	size_t nnotes;
+	int equality_questions; /* some consultation asked an equality question (ndims > 0) */
 	struct compare_weights *weights;        /* with options.weighted, one consultation; else NULL */
 };
 

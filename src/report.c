@@ -85,6 +85,12 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 	if (d->overlapping > 0)
 		fprintf(out, ", %.0f in overlapping bands", d->overlapping);
 	fputs(")\n", out);
+	if (d->warning != COMPARE_SHOWN) {
+		fprintf(out, "  %s\n", words_warning(d->warning));
+		for (size_t i = 0; i < d->nnotes; i++)
+			fprintf(out, "  note: %s\n", d->notes[i]);
+		return;
+	}
 	fprintf(out, "  %-28s %6s %s", "category", "n", d->compared ? "  share (95% CI)      " : "  share (95% CI)");
 	if (d->compared)
 		fprintf(out, "%7s  %-19s%9s  %s", "census", "ratio (95% CI)", "per 1,000", "flag");
@@ -242,7 +248,7 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 
 static void json_test(FILE *out, const struct compare_dimension *d)
 {
-	if (!d->compared) {
+	if (!d->compared || d->warning != COMPARE_SHOWN) {
 		fputs("null,\n     \"summary\": null", out);
 		return;
 	}
@@ -264,6 +270,7 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 {
 	emit_json_member_string(out, "    {", "dimension", d->name);
 	emit_json_member_bool(out, ", ", "compared", d->compared);
+	emit_json_member_string(out, ", ", "warning", words_warning_code(d->warning));
 	emit_json_member_number(out, ",\n     ", "n", d->responses);
 	emit_json_member_number(out, ", ", "n_known", d->known);
 	emit_json_member_number(out, ", ", "missing", d->missing);
@@ -279,10 +286,10 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	emit_json_member_number(out, ", ", "population_min_age", d->base_min_age >= 0 ? d->base_min_age : NAN);
 	fputs(",\n     \"categories\": [\n", out);
 	for (size_t i = 0; i < d->ncats; i++)
-		json_category(out, &d->cats[i], d->compared, i + 1 == d->ncats);
+		json_category(out, &d->cats[i], d->compared && !d->warning, i + 1 == d->ncats);
 	fputs("     ],\n     \"groups\": [\n", out);
 	for (size_t i = 0; i < d->ngroups; i++)
-		json_category(out, &d->groups[i], d->compared, i + 1 == d->ngroups);
+		json_category(out, &d->groups[i], d->compared && !d->warning, i + 1 == d->ngroups);
 	fputs("     ],\n     \"test\": ", out);
 	json_test(out, d);
 	emit_json_key(out, ",\n     ", "notes");
@@ -392,6 +399,7 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	emit_json_member_number(out, ", ", "min_age", c->min_age);
 	emit_json_member_string(out, ", ", "source", c->source);
 	emit_json_member_number(out, "},\n ", "confidence", c->confidence);
+	emit_json_member_bool(out, ",\n ", "equality_questions", c->equality_questions);
 	emit_json_key(out, ",\n ", "notes");
 	json_strings(out, c->notes, c->nnotes);
 	fputs(",\n \"dimensions\": [\n", out);
