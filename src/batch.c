@@ -165,9 +165,13 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 		} else {
 			m.replace = *held != '\0';
 			lo.taxonomy = t;
-			if (ingest_file(s, path.data, &m, &lo, t, &result, &e) == 0)
+			if (ingest_file(s, path.data, &m, &lo, t, &result, &e) == 0) {
 				fprintf(out, "%s: %s %llu responses from %s\n", m.slug, m.replace ? "replaced with" : "ingested",
 				    (unsigned long long)result.counts.responses, files[i]);
+				for (size_t k = 0; k < result.ndoubts; k++)
+					fprintf(stderr, "reach: %s: warning: column %zu \"%s\": %s\n", files[i],
+					    result.doubts[k].column, result.doubts[k].header, result.doubts[k].why);
+			}
 		}
 		if (!e.code && write_reports(s, t, m.slug, o, folder.data, &e) < 0 && !e.code)
 			error_set(&e, REACH_EDB, m.slug, 0, "cannot write its reports");

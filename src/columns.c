@@ -896,6 +896,7 @@ static void confirm_by_answers(struct column *col, const struct taxonomy *t,
 			col->role = ROLE_CLOSED;
 		}
 		col->confidence = CONF_DATA;
+		col->demoted = 1;
 	}
 	free(seen);
 }

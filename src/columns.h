@@ -47,6 +47,7 @@ struct column {
 	const char *note;       /* why it is not stored, or NULL */
 	char *why;              /* owned: what reach columns says of it in full (which rule
 	                           dropped it, why a role was demoted), or NULL */
+	int demoted;            /* its wording named an equality role its answers did not fit */
 	int question;           /* index of its question, or -1 if not stored */
 	int block;              /* SurveyMonkey: first column of its block, or -1 */
 };

@@ -37,16 +37,28 @@ struct compare_category {
 	struct stats_category st;       /* share, population share, ratio, rate per 1,000, flag */
 	double partial_r;       /* unconditional partial R-indicator; NaN for groups */
 	double only_group;      /* groups: answers that named only the group ("BAME"), in n and its base */
+	int overlaps;           /* age: its band shares ages with another band answered: not compared */
+};
+
+/* Why a dimension's table is not shown (words.h words each). */
+enum compare_warning {
+	COMPARE_SHOWN,                  /* nothing withheld */
+	COMPARE_MOSTLY_UNMATCHED,       /* over half the answers given match no rule: counts only */
+	COMPARE_NONE_KNOWN              /* no answer in a compared category: nothing to show */
 };
 
 struct compare_dimension {
-	char *name;             /* age, sex, ethnicity, ethnicity_detailed, disability, … */
+	char *name;
+	enum compare_warning warning;   /* COMPARE_SHOWN, or why only counts are given */             /* age, sex, ethnicity, ethnicity_detailed, disability, … */
 	double responses;       /* responses to consultations that asked it */
 	double known;           /* answers in compared categories: the base of every share */
 	double missing, declined, unmatched;
 	double broad;           /* ethnicity_detailed: answered only at the five-group level */
 	double below_min_age;   /* age: younger than the eligible age, left out */
 	double not_compared;    /* answers in categories the census has no figure for */
+	double overlapping;     /* age: answers in bands that overlap another band answered, not compared */
+	char **not_pooled;      /* age, pooled: the consultations whose bands could not be pooled */
+	size_t nnot_pooled;
 	int compared;           /* a census baseline is held for it */
 	struct compare_category *cats;
 	size_t ncats;
@@ -104,6 +116,7 @@ struct compare {
 	size_t ndims;
 	char **notes;           /* about the whole comparison */
 	size_t nnotes;
+	int equality_questions; /* some consultation asked an equality question (ndims > 0) */
 	struct compare_weights *weights;        /* with options.weighted, one consultation; else NULL */
 };
 

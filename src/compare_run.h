@@ -35,10 +35,17 @@ struct question_tags {
 	size_t n;
 };
 
-/* An age interval answered, with how many gave it. */
+/* An age interval answered, or an exact age (lo == hi), with how many gave it. */
 struct interval {
 	int lo, hi;             /* hi -1: no upper limit */
 	double n;
+	int exact;              /* an age, a year or a date of birth, not a band answered */
+	size_t source;          /* the consultation (index into compare.consultations) */
+};
+
+/* One consultation's age answers that are not ages: kept apart so a pooled comparison can leave it out. */
+struct age_source {
+	double responses, missing, declined, unmatched;
 };
 
 /* Counts of one dimension across the consultations. */
@@ -50,6 +57,8 @@ struct tally {
 	double *rollup_only;    /* per roll-up: answers naming only it */
 	struct interval *ages;
 	size_t nages;
+	struct age_source *sources;     /* age: per consultation counted */
+	size_t nsources;
 	double responses, missing, declined, unmatched, broad;
 };
 
@@ -86,7 +95,7 @@ struct run {
 	const struct compare_options *o;
 	struct compare *c;
 	struct tally tallies[16];       /* parallel to compare_report_dimensions */
-	struct age_band *bands;         /* for exact ages */
+	struct age_band *bands;         /* for exact ages (compare.c cuts them at the bands answered) */
 	size_t nbands;
 	int exact_ages;                 /* some ages came from an age, a year or a date of birth */
 	struct closed *closed;          /* with options.weighted: the closed questions */

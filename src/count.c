@@ -107,16 +107,19 @@ static const struct tag_entry *entry(const struct question_tags *qt, const struc
 
 /* ---- counting ---- */
 
-/* Counts one answer of the interval LO-HI; returns the interval's index. */
-static int count_interval(struct tally *t, int lo, int hi)
+/*
+ * Counts one age answer of consultation SOURCE: the interval LO-HI answered,
+ * or (EXACT) an exact age LO == HI. Returns its entry's index in T->ages.
+ */
+static int count_interval(struct tally *t, int lo, int hi, int exact, size_t source)
 {
 	for (size_t i = 0; i < t->nages; i++)
-		if (t->ages[i].lo == lo && t->ages[i].hi == hi) {
+		if (t->ages[i].lo == lo && t->ages[i].hi == hi && t->ages[i].exact == exact && t->ages[i].source == source) {
 			t->ages[i].n++;
 			return (int)i;
 		}
 	t->ages = xrealloc(t->ages, (t->nages + 1) * sizeof *t->ages);
-	t->ages[t->nages++] = (struct interval){ lo, hi, 1 };
+	t->ages[t->nages++] = (struct interval){ lo, hi, 1, exact, source };
 	return (int)t->nages - 1;
 }
 
@@ -132,6 +135,19 @@ static void count_status(struct tally *t, enum tag_status status)
 		t->unmatched++;
 }
 
+/* Counts an age answer that is not an age, also for the consultation being counted (T's last source). */
+static void count_age_status(struct tally *t, enum tag_status status)
+{
+	struct age_source *src = &t->sources[t->nsources - 1];
+	count_status(t, status);
+	if (status == TAG_MISSING)
+		src->missing++;
+	else if (status == TAG_DECLINED)
+		src->declined++;
+	else if (status != TAG_BROAD)
+		src->unmatched++;
+}
+
 /* Whole years from the date BORN to the date AT, both in days since 1970. */
 static int years_between(long born, long at)
 {
@@ -144,24 +160,17 @@ static int years_between(long born, long at)
 	return years;
 }
 
-/* Counts an exact age into its band (every band is listed, answered or not); returns its index or -1. */
+/*
+ * Counts an exact age as itself: compare.c places it in a band once every
+ * band answered is known. Returns its entry's index.
+ */
 static int count_exact_age(struct run *r, struct tally *t, int age)
 {
-	if (!r->exact_ages) {
-		r->exact_ages = 1;
-		for (size_t i = 0; i < r->nbands; i++) {
-			count_interval(t, r->bands[i].lo, r->bands[i].hi);
-			t->ages[t->nages - 1].n = 0;
-		}
-	}
-	for (size_t i = 0; i < r->nbands; i++)
-		if (age >= r->bands[i].lo && (r->bands[i].hi < 0 || age <= r->bands[i].hi))
-			return count_interval(t, r->bands[i].lo, r->bands[i].hi);
-	t->unmatched++;
-	return -1;
+	r->exact_ages = 1;
+	return count_interval(t, age, age, 1, t->nsources - 1);
 }
 
-/* Counts the response's age; returns the index of its interval, or -1. */
+/* Counts the response's age; returns the index of its entry in the tally's ages, or -1. */
 static int count_age(struct run *r, const struct block_response *resp)
 {
 	struct tally *t = compare_tally(r, "age");
@@ -171,18 +180,19 @@ static int count_age(struct run *r, const struct block_response *resp)
 	const struct question_tags *qt = dob ? dob : year ? year : band;
 	const struct tag_entry *e = entry(qt, resp);
 	t->responses++;
+	t->sources[t->nsources - 1].responses++;
 	if (e->status != TAG_CATEGORY) {
-		count_status(t, e->status);
+		count_age_status(t, e->status);
 		return -1;
 	}
 	/* A band answered; a plain age ("34") is exact, and banded like a date of birth. */
 	if (qt == band && e->age_min != e->age_max)
-		return count_interval(t, e->age_min, e->age_max);
+		return count_interval(t, e->age_min, e->age_max, 0, t->nsources - 1);
 	if (qt == band)
 		return count_exact_age(r, t, e->age_min);
 	long at = resp->submitted_days >= 0 ? resp->submitted_days : r->closed_days;
 	if (at < 0) {
-		t->missing++;
+		count_age_status(t, TAG_MISSING);
 		return -1;
 	}
 	/* A year of birth alone is taken as 1 July of that year. */
@@ -190,7 +200,7 @@ static int count_age(struct run *r, const struct block_response *resp)
 	int age = years_between(born, at);
 	if (age >= 0 && age <= POLICY_AGE_CEILING)
 		return count_exact_age(r, t, age);
-	t->unmatched++;
+	count_age_status(t, TAG_UNMATCHED);
 	return -1;
 }
 
@@ -288,6 +298,9 @@ int count_consultation(struct run *r, const char *slug)
 	add_consultation(r->c, &v, platform_copy);
 	free(platform_copy);
 	r->closed_days = v.closed ? date_to_days(v.closed) : -1;
+	struct tally *ages = compare_tally(r, "age");
+	ages->sources = xrealloc(ages->sources, (ages->nsources + 1) * sizeof *ages->sources);
+	ages->sources[ages->nsources++] = (struct age_source){ 0, 0, 0, 0 };
 	int rc = load_question_tags(r, &v);
 	if (r->o->weighted)
 		weight_add_questions(r, &v);
@@ -345,6 +358,7 @@ void count_free(struct run *r)
 		free(r->tallies[i].n);
 		free(r->tallies[i].rollup_only);
 		free(r->tallies[i].ages);
+		free(r->tallies[i].sources);
 	}
 	free(r->bands);
 }

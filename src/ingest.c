@@ -179,6 +179,20 @@ static void summarise(const struct load *l, struct ingest_result *r)
 		r->personal += role == ROLE_PERSONAL;
 		r->free_text_dropped += role == ROLE_FREE_TEXT && c->column[i].question < 0;
 		r->ignored += role == ROLE_IGNORE;
+		const struct column *col = &c->column[i];
+		if (!col->demoted)
+			continue;
+		if (r->ndoubts == INGEST_DOUBTS) {
+			r->more_doubts++;
+			continue;
+		}
+		struct ingest_doubt *d = &r->doubts[r->ndoubts++];
+		d->column = col->position;
+		if (strlen(col->header) < sizeof d->header)
+			snprintf(d->header, sizeof d->header, "%s", col->header);
+		else
+			snprintf(d->header, sizeof d->header, "%.*s\xE2\x80\xA6", (int)sizeof d->header - 4, col->header);
+		snprintf(d->why, sizeof d->why, "%s", col->why ? col->why : "");
 	}
 	snprintf(r->encoding, sizeof r->encoding, "%s", reader_encoding(load_reader(l)));
 	snprintf(r->layout, sizeof r->layout, "%s", columns_layout_name(c->layout));
@@ -203,12 +217,47 @@ static void insert_tag(struct store *s, int64_t question, size_t code, const cha
 	store_step(s, st);
 }
 
+/* Copies TEXT into OUT (LEN bytes), cut at a whole UTF-8 character with "…" when it does not fit. */
+static void cut_text(char *out, size_t len, const char *text)
+{
+	size_t n = strlen(text);
+	if (n < len) {
+		memcpy(out, text, n + 1);
+		return;
+	}
+	n = len - sizeof "…";
+	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(out, text, n);
+	memcpy(out + n, "…", sizeof "…");
+}
+
+/* Adds question Q (slot I of V, of role ROLE) to SUM, as read from the columns C. */
+static struct ingest_dimension *summary_question(struct ingest_result *sum, const struct columns *c, size_t i,
+    const struct consult_question *q, enum role role)
+{
+	if (sum->ndims == INGEST_DIMENSIONS) {
+		sum->more_dims++;
+		return NULL;
+	}
+	struct ingest_dimension *d = &sum->dims[sum->ndims++];
+	memset(d, 0, sizeof *d);
+	snprintf(d->dimension, sizeof d->dimension, "%s", columns_role_name(role));
+	cut_text(d->question, sizeof d->question, q->text ? q->text : "");
+	if (c && i < c->nquestions && c->question[i].ncolumns)
+		d->column = c->column[c->question[i].columns[0]].position;
+	return d;
+}
+
 /*
  * Tags every distinct answer of V's equality questions with the taxonomy T,
- * replacing the tags they had. Returns the number of answers left unmatched,
- * or -1 (the store failed).
+ * replacing the tags they had. Returns the number of answers left unmatched
+ * (one per distinct answer and dimension), or -1 (the store failed). With
+ * SUM, also counts each question's answers and those tagged, and the
+ * responses giving unmatched answers; C gives the export's columns.
  */
-static long tag_answers(struct store *s, const struct taxonomy *t, const struct consult_view *v)
+static long tag_answers(struct store *s, const struct taxonomy *t, const struct consult_view *v,
+    struct ingest_result *sum, const struct columns *c)
 {
 	long unmatched = 0;
 	for (size_t i = 0; i < v->nq; i++) {
@@ -222,13 +271,21 @@ static long tag_answers(struct store *s, const struct taxonomy *t, const struct 
 		int month_first = v->dates == DATES_MONTH_FIRST ||
 		    (v->dates == DATES_AUTO && role == ROLE_DATE_OF_BIRTH &&
 		    dates_month_first((const char *const *)q->raw, q->nvalues));
-		for (const char *const *dim = tag_dimensions(role); *dim; dim++) {
+		const char *const *dims = tag_dimensions(role);
+		struct ingest_dimension *summary = sum && *dims ? summary_question(sum, c, i, q, role) : NULL;
+		for (const char *const *dim = dims; *dim; dim++) {
 			for (size_t k = 0; k < q->nvalues; k++) {
 				struct tag_result r;
 				if (!q->raw[k])
 					continue;
 				tag_answer(t, role, *dim, q->raw[k], month_first, &r);
 				unmatched += r.status == TAG_UNMATCHED;
+				if (sum && r.status == TAG_UNMATCHED)
+					sum->unmatched_responses += q->count[k];
+				if (summary && dim == dims && r.status != TAG_MISSING) {
+					summary->answers += q->count[k];
+					summary->tagged += r.status != TAG_UNMATCHED ? q->count[k] : 0;
+				}
 				insert_tag(s, q->id, k + 1, *dim, role, &r);
 			}
 		}
@@ -244,6 +301,7 @@ struct ingest_work {
 	const struct taxonomy *t;
 	struct load *l;
 	long unmatched;
+	struct ingest_result tagged;    /* what tagging found, for the summary */
 };
 
 /* The body of the ingest transaction: 0, or -1 with ERR set or the store failed. */
@@ -281,7 +339,7 @@ static int ingest_body(struct store *s, void *ctx, struct reach_error *err)
 	struct consult_view v;
 	if (consult_view_open(s, w->meta->slug, &v, err) < 0)
 		return -1;
-	w->unmatched = tag_answers(s, w->t, &v);
+	w->unmatched = tag_answers(s, w->t, &v, &w->tagged, load_columns(w->l));
 	consult_view_free(&v);
 	return w->unmatched < 0 ? -1 : 0;
 }
@@ -291,15 +349,20 @@ int ingest_file(struct store *s, const char *path, const struct ingest_meta *met
     struct reach_error *err)
 {
 	/* A date of birth becomes an age at the response's date, else at the closing date. */
+	static const struct ingest_result none;
 	struct load_options with_closed = *opts;
 	with_closed.closed = meta->closed;
-	struct ingest_work w = { path, meta, opts, t, load_open(path, &with_closed, err), 0 };
+	struct ingest_work w = { path, meta, opts, t, load_open(path, &with_closed, err), 0, none };
 	if (!w.l)
 		return -1;
 	int rc = store_transaction(s, ingest_body, &w, err);
 	if (rc == 0) {
 		summarise(w.l, result);
 		result->unmatched = w.unmatched;
+		result->unmatched_responses = w.tagged.unmatched_responses;
+		memcpy(result->dims, w.tagged.dims, sizeof result->dims);
+		result->ndims = w.tagged.ndims;
+		result->more_dims = w.tagged.more_dims;
 	}
 	load_close(w.l);
 	return rc < 0 ? -1 : 0;
@@ -320,7 +383,7 @@ static int retag_body(struct store *s, void *ctx, struct reach_error *err)
 		struct consult_view v;
 		if (consult_view_open(s, w->slugs[i], &v, err) < 0)
 			return -1;
-		long unmatched = tag_answers(s, w->t, &v);
+		long unmatched = tag_answers(s, w->t, &v, NULL, NULL);
 		if (unmatched >= 0)
 			buf_printf(&w->lines, "%s: retagged; %ld distinct answers unmatched\n", v.slug, unmatched);
 		consult_view_free(&v);

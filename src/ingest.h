@@ -21,11 +21,37 @@ struct ingest_meta {
 	int replace;                    /* swap the file of an existing slug */
 };
 
+/* One equality question as tagged, for the summary. */
+struct ingest_dimension {
+	char dimension[32];             /* what it asks, its role's name: "ethnicity" */
+	char question[64];              /* its wording, cut short at a character ("…") */
+	size_t column;                  /* the export's column (1-based; the first, for one per option) */
+	uint64_t answers;               /* responses answering it: not blank, "-" or "N/A" */
+	uint64_t tagged;                /* of those, answers a taxonomy rule matched (declined included), in
+	                                   its first dimension (ethnicity: the nineteen groups) */
+};
+
+/* A column whose wording named an equality role its answers did not fit. */
+struct ingest_doubt {
+	size_t column;                  /* 1-based */
+	char header[96];                /* its wording, cut with "…" */
+	char why[240];                  /* what was done, as reach columns says it */
+};
+
+#define INGEST_DOUBTS 8                 /* doubts the summary names; more are counted */
+#define INGEST_DIMENSIONS 32            /* equality questions the summary names; more are counted */
+
 /* What an ingest stored, for its summary. */
 struct ingest_result {
 	struct load_counts counts;
 	size_t questions, demographic, personal, free_text_dropped, ignored;
-	long unmatched;                 /* distinct equality answers no rule matched */
+	long unmatched;                 /* distinct equality answers no rule matched, one per dimension */
+	uint64_t unmatched_responses;   /* the responses that gave them (as reach unmatched's column sums) */
+	struct ingest_dimension dims[INGEST_DIMENSIONS];
+	size_t ndims;                   /* held in dims */
+	size_t more_dims;               /* equality questions past INGEST_DIMENSIONS, not held */
+	struct ingest_doubt doubts[INGEST_DOUBTS];
+	size_t ndoubts, more_doubts;
 	char encoding[32], layout[64];
 };
 

@@ -276,9 +276,28 @@ static void print_ingest_summary(const char *path, const struct ingest_meta *m, 
 	printf("  stored %zu questions, %zu of them equality monitoring; not stored: %zu personal data, "
 	       "%zu free text, %zu other columns\n",
 	    r->questions, r->demographic, r->personal, r->free_text_dropped, r->ignored);
+	for (size_t i = 0; i < r->ndims; i++) {
+		const struct ingest_dimension *d = &r->dims[i];
+		printf("  %s: column %zu \"%s\", ", d->dimension, d->column, d->question);
+		if (d->answers)
+			printf("%llu of %llu answers tagged (%.0f %%)\n", (unsigned long long)d->tagged,
+			    (unsigned long long)d->answers, 100.0 * (double)d->tagged / (double)d->answers);
+		else
+			printf("no answers\n");
+	}
+	if (r->more_dims)
+		printf("  and %zu more equality questions\n", r->more_dims);
+	if (r->demographic == 0)
+		printf("  no equality questions found: a report will have nothing to compare with the census\n");
 	if (r->unmatched > 0)
-		printf("  %ld distinct equality answers match no rule: reach unmatched %s lists them\n",
-		    r->unmatched, m->slug);
+		printf("  %ld distinct equality answers (given in %llu responses) match no rule: reach unmatched %s lists them\n",
+		    r->unmatched, (unsigned long long)r->unmatched_responses, m->slug);
+	for (size_t i = 0; i < r->ndoubts; i++)
+		fprintf(stderr, "reach: %s: warning: column %zu \"%s\": %s\n", path, r->doubts[i].column,
+		    r->doubts[i].header, r->doubts[i].why);
+	if (r->more_doubts)
+		fprintf(stderr, "reach: %s: warning: %zu more columns whose answers do not fit their wording "
+				"(reach columns lists them)\n", path, r->more_doubts);
 	if (r->counts.blank_rows)
 		fprintf(stderr, "reach: %s: warning: %llu blank rows skipped\n", path,
 		    (unsigned long long)r->counts.blank_rows);

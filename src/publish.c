@@ -214,6 +214,12 @@ static void md_rows(FILE *out, const struct compare_dimension *d, const struct c
 	}
 }
 
+static void md_notes(FILE *out, const struct compare_dimension *d)
+{
+	for (size_t i = 0; i < d->nnotes; i++)
+		fprintf(out, "%s- %s\n", i ? "" : "\n", d->notes[i]);
+}
+
 static void md_dimension(FILE *out, const struct compare_dimension *d, const struct taxonomy *t,
     const struct publish_options *o, const char *chart)
 {
@@ -223,6 +229,16 @@ static void md_dimension(FILE *out, const struct compare_dimension *d, const str
 	fprintf(out, "\n## %s\n\n", words_dimension_title(d->name));
 	fprintf(out, "%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.\n", d->known, d->responses,
 	    d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
+	if (d->warning != COMPARE_SHOWN) {
+		fputs("\n**", out);
+		fputs(words_warning(d->warning), out);
+		fputs("**\n", out);
+		md_notes(out, d);
+		buf_free(&sentence);
+		free(cats);
+		free(groups);
+		return;
+	}
 	if (d->compared) {
 		summary_sentence(d, cats, &sentence);
 		fprintf(out, "%s\n", sentence.data);
@@ -235,8 +251,7 @@ static void md_dimension(FILE *out, const struct compare_dimension *d, const str
 			  : "\n| Category | Respondents | Share (95% CI) |\n|---|---:|---:|\n", out);
 	md_rows(out, d, d->cats, d->ncats, cats, o->suppress);
 	md_rows(out, d, d->groups, d->ngroups, groups, o->suppress);
-	for (size_t i = 0; i < d->nnotes; i++)
-		fprintf(out, "%s- %s\n", i ? "" : "\n", d->notes[i]);
+	md_notes(out, d);
 	buf_free(&sentence);
 	free(cats);
 	free(groups);
@@ -279,6 +294,20 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 		const struct compare_dimension *d = &c->dims[i];
 		enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
 		publish_suppress(d, t, o->suppress, cats, groups);
+		if (d->warning != COMPARE_SHOWN) {
+			/* One row in place of the table: the warning, with the unmatched count. */
+			emit_csv_cell(out, d->name);
+			fputs(",warning,", out);
+			emit_csv_cell(out, words_warning_code(d->warning));
+			fputc(',', out);
+			emit_csv_cell(out, words_warning(d->warning));
+			fputc(',', out);
+			emit_csv_number(out, d->unmatched);
+			fprintf(out, ",,,,,,,,,,%s,\n", words_reading(READING_NOT_COMPARED)->code);
+			free(cats);
+			free(groups);
+			continue;
+		}
 		for (size_t k = 0; k < d->ncats; k++)
 			csv_row(out, d, &d->cats[k], "category", cats[k], o->suppress);
 		for (size_t g = 0; g < d->ngroups; g++)
@@ -427,6 +456,19 @@ static void html_figure(FILE *out, const struct compare *c, const struct compare
 	free(svg);
 }
 
+static void html_notes(FILE *out, const struct compare_dimension *d)
+{
+	if (!d->nnotes)
+		return;
+	fputs("<ul class=\"notes\">\n", out);
+	for (size_t i = 0; i < d->nnotes; i++) {
+		fputs("<li>", out);
+		emit_html_text(out, d->notes[i]);
+		fputs("</li>\n", out);
+	}
+	fputs("</ul>\n", out);
+}
+
 static void html_dimension(FILE *out, const struct compare *c, const struct compare_dimension *d,
     const struct taxonomy *t, const struct publish_options *o, int *skipped)
 {
@@ -437,12 +479,23 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 	emit_html_text(out, words_dimension_title(d->name));
 	fprintf(out, "</h2>\n<p>%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.", d->known,
 	    d->responses, d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
-	if (d->compared) {
+	if (d->compared && d->warning == COMPARE_SHOWN) {
 		summary_sentence(d, cats, &sentence);
 		fputs(" ", out);
 		emit_html_text(out, sentence.data);
 	}
 	fputs("</p>\n", out);
+	if (d->warning != COMPARE_SHOWN) {
+		fputs("<p><strong>", out);
+		emit_html_text(out, words_warning(d->warning));
+		fputs("</strong></p>\n", out);
+		html_notes(out, d);
+		fputs("</section>\n", out);
+		buf_free(&sentence);
+		free(cats);
+		free(groups);
+		return;
+	}
 	if (d->compared) {
 		html_figure(out, c, d, cats, o, &ratio_chart, skipped);
 		if (strcmp(d->name, "age") == 0)
@@ -465,15 +518,7 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 			     "Lowest group response rate over highest: %.2f.</p>\n", d->test.statistic, d->test.df,
 		    d->test.p_value < 0.0001 ? "< " : "", d->test.p_value < 0.0001 ? 0.0001 : d->test.p_value,
 		    d->test.effect_w, d->scores.min_max_ratio);
-	if (d->nnotes) {
-		fputs("<ul class=\"notes\">\n", out);
-		for (size_t i = 0; i < d->nnotes; i++) {
-			fputs("<li>", out);
-			emit_html_text(out, d->notes[i]);
-			fputs("</li>\n", out);
-		}
-		fputs("</ul>\n", out);
-	}
+	html_notes(out, d);
 	fputs("</section>\n", out);
 	buf_free(&sentence);
 	free(cats);
@@ -560,7 +605,7 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
 		char *chart = NULL;
-		if (o->charts_dir && d->compared) {
+		if (o->charts_dir && d->compared && d->warning == COMPARE_SHOWN) {
 			enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
 			int *show = xcalloc(d->ncats + 1, sizeof *show);
 			struct buf file = { 0 };

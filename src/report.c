@@ -82,7 +82,15 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 		fprintf(out, ", %.0f below the age invited", d->below_min_age);
 	if (d->not_compared > 0)
 		fprintf(out, ", %.0f not compared", d->not_compared);
+	if (d->overlapping > 0)
+		fprintf(out, ", %.0f in overlapping bands", d->overlapping);
 	fputs(")\n", out);
+	if (d->warning != COMPARE_SHOWN) {
+		fprintf(out, "  %s\n", words_warning(d->warning));
+		for (size_t i = 0; i < d->nnotes; i++)
+			fprintf(out, "  note: %s\n", d->notes[i]);
+		return;
+	}
 	fprintf(out, "  %-28s %6s %s", "category", "n", d->compared ? "  share (95% CI)      " : "  share (95% CI)");
 	if (d->compared)
 		fprintf(out, "%7s  %-19s%9s  %s", "census", "ratio (95% CI)", "per 1,000", "flag");
@@ -221,6 +229,7 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 	if (c->age_min >= 0) {
 		emit_json_member_number(out, ", ", "age_min", c->age_min);
 		emit_json_member_number(out, ", ", "age_max", c->age_max >= 0 ? c->age_max : NAN);
+		emit_json_member_bool(out, ", ", "overlaps", c->overlaps);
 	}
 	emit_json_member_number(out, ",\n         ", "n", c->n);
 	emit_json_member_number(out, ", ", "share", c->st.share.estimate);
@@ -239,7 +248,7 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 
 static void json_test(FILE *out, const struct compare_dimension *d)
 {
-	if (!d->compared) {
+	if (!d->compared || d->warning != COMPARE_SHOWN) {
 		fputs("null,\n     \"summary\": null", out);
 		return;
 	}
@@ -261,6 +270,7 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 {
 	emit_json_member_string(out, "    {", "dimension", d->name);
 	emit_json_member_bool(out, ", ", "compared", d->compared);
+	emit_json_member_string(out, ", ", "warning", words_warning_code(d->warning));
 	emit_json_member_number(out, ",\n     ", "n", d->responses);
 	emit_json_member_number(out, ", ", "n_known", d->known);
 	emit_json_member_number(out, ", ", "missing", d->missing);
@@ -269,14 +279,17 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	emit_json_member_number(out, ", ", "broad_only", d->broad);
 	emit_json_member_number(out, ", ", "below_min_age", d->below_min_age);
 	emit_json_member_number(out, ", ", "not_compared", d->not_compared);
+	emit_json_member_number(out, ", ", "overlapping", d->overlapping);
+	emit_json_key(out, ", ", "not_pooled");
+	json_strings(out, d->not_pooled, d->nnot_pooled);
 	emit_json_member_number(out, ",\n     ", "population", d->population);
 	emit_json_member_number(out, ", ", "population_min_age", d->base_min_age >= 0 ? d->base_min_age : NAN);
 	fputs(",\n     \"categories\": [\n", out);
 	for (size_t i = 0; i < d->ncats; i++)
-		json_category(out, &d->cats[i], d->compared, i + 1 == d->ncats);
+		json_category(out, &d->cats[i], d->compared && !d->warning, i + 1 == d->ncats);
 	fputs("     ],\n     \"groups\": [\n", out);
 	for (size_t i = 0; i < d->ngroups; i++)
-		json_category(out, &d->groups[i], d->compared, i + 1 == d->ngroups);
+		json_category(out, &d->groups[i], d->compared && !d->warning, i + 1 == d->ngroups);
 	fputs("     ],\n     \"test\": ", out);
 	json_test(out, d);
 	emit_json_key(out, ",\n     ", "notes");
@@ -386,6 +399,7 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	emit_json_member_number(out, ", ", "min_age", c->min_age);
 	emit_json_member_string(out, ", ", "source", c->source);
 	emit_json_member_number(out, "},\n ", "confidence", c->confidence);
+	emit_json_member_bool(out, ",\n ", "equality_questions", c->equality_questions);
 	emit_json_key(out, ",\n ", "notes");
 	json_strings(out, c->notes, c->nnotes);
 	fputs(",\n \"dimensions\": [\n", out);

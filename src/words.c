@@ -63,3 +63,18 @@ const char *words_dimension_title(const char *name)
 			return titles[i].title;
 	return name;
 }
+
+const char *words_warning_code(enum compare_warning w)
+{
+	return w == COMPARE_MOSTLY_UNMATCHED ? "mostly_unmatched" : w == COMPARE_NONE_KNOWN ? "no_known_answers" : NULL;
+}
+
+const char *words_warning(enum compare_warning w)
+{
+	if (w == COMPARE_MOSTLY_UNMATCHED)
+		return "warning: most answers given match no taxonomy rule, so no shares, ratios or test are shown "
+		    "(reach unmatched lists the answers; a taxonomy file can add them)";
+	if (w == COMPARE_NONE_KNOWN)
+		return "no answer is in a category that can be compared: nothing to show but the counts";
+	return NULL;
+}

@@ -42,6 +42,14 @@ enum reading words_reading_of(const struct compare_category *c, int compared);
 /* A plan status in words: "met", "not met", "not measurable by reach"; "unknown" past the enum. */
 const char *words_plan_status(enum plan_status status);
 
+/*
+ * Why a dimension shows counts only (compare.h's warning): its code in JSON
+ * and CSV ("mostly_unmatched", "no_known_answers"; NULL when shown) and the
+ * sentence every output prints in place of the table.
+ */
+const char *words_warning_code(enum compare_warning w);
+const char *words_warning(enum compare_warning w);
+
 /* A dimension's title ("Ethnic group (five groups)"); its name when it has none. */
 const char *words_dimension_title(const char *name);
 
