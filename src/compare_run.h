@@ -105,6 +105,7 @@ struct run {
 	/* The consultation being counted. */
 	struct question_tags *qt;
 	size_t nqt;
+	const struct question_tags *age_question;       /* the age question counted (count.c), or NULL */
 	long closed_days;               /* its closing date, or -1 */
 	/* The first statistic that could not be computed (sticky): compare_run then fails. */
 	int stats_status;               /* STATS_OK, or that statistic's status */

@@ -174,10 +174,9 @@ static int count_exact_age(struct run *r, struct tally *t, int age)
 static int count_age(struct run *r, const struct block_response *resp)
 {
 	struct tally *t = compare_tally(r, "age");
-	const struct question_tags *dob = find_qt(r, "age", ROLE_DATE_OF_BIRTH);
-	const struct question_tags *year = find_qt(r, "age", ROLE_BIRTH_YEAR);
-	const struct question_tags *band = find_qt(r, "age", ROLE_AGE);
-	const struct question_tags *qt = dob ? dob : year ? year : band;
+	const struct question_tags *qt = r->age_question;
+	const struct question_tags *dob = qt && qt->role == ROLE_DATE_OF_BIRTH ? qt : NULL;
+	const struct question_tags *band = qt && qt->role == ROLE_AGE ? qt : NULL;
 	const struct tag_entry *e = entry(qt, resp);
 	t->responses++;
 	t->sources[t->nsources - 1].responses++;
@@ -248,8 +247,7 @@ static int count_response(const struct block_response *resp, void *ctx)
 	for (size_t i = 0; compare_report_dimensions[i]; i++) {
 		const char *dim = compare_report_dimensions[i];
 		if (strcmp(dim, "age") == 0) {
-			if (find_qt(r, "age", ROLE_AGE) || find_qt(r, "age", ROLE_BIRTH_YEAR) ||
-			    find_qt(r, "age", ROLE_DATE_OF_BIRTH))
+			if (r->age_question)
 				levels[0] = count_age(r, resp);
 		} else if (strcmp(dim, "disability") == 0) {
 			if (find_qt(r, "disability", ROLE_DISABILITY) ||
@@ -286,6 +284,33 @@ static void add_consultation(struct compare *c, const struct consult_view *v, co
 	c->responses += v->responses;
 }
 
+/*
+ * The question a response's age is counted from: a date of birth, else a
+ * year of birth, else of the age questions the one with the most exact ages
+ * (a date of birth is stored as the age it gives, beside any question of
+ * bands), the first when none has more.
+ */
+static const struct question_tags *choose_age_question(const struct run *r)
+{
+	const struct question_tags *best = find_qt(r, "age", ROLE_DATE_OF_BIRTH);
+	if (!best)
+		best = find_qt(r, "age", ROLE_BIRTH_YEAR);
+	if (best)
+		return best;
+	size_t most = 0;
+	for (size_t i = 0; i < r->nqt; i++) {
+		const struct question_tags *qt = &r->qt[i];
+		if (qt->role != ROLE_AGE || strcmp(qt->dimension, "age") != 0)
+			continue;
+		size_t exact = 0;
+		for (size_t k = 0; k < qt->n; k++)
+			exact += qt->by_code[k].status == TAG_CATEGORY && qt->by_code[k].age_min == qt->by_code[k].age_max;
+		if (!best || exact > most)
+			best = qt, most = exact;
+	}
+	return best;
+}
+
 int count_consultation(struct run *r, const char *slug)
 {
 	struct consult_view v;
@@ -302,6 +327,7 @@ int count_consultation(struct run *r, const char *slug)
 	ages->sources = xrealloc(ages->sources, (ages->nsources + 1) * sizeof *ages->sources);
 	ages->sources[ages->nsources++] = (struct age_source){ 0, 0, 0, 0 };
 	int rc = load_question_tags(r, &v);
+	r->age_question = rc == 0 ? choose_age_question(r) : NULL;
 	if (r->o->weighted)
 		weight_add_questions(r, &v);
 	if (rc == 0)

@@ -268,9 +268,18 @@ static long tag_answers(struct store *s, const struct taxonomy *t, const struct 
 		sqlite3_stmt *st = store_stmt(s, "tags_delete");
 		store_bind_int(st, ":question", q->id);
 		store_step(s, st);
-		int month_first = v->dates == DATES_MONTH_FIRST ||
-		    (v->dates == DATES_AUTO && role == ROLE_DATE_OF_BIRTH &&
-		    dates_month_first((const char *const *)q->raw, q->nvalues));
+		/* What the tagger needs to know of the question: the order of its dates, the days its
+		 * answers were given in (an age or birth year impossible on all of them is unmatched),
+		 * and whether its "ages" are the codes of age groups. */
+		struct tag_question tq = { 0, -1, -1, 0 };
+		if (v->dates == DATES_MONTH_FIRST)
+			tq.month_first = 1;
+		else if (v->dates == DATES_AUTO && role == ROLE_DATE_OF_BIRTH)
+			tq.month_first = dates_month_first((const char *const *)q->raw, q->nvalues);
+		tq.first_day = v->opened ? date_to_days(v->opened) : -1;
+		tq.last_day = v->closed ? date_to_days(v->closed) : -1;
+		tq.age_codes = role == ROLE_AGE && tag_age_header_coded(t, q->text) &&
+		    tag_age_looks_coded((const char *const *)q->raw, q->count, q->nvalues);
 		const char *const *dims = tag_dimensions(role);
 		struct ingest_dimension *summary = sum && *dims ? summary_question(sum, c, i, q, role) : NULL;
 		for (const char *const *dim = dims; *dim; dim++) {
@@ -278,7 +287,7 @@ static long tag_answers(struct store *s, const struct taxonomy *t, const struct 
 				struct tag_result r;
 				if (!q->raw[k])
 					continue;
-				tag_answer(t, role, *dim, q->raw[k], month_first, &r);
+				tag_answer_in(t, role, *dim, q->raw[k], &tq, &r);
 				unmatched += r.status == TAG_UNMATCHED;
 				if (sum && r.status == TAG_UNMATCHED)
 					sum->unmatched_responses += q->count[k];

@@ -49,12 +49,27 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 	qsort(sorted, n, sizeof *sorted, by_count_then_text);
 	const char *const *dims = tag_dimensions(qu->role);
 	size_t unmatched = 0;
+	/* An "age" column of small numbers under an age-group header: codes, not ages. */
+	struct tag_question tq = { 0, -1, -1, 0 };
+	if (qu->role == ROLE_AGE && tag_age_header_coded(t, qu->text)) {
+		const char **raw = xcalloc(n + 1, sizeof *raw);
+		uint64_t *count = xcalloc(n + 1, sizeof *count);
+		for (size_t i = 0; i < n; i++)
+			raw[i] = values[i].raw, count[i] = values[i].count;
+		tq.age_codes = tag_age_looks_coded(raw, count, n);
+		free(raw);
+		free(count);
+	}
+	if (tq.age_codes)
+		fputs("  (these look like the codes of age groups, not ages: left unmatched, as nothing in the file\n"
+		      "   says which band each code stands for; write the bands themselves, as 16-24, and ingest again)\n",
+		    out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, *dims ? "  %8llu  %-40s" : "  %8llu  %s", (unsigned long long)sorted[i]->count,
 		    sorted[i]->raw);
 		for (const char *const *d = dims; *d; d++) {
 			struct tag_result r;
-			tag_answer(t, qu->role, *d, sorted[i]->raw, 0, &r);
+			tag_answer_in(t, qu->role, *d, sorted[i]->raw, &tq, &r);
 			fputs(d == dims ? "  -> " : ", ", out);
 			if (qu->role == ROLE_BIRTH_YEAR && r.status == TAG_CATEGORY)
 				fprintf(out, "born %ld", r.number);
