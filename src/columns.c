@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "policy.h"
 #include "table.h"
 #include "tag.h"
 #include "text.h"
@@ -813,10 +814,10 @@ static enum role role_by_content(const char *const *const *answers, const size_t
 		if (seen[k] > seen[*kind] || *kind == CONTENT_OTHER)
 			*kind = seen[k] ? (enum content)k : *kind;
 	}
-	if (filled && personal * 4 >= filled && personal)
+	if (filled && personal && (double)personal >= POLICY_PERSONAL_SHARE * (double)filled)
 		return ROLE_PERSONAL;
 	*kind = CONTENT_POSTCODE;
-	if (filled && seen[CONTENT_POSTCODE] * 2 > filled)
+	if (filled && (double)seen[CONTENT_POSTCODE] > POLICY_POSTCODE_SHARE * (double)filled)
 		return ROLE_POSTCODE;
 	*kind = CONTENT_OTHER;
 	return ROLE_UNKNOWN;
@@ -883,10 +884,10 @@ static void confirm_by_answers(struct column *col, const struct taxonomy *t,
 	const char **seen;
 	size_t filled = sorted_answers(answers, nfields, nrows, col->position - 1, &seen);
 	size_t fit = filled ? answers_fitting(t, col->role, seen, filled) : 0;
-	if (filled && fit * 2 < filled) {
+	if (filled && (double)fit < POLICY_ROLE_FIT_SHARE * (double)filled) {
 		enum role twin = twin_role(col->role);
 		size_t twin_fit = twin ? answers_fitting(t, twin, seen, filled) : 0;
-		if (twin && twin_fit * 2 >= filled) {
+		if (twin && (double)twin_fit >= POLICY_ROLE_FIT_SHARE * (double)filled) {
 			set_why(col, "answers fit %s, not %s (%zu of %zu tagged)", columns_role_name(twin),
 			    columns_role_name(col->role), twin_fit, filled);
 			col->role = twin;

@@ -15,11 +15,11 @@
 #include "baseline.h"
 #include "compare_run.h"
 #include "count.h"
+#include "policy.h"
 #include "table.h"
 #include "weight.h"
 
 #define DEFAULT_SEED 20210321UL         /* Census Day: any fixed seed makes reports repeat */
-#define UNMATCHED_LIMIT 0.5             /* over this share of the answers given unmatched: counts only */
 
 /* ---- comparing ---- */
 
@@ -529,7 +529,7 @@ static void build_tests(struct run *r, struct compare_dimension *d)
 }
 
 /*
- * When over UNMATCHED_LIMIT of the answers given (all but missing and
+ * When over POLICY_UNMATCHED_LIMIT of the answers given (all but missing and
  * declined) match no rule, D's shares, ratios and test would describe the
  * few that matched as if they were everyone: they are cleared, and only the
  * counts kept. With no answer known there is nothing to show but counts.
@@ -537,7 +537,7 @@ static void build_tests(struct run *r, struct compare_dimension *d)
 static void withhold(struct compare_dimension *d)
 {
 	double given = d->responses - d->missing - d->declined;
-	if (given > 0 && d->unmatched > UNMATCHED_LIMIT * given)
+	if (given > 0 && d->unmatched > POLICY_UNMATCHED_LIMIT * given)
 		d->warning = COMPARE_MOSTLY_UNMATCHED;
 	else if (d->known <= 0)
 		d->warning = COMPARE_NONE_KNOWN;

@@ -36,6 +36,18 @@
 /* ... and this expected count (its base times its census share). */
 #define POLICY_MIN_EXPECTED 5
 
+/* Over this share of a dimension's answers given unmatched, it shows counts only, no shares. */
+#define POLICY_UNMATCHED_LIMIT 0.5
+
+/* A column is personal data when at least this share of its answers look like personal values. */
+#define POLICY_PERSONAL_SHARE 0.25
+
+/* A column is read as postcodes when over this share of its answers are full postcodes. */
+#define POLICY_POSTCODE_SHARE 0.5
+
+/* An equality role from a column's wording stands when at least this share of its answers fit it. */
+#define POLICY_ROLE_FIT_SHARE 0.5
+
 /* A number above as text, for a sentence: POLICY_TEXT(POLICY_PARITY_TARGET) is "0.8". */
 #define POLICY_TEXT(x) POLICY_TEXT_(x)
 #define POLICY_TEXT_(x) #x
