@@ -1,11 +1,13 @@
 /*
  * columns.h — what each column of an export is.
  *
- * The header shape (one row, Qualtrics, SurveyMonkey, two tiers) gives each
- * column its wording; rules in seeds/columns/roles.csv, or a profile file,
- * turn wording into a role; columns no rule names are told apart by their
- * answers (closed question or free text). Columns are then grouped into
- * questions: the stored unit, one value per response.
+ * The header shape (layout.h) gives each column its wording; rules in
+ * seeds/columns/roles.csv, or a profile file, turn wording into a role; the
+ * answers then confirm it or say otherwise: personal data by content
+ * (content.h), an equality role its answers do not fit demoted with a
+ * reason, closed question or free text told apart by how often answers
+ * repeat. Columns are then grouped into questions: the stored unit, one
+ * value per response.
  */
 #ifndef REACH_COLUMNS_H
 #define REACH_COLUMNS_H
@@ -74,19 +76,11 @@ struct columns {
 /* The stable name of a role ("ethnicity"), layout or confidence. */
 const char *columns_role_name(enum role role);
 int columns_role_parse(const char *name, enum role *role);
-const char *columns_layout_name(enum layout layout);
 const char *columns_confidence_name(enum confidence c);
 
 /* Is the role an equality-monitoring question (tagged and compared)? */
 int columns_is_demographic(enum role role);
 
-/*
- * Reads the header shape from the first NROWS records (at most 3; each an
- * array of NFIELDS[i] strings) and makes the columns. Returns NULL with ERR
- * set when the header is unusable.
- */
-struct columns *columns_from_header(const char *const *const *rows, const size_t *nfields,
-    size_t nrows, const char *path, struct reach_error *err);
 
 /*
  * Gives every column a role from the profile file PROFILE (may be NULL) and
@@ -109,11 +103,6 @@ int columns_assign(struct columns *c, const char *profile, struct reach_error *e
 void columns_decide(struct columns *c, const char *const *const *answers, const size_t *nfields,
     size_t nrows, int keep_text, const struct taxonomy *t);
 
-/*
- * Writes S into OUT with every full UK postcode in it cut to its district
- * ("ME15 6JQ" -> "ME15"); returns the number cut (0: OUT is S unchanged).
- */
-size_t columns_cut_postcodes(const char *s, struct buf *out);
 
 void columns_free(struct columns *c);
 

@@ -5,6 +5,7 @@
  * re-tagging what is stored.
  */
 #include "ingest.h"
+#include "layout.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -161,7 +162,7 @@ static void finish_source(struct store *s, int64_t source, const struct load *l,
 	store_bind_int(st, ":blank_rows", (int64_t)n->blank_rows);
 	store_bind_int(st, ":ragged_rows", (int64_t)n->ragged_rows);
 	store_bind_text(st, ":encoding", reader_encoding(in));
-	store_bind_text(st, ":layout", columns_layout_name(load_columns(l)->layout));
+	store_bind_text(st, ":layout", layout_name(load_columns(l)->layout));
 	store_bind_int(st, ":header_rows", load_columns(l)->header_rows);
 	store_step(s, st);
 }
@@ -195,7 +196,7 @@ static void summarise(const struct load *l, struct ingest_result *r)
 		snprintf(d->why, sizeof d->why, "%s", col->why ? col->why : "");
 	}
 	snprintf(r->encoding, sizeof r->encoding, "%s", reader_encoding(load_reader(l)));
-	snprintf(r->layout, sizeof r->layout, "%s", columns_layout_name(c->layout));
+	snprintf(r->layout, sizeof r->layout, "%s", layout_name(c->layout));
 }
 
 static void insert_tag(struct store *s, int64_t question, size_t code, const char *dimension,

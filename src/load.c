@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "date.h"
+#include "layout.h"
 #include "policy.h"
 #include "tag.h"
 #include "text.h"
@@ -193,7 +195,7 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 		rows[i] = held_fields(&l->held[i]);
 		nfields[i] = l->held[i].nfields;
 	}
-	l->cols = columns_from_header(rows, nfields, nrows, path, err);
+	l->cols = layout_columns(rows, nfields, nrows, path, err);
 	if (!l->cols || columns_assign(l->cols, opts->profile, err) < 0)
 		goto fail;
 	size_t first = (size_t)l->cols->header_rows;
@@ -302,7 +304,7 @@ static int might_hold_postcode(const char *v, size_t len)
 /* V (LEN bytes, NUL-terminated) with its full postcodes cut to districts, in OUT when any is cut. */
 static const char *without_postcodes(const char *v, size_t *len, struct buf *out)
 {
-	if (!might_hold_postcode(v, *len) || columns_cut_postcodes(v, out) == 0)
+	if (!might_hold_postcode(v, *len) || content_cut_postcodes(v, out) == 0)
 		return v;
 	*len = out->len;
 	return out->data;

@@ -1,5 +1,6 @@
 /* preview.c — see preview.h. */
 #include "preview.h"
+#include "layout.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +97,7 @@ void preview_columns(const char *path, const struct load *l, const struct taxono
 	fprintf(out, "file:      %s\n", path);
 	fprintf(out, "encoding:  %s\n", reader_encoding(load_reader(l)));
 	fprintf(out, "delimiter: %s (%s)\n", reader_delimiter_name(load_reader(l)), reader_delimiter_how(load_reader(l)));
-	fprintf(out, "layout:    %s\n", columns_layout_name(c->layout));
+	fprintf(out, "layout:    %s\n", layout_name(c->layout));
 	fprintf(out, "responses: %llu", (unsigned long long)n->responses);
 	if (n->blank_rows)
 		fprintf(out, " (%llu blank rows skipped)", (unsigned long long)n->blank_rows);
