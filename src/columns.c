@@ -344,12 +344,15 @@ static size_t answers_fitting(const struct taxonomy *t, enum role role, const ch
 	for (size_t i = 0, j; i < filled; i = j) {
 		for (j = i + 1; j < filled && strcmp(seen[j], seen[i]) == 0; j++)
 			;
+		/* A non-answer fits the question's own dimension; another dimension of it (the gender
+		 * identity a sex question may record) counts only an answer it names a category for. */
 		int fits = 0;
-		for (const char *const *d = tag_dimensions(role); *d && !fits; d++) {
+		const char *const *dims = tag_dimensions(role);
+		for (const char *const *d = dims; *d && !fits; d++) {
 			for (int month_first = 0; month_first <= (role == ROLE_DATE_OF_BIRTH) && !fits; month_first++) {
 				struct tag_result r;
 				tag_answer(t, role, *d, seen[i], month_first, &r);
-				fits = r.status != TAG_UNMATCHED;
+				fits = d == dims ? r.status != TAG_UNMATCHED : r.status == TAG_CATEGORY || r.status == TAG_BROAD;
 			}
 		}
 		if (fits)

@@ -322,8 +322,8 @@ static int years_between(const char *born, const char *at)
 /*
  * Writes into OUT what is stored for RAW, an answer to a date-of-birth
  * question of a response dated AT (NULL: none): the age then ("34"); a
- * non-answer as it is; nothing when there is no date to reckon at (counted
- * missing); a wording without digits when RAW is no date or gives no age
+ * non-answer as it is; a wording saying so when there is no date to reckon at
+ * (counted unmatched, and listed); a wording without digits when RAW is no date or gives no age
  * (counted unmatched). The date itself is never kept.
  */
 static void age_from_birth_date(const struct load *l, const char *raw, int month_first, const char *at,
@@ -348,8 +348,11 @@ static void age_from_birth_date(const struct load *l, const char *raw, int month
 		buf_puts(out, "date of birth not readable");
 		return;
 	}
-	if (!at)
+	if (!at) {
+		/* Said, not left blank: the answer was given, and the ingest can be run with --closed. */
+		buf_puts(out, "age not known: no response date or closing date to reckon it at");
 		return;
+	}
 	int age = years_between(born, at);
 	if (age < 0 || age > POLICY_AGE_CEILING)
 		buf_puts(out, "date of birth gives no age");
