@@ -466,6 +466,27 @@ static void add_question(struct columns *c, size_t col_index, int join)
 }
 
 /* Checks COL's answers for personal data and, for a worded equality role, for fit. */
+/*
+ * Is column COL one option of a multi-select question spread one column to
+ * an option with the option as its header (Typeform, Microsoft Forms,
+ * REDCap labels)? Yes when every answer given repeats the header.
+ */
+static int is_option_column(const struct column *col, const char *const *const *answers, const size_t *nfields,
+    size_t nrows)
+{
+	struct buf b = { 0 };
+	size_t given = 0, same = 0;
+	for (size_t r = 0; r < nrows; r++) {
+		text_squeeze(cell(answers[r], nfields[r], col->position - 1), &b);
+		if (!b.len)
+			continue;
+		given++;
+		same += strcasecmp_ascii(b.data, col->header) == 0;
+	}
+	buf_free(&b);
+	return given > 0 && same == given;
+}
+
 static void check_answers(struct columns *c, size_t i, const char *const *const *answers,
     const size_t *nfields, size_t nrows, const struct taxonomy *t)
 {
@@ -489,6 +510,16 @@ static void check_answers(struct columns *c, size_t i, const char *const *const 
 		col->confidence = CONF_DATA;
 		if (c->id_column == (int)i)
 			c->id_column = -1;
+		return;
+	}
+	if (columns_is_demographic(col->role) && col->confidence != CONF_PROFILE &&
+	    is_option_column(col, answers, nfields, nrows)) {
+		/* "No religion" over answers "No religion": one option of a question whose wording is not here. */
+		set_why(col, "one option of a multi-select question (its answers repeat its header), not a %s question: "
+		    "read as a closed question, a profile can force it", columns_role_name(col->role));
+		col->role = ROLE_CLOSED;
+		col->confidence = CONF_DATA;
+		col->demoted = 1;
 		return;
 	}
 	if (t && columns_is_demographic(col->role))
