@@ -264,8 +264,10 @@ struct columns *layout_columns(const char *const *const *rows, const size_t *nfi
 				block = top;
 				block_no = (int)i;
 			}
+			/* "NA" under a metadata column: R's empty cell, where the export was written out from R. */
 			int plain = !*name || strcasecmp_ascii(name, "Response") == 0 ||
-			    (strcasecmp_ascii(name, "Open-Ended Response") == 0 && *top);
+			    (strcasecmp_ascii(name, "Open-Ended Response") == 0 && *top) ||
+			    (strcmp(name, "NA") == 0 && *top);
 			if (plain) {
 				col->header = squeezed(block);
 			} else {
