@@ -323,15 +323,16 @@ static int compare_strings(const void *a, const void *b)
 
 /* The answered cells of column COL, sorted (pointers into ANSWERS); returns their number. */
 static size_t sorted_answers(const char *const *const *answers, const size_t *nfields, size_t nrows,
-    size_t col, const char ***out)
+    size_t first, size_t last, const char ***out)
 {
-	const char **seen = xcalloc(nrows ? nrows : 1, sizeof *seen);
+	const char **seen = xcalloc(nrows * (last - first + 1) + 1, sizeof *seen);
 	size_t filled = 0;
-	for (size_t r = 0; r < nrows; r++) {
-		const char *v = cell(answers[r], nfields[r], col);
-		if (*v)
-			seen[filled++] = v;
-	}
+	for (size_t r = 0; r < nrows; r++)
+		for (size_t col = first; col <= last; col++) {
+			const char *v = cell(answers[r], nfields[r], col);
+			if (*v)
+				seen[filled++] = v;
+		}
 	qsort(seen, filled, sizeof *seen, compare_strings);
 	*out = seen;
 	return filled;
@@ -372,26 +373,30 @@ static enum role twin_role(enum role role)
  * answered sample fits the dimension; else its twin's role when that fits,
  * else a closed question, saying why.
  */
-static void confirm_by_answers(struct column *col, const struct taxonomy *t,
+static void confirm_by_answers(struct columns *c, size_t first, size_t last, const struct taxonomy *t,
     const char *const *const *answers, const size_t *nfields, size_t nrows)
 {
 	const char **seen;
-	size_t filled = sorted_answers(answers, nfields, nrows, col->position - 1, &seen);
-	size_t fit = filled ? answers_fitting(t, col->role, seen, filled) : 0;
+	enum role role = c->column[first].role;
+	size_t filled = sorted_answers(answers, nfields, nrows, first, last, &seen);
+	size_t fit = filled ? answers_fitting(t, role, seen, filled) : 0;
 	if (filled && (double)fit < POLICY_ROLE_FIT_SHARE * (double)filled) {
-		enum role twin = twin_role(col->role);
+		enum role twin = twin_role(role);
 		size_t twin_fit = twin ? answers_fitting(t, twin, seen, filled) : 0;
-		if (twin && (double)twin_fit >= POLICY_ROLE_FIT_SHARE * (double)filled) {
-			set_why(col, "answers fit %s, not %s (%zu of %zu tagged)", columns_role_name(twin),
-			    columns_role_name(col->role), twin_fit, filled);
-			col->role = twin;
-		} else {
-			set_why(col, "answers do not fit %s: %zu of %zu tagged; read as a closed question, "
-			    "a profile can force it", columns_role_name(col->role), fit, filled);
-			col->role = ROLE_CLOSED;
+		for (size_t i = first; i <= last; i++) {
+			struct column *col = &c->column[i];
+			if (twin && (double)twin_fit >= POLICY_ROLE_FIT_SHARE * (double)filled) {
+				set_why(col, "answers fit %s, not %s (%zu of %zu tagged)", columns_role_name(twin),
+				    columns_role_name(role), twin_fit, filled);
+				col->role = twin;
+			} else {
+				set_why(col, "answers do not fit %s: %zu of %zu tagged; read as a closed question, "
+				    "a profile can force it", columns_role_name(role), fit, filled);
+				col->role = ROLE_CLOSED;
+			}
+			col->confidence = CONF_DATA;
+			col->demoted = 1;
 		}
-		col->confidence = CONF_DATA;
-		col->demoted = 1;
 	}
 	free(seen);
 }
@@ -408,7 +413,7 @@ static enum role guess_from_answers(const char *const *const *answers, const siz
     size_t nrows, size_t col)
 {
 	const char **seen;
-	size_t filled = sorted_answers(answers, nfields, nrows, col, &seen), distinct = 0, total = 0;
+	size_t filled = sorted_answers(answers, nfields, nrows, col, col, &seen), distinct = 0, total = 0;
 	for (size_t i = 0; i < filled; i++) {
 		distinct += i == 0 || strcmp(seen[i], seen[i - 1]) != 0;
 		total += strlen(seen[i]);
@@ -522,8 +527,18 @@ static void check_answers(struct columns *c, size_t i, const char *const *const 
 		col->demoted = 1;
 		return;
 	}
-	if (t && columns_is_demographic(col->role))
-		confirm_by_answers(col, t, answers, nfields, nrows);
+	if (!t || !columns_is_demographic(col->role))
+		return;
+	/* The options of one multi-select block (the ethnic groups ticked) are judged together. */
+	size_t last = i;
+	if (col->option && col->block >= 0) {
+		if (i > 0 && c->column[i - 1].block == col->block && c->column[i - 1].option)
+			return;         /* judged with the block's first column */
+		while (last + 1 < c->ncolumns && c->column[last + 1].block == col->block && c->column[last + 1].option &&
+		    c->column[last + 1].role == col->role && c->column[last + 1].confidence != CONF_PROFILE)
+			last++;
+	}
+	confirm_by_answers(c, i, last, t, answers, nfields, nrows);
 }
 
 void columns_decide(struct columns *c, const char *const *const *answers, const size_t *nfields,
