@@ -39,7 +39,8 @@ static char **list_exports(const char *dir, size_t *n, struct reach_error *err)
 		names[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, *n, sizeof *names, by_name);
+	if (*n)
+		qsort(names, *n, sizeof *names, by_name);
 	return names;
 }
 

@@ -260,7 +260,8 @@ static void build_age(struct run *r, struct tally *t, struct compare_dimension *
 				cats[i].overlaps = cats[j].overlaps = 1;
 	struct exact_placing placing = { 0 };
 	place_exact_ages(r, t, pooled, &cats, &n, n, &placing);
-	qsort(cats, n, sizeof *cats, by_lower_age);
+	if (n)
+		qsort(cats, n, sizeof *cats, by_lower_age);
 	d->compared = b && b->has_single_years;
 	d->cats = xcalloc(n ? n : 1, sizeof *d->cats);
 	d->ncats = n;
