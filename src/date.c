@@ -130,6 +130,20 @@ int dates_month_first(const char *const *values, size_t n)
 	return month_first > 0;
 }
 
+/* The year, month and day of DAYS since 1970-01-01 (Howard Hinnant's civil_from_days). */
+static void civil_from_days(long days, long *year, long *month, long *day)
+{
+	days += 719468;
+	long era = (days >= 0 ? days : days - 146096) / 146097;
+	long doe = days - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*day = doy - (153 * mp + 2) / 5 + 1;
+	*month = mp + (mp < 10 ? 3 : -9);
+	*year = y + (*month <= 2);
+}
+
 long date_today(void)
 {
 	return (long)(time(NULL) / 86400);
@@ -137,9 +151,9 @@ long date_today(void)
 
 int date_current_year(void)
 {
-	char today[11];
-	days_to_date(date_today(), today);
-	return atoi(today);
+	long y, m, d;
+	civil_from_days(date_today(), &y, &m, &d);
+	return (int)y;
 }
 
 int date_age_years(long born, long at)
@@ -189,17 +203,21 @@ long date_to_days_ymd(long y, long m, long d)
 
 void days_to_date(long days, char out[11])
 {
-	days += 719468;
-	long era = (days >= 0 ? days : days - 146096) / 146097;
-	long doe = days - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
-	char text[64];
-	snprintf(text, sizeof text, "%04d-%02d-%02d", (int)(y % 10000), (int)(m % 100), (int)(d % 100));
-	memcpy(out, text, 10);
+	long y, m, d;
+	civil_from_days(days, &y, &m, &d);
+	y %= 10000;
+	if (y < 0)
+		y += 10000;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 }
 

@@ -83,6 +83,22 @@ static void dictionary_rehash(struct dictionary *d)
 }
 
 /* The code of RAW in D, added if new; 0 when D is full. */
+/* The code of RAW (LEN bytes) when it is held already, counted once more; 0 when it is not. */
+static uint32_t dictionary_find(struct dictionary *d, const char *raw, size_t len)
+{
+	if (!d->nslots)
+		return 0;
+	uint64_t h = hash_text(raw, len);
+	for (size_t at = h & (d->nslots - 1); d->slots[at]; at = (at + 1) & (d->nslots - 1)) {
+		size_t i = d->slots[at] - 1;
+		if (d->hashes[i] == h && d->lens[i] == len && memcmp(d->values[i].raw, raw, len) == 0) {
+			d->values[i].count++;
+			return d->values[i].code;
+		}
+	}
+	return 0;
+}
+
 static uint32_t dictionary_code(struct dictionary *d, const char *raw, size_t len)
 {
 	if ((d->n + 1) * 2 > d->nslots)
@@ -295,8 +311,12 @@ static const char *squeezed_cell(const char *v, size_t *len, struct buf *scratch
 /* Does V (LEN bytes) hold a digit followed by two letters, as every full postcode does? */
 static int might_hold_postcode(const char *v, size_t len)
 {
+	/* A postcode's inward part is a digit and two letters; most answers hold no such run. */
+	const unsigned char *p = (const unsigned char *)v;
+	if (len < 5)
+		return 0;
 	for (size_t i = 0; i + 2 < len; i++)
-		if (isdigit((unsigned char)v[i]) && isalpha((unsigned char)v[i + 1]) && isalpha((unsigned char)v[i + 2]))
+		if ((unsigned)(p[i] - '0') < 10u && (unsigned)((p[i + 1] | 0x20) - 'a') < 26u && (unsigned)((p[i + 2] | 0x20) - 'a') < 26u)
 			return 1;
 	return 0;
 }
@@ -380,8 +400,7 @@ static const char *question_value(struct load *l, size_t qi, char *const *fields
 		return l->value.data;
 	}
 	if (q->ncolumns == 1 && q->role != ROLE_POSTCODE) {
-		v = squeezed_cell(q->columns[0] < n ? fields[q->columns[0]] : "", len, &l->scratch);
-		return without_postcodes(v, len, &l->cut);
+		return squeezed_cell(q->columns[0] < n ? fields[q->columns[0]] : "", len, &l->scratch);
 	}
 	buf_reset(&l->value);
 	for (size_t k = 0; k < q->ncolumns; k++) {
@@ -399,7 +418,7 @@ static const char *question_value(struct load *l, size_t qi, char *const *fields
 		buf_append(&l->value, l->scratch.data, l->scratch.len);
 	}
 	*len = l->value.len;
-	return l->value.data ? without_postcodes(l->value.data, len, &l->cut) : "";
+	return l->value.data ? l->value.data : "";
 }
 
 static int code_response(struct load *l, char *const *fields, size_t n, long line, struct reach_error *err)
@@ -443,7 +462,15 @@ static int code_response(struct load *l, char *const *fields, size_t n, long lin
 		const char *value = question_value(l, q, fields, n, &len);
 		if (!len)
 			continue;
-		l->codes[q] = dictionary_code(&l->dict[q], value, len);
+		/*
+		 * Every answer held is free of full postcodes (they are cut before an answer is
+		 * first held), so one found as it is needs no search; only a new one is searched.
+		 */
+		l->codes[q] = dictionary_find(&l->dict[q], value, len);
+		if (!l->codes[q]) {
+			value = without_postcodes(value, &len, &l->cut);
+			l->codes[q] = dictionary_code(&l->dict[q], value, len);
+		}
 		if (!l->codes[q]) {
 			error_set(err, REACH_EDATA, l->path, line,
 			    "column %zu \"%.60s\": more than %d different answers; if it is free text, "
