@@ -8,6 +8,22 @@
 #include <string.h>
 #include <time.h>
 
+/* Writes Y-M-D (Y 0 to 9999) as "YYYY-MM-DD" with its NUL into OUT. */
+static void write_iso(long y, long m, long d, char out[11])
+{
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
 static int days_in_month(int y, int m)
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -79,17 +95,7 @@ static int read_date(const char *s, enum read_order order, int latest_year, char
 	}
 	if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -1;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	write_iso(y, m, d, out);
 	return 0;
 }
 
@@ -208,16 +214,6 @@ void days_to_date(long days, char out[11])
 	y %= 10000;
 	if (y < 0)
 		y += 10000;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	write_iso(y, m, d, out);
 }
 
