@@ -170,25 +170,93 @@ static int nomis_age(const char *label, int *lo, int *hi)
 	return 0;
 }
 
+/*
+ * Reads the sex of a Nomis TS009 column label ("Sex: Female; Age: Aged 16
+ * years; measures: Value"): the taxonomy code, or NULL for "All persons"
+ * and anything else. *AGE is set to the label's age part ("Age: …").
+ */
+static const char *nomis_sex(const char *label, const char **age)
+{
+	static const struct { const char *label, *code; } sexes[] = {
+		{ "Sex: Female; ", "female" }, { "Sex: Male; ", "male" },
+	};
+	*age = label;
+	for (size_t i = 0; i < sizeof sexes / sizeof sexes[0]; i++) {
+		size_t len = strlen(sexes[i].label);
+		if (strncmp(label, sexes[i].label, len) == 0) {
+			*age = label + len;
+			return sexes[i].code;
+		}
+	}
+	return NULL;
+}
+
+/* The columns of a Nomis bulk file: what each holds. */
+struct nomis_columns {
+	int *kind;              /* 1 an age interval kept, 2 a total, 0 left out */
+	int *lo, *hi;
+	const char **sex;       /* TS009: "female" or "male"; NULL for TS007 */
+	int by_sex;             /* the file is TS009, sex by age */
+};
+
+/*
+ * Reads TB's header. A file with single years keeps those and the open top
+ * above them (100+ in TS007, 90+ in TS009), dropping its bands; TS009's
+ * "All persons" columns are left out, its female and male kept.
+ */
+static void nomis_header(struct table *tb, struct nomis_columns *nc)
+{
+	int single = 0, top = -1;
+	nc->kind = xcalloc(tb->ncols, sizeof *nc->kind);
+	nc->lo = xcalloc(tb->ncols, sizeof *nc->lo);
+	nc->hi = xcalloc(tb->ncols, sizeof *nc->hi);
+	nc->sex = xcalloc(tb->ncols, sizeof *nc->sex);
+	nc->by_sex = 0;
+	for (size_t c = 0; c < tb->ncols; c++)
+		if (strncmp(tb->header[c], "Sex: ", 5) == 0)
+			nc->by_sex = 1;
+	for (size_t c = 0; c < tb->ncols; c++) {
+		const char *age;
+		nc->sex[c] = nomis_sex(tb->header[c], &age);
+		if (nc->by_sex && !nc->sex[c])
+			continue;
+		nc->kind[c] = nomis_age(age, &nc->lo[c], &nc->hi[c]);
+		if (nc->kind[c] == 1 && nc->lo[c] == nc->hi[c]) {
+			single++;
+			if (nc->lo[c] > top)
+				top = nc->lo[c];
+		}
+	}
+	for (size_t c = 0; c < tb->ncols; c++)
+		if (single && nc->kind[c] == 1 && nc->lo[c] != nc->hi[c] && !(nc->hi[c] < 0 && nc->lo[c] > top))
+			nc->kind[c] = 0;
+}
+
+static void nomis_columns_free(struct nomis_columns *nc)
+{
+	free(nc->kind);
+	free(nc->lo);
+	free(nc->hi);
+	free(nc->sex);
+}
+
+/*
+ * Imports the rows of a Nomis bulk file: TS007 or TS007A (age), or TS009
+ * (sex by single year of age). Each area's kept cells must add up to its
+ * published total (each sex's, for TS009). *BY_SEX tells which.
+ */
 static int import_nomis(struct store *s, struct table *tb, const char *geography, const char *origin,
-    size_t *rows, size_t *areas, struct reach_error *err)
+    size_t *rows, size_t *areas, int *by_sex, struct reach_error *err)
 {
 	int code_col = table_column(tb, "geography code"), name_col = table_column(tb, "geography");
-	int *lo = xcalloc(tb->ncols, sizeof *lo), *hi = xcalloc(tb->ncols, sizeof *hi);
-	int *kind = xcalloc(tb->ncols, sizeof *kind);
-	int single = 0, total_col = -1, rc = 0;
+	struct nomis_columns nc;
+	int rc = 0, single = 0;
 	struct cleared cleared = { 0 };
-	for (size_t c = 0; c < tb->ncols; c++) {
-		kind[c] = nomis_age(tb->header[c], &lo[c], &hi[c]);
-		if (kind[c] == 2)
-			total_col = (int)c;
-		single += kind[c] == 1 && lo[c] == hi[c];
-	}
-	/* A file with single years keeps those (and the open top), dropping its bands. */
+	nomis_header(tb, &nc);
 	for (size_t c = 0; c < tb->ncols; c++)
-		if (single && kind[c] == 1 && lo[c] != hi[c] && !(hi[c] < 0 && lo[c] >= 100))
-			kind[c] = 0;
-	const char *table_name = single ? "TS007" : "TS007A";
+		single += nc.kind[c] == 1 && nc.lo[c] == nc.hi[c];
+	*by_sex = nc.by_sex;
+	const char *table_name = nc.by_sex ? "TS009" : single ? "TS007" : "TS007A";
 	char source[128];
 	snprintf(source, sizeof source, "ONS Census 2021 %s (Nomis bulk download), Open Government Licence v3.0",
 	    table_name);
@@ -196,39 +264,41 @@ static int import_nomis(struct store *s, struct table *tb, const char *geography
 		const char *code = tb->cells[r][code_col];
 		if (geography && strcmp(code, geography) != 0)
 			continue;
-		long long sum = 0, total = -1;
-		for (size_t c = 0; c < tb->ncols && rc == 0; c++) {
-			long long count;
-			if (!kind[c])
-				continue;
-			if (parse_count(tb->cells[r][c], &count) < 0) {
-				error_set(err, REACH_EDATA, tb->name, tb->lines[r], "\"%s\" is not a count (column \"%s\")",
-				    tb->cells[r][c], tb->header[c]);
+		for (int pass = 0; pass < (nc.by_sex ? 2 : 1) && rc == 0; pass++) {
+			const char *sex = nc.by_sex ? (pass == 0 ? "female" : "male") : NULL;
+			long long sum = 0, total = -1;
+			for (size_t c = 0; c < tb->ncols && rc == 0; c++) {
+				long long count;
+				if (!nc.kind[c] || (sex && strcmp(nc.sex[c], sex) != 0))
+					continue;
+				if (parse_count(tb->cells[r][c], &count) < 0) {
+					error_set(err, REACH_EDATA, tb->name, tb->lines[r], "\"%s\" is not a count (column \"%s\")",
+					    tb->cells[r][c], tb->header[c]);
+					rc = -1;
+					break;
+				}
+				if (nc.kind[c] == 2) {
+					total = count;
+					continue;
+				}
+				char category[TAG_AGE_CODE_MAX];
+				if (!sex)
+					tag_age_code(nc.lo[c], nc.hi[c], category);
+				struct figure f = { code, tb->cells[r][name_col], CENSUS_DATE, table_name, sex ? "sex" : "age",
+					sex ? sex : category, source, origin, nc.lo[c], nc.hi[c], count };
+				insert_figure(s, &f, &cleared);
+				sum += count;
+				(*rows)++;
+			}
+			if (rc == 0 && total >= 0 && sum != total) {
+				error_set(err, REACH_EDATA, tb->name, tb->lines[r], "the ages of %s%s%s add up to %lld, not to its total %lld",
+				    sex ? sex : "", sex ? " residents of " : "", code, sum, total);
 				rc = -1;
-				break;
 			}
-			if (kind[c] == 2) {
-				total = count;
-				continue;
-			}
-			char category[TAG_AGE_CODE_MAX];
-			tag_age_code(lo[c], hi[c], category);
-			struct figure f = { code, tb->cells[r][name_col], CENSUS_DATE, table_name, "age", category,
-				source, origin, lo[c], hi[c], count };
-			insert_figure(s, &f, &cleared);
-			sum += count;
-			(*rows)++;
-		}
-		if (rc == 0 && total_col >= 0 && total >= 0 && sum != total) {
-			error_set(err, REACH_EDATA, tb->name, tb->lines[r],
-			    "the ages of %s add up to %lld, not to its total %lld", code, sum, total);
-			rc = -1;
 		}
 		(*areas)++;
 	}
-	free(lo);
-	free(hi);
-	free(kind);
+	nomis_columns_free(&nc);
 	cleared_free(&cleared);
 	return rc < 0 || store_failed(s) ? -1 : 0;
 }
@@ -238,14 +308,14 @@ struct import_work {
 	const struct taxonomy *t;
 	struct table *tb;
 	const char *path, *geography;
-	int nomis;
+	int nomis, by_sex;
 	size_t rows, areas;
 };
 
 static int import_body(struct store *s, void *ctx, struct reach_error *err)
 {
 	struct import_work *w = ctx;
-	int rc = w->nomis ? import_nomis(s, w->tb, w->geography, w->path, &w->rows, &w->areas, err)
+	int rc = w->nomis ? import_nomis(s, w->tb, w->geography, w->path, &w->rows, &w->areas, &w->by_sex, err)
 	    : import_long(s, w->t, w->tb, w->geography, w->path, &w->rows, err);
 	if (rc == 0 && w->rows == 0) {
 		if (w->geography)
@@ -260,12 +330,14 @@ static int import_body(struct store *s, void *ctx, struct reach_error *err)
 int baseline_import(struct store *s, const struct taxonomy *t, const char *path, const char *geography,
     FILE *out, struct reach_error *err)
 {
-	struct import_work w = { t, table_file(path, err), path, geography, 0, 0, 0 };
+	struct import_work w = { t, table_file(path, err), path, geography, 0, 0, 0, 0 };
 	if (!w.tb)
 		return -1;
 	w.nomis = table_column(w.tb, "geography code") >= 0 && table_column(w.tb, "geography") >= 0;
 	int rc = store_transaction(s, import_body, &w, err) < 0 ? -1 : 0;
-	if (rc == 0 && w.nomis)
+	if (rc == 0 && w.nomis && w.by_sex)
+		fprintf(out, "%s: %zu figures for %zu areas (sex by single year of age)\n", path, w.rows, w.areas);
+	else if (rc == 0 && w.nomis)
 		fprintf(out, "%s: %zu figures for %zu areas (age by %s)\n", path, w.rows, w.areas,
 		    w.rows > w.areas * 30 ? "single year" : "band");
 	else if (rc == 0)
@@ -420,6 +492,7 @@ struct baseline *baseline_load(struct store *s, const char *code, struct reach_e
 		struct baseline_row *r = &b->rows[b->nrows++];
 		r->dimension = xstrdup((const char *)sqlite3_column_text(st, 0));
 		r->category = xstrdup((const char *)sqlite3_column_text(st, 1));
+		r->table = xstrdup((const char *)sqlite3_column_text(st, 7));
 		r->min_age = sqlite3_column_int(st, 2);
 		r->max_age = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3);
 		r->count = (double)sqlite3_column_int64(st, 4);
@@ -459,6 +532,7 @@ void baseline_free(struct baseline *b)
 	for (size_t i = 0; i < b->nrows; i++) {
 		free(b->rows[i].dimension);
 		free(b->rows[i].category);
+		free(b->rows[i].table);
 	}
 	free(b->rows);
 	free(b);
@@ -485,26 +559,74 @@ int baseline_has(const struct baseline *b, const char *dimension)
 	return 0;
 }
 
+/* Does row R count for residents aged MIN_AGE and over? Not when wholly younger. */
+static int row_eligible(const struct baseline_row *r, int min_age)
+{
+	return r->max_age < 0 || r->max_age >= min_age;
+}
+
+/*
+ * The youngest age that TABLE's figures of DIMENSION cover for residents
+ * aged MIN_AGE and over: MIN_AGE when the table is by age and can be cut
+ * there, younger when a row straddles it (or the table covers all ages: 0),
+ * older when it starts above it. -1 when the table holds no such row.
+ */
+static int table_base(const struct baseline *b, const char *dimension, const char *table, int min_age)
+{
+	int youngest = -1;
+	for (size_t i = 0; i < b->nrows; i++) {
+		const struct baseline_row *r = &b->rows[i];
+		if (strcmp(r->dimension, dimension) == 0 && strcmp(r->table, table) == 0 && row_eligible(r, min_age) &&
+		    (youngest < 0 || r->min_age < youngest))
+			youngest = r->min_age;
+	}
+	return youngest;
+}
+
+/*
+ * The table of DIMENSION whose figures come nearest to residents aged
+ * MIN_AGE and over: one that starts exactly there, else the one starting
+ * nearest below (the smallest population that still holds them all: an
+ * age-specific table before one of all ages), else the nearest above. Ties
+ * go to the first table by name. NULL when DIMENSION is not held; *BASE is
+ * set to the table's youngest age.
+ */
+static const char *choose_table(const struct baseline *b, const char *dimension, int min_age, int *base)
+{
+	const char *best = NULL;
+	int best_score = 0;
+	*base = -1;
+	for (size_t i = 0; i < b->nrows; i++) {
+		const struct baseline_row *r = &b->rows[i];
+		if (strcmp(r->dimension, dimension) != 0 || (best && strcmp(r->table, best) == 0))
+			continue;
+		int youngest = table_base(b, dimension, r->table, min_age);
+		if (youngest < 0)
+			continue;
+		int score = youngest <= min_age ? min_age - youngest : 1000 + youngest - min_age;
+		if (!best || score < best_score || (score == best_score && strcmp(r->table, best) < 0)) {
+			best = r->table;
+			best_score = score;
+			*base = youngest;
+		}
+	}
+	return best;
+}
+
 double baseline_category(const struct baseline *b, const char *dimension, const char *category,
     int min_age, int *base_min)
 {
 	double sum = 0;
-	int found = 0, youngest = 200;
-	for (size_t i = 0; i < b->nrows; i++) {
+	int found = 0, base;
+	const char *table = choose_table(b, dimension, min_age, &base);
+	for (size_t i = 0; table && i < b->nrows; i++) {
 		const struct baseline_row *r = &b->rows[i];
-		if (strcmp(r->dimension, dimension) != 0 || strcmp(r->category, category) != 0)
+		if (strcmp(r->dimension, dimension) != 0 || strcmp(r->category, category) != 0 ||
+		    strcmp(r->table, table) != 0 || !row_eligible(r, min_age))
 			continue;
-		/* A row by age band counts when it lies within the eligible ages. */
-		int banded = r->min_age > 0 || r->max_age >= 0;
-		if (banded && r->max_age >= 0 && r->max_age < min_age)
-			continue;
-		if (banded && r->max_age >= 0 && r->min_age < min_age)
-			continue;       /* straddles the eligible age: left out, noted by the base */
 		sum += r->count;
 		found = 1;
-		if (r->min_age < youngest)
-			youngest = r->min_age;
 	}
-	*base_min = found ? youngest : -1;
+	*base_min = found ? base : -1;
 	return found ? sum : NAN;
 }

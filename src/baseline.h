@@ -40,6 +40,7 @@ int baseline_geography(struct store *s, const char *requested, char out[32], str
 /* One census figure. */
 struct baseline_row {
 	char *dimension, *category;
+	char *table;                    /* the ONS table ("TS009"); "" when none was named */
 	int min_age, max_age;           /* max_age -1: no upper limit */
 	double count;
 };
@@ -65,10 +66,13 @@ void baseline_free(struct baseline *b);
 double baseline_age(const struct baseline *b, int lo, int hi);
 
 /*
- * Residents in CATEGORY of DIMENSION. Rows by age band (an age-specific
- * table) count only where they lie within MIN_AGE and over; a table of all
- * ages counts whole. *BASE_MIN is set to the youngest age the figure covers
- * (0 for all ages). NaN when the category is not held.
+ * Residents aged MIN_AGE and over in CATEGORY of DIMENSION, from the one
+ * table of DIMENSION that comes nearest to those ages: a table by age (sex
+ * by single year, or any dimension imported with min_age/max_age rows) is
+ * summed over the rows not wholly below MIN_AGE, and is used before a table
+ * of all ages. *BASE_MIN is set to the youngest age the figure covers: MIN_AGE
+ * when the table can be cut there, younger when a row straddles it, 0 for a
+ * table of all ages. NaN (and *BASE_MIN -1) when the category is not held.
  */
 double baseline_category(const struct baseline *b, const char *dimension, const char *category,
     int min_age, int *base_min);

@@ -393,27 +393,33 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 		return;
 	}
 	d->base_min_age = base_min;
-	if (base_min >= 0 && base_min < r->c->min_age) {
-		char from[32] = "";
-		if (base_min > 0)
-			snprintf(from, sizeof from, " from %d", base_min);
+	if (base_min == 0 && r->c->min_age > 0)
 		compare_note(&d->notes, &d->nnotes,
-		    "the census figures cover residents of all ages%s; the consultation invited residents aged %d and over",
-		    from, r->c->min_age);
-	}
-	else if (base_min > r->c->min_age)
+		    "the census figures cover residents of all ages; the consultation invited residents aged %d and over",
+		    r->c->min_age);
+	else if (base_min >= 0 && base_min != r->c->min_age)
 		compare_note(&d->notes, &d->nnotes,
 		    "the census figures cover residents aged %d and over; the consultation invited residents aged %d and over",
 		    base_min, r->c->min_age);
 	if (derived)
 		compare_note(&d->notes, &d->nnotes, "the five groups' populations are sums of the nineteen published categories");
-	/* Census cells the taxonomy has no category for, such as "not answered". */
+	/* Census cells the taxonomy has no category for, such as "not answered": once each, at the ages compared. */
 	for (size_t i = 0; i < b->nrows; i++) {
 		const struct baseline_row *row = &b->rows[i];
-		if (strcmp(row->dimension, t->dimension) == 0 &&
-		    compare_category_index(t->categories, t->ncategories, row->category) < 0)
+		if (strcmp(row->dimension, t->dimension) != 0 ||
+		    compare_category_index(t->categories, t->ncategories, row->category) >= 0)
+			continue;
+		size_t j = 0;
+		while (j < i && (strcmp(b->rows[j].dimension, row->dimension) != 0 ||
+		    strcmp(b->rows[j].category, row->category) != 0))
+			j++;
+		if (j < i)
+			continue;
+		int m;
+		double left_out = baseline_category(b, t->dimension, row->category, r->c->min_age, &m);
+		if (!isnan(left_out))
 			compare_note(&d->notes, &d->nnotes, "%.0f residents in the census cell \"%s\" are left out of the shares",
-			    row->count, row->category);
+			    left_out, row->category);
 	}
 	if (d->not_compared > 0)
 		compare_note(&d->notes, &d->nnotes, "%.0f answers are in categories the census does not count separately: not compared",

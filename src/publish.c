@@ -214,19 +214,57 @@ static void md_rows(FILE *out, const struct compare_dimension *d, const struct c
 	}
 }
 
+/* Do the census figures of every dimension shown compared cover exactly the ages invited? */
+static int bases_are_min_age(const struct compare *c)
+{
+	for (size_t i = 0; i < c->ndims; i++)
+		if (c->dims[i].compared && c->dims[i].warning == COMPARE_SHOWN && c->dims[i].base_min_age >= 0 &&
+		    c->dims[i].base_min_age != c->min_age)
+			return 0;
+	return 1;
+}
+
+/* How the ages of the residents in the header are said: " aged 16 and over", and where that holds. */
+static void base_phrase(const struct compare *c, struct buf *b)
+{
+	buf_printf(b, " aged %d and over", c->min_age);
+	if (!bases_are_min_age(c))
+		buf_printf(b, " where the census gives figures by age (otherwise as each dimension says)");
+}
+
+/*
+ * The sentence under a shown dimension's heading when its census figures do not
+ * cover exactly the ages invited (MIN_AGE and over); empty otherwise.
+ */
+static void base_sentence(const struct compare_dimension *d, int min_age, struct buf *b)
+{
+	if (!d->compared || d->warning != COMPARE_SHOWN || d->base_min_age < 0 || d->base_min_age == min_age)
+		return;
+	if (d->base_min_age == 0)
+		buf_printf(b, "The census figures here cover residents of all ages, "
+			      "not only those aged %d and over invited.", min_age);
+	else
+		buf_printf(b, "The census figures here cover residents aged %d and over; the consultation invited "
+			      "residents aged %d and over.", d->base_min_age, min_age);
+}
+
 static void md_notes(FILE *out, const struct compare_dimension *d)
 {
 	for (size_t i = 0; i < d->nnotes; i++)
 		fprintf(out, "%s- %s\n", i ? "" : "\n", d->notes[i]);
 }
 
-static void md_dimension(FILE *out, const struct compare_dimension *d, const struct taxonomy *t,
+static void md_dimension(FILE *out, const struct compare_dimension *d, int min_age, const struct taxonomy *t,
     const struct publish_options *o, const char *chart)
 {
 	enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
 	struct buf sentence = { 0 };
 	publish_suppress(d, t, o->suppress, cats, groups);
 	fprintf(out, "\n## %s\n\n", words_dimension_title(d->name));
+	base_sentence(d, min_age, &sentence);
+	if (sentence.len)
+		fprintf(out, "%s\n\n", sentence.data);
+	buf_free(&sentence);
 	fprintf(out, "%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.\n", d->known, d->responses,
 	    d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
 	if (d->warning != COMPARE_SHOWN) {
@@ -477,7 +515,15 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 	publish_suppress(d, t, o->suppress, cats, groups);
 	fprintf(out, "<section aria-labelledby=\"d-%s\">\n<h2 id=\"d-%s\">", d->name, d->name);
 	emit_html_text(out, words_dimension_title(d->name));
-	fprintf(out, "</h2>\n<p>%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.", d->known,
+	fputs("</h2>\n", out);
+	base_sentence(d, c->min_age, &sentence);
+	if (sentence.len) {
+		fputs("<p>", out);
+		emit_html_text(out, sentence.data);
+		fputs("</p>\n", out);
+	}
+	buf_free(&sentence);
+	fprintf(out, "<p>%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.", d->known,
 	    d->responses, d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
 	if (d->compared && d->warning == COMPARE_SHOWN) {
 		summary_sentence(d, cats, &sentence);
@@ -552,10 +598,14 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 		}
 		fputs(".", out);
 	}
+	struct buf ages = { 0 };
+	base_phrase(c, &ages);
 	fputs(" Compared with the usual residents of ", out);
 	emit_html_text(out, c->geography_name);
-	fprintf(out, " (%s) aged %d and over, Census 2021.</p>\n</header>\n<nav aria-label=\"Contents\">\n<ul>\n",
-	    c->geography, c->min_age);
+	fprintf(out, " (%s)", c->geography);
+	emit_html_text(out, ages.data);
+	fputs(", Census 2021.</p>\n</header>\n<nav aria-label=\"Contents\">\n<ul>\n", out);
+	buf_free(&ages);
 	for (size_t i = 0; i < c->ndims; i++) {
 		fprintf(out, "<li><a href=\"#d-%s\">", c->dims[i].name);
 		emit_html_text(out, words_dimension_title(c->dims[i].name));
@@ -597,9 +647,12 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 	}
 	char *title = title_of(c);
 	fprintf(out, "# Who did we reach? %s\n\n", title);
-	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of %s (%s) aged %d and over, "
+	struct buf ages = { 0 };
+	base_phrase(c, &ages);
+	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of %s (%s)%s, "
 		     "Census 2021.\n", (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s",
-	    c->geography_name, c->geography, c->min_age);
+	    c->geography_name, c->geography, ages.data);
+	buf_free(&ages);
 	for (size_t i = 0; i < c->nnotes; i++)
 		fprintf(out, "\n%s\n", c->notes[i]);
 	for (size_t i = 0; i < c->ndims; i++) {
@@ -625,7 +678,7 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 			free(groups);
 			free(show);
 		}
-		md_dimension(out, d, t, o, chart);
+		md_dimension(out, d, c->min_age, t, o, chart);
 		free(chart);
 	}
 	fputs("\n---\n\n", out);

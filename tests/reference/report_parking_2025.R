@@ -34,10 +34,12 @@ n <- sapply(bands, function(b) sum(a == b))
 pop <- mapply(residents, lo, hi)
 report("age", codes, n, pop, list("75+" = 7:8))
 
-# Sex: female, male ("Prefer to self-describe" is not compared).
+# Sex: female, male ("Prefer to self-describe" is not compared), residents aged 16 and over
+# (TS009 by single year of age: 16 … 89 and 90 and over).
 s <- x[["What is your sex?"]]
+adults <- function(code) sum(sex$count[sex$category == code & sex$min_age >= 16])
 report("sex", c("female", "male"), c(sum(s == "Female"), sum(s == "Male")),
-       c(sex$count[sex$category == "female"], sex$count[sex$category == "male"]))
+       c(adults("female"), adults("male")))
 
 # Ethnic group, five groups from the nineteen tick boxes by their heading; BME = all but White.
 e <- x[["What is your ethnic group?"]]

@@ -1,7 +1,8 @@
 # Reference values for tests/cases/report-weighted-matches-r: the parking-2025
-# sample raked to Maidstone's census margins (age in the consultation's bands,
-# residents 16 and over; sex; the five ethnic groups), without a weight cap,
-# with R's survey package, from the export and the census seed files alone.
+# sample raked to Maidstone's census margins (age in the consultation's bands
+# and sex, residents 16 and over; the five ethnic groups, all ages), without a
+# weight cap, with R's survey package, from the export and the census seed
+# files alone.
 #   Rscript tests/reference/weighted_parking_2025.R > tests/cases/report-weighted-matches-r/expected.out
 # R 4.2.2, survey 4.1-1.
 suppressMessages(library(survey))
@@ -27,7 +28,9 @@ cat(sprintf("raked %d\n", nrow(d)))
 
 # Margins, each scaled to the total of the first (age), as reach does.
 age_pop <- as.numeric(mapply(residents, lo, hi)); total <- sum(age_pop)
-sex_pop <- as.numeric(c(sex$count[sex$category == "female"], sex$count[sex$category == "male"]))
+# Sex: residents aged 16 and over (TS009 by single year of age: 16 … 89 and 90 and over).
+sex_pop <- as.numeric(c(sum(sex$count[sex$category == "female" & sex$min_age >= 16]),
+                        sum(sex$count[sex$category == "male" & sex$min_age >= 16])))
 parent <- sub("_.*", "", eth$category)
 eth_pop <- as.numeric(sapply(names(groups5), function(p) sum(eth$count[parent == p])))
 m_age <- data.frame(age = factor(bands, levels = bands), Freq = age_pop)
