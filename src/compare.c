@@ -783,3 +783,12 @@ int compare_select(struct store *s, const char *from, const char *to, const char
 	}
 	return 0;
 }
+
+int compare_bases_match(const struct compare *c)
+{
+	for (size_t i = 0; i < c->ndims; i++)
+		if (c->dims[i].compared && c->dims[i].warning == COMPARE_SHOWN && c->dims[i].base_min_age >= 0 &&
+		    c->dims[i].base_min_age != c->min_age)
+			return 0;
+	return 1;
+}

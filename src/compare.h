@@ -143,4 +143,11 @@ const struct compare_category *compare_find(const struct compare_dimension *d, c
 int compare_select(struct store *s, const char *from, const char *to, const char *platform, char ***slugs,
     size_t *n, struct reach_error *err);
 
+/*
+ * Do the census figures of every dimension of C that is shown compared cover
+ * exactly the ages invited (C's min_age)? When not, a report's heading must
+ * not claim them for every dimension.
+ */
+int compare_bases_match(const struct compare *c);
+
 #endif

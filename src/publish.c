@@ -214,21 +214,11 @@ static void md_rows(FILE *out, const struct compare_dimension *d, const struct c
 	}
 }
 
-/* Do the census figures of every dimension shown compared cover exactly the ages invited? */
-static int bases_are_min_age(const struct compare *c)
-{
-	for (size_t i = 0; i < c->ndims; i++)
-		if (c->dims[i].compared && c->dims[i].warning == COMPARE_SHOWN && c->dims[i].base_min_age >= 0 &&
-		    c->dims[i].base_min_age != c->min_age)
-			return 0;
-	return 1;
-}
-
 /* How the ages of the residents in the header are said: " aged 16 and over", and where that holds. */
 static void base_phrase(const struct compare *c, struct buf *b)
 {
 	buf_printf(b, " aged %d and over", c->min_age);
-	if (!bases_are_min_age(c))
+	if (!compare_bases_match(c))
 		buf_printf(b, " where the census gives figures by age (otherwise as each dimension says)");
 }
 

@@ -126,16 +126,6 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 		fprintf(out, "  note: %s\n", d->notes[i]);
 }
 
-/* Do the census figures of every dimension shown compared cover exactly the ages invited? */
-static int bases_are_min_age(const struct compare *c)
-{
-	for (size_t i = 0; i < c->ndims; i++)
-		if (c->dims[i].compared && c->dims[i].warning == COMPARE_SHOWN && c->dims[i].base_min_age >= 0 &&
-		    c->dims[i].base_min_age != c->min_age)
-			return 0;
-	return 1;
-}
-
 static void text_heading(FILE *out, const struct compare *c)
 {
 	if (c->nconsultations == 1) {
@@ -157,7 +147,7 @@ static void text_heading(FILE *out, const struct compare *c)
 			fprintf(out, " %s", c->consultations[i].slug);
 		fputc('\n', out);
 	}
-	if (bases_are_min_age(c))
+	if (compare_bases_match(c))
 		fprintf(out, "Compared with: %s (%s), usual residents aged %d and over, Census 2021 (%s)\n",
 		    c->geography_name, c->geography, c->min_age, c->census_date);
 	else
