@@ -1,2 +1,2 @@
-INSERT INTO consultations (slug, title, platform, opened, closed, min_age)
-VALUES (:slug, :title, :platform, :opened, :closed, :min_age);
+INSERT INTO consultations (slug, title, platform, opened, closed, min_age, age_bands_offered)
+VALUES (:slug, :title, :platform, :opened, :closed, :min_age, :age_bands_offered);

@@ -1,4 +1,4 @@
--- The reach database, schema version 1. Created by the first reach command
+-- The reach database, schema version 2. Created by the first reach command
 -- that opens a new database file; `PRAGMA user_version` records the version.
 -- Later versions add queries/migrate_N.sql, run in order.
 
@@ -16,6 +16,7 @@ CREATE TABLE consultations (
 	opened   TEXT,                          -- YYYY-MM-DD
 	closed   TEXT,                          -- YYYY-MM-DD
 	min_age  INTEGER NOT NULL DEFAULT 16,   -- youngest age invited to respond
+	age_bands_offered TEXT,                 -- the age bands the form offered, "16-24,25-34,…,85+"; NULL: as answered
 	created  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 

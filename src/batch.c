@@ -157,6 +157,8 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 				m.closed = *table_get(meta, r, "closed") ? table_get(meta, r, "closed") : NULL;
 				if (parse_long(table_get(meta, r, "min_age"), 0, POLICY_MIN_AGE_MAX, &age) == 0)
 					m.min_age = age;
+				m.age_bands_offered = *table_get(meta, r, "age_bands") ? table_get(meta, r, "age_bands") : NULL;
+				m.age_bands_from = "consultations.csv: age_bands";
 			}
 		held_sha(s, m.slug, held);
 		if (file_sha256(path.data, sha) < 0) {

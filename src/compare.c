@@ -57,6 +57,8 @@ struct age_cat {
 	int lo, hi;             /* hi -1: no upper limit */
 	double n;
 	int overlaps;           /* a band answered that shares ages with another (or lies in such bands) */
+	int answered;           /* a band answered, or offered (then maybe with n 0) */
+	int inferred;           /* a part of the eligible ages no band covered, added so that none is lost */
 };
 
 /* Do the ages ALO-AHI and BLO-BHI (hi -1: no limit) share an age? */
@@ -166,7 +168,7 @@ static struct age_cat *add_age_cat(struct age_cat **cats, size_t *n, int lo, int
 			return &(*cats)[i];
 		}
 	*cats = xrealloc(*cats, (*n + 1) * sizeof **cats);
-	(*cats)[*n] = (struct age_cat){ lo, hi, count, 0 };
+	(*cats)[*n] = (struct age_cat){ lo, hi, count, 0, 0, 0 };
 	return &(*cats)[(*n)++];
 }
 
@@ -229,6 +231,72 @@ static void place_exact_ages(struct run *r, const struct tally *t, const int *po
 }
 
 /*
+ * Adds to *CATS (*N of them, each from MIN_AGE up) a band for each part of
+ * the eligible ages, MIN_AGE and over, that none of them covers: a gap
+ * between bands (18-24 and 35-44 answered: 25-34), and above the highest
+ * band unless it is open (up to 75-84: 85+). Each holds the exact ages of
+ * the POOLED consultations that lie in it (taken from P->outside), usually
+ * none. Nothing is added when *N is 0.
+ */
+static void infer_age_gaps(struct run *r, const struct tally *t, const int *pooled, struct age_cat **cats,
+    size_t *n, struct exact_placing *p)
+{
+	size_t given = *n;
+	int next = r->c->min_age;       /* the youngest age not yet covered; -1: every age is */
+	if (!given)
+		return;
+	qsort(*cats, given, sizeof **cats, by_lower_age);
+	for (size_t i = 0; i <= given && next >= 0; i++) {
+		int lo = i < given ? (*cats)[i].lo : -1, hi = i < given ? (*cats)[i].hi : 0;
+		if (i == given || lo > next) {
+			int gap_hi = i < given ? lo - 1 : -1;
+			double count = 0;
+			for (size_t k = 0; k < t->nages; k++)
+				if (t->ages[k].exact && pooled[t->ages[k].source] && ages_within(t->ages[k].lo, t->ages[k].lo, next, gap_hi))
+					count += t->ages[k].n;
+			p->outside -= count;
+			add_age_cat(cats, n, next, gap_hi, count)->inferred = 1;
+			if (i == given)
+				break;
+		}
+		if (hi < 0)
+			next = -1;
+		else if (hi + 1 > next)
+			next = hi + 1;
+	}
+}
+
+/* "85 and over", "25 to 34" or "16": the ages LO-HI (HI -1: no limit) in words, into OUT. */
+static void ages_in_words(int lo, int hi, char *out, size_t len)
+{
+	if (hi < 0)
+		snprintf(out, len, "%d and over", lo);
+	else if (hi == lo)
+		snprintf(out, len, "%d", lo);
+	else
+		snprintf(out, len, "%d to %d", lo, hi);
+}
+
+/*
+ * Notes the band CAT of D that was offered but chosen by no one, or that
+ * reach added (INFERRED): its residents stay in the base, and the reader is
+ * told why.
+ */
+static void note_added_band(struct compare_dimension *d, const struct compare_category *cat, int inferred)
+{
+	char aged[48], residents[80] = "";
+	ages_in_words(cat->age_min, cat->age_max, aged, sizeof aged);
+	if (!isnan(cat->population))
+		snprintf(residents, sizeof residents, " (%.0f residents aged %s)", cat->population, aged);
+	if (cat->n == 0)
+		compare_note(&d->notes, &d->nnotes, "no respondent chose %s%s: shown with 0%s", cat->code, residents,
+		    inferred ? ", a band added so that every age invited is covered" : "");
+	else
+		compare_note(&d->notes, &d->nnotes, "%.0f exact ages lie in none of the bands asked for: counted in %s%s, "
+		    "a band added so that every age invited is covered", cat->n, cat->code, residents);
+}
+
+/*
  * Builds the age dimension: the bands answered clipped to the eligible age,
  * exact ages placed in bands around them, bands that overlap kept apart and
  * not compared, and the census population of each band compared.
@@ -258,8 +326,11 @@ static void build_age(struct run *r, struct tally *t, struct compare_dimension *
 		for (size_t j = i + 1; j < n; j++)
 			if (ages_overlap(cats[i].lo, cats[i].hi, cats[j].lo, cats[j].hi))
 				cats[i].overlaps = cats[j].overlaps = 1;
+	for (size_t i = 0; i < n; i++)
+		cats[i].answered = 1;
 	struct exact_placing placing = { 0 };
 	place_exact_ages(r, t, pooled, &cats, &n, n, &placing);
+	infer_age_gaps(r, t, pooled, &cats, &n, &placing);
 	if (n)
 		qsort(cats, n, sizeof *cats, by_lower_age);
 	d->compared = b && b->has_single_years;
@@ -291,6 +362,8 @@ static void build_age(struct run *r, struct tally *t, struct compare_dimension *
 		d->known += cat->n;
 		if (d->compared)
 			d->population += cat->population;
+		if (cats[i].inferred || (cats[i].answered && cat->n == 0))
+			note_added_band(d, cat, cats[i].inferred);
 	}
 	if (overlapping.len)
 		compare_note(&d->notes, &d->nnotes, "the bands %s share ages, so a respondent in one may belong in another: "
@@ -450,6 +523,8 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 					n += cat->n, population += cat->population, members++;
 				else if (overlaps && (!(starts_in && ends_in) || cat->overlaps))
 					cut = 1;
+				else if (starts_in && ends_in && cat->n > 0)
+					cut = 1;        /* respondents in it the census has no figure for: the group would lose them */
 			}
 			if (cut || lo < r->c->min_age || (!members && d->compared)) {
 				compare_note(&d->notes, &d->nnotes, "the group %s cannot be formed from these answer bands",

@@ -58,6 +58,7 @@ int consult_view_open(struct store *s, const char *slug, struct consult_view *v,
 	v->file = column_text(st, 8);
 	if (date_reading_parse((const char *)sqlite3_column_text(st, 9), &v->dates) < 0)
 		v->dates = DATES_AUTO;
+	v->age_bands_offered = column_text(st, 10);
 	st = store_stmt(s, "questions_of_source");
 	store_bind_int(st, ":source", v->source);
 	while ((rc = store_step(s, st)) == SQLITE_ROW) {
@@ -112,6 +113,7 @@ void consult_view_free(struct consult_view *v)
 	free(v->opened);
 	free(v->closed);
 	free(v->file);
+	free(v->age_bands_offered);
 	memset(v, 0, sizeof *v);
 }
 

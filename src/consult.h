@@ -28,6 +28,7 @@ struct consult_view {
 	int64_t consultation, source;
 	char *slug, *title, *opened, *closed, *file;
 	long min_age;
+	char *age_bands_offered;        /* the age bands its form offered, "16-24,25-34,…,85+"; NULL: not declared */
 	uint64_t responses;
 	enum date_reading dates;        /* how its dates were read */
 	size_t nq;

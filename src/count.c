@@ -123,6 +123,38 @@ static int count_interval(struct tally *t, int lo, int hi, int exact, size_t sou
 	return (int)t->nages - 1;
 }
 
+/*
+ * Adds the bands consultation V's form offered (v->age_bands_offered, stored
+ * as codes by ingest) to T as bands answered by no one yet, so that a band
+ * nobody chose is laid out all the same. 0, or -1 with r->err set when the
+ * stored text is not age bands.
+ */
+static int offer_age_bands(struct run *r, struct tally *t, const struct consult_view *v)
+{
+	for (const char *p = v->age_bands_offered; p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char *piece = xstrndup(p, len);
+		int lo, hi, found = 0;
+		if (tag_age_interval(r->t, piece, &lo, &hi) < 0) {
+			error_set(r->err, REACH_EDB, store_path(r->s), 0,
+			    "consultation \"%s\": the age bands offered \"%s\" cannot be read", v->slug, piece);
+			free(piece);
+			return -1;
+		}
+		free(piece);
+		for (size_t i = 0; i < t->nages && !found; i++)
+			found = t->ages[i].lo == lo && t->ages[i].hi == hi && !t->ages[i].exact &&
+			    t->ages[i].source == t->nsources - 1;
+		if (!found) {
+			t->ages = xrealloc(t->ages, (t->nages + 1) * sizeof *t->ages);
+			t->ages[t->nages++] = (struct interval){ lo, hi, 0, 0, t->nsources - 1 };
+		}
+		p += len + (comma != NULL);
+	}
+	return 0;
+}
+
 static void count_status(struct tally *t, enum tag_status status)
 {
 	if (status == TAG_MISSING)
@@ -330,6 +362,8 @@ int count_consultation(struct run *r, const char *slug)
 	r->age_question = rc == 0 ? choose_age_question(r) : NULL;
 	if (r->o->weighted)
 		weight_add_questions(r, &v);
+	if (rc == 0 && r->age_question)
+		rc = offer_age_bands(r, ages, &v);
 	if (rc == 0)
 		rc = consult_each_response(r->s, &v, count_response, r, r->err);
 	free_question_tags(r);

@@ -33,6 +33,33 @@ static int64_t clear_slug(struct store *s, const struct ingest_meta *m, const ch
 	return 0;
 }
 
+/*
+ * The age bands offered, TEXT ("16-24, 25 to 34, 85 or over"), as their
+ * codes joined by commas into OUT ("16-24,25-34,85+"). 0, or -1 with ERR
+ * naming the first piece that is not an age band and FROM, where it was given.
+ */
+static int offered_codes(const struct taxonomy *t, const char *text, const char *from, struct buf *out,
+    struct reach_error *err)
+{
+	for (const char *p = text; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char *piece = xstrndup(p, len), code[TAG_AGE_CODE_MAX];
+		int lo, hi;
+		if (tag_age_interval(t, piece, &lo, &hi) < 0) {
+			error_set(err, REACH_EUSAGE, NULL, 0, "%s: \"%s\" is not an age band (as 18-24 or 75+)",
+			    from ? from : "the age bands offered", piece);
+			free(piece);
+			return -1;
+		}
+		free(piece);
+		tag_age_code(lo, hi, code);
+		buf_printf(out, "%s%s", out->len ? "," : "", code);
+		p += len + (comma != NULL);
+	}
+	return 0;
+}
+
 static int64_t insert_consultation(struct store *s, const struct ingest_meta *m, const struct load_options *o,
     const char *path)
 {
@@ -43,6 +70,7 @@ static int64_t insert_consultation(struct store *s, const struct ingest_meta *m,
 	store_bind_text(st, ":opened", m->opened);
 	store_bind_text(st, ":closed", m->closed);
 	store_bind_int(st, ":min_age", m->min_age);
+	store_bind_text(st, ":age_bands_offered", m->age_bands_offered);
 	if (store_step(s, st) != SQLITE_DONE)
 		return -1;
 	st = store_stmt(s, "source_insert");
@@ -361,10 +389,19 @@ int ingest_file(struct store *s, const char *path, const struct ingest_meta *met
 	/* A date of birth becomes an age at the response's date, else at the closing date. */
 	static const struct ingest_result none;
 	struct load_options with_closed = *opts;
-	with_closed.closed = meta->closed;
-	struct ingest_work w = { path, meta, opts, t, load_open(path, &with_closed, err), 0, none };
-	if (!w.l)
+	struct ingest_meta with_codes = *meta;
+	struct buf codes = { 0 };
+	if (meta->age_bands_offered && offered_codes(t, meta->age_bands_offered, meta->age_bands_from, &codes, err) < 0) {
+		buf_free(&codes);
 		return -1;
+	}
+	with_codes.age_bands_offered = codes.len ? codes.data : NULL;
+	with_closed.closed = meta->closed;
+	struct ingest_work w = { path, &with_codes, opts, t, load_open(path, &with_closed, err), 0, none };
+	if (!w.l) {
+		buf_free(&codes);
+		return -1;
+	}
 	int rc = store_transaction(s, ingest_body, &w, err);
 	if (rc == 0) {
 		summarise(w.l, result);
@@ -375,6 +412,7 @@ int ingest_file(struct store *s, const char *path, const struct ingest_meta *met
 		result->more_dims = w.tagged.more_dims;
 	}
 	load_close(w.l);
+	buf_free(&codes);
 	return rc < 0 ? -1 : 0;
 }
 

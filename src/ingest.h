@@ -18,6 +18,8 @@ struct ingest_meta {
 	const char *slug, *title, *platform;
 	const char *opened, *closed;    /* YYYY-MM-DD or NULL */
 	long min_age;
+	const char *age_bands_offered;  /* the age bands the form offered, "16-24,25-34,…"; NULL: as answered */
+	const char *age_bands_from;     /* where they were given, for messages: "--age-bands-offered" */
 	int replace;                    /* swap the file of an existing slug */
 };
 
@@ -59,8 +61,10 @@ struct ingest_result {
 /*
  * Ingests the export at PATH as consultation META->slug, in one
  * transaction: on any failure (a bad file, a full disk, a failed tag) the
- * database is left exactly as it was. Returns 0 with RESULT filled, or -1
- * with ERR set.
+ * database is left exactly as it was. The age bands offered are stored as
+ * their codes ("85 or over" as 85+); one that is not an age band fails
+ * with REACH_EUSAGE before anything is read. Returns 0 with RESULT filled,
+ * or -1 with ERR set.
  */
 int ingest_file(struct store *s, const char *path, const struct ingest_meta *meta,
     const struct load_options *opts, const struct taxonomy *t, struct ingest_result *result,

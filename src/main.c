@@ -43,6 +43,7 @@ static const char usage_text[] =
     "        [--closed YYYY-MM-DD] [--platform NAME] [--min-age N] [--profile FILE]\n"
     "        [--taxonomy FILE] [--dates auto|day-first|month-first] [--replace] [--keep-text] [--ragged]\n"
     "        [--delimiter ,|;|tab|'|'] [--encoding utf-8|utf-16le|utf-16be|windows-1252]\n"
+    "        [--age-bands-offered 16-24,25-34,...]\n"
     "        store a consultation's responses (one transaction)\n"
     "  batch DIR [--reports DIR]\n"
     "        the after-close run for a folder of exports: ingest what is new or changed,\n"
@@ -324,8 +325,10 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 		{ "platform", &m.platform, NULL }, { "min-age", &min_age, NULL },
 		{ "profile", &lo.profile, NULL }, { "replace", NULL, &m.replace },
 		{ "keep-text", NULL, &lo.keep_text }, { "ragged", NULL, &lo.ragged },
-		{ "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { "age-bands-offered", &m.age_bands_offered, NULL },
+		{ NULL, NULL, NULL },
 	};
+	m.age_bands_from = "--age-bands-offered";
 	if ((rc = parse_options("ingest", argc, argv, options, files, 1, &n)) ||
 	    (rc = check_reading("ingest", delimiter, encoding, &lo.read)))
 		return rc;

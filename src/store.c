@@ -76,7 +76,29 @@ static int create_schema(struct store *s, void *seed_fn, struct reach_error *err
 	return s->err.code || (seed && seed(s, err) < 0) ? -1 : 0;
 }
 
-/* Creates the schema in a new database, or refuses one from a newer reach. */
+/*
+ * Brings an older database up to STORE_SCHEMA_VERSION: queries/migrate_N.sql
+ * for each version N after its own, in turn. The version is read again
+ * inside the transaction, so a reach that waited for another's upgrade does
+ * nothing. 0, or -1 with the store failed.
+ */
+static int upgrade_schema(struct store *s, void *unused, struct reach_error *err)
+{
+	char name[32], set_version[64];
+	int version = pragma_int(s, "PRAGMA user_version");
+	(void)unused, (void)err;
+	if (version < 0 || version >= STORE_SCHEMA_VERSION)
+		return version < 0 ? -1 : 0;
+	for (int v = version + 1; v <= STORE_SCHEMA_VERSION; v++) {
+		snprintf(name, sizeof name, "migrate_%d", v);
+		exec_sql(s, embedded_query(name), name);
+	}
+	snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+	exec_sql(s, set_version, "recording the schema version");
+	return s->err.code ? -1 : 0;
+}
+
+/* Creates the schema in a new database, upgrades one from an older reach, or refuses one from a newer reach. */
 static int migrate(struct store *s, store_seed_fn seed)
 {
 	int version = pragma_int(s, "PRAGMA user_version");
@@ -90,7 +112,7 @@ static int migrate(struct store *s, store_seed_fn seed)
 	if (version == STORE_SCHEMA_VERSION)
 		return 0;
 	struct reach_error err = { 0 };
-	if (store_transaction(s, create_schema, &seed, &err) < 0) {
+	if (store_transaction(s, version == 0 ? create_schema : upgrade_schema, &seed, &err) < 0) {
 		store_fail(s, &err);
 		return -1;
 	}

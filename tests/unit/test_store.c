@@ -65,7 +65,7 @@ static void test_full_disk_ingest_fails(void)
 	char limit[64];
 	snprintf(limit, sizeof limit, "PRAGMA max_page_count = %ld", pages + 3);
 	CHECK(sqlite3_exec(store_db(s), limit, NULL, NULL, NULL) == SQLITE_OK);
-	struct ingest_meta m = { "leisure", "Leisure", "surveymonkey", NULL, NULL, 16, 0 };
+	struct ingest_meta m = { .slug = "leisure", .title = "Leisure", .platform = "surveymonkey", .min_age = 16 };
 	struct load_options lo = { 0 };
 	struct ingest_result result;
 	int rc = ingest_file(s, "seeds/samples/synthetic_2019_surveymonkey_leisure.csv", &m, &lo, t, &result, &err);
