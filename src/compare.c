@@ -578,6 +578,9 @@ static int build_dimension(struct run *r, struct tally *t, const struct baseline
 		build_age(r, t, d, b);
 	else
 		build_categories(r, t, d, b);
+	d->not_compared += t->not_compared;
+	for (size_t i = 0; i < t->nnotes; i++)
+		compare_note(&d->notes, &d->nnotes, "%s", t->notes[i]);
 	double total = d->compared ? d->population : NAN;
 	for (size_t i = 0; i < d->ncats; i++)
 		fill_stats(r, d->name, &d->cats[i], d->known, total);
