@@ -347,6 +347,45 @@ static void test_chisq_monte_carlo(void)
 	    4.0 * sqrt(r_p * (1.0 - r_p) / draws + r_p * (1.0 - r_p) / 1e6));
 }
 
+/*
+ * Why the report gives Cohen's w and not the coefficient of variation of the
+ * response rates nor the variable-level partial R-indicator: they repeat w.
+ * With n = sum n_k, N = sum N_k, p_k = n_k / n, q_k = N_k / N, the rate
+ * rho_k = n_k / N_k and the overall rate rho-bar = n / N:
+ *   rho_k / rho-bar = (n_k / n) / (N_k / N) = p_k / q_k, so
+ *   CV^2 = sum q_k (rho_k - rho-bar)^2 / rho-bar^2 = sum q_k (p_k / q_k - 1)^2
+ *        = sum (p_k - q_k)^2 / q_k = X^2 / n = w^2,
+ *   partial R = sqrt(sum q_k (rho_k - rho-bar)^2) = rho-bar * CV = (n / N) * w,
+ * which grows with the number of respondents while w does not.
+ * By hand for n = (60, 25, 15), N = (5000, 4000, 1000): p = (.6, .25, .15),
+ * q = (.5, .4, .1), w^2 = .1^2/.5 + .15^2/.4 + .05^2/.1 = .02 + .05625 + .025
+ * = .10125, w = 0.318198051533946; rho-bar = 100 / 10000 = .01, partial R =
+ * .00318198051533946. Doubling every n_k leaves w and doubles partial R.
+ */
+static void test_scores_repeat_w(void)
+{
+	long observed[] = { 60, 25, 15 }, doubled[] = { 120, 50, 30 };
+	double population[] = { 5000, 4000, 1000 };
+	struct stats_chisq t, t2;
+	CHECK_INT(stats_chisq_gof(observed, population, 3, 1, 0, &t), STATS_OK);
+	CHECK_INT(stats_chisq_gof(doubled, population, 3, 1, 0, &t2), STATS_OK);
+	CHECK_REL(t.effect_w, 0.318198051533946, TIGHT);
+	CHECK_REL(t2.effect_w, t.effect_w, TIGHT);
+	for (int twice = 0; twice < 2; twice++) {
+		const long *o = twice ? doubled : observed;
+		double n = 0, pop = 0, variance = 0;
+		for (size_t i = 0; i < 3; i++)
+			n += (double)o[i], pop += population[i];
+		for (size_t i = 0; i < 3; i++) {
+			double gap = (double)o[i] / population[i] - n / pop;
+			variance += population[i] / pop * gap * gap;
+		}
+		CHECK_REL(sqrt(variance) / (n / pop), t.effect_w, TIGHT);     /* CV of rates = w */
+		CHECK_REL(sqrt(variance), n / pop * t.effect_w, TIGHT);       /* partial R = rho-bar * w */
+	}
+	CHECK_REL(sqrt(0.10125) * 0.01, 0.00318198051533946, TIGHT);
+}
+
 static void test_scores(void)
 {
 	struct stats_scores s;
@@ -889,6 +928,7 @@ int main(void)
 	RUN(test_chisq_edges);
 	RUN(test_chisq_monte_carlo);
 	RUN(test_scores);
+	RUN(test_scores_repeat_w);
 	RUN(test_rake_uncapped);
 	RUN(test_rake_dropped_level);
 	RUN(test_rake_capped);
