@@ -399,8 +399,8 @@ static void test_scores(void)
 	 *   rbar <- sum(n[ok])/sum(N[ok])                    → 0.0039
 	 *   min(rate)/max(rate)                              → 0
 	 *   sum(pmin(p, q))                                  → 0.775
-	 *   sqrt(sum(qo*(rate-rbar)^2))/rbar                 → 0.472101349731333
-	 *   sqrt(sum(qo*(rate-rbar)^2))                      → 0.0018411952639522
+	 *   min(rate[n[ok] > 0])/max(rate)                   → 0.416666666666667
+	 *     (by hand: rates .006, .003, .0025 and 0; .0025 / .006 = 5/12)
 	 *   sqrt(qo)*abs(rate-rbar) → 0.00132815661727072 0.000492950301754649
 	 *                             0.00068585712797929 0.000955300999685439
 	 */
@@ -409,8 +409,8 @@ static void test_scores(void)
 	CHECK_REL(s.overall_rate, 0.0039, TIGHT);
 	CHECK(s.min_max_ratio == 0.0);
 	CHECK_REL(s.proportional_similarity, 0.775, TIGHT);
-	CHECK_REL(s.rate_cv, 0.472101349731333, TIGHT);
-	CHECK_REL(s.partial_r_variable, 0.0018411952639522, TIGHT);
+	CHECK_REL(s.min_max_answered, 0.416666666666667, TIGHT);
+	CHECK_INT(s.k_empty, 1);
 	CHECK_REL(partial[0], 0.00132815661727072, TIGHT);
 	CHECK_REL(partial[1], 0.000492950301754649, TIGHT);
 	CHECK_REL(partial[2], 0.00068585712797929, TIGHT);
@@ -422,28 +422,26 @@ static void test_scores(void)
 	 * R: n <- c(60, 25, 15); N <- c(5000, 4000, 1000)
 	 *    p <- n/sum(n); q <- N/sum(N); rate <- n/N; rbar <- sum(n)/sum(N)
 	 *    min(rate)/max(rate) → 0.416666666666667; sum(pmin(p,q)) → 0.85
-	 *    sqrt(sum(q*(rate-rbar)^2))/rbar → 0.318198051533946
 	 *    sqrt(q)*abs(rate-rbar) → 0.0014142135623731 0.00237170824512628 0.00158113883008419
 	 */
 	double n2[] = { 60, 25, 15 }, pop2[] = { 5000, 4000, 1000 };
 	CHECK_INT(stats_scores(n2, pop2, 3, partial, &s), STATS_OK);
 	CHECK_REL(s.min_max_ratio, 0.416666666666667, TIGHT);
 	CHECK_REL(s.proportional_similarity, 0.85, TIGHT);
-	CHECK_REL(s.rate_cv, 0.318198051533946, TIGHT);
+	CHECK_REL(s.min_max_answered, 0.416666666666667, TIGHT);
+	CHECK_INT(s.k_empty, 0);
 	CHECK_REL(partial[0], 0.0014142135623731, TIGHT);
 	CHECK_REL(partial[1], 0.00237170824512628, TIGHT);
 	CHECK_REL(partial[2], 0.00158113883008419, TIGHT);
-	CHECK_REL(s.partial_r_variable * s.partial_r_variable,
-	    partial[0] * partial[0] + partial[1] * partial[1] + partial[2] * partial[2], TIGHT);
 
 	/* partial_r may be NULL */
 	CHECK_INT(stats_scores(n2, pop2, 3, NULL, &s), STATS_OK);
-	CHECK_REL(s.rate_cv, 0.318198051533946, TIGHT);
+	CHECK_REL(s.proportional_similarity, 0.85, TIGHT);
 
 	/* nobody responded: everything undefined */
 	double zero[] = { 0, 0, 0 };
 	CHECK_INT(stats_scores(zero, pop2, 3, partial, &s), STATS_OK);
-	CHECK(isnan(s.min_max_ratio) && isnan(s.proportional_similarity) && isnan(s.rate_cv));
+	CHECK(isnan(s.min_max_ratio) && isnan(s.proportional_similarity) && isnan(s.min_max_answered));
 	CHECK(isnan(partial[1]));
 
 	/* one group only: parity by construction */
@@ -451,7 +449,13 @@ static void test_scores(void)
 	CHECK_INT(stats_scores(n1, pop1, 1, partial, &s), STATS_OK);
 	CHECK_REL(s.min_max_ratio, 1.0, TIGHT);
 	CHECK_REL(s.proportional_similarity, 1.0, TIGHT);
-	CHECK(s.rate_cv == 0.0 && partial[0] == 0.0);
+	CHECK(isnan(s.min_max_answered));
+	CHECK(partial[0] == 0.0);
+
+	/* respondents only where the census counts nobody: no rate to compare */
+	double n3[] = { 0, 4 }, pop3[] = { 100, 0 };
+	CHECK_INT(stats_scores(n3, pop3, 2, NULL, &s), STATS_OK);
+	CHECK(isnan(s.min_max_answered) && isnan(s.min_max_ratio));
 
 	double bad[] = { 1, -1, 2 };
 	CHECK_INT(stats_scores(bad, pop2, 3, partial, &s), STATS_EINVAL);
