@@ -631,14 +631,27 @@ static void withhold(struct compare_dimension *d)
 		cat->st.rate_per_1000 = cat->st.expected = cat->partial_r = NAN;
 	}
 	d->test.statistic = d->test.p_value = d->test.effect_w = d->test.p_simulated = NAN;
-	d->scores.min_max_ratio = d->scores.proportional_similarity = d->scores.rate_cv = NAN;
-	d->scores.overall_rate = d->scores.partial_r_variable = NAN;
+	d->scores.min_max_ratio = d->scores.min_max_answered = d->scores.proportional_similarity = NAN;
+	d->scores.overall_rate = NAN;
 	if (d->warning == COMPARE_MOSTLY_UNMATCHED)
 		compare_note(&d->notes, &d->nnotes, "%.0f of the %.0f answers given match no taxonomy rule: no shares, ratios "
 		    "or test are shown, as they would speak only for the few that matched", d->unmatched, given);
 	else
 		compare_note(&d->notes, &d->nnotes, "none of the %.0f responses gave an answer that can be compared: "
 		    "no shares, ratios or test", d->responses);
+}
+
+/* Names D's categories with residents but no respondent, the finding the min/max rate ratio leaves out. */
+static void note_empty(struct compare_dimension *d)
+{
+	struct buf names = { 0 };
+	for (size_t i = 0; i < d->ncats; i++)
+		if (d->cats[i].population > 0 && d->cats[i].n == 0)
+			buf_printf(&names, "%s%s (%.1f expected)", names.len ? ", " : "", d->cats[i].code,
+			    d->cats[i].st.expected);
+	compare_note(&d->notes, &d->nnotes, "no respondent in %s: the min/max rate ratio is of the categories "
+	    "with respondents", names.data);
+	buf_free(&names);
 }
 
 /* Builds the dimension of tally T against B into r->c; 0, or -1 with r->err set. */
@@ -659,6 +672,9 @@ static int build_dimension(struct run *r, struct tally *t, const struct baseline
 		build_age(r, t, d, b);
 	else
 		build_categories(r, t, d, b);
+	d->not_compared += t->not_compared;
+	for (size_t i = 0; i < t->nnotes; i++)
+		compare_note(&d->notes, &d->nnotes, "%s", t->notes[i]);
 	double total = d->compared ? d->population : NAN;
 	for (size_t i = 0; i < d->ncats; i++)
 		fill_stats(r, d->name, &d->cats[i], d->known, total);
@@ -672,8 +688,8 @@ static int build_dimension(struct run *r, struct tally *t, const struct baseline
 		memset(&d->test, 0, sizeof d->test);
 		d->test.p_value = d->test.statistic = d->test.effect_w = d->test.p_simulated = NAN;
 		memset(&d->scores, 0, sizeof d->scores);
-		d->scores.min_max_ratio = d->scores.proportional_similarity = d->scores.rate_cv = NAN;
-		d->scores.overall_rate = d->scores.partial_r_variable = NAN;
+		d->scores.min_max_ratio = d->scores.min_max_answered = d->scores.proportional_similarity = NAN;
+		d->scores.overall_rate = NAN;
 		for (size_t i = 0; i < d->ncats; i++)
 			d->cats[i].partial_r = NAN;
 		compare_note(&d->notes, &d->nnotes, "no census figures for %s are held: counts only", d->name);
@@ -685,6 +701,8 @@ static int build_dimension(struct run *r, struct tally *t, const struct baseline
 		compare_note(&d->notes, &d->nnotes, "%.0f responses gave an answer that matched no taxonomy rule "
 		    "(reach unmatched lists each distinct answer with its number of responses)", d->unmatched);
 	withhold(d);
+	if (d->compared && d->warning == COMPARE_SHOWN && d->scores.k_empty > 0)
+		note_empty(d);
 	return 0;
 }
 

@@ -60,6 +60,10 @@ struct tally {
 	struct age_source *sources;     /* age: per consultation counted */
 	size_t nsources;
 	double responses, missing, declined, unmatched, broad;
+	double not_compared;    /* answers to a form of the question the census cannot be compared with */
+	double condition_yes;   /* disability: of those, answers of a condition (the condition question alone) */
+	char **notes;           /* what the counting found (the form of question asked), for the dimension */
+	size_t nnotes;
 };
 
 struct age_band {

@@ -1,11 +1,12 @@
 /*
  * count.c — counting: reads each consultation's stored tags and counts every
  * response into per-dimension tallies — ages banded from intervals, exact
- * ages, years and dates of birth; the two-question disability form
- * combined — and, when weighting, into its cell (weight.c). See count.h.
+ * ages, years and dates of birth; disability from whichever form was
+ * asked — and, when weighting, into its cell (weight.c). See count.h.
  */
 #include "count.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -249,6 +250,16 @@ static int count_category(struct tally *t, const struct tag_entry *e)
 	return -1;
 }
 
+/*
+ * The census counts as disabled under the Equality Act (TS038) those whose
+ * day-to-day activities are limited a lot or a little by a condition
+ * lasting 12 months or more. The response's disability is read from the
+ * form its consultation asked: the single question as it is tagged; the
+ * Equality Act pair (condition, then limitation) and the Census 2021
+ * limitation question alone, both by seeds/taxonomy/combined.csv; the
+ * condition question alone cannot say "limited", so its answers are counted
+ * as not compared (count_disability_form notes why).
+ */
 static void count_disability(struct run *r, const struct block_response *resp)
 {
 	struct tally *t = compare_tally(r, "disability");
@@ -262,14 +273,60 @@ static void count_disability(struct run *r, const struct block_response *resp)
 	const struct tag_category *ccats, *lcats;
 	tag_categories(r->t, "disability_condition", &ccats);
 	tag_categories(r->t, "disability_limitation", &lcats);
-	const struct tag_entry *ce = entry(cond, resp), *le = limit ? entry(limit, resp) : NULL;
-	struct tag_result first = { ce->status, ce->category >= 0 ? ccats[ce->category].code : NULL, 0, 0, 0 };
-	struct tag_result second = { TAG_MISSING, NULL, 0, 0, 0 }, out;
+	const struct tag_entry *ce = cond ? entry(cond, resp) : NULL, *le = limit ? entry(limit, resp) : NULL;
+	struct tag_result first = { TAG_MISSING, NULL, 0, 0, 0 }, second = first, out;
+	if (ce)
+		first = (struct tag_result){ ce->status, ce->category >= 0 ? ccats[ce->category].code : NULL, 0, 0, 0 };
+	if (ce && !le && ce->status == TAG_CATEGORY && ce->category >= 0) {
+		/* A condition answered that no row reads without its limitation ("yes"): at most disabled. */
+		tag_combine(r->t, "disability", &first, NULL, &out);
+		t->responses++;
+		t->not_compared++;
+		t->condition_yes += out.status != TAG_CATEGORY;
+		return;
+	}
 	if (le)
 		second = (struct tag_result){ le->status, le->category >= 0 ? lcats[le->category].code : NULL, 0, 0, 0 };
-	tag_combine(r->t, "disability", &first, le ? &second : NULL, &out);
+	tag_combine(r->t, "disability", ce ? &first : NULL, le ? &second : NULL, &out);
 	struct tag_entry combined = { out.status, compare_category_index(t->categories, t->ncategories, out.code), -1, 0, 0, 0 };
 	count_category(t, &combined);
+}
+
+/* Whether the consultation being counted asked about disability in any form. */
+static int asks_disability(const struct run *r)
+{
+	return find_qt(r, "disability", ROLE_DISABILITY) ||
+	    find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION) ||
+	    find_qt(r, "disability_limitation", ROLE_DISABILITY_LIMITATION);
+}
+
+/*
+ * Notes on the disability tally the form the consultation just counted
+ * asked, when it is one question of the Equality Act pair alone; NOT_COMPARED
+ * and CONDITION_YES are the tally's counts before it was counted.
+ */
+static void count_disability_form(struct run *r, double not_compared, double condition_yes)
+{
+	struct tally *t = compare_tally(r, "disability");
+	int cond = find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION) != NULL;
+	int limit = find_qt(r, "disability_limitation", ROLE_DISABILITY_LIMITATION) != NULL;
+	char note[400] = "";
+	if (find_qt(r, "disability", ROLE_DISABILITY) || cond == limit)
+		return;
+	if (limit)
+		snprintf(note, sizeof note, "asked as the Census 2021 limitation question alone: disabled = limited a lot "
+		    "or a little, as TS038");
+	else {
+		double yes = t->condition_yes - condition_yes, answered = t->not_compared - not_compared;
+		snprintf(note, sizeof note, "asked as the condition question alone (a physical or mental health condition "
+		    "lasting 12 months or more): it cannot say whether day-to-day activities are limited, which TS038 counts "
+		    "as disabled, so its %.0f yes and %.0f no answers are not compared (taking yes as disabled would "
+		    "over-count: at most %.0f are disabled)", yes, answered - yes, yes);
+	}
+	for (size_t i = 0; i < t->nnotes; i++)
+		if (strcmp(t->notes[i], note) == 0)
+			return;
+	compare_note(&t->notes, &t->nnotes, "%s", note);
 }
 
 static int count_response(const struct block_response *resp, void *ctx)
@@ -282,8 +339,7 @@ static int count_response(const struct block_response *resp, void *ctx)
 			if (r->age_question)
 				levels[0] = count_age(r, resp);
 		} else if (strcmp(dim, "disability") == 0) {
-			if (find_qt(r, "disability", ROLE_DISABILITY) ||
-			    find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION))
+			if (asks_disability(r))
 				count_disability(r, resp);
 		} else {
 			for (size_t q = 0; q < r->nqt; q++)
@@ -362,10 +418,14 @@ int count_consultation(struct run *r, const char *slug)
 	r->age_question = rc == 0 ? choose_age_question(r) : NULL;
 	if (r->o->weighted)
 		weight_add_questions(r, &v);
+	struct tally *dis = compare_tally(r, "disability");
+	double not_compared = dis->not_compared, condition_yes = dis->condition_yes;
 	if (rc == 0 && r->age_question)
 		rc = offer_age_bands(r, ages, &v);
 	if (rc == 0)
 		rc = consult_each_response(r->s, &v, count_response, r, r->err);
+	if (rc == 0 && asks_disability(r))
+		count_disability_form(r, not_compared, condition_yes);
 	free_question_tags(r);
 	consult_view_free(&v);
 	return rc;
@@ -419,6 +479,9 @@ void count_free(struct run *r)
 		free(r->tallies[i].rollup_only);
 		free(r->tallies[i].ages);
 		free(r->tallies[i].sources);
+		for (size_t k = 0; k < r->tallies[i].nnotes; k++)
+			free(r->tallies[i].notes[k]);
+		free(r->tallies[i].notes);
 	}
 	free(r->bands);
 }

@@ -551,9 +551,10 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 	fputs("</tbody>\n</table>\n", out);
 	if (d->compared && !isnan(d->test.statistic))
 		fprintf(out, "<p>Chi-square goodness of fit %.2f on %ld degrees of freedom, p %s%.4f; effect size w %.2f. "
-			     "Lowest group response rate over highest: %.2f.</p>\n", d->test.statistic, d->test.df,
+			     "Lowest group response rate over highest, of the groups with respondents: %.2f.</p>\n",
+		    d->test.statistic, d->test.df,
 		    d->test.p_value < 0.0001 ? "< " : "", d->test.p_value < 0.0001 ? 0.0001 : d->test.p_value,
-		    d->test.effect_w, d->scores.min_max_ratio);
+		    d->test.effect_w, d->scores.min_max_answered);
 	html_notes(out, d);
 	fputs("</section>\n", out);
 	buf_free(&sentence);

@@ -115,11 +115,9 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 		fputs(", effect size w ", out);
 		text_number(out, d->test.effect_w, 0, 2, "");
 		fputs("\n  min/max rate ratio ", out);
-		text_number(out, d->scores.min_max_ratio, 0, 2, "");
+		text_number(out, d->scores.min_max_answered, 0, 2, "");
 		fputs(", proportional similarity ", out);
 		text_number(out, d->scores.proportional_similarity, 0, 2, "");
-		fputs(", CV of rates ", out);
-		text_number(out, d->scores.rate_cv, 0, 2, "");
 		fputc('\n', out);
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
@@ -197,7 +195,11 @@ static void text_legend(FILE *out)
 		const struct reading_words *w = words_reading(order[i]);
 		fprintf(out, "%s = %s%s", w->code, w->sentence, i + 1 == n ? ".\n" : i == 2 ? ";\n      " : "; ");
 	}
-	fputs("ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n", out);
+	fputs("ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n"
+	      "effect size w = Cohen's w of the chi-square test: how far the mix of respondents is from residents' (0 = none).\n"
+	      "min/max rate ratio = lowest response rate per resident over the highest, of categories with respondents.\n"
+	      "proportional similarity = share of respondents' mix that matches residents' (sum of the smaller shares; 1 = same).\n",
+	    out);
 }
 
 int report_text(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
@@ -263,11 +265,9 @@ static void json_test(FILE *out, const struct compare_dimension *d)
 	emit_json_member_number(out, ", ", "p_monte_carlo", d->test.simulated ? d->test.p_simulated : NAN);
 	emit_json_member_number(out, ", ", "draws", d->test.draws);
 	emit_json_member_number(out, ", ", "effect_size_w", d->test.effect_w);
-	emit_json_member_number(out, "},\n     \"summary\": {", "min_max_rate_ratio", d->scores.min_max_ratio);
+	emit_json_member_number(out, "},\n     \"summary\": {", "min_max_rate_ratio", d->scores.min_max_answered);
 	emit_json_member_number(out, ", ", "proportional_similarity", d->scores.proportional_similarity);
-	emit_json_member_number(out, ", ", "cv_rates", d->scores.rate_cv);
 	emit_json_member_number(out, ", ", "overall_rate_per_1000", 1000 * d->scores.overall_rate);
-	emit_json_member_number(out, ", ", "partial_r", d->scores.partial_r_variable);
 	fputc('}', out);
 }
 
@@ -388,7 +388,7 @@ static int json_plan(struct store *s, const struct taxonomy *t, const struct com
 int report_json(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
     struct reach_error *err)
 {
-	fputs("{\"reach_report\": 1,\n \"consultation\": ", out);
+	fputs("{\"reach_report\": 2,\n \"consultation\": ", out);
 	json_consultation(out, c);
 	emit_json_key(out, ",\n ", "consultations");
 	fputc('[', out);

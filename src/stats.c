@@ -305,9 +305,8 @@ int stats_chisq_gof(const long *observed, const double *shares, size_t k,
 
 static void scores_nan(struct stats_scores *out, double *partial_r, size_t k)
 {
-	out->overall_rate = out->min_max_ratio = out->proportional_similarity = NAN;
-	out->rate_cv = out->partial_r_variable = NAN;
-	out->k_used = 0;
+	out->overall_rate = out->min_max_ratio = out->min_max_answered = out->proportional_similarity = NAN;
+	out->k_used = out->k_empty = 0;
 	if (partial_r)
 		for (size_t i = 0; i < k; i++)
 			partial_r[i] = NAN;
@@ -339,8 +338,9 @@ int stats_scores(const double *respondents, const double *population, size_t k,
 		return STATS_OK;
 
 	double overall = n_with_pop / pop_sum;
-	double rate_min = INFINITY, rate_max = -INFINITY;
-	double similarity = 0.0, variance = 0.0;
+	double rate_min = INFINITY, rate_max = -INFINITY, answered_min = INFINITY;
+	double similarity = 0.0;
+	size_t answered = 0;
 	for (size_t i = 0; i < k; i++) {
 		double p = respondents[i] / n_sum, q = population[i] / pop_sum;
 		similarity += fmin(p, q);
@@ -349,15 +349,18 @@ int stats_scores(const double *respondents, const double *population, size_t k,
 		double rate = respondents[i] / population[i], gap = rate - overall;
 		rate_min = fmin(rate_min, rate);
 		rate_max = fmax(rate_max, rate);
-		variance += q * gap * gap;
+		if (respondents[i] > 0.0)
+			answered_min = fmin(answered_min, rate);
+		else
+			out->k_empty++;
+		answered += respondents[i] > 0.0;
 		if (partial_r)
 			partial_r[i] = sqrt(q) * fabs(gap);
 	}
 	out->overall_rate = overall;
 	out->min_max_ratio = rate_min / rate_max;
+	out->min_max_answered = answered >= 2 ? answered_min / rate_max : NAN;
 	out->proportional_similarity = similarity;
-	out->partial_r_variable = sqrt(variance);
-	out->rate_cv = sqrt(variance) / overall;
 	return STATS_OK;
 }
 

@@ -170,11 +170,11 @@ STATS_MUST_CHECK int stats_chisq_gof(const long *observed, const double *shares,
 /* Summary scores of one dimension across its k groups. */
 struct stats_scores {
 	double overall_rate;            /* rho-bar = sum n_k / sum N_k over groups with N_k > 0 */
-	double min_max_ratio;           /* min rate / max rate */
+	double min_max_ratio;           /* min rate / max rate over every group with N_k > 0 (0 when one is empty) */
+	double min_max_answered;        /* min rate / max rate over the groups with respondents (NaN under 2) */
 	double proportional_similarity; /* sum min(p_k, q_k), 1 = same mix as the population */
-	double rate_cv;                 /* population-weighted SD of rates / their mean */
-	double partial_r_variable;      /* sqrt(sum q_k (rho_k - rho-bar)^2) */
 	size_t k_used;                  /* groups with population > 0 */
+	size_t k_empty;                 /* of those, groups with no respondent */
 };
 
 /*
@@ -186,17 +186,20 @@ struct stats_scores {
  * rho-bar = sum_{N_k > 0} n_k / sum N_k = sum q_k rho_k.
  *  - min_max_ratio: smallest rho_k / largest rho_k (0 if a group has no
  *    respondents, NaN if no group has any).
+ *  - min_max_answered: the same over the groups with n_k > 0 only, so that
+ *    an empty group (k_empty counts them; the caller names them) does not
+ *    make it 0; NaN when fewer than two groups have any (one group alone
+ *    would read as parity).
  *  - proportional_similarity: sum over all groups of min(p_k, q_k).
- *  - rate_cv: coefficient of variation of the rates weighted by population
- *    share: sqrt(sum q_k (rho_k - rho-bar)^2) / rho-bar (divisor 1, the
- *    population variance of the rates); NaN when rho-bar = 0.
  *  - partial_r (optional array of k, may be NULL): the unconditional partial
  *    R-indicator of each category (Schouten, Shlomo & Skinner 2011, with the
  *    propensity of a group taken as its response rate):
  *    P_u(k) = sqrt(q_k) * |rho_k - rho-bar|; NaN for a group with N_k = 0.
  *    The paper's category-level indicator carries a sign (rho_k - rho-bar);
- *    the sign here is dropped, and is the sign of RR_k - 1. The sum of their
- *    squares is partial_r_variable^2, the variable-level indicator.
+ *    the sign here is dropped, and is the sign of RR_k - 1.
+ * The coefficient of variation of the rates and the variable-level partial
+ * R-indicator are not given: the first is Cohen's w of stats_chisq_gof, the
+ * second rho-bar times w (tests/unit/test_stats.c derives both).
  * Everything is NaN when sum n = 0 or sum N = 0 (with STATS_OK).
  * Fails with STATS_EINVAL on a NULL array or a negative or non-finite count.
  */

@@ -632,15 +632,17 @@ size_t tag_rollups(const struct taxonomy *t, const char *dimension, const struct
 void tag_combine(const struct taxonomy *t, const char *dimension, const struct tag_result *first,
     const struct tag_result *second, struct tag_result *out)
 {
+	/* The answer read first: the first question's, or the second's when the first was not asked. */
+	const struct tag_result *lead = first ? first : second;
 	memset(out, 0, sizeof *out);
-	out->status = first->status == TAG_CATEGORY ? TAG_UNMATCHED : first->status;
-	if (first->status != TAG_CATEGORY)
+	out->status = !lead ? TAG_MISSING : lead->status == TAG_CATEGORY ? TAG_UNMATCHED : lead->status;
+	if (!lead || lead->status != TAG_CATEGORY)
 		return;
 	for (size_t i = 0; i < t->ncombinations; i++) {
 		const struct combination *c = &t->combinations[i];
-		if (strcmp(c->dimension, dimension) != 0 || strcmp(c->first, first->code) != 0)
+		if (strcmp(c->dimension, dimension) != 0 || strcmp(c->first, first ? first->code : "-") != 0)
 			continue;
-		int any = strcmp(c->second, "*") == 0;
+		int any = first && strcmp(c->second, "*") == 0;
 		int fits = any || (second && second->status == TAG_CATEGORY && strcmp(c->second, second->code) == 0);
 		if (!fits)
 			continue;
@@ -653,7 +655,7 @@ void tag_combine(const struct taxonomy *t, const char *dimension, const struct t
 		return;
 	}
 	/* A condition whose effect was not answered: as the second answer is. */
-	if (second && (second->status == TAG_MISSING || second->status == TAG_DECLINED))
+	if (first && second && (second->status == TAG_MISSING || second->status == TAG_DECLINED))
 		out->status = second->status;
 	else if (!second)
 		out->status = TAG_MISSING;

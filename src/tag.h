@@ -158,9 +158,11 @@ size_t tag_rollups(const struct taxonomy *t, const char *dimension, const struct
 /*
  * Two questions read as one, by seeds/taxonomy/combined.csv: the Equality
  * Act form's condition (disability_condition) and limitation
- * (disability_limitation) as disability. FIRST and SECOND are the two tags
- * (SECOND may be NULL when the question was not asked); the result is
- * missing or declined as FIRST is, unmatched when no row fits.
+ * (disability_limitation) as disability. FIRST and SECOND are the two tags,
+ * either NULL when its question was not asked: with FIRST NULL, SECOND is
+ * read by the rows whose first is "-" (the Census 2021 limitation question
+ * asked alone). The result is missing or declined as the first answer read
+ * is, unmatched when no row fits, missing when neither was asked.
  */
 void tag_combine(const struct taxonomy *t, const char *dimension, const struct tag_result *first,
     const struct tag_result *second, struct tag_result *out);

@@ -347,6 +347,45 @@ static void test_chisq_monte_carlo(void)
 	    4.0 * sqrt(r_p * (1.0 - r_p) / draws + r_p * (1.0 - r_p) / 1e6));
 }
 
+/*
+ * Why the report gives Cohen's w and not the coefficient of variation of the
+ * response rates nor the variable-level partial R-indicator: they repeat w.
+ * With n = sum n_k, N = sum N_k, p_k = n_k / n, q_k = N_k / N, the rate
+ * rho_k = n_k / N_k and the overall rate rho-bar = n / N:
+ *   rho_k / rho-bar = (n_k / n) / (N_k / N) = p_k / q_k, so
+ *   CV^2 = sum q_k (rho_k - rho-bar)^2 / rho-bar^2 = sum q_k (p_k / q_k - 1)^2
+ *        = sum (p_k - q_k)^2 / q_k = X^2 / n = w^2,
+ *   partial R = sqrt(sum q_k (rho_k - rho-bar)^2) = rho-bar * CV = (n / N) * w,
+ * which grows with the number of respondents while w does not.
+ * By hand for n = (60, 25, 15), N = (5000, 4000, 1000): p = (.6, .25, .15),
+ * q = (.5, .4, .1), w^2 = .1^2/.5 + .15^2/.4 + .05^2/.1 = .02 + .05625 + .025
+ * = .10125, w = 0.318198051533946; rho-bar = 100 / 10000 = .01, partial R =
+ * .00318198051533946. Doubling every n_k leaves w and doubles partial R.
+ */
+static void test_scores_repeat_w(void)
+{
+	long observed[] = { 60, 25, 15 }, doubled[] = { 120, 50, 30 };
+	double population[] = { 5000, 4000, 1000 };
+	struct stats_chisq t, t2;
+	CHECK_INT(stats_chisq_gof(observed, population, 3, 1, 0, &t), STATS_OK);
+	CHECK_INT(stats_chisq_gof(doubled, population, 3, 1, 0, &t2), STATS_OK);
+	CHECK_REL(t.effect_w, 0.318198051533946, TIGHT);
+	CHECK_REL(t2.effect_w, t.effect_w, TIGHT);
+	for (int twice = 0; twice < 2; twice++) {
+		const long *o = twice ? doubled : observed;
+		double n = 0, pop = 0, variance = 0;
+		for (size_t i = 0; i < 3; i++)
+			n += (double)o[i], pop += population[i];
+		for (size_t i = 0; i < 3; i++) {
+			double gap = (double)o[i] / population[i] - n / pop;
+			variance += population[i] / pop * gap * gap;
+		}
+		CHECK_REL(sqrt(variance) / (n / pop), t.effect_w, TIGHT);     /* CV of rates = w */
+		CHECK_REL(sqrt(variance), n / pop * t.effect_w, TIGHT);       /* partial R = rho-bar * w */
+	}
+	CHECK_REL(sqrt(0.10125) * 0.01, 0.00318198051533946, TIGHT);
+}
+
 static void test_scores(void)
 {
 	struct stats_scores s;
@@ -360,8 +399,8 @@ static void test_scores(void)
 	 *   rbar <- sum(n[ok])/sum(N[ok])                    → 0.0039
 	 *   min(rate)/max(rate)                              → 0
 	 *   sum(pmin(p, q))                                  → 0.775
-	 *   sqrt(sum(qo*(rate-rbar)^2))/rbar                 → 0.472101349731333
-	 *   sqrt(sum(qo*(rate-rbar)^2))                      → 0.0018411952639522
+	 *   min(rate[n[ok] > 0])/max(rate)                   → 0.416666666666667
+	 *     (by hand: rates .006, .003, .0025 and 0; .0025 / .006 = 5/12)
 	 *   sqrt(qo)*abs(rate-rbar) → 0.00132815661727072 0.000492950301754649
 	 *                             0.00068585712797929 0.000955300999685439
 	 */
@@ -370,8 +409,8 @@ static void test_scores(void)
 	CHECK_REL(s.overall_rate, 0.0039, TIGHT);
 	CHECK(s.min_max_ratio == 0.0);
 	CHECK_REL(s.proportional_similarity, 0.775, TIGHT);
-	CHECK_REL(s.rate_cv, 0.472101349731333, TIGHT);
-	CHECK_REL(s.partial_r_variable, 0.0018411952639522, TIGHT);
+	CHECK_REL(s.min_max_answered, 0.416666666666667, TIGHT);
+	CHECK_INT(s.k_empty, 1);
 	CHECK_REL(partial[0], 0.00132815661727072, TIGHT);
 	CHECK_REL(partial[1], 0.000492950301754649, TIGHT);
 	CHECK_REL(partial[2], 0.00068585712797929, TIGHT);
@@ -383,28 +422,26 @@ static void test_scores(void)
 	 * R: n <- c(60, 25, 15); N <- c(5000, 4000, 1000)
 	 *    p <- n/sum(n); q <- N/sum(N); rate <- n/N; rbar <- sum(n)/sum(N)
 	 *    min(rate)/max(rate) → 0.416666666666667; sum(pmin(p,q)) → 0.85
-	 *    sqrt(sum(q*(rate-rbar)^2))/rbar → 0.318198051533946
 	 *    sqrt(q)*abs(rate-rbar) → 0.0014142135623731 0.00237170824512628 0.00158113883008419
 	 */
 	double n2[] = { 60, 25, 15 }, pop2[] = { 5000, 4000, 1000 };
 	CHECK_INT(stats_scores(n2, pop2, 3, partial, &s), STATS_OK);
 	CHECK_REL(s.min_max_ratio, 0.416666666666667, TIGHT);
 	CHECK_REL(s.proportional_similarity, 0.85, TIGHT);
-	CHECK_REL(s.rate_cv, 0.318198051533946, TIGHT);
+	CHECK_REL(s.min_max_answered, 0.416666666666667, TIGHT);
+	CHECK_INT(s.k_empty, 0);
 	CHECK_REL(partial[0], 0.0014142135623731, TIGHT);
 	CHECK_REL(partial[1], 0.00237170824512628, TIGHT);
 	CHECK_REL(partial[2], 0.00158113883008419, TIGHT);
-	CHECK_REL(s.partial_r_variable * s.partial_r_variable,
-	    partial[0] * partial[0] + partial[1] * partial[1] + partial[2] * partial[2], TIGHT);
 
 	/* partial_r may be NULL */
 	CHECK_INT(stats_scores(n2, pop2, 3, NULL, &s), STATS_OK);
-	CHECK_REL(s.rate_cv, 0.318198051533946, TIGHT);
+	CHECK_REL(s.proportional_similarity, 0.85, TIGHT);
 
 	/* nobody responded: everything undefined */
 	double zero[] = { 0, 0, 0 };
 	CHECK_INT(stats_scores(zero, pop2, 3, partial, &s), STATS_OK);
-	CHECK(isnan(s.min_max_ratio) && isnan(s.proportional_similarity) && isnan(s.rate_cv));
+	CHECK(isnan(s.min_max_ratio) && isnan(s.proportional_similarity) && isnan(s.min_max_answered));
 	CHECK(isnan(partial[1]));
 
 	/* one group only: parity by construction */
@@ -412,7 +449,13 @@ static void test_scores(void)
 	CHECK_INT(stats_scores(n1, pop1, 1, partial, &s), STATS_OK);
 	CHECK_REL(s.min_max_ratio, 1.0, TIGHT);
 	CHECK_REL(s.proportional_similarity, 1.0, TIGHT);
-	CHECK(s.rate_cv == 0.0 && partial[0] == 0.0);
+	CHECK(isnan(s.min_max_answered));
+	CHECK(partial[0] == 0.0);
+
+	/* respondents only where the census counts nobody: no rate to compare */
+	double n3[] = { 0, 4 }, pop3[] = { 100, 0 };
+	CHECK_INT(stats_scores(n3, pop3, 2, NULL, &s), STATS_OK);
+	CHECK(isnan(s.min_max_answered) && isnan(s.min_max_ratio));
 
 	double bad[] = { 1, -1, 2 };
 	CHECK_INT(stats_scores(bad, pop2, 3, partial, &s), STATS_EINVAL);
@@ -889,6 +932,7 @@ int main(void)
 	RUN(test_chisq_edges);
 	RUN(test_chisq_monte_carlo);
 	RUN(test_scores);
+	RUN(test_scores_repeat_w);
 	RUN(test_rake_uncapped);
 	RUN(test_rake_dropped_level);
 	RUN(test_rake_capped);
