@@ -181,18 +181,6 @@ static void count_age_status(struct tally *t, enum tag_status status)
 		src->unmatched++;
 }
 
-/* Whole years from the date BORN to the date AT, both in days since 1970. */
-static int years_between(long born, long at)
-{
-	char b[11], a[11];
-	days_to_date(born, b);
-	days_to_date(at, a);
-	int years = atoi(a) - atoi(b);
-	if (strcmp(a + 5, b + 5) < 0)
-		years--;
-	return years;
-}
-
 /*
  * Counts an exact age as itself: compare.c places it in a band once every
  * band answered is known. Returns its entry's index.
@@ -229,7 +217,7 @@ static int count_age(struct run *r, const struct block_response *resp)
 	}
 	/* A year of birth alone is taken as 1 July of that year. */
 	long born = qt == dob ? e->number : date_to_days_ymd(e->number, 7, 1);
-	int age = years_between(born, at);
+	int age = date_age_years(born, at);
 	if (age >= 0 && age <= POLICY_AGE_CEILING)
 		return count_exact_age(r, t, age);
 	count_age_status(t, TAG_UNMATCHED);
