@@ -216,16 +216,14 @@ struct stats_rake_options {
 	double tolerance;    /* stop when max |margin - target| / target < tolerance */
 	int max_iterations;  /* sweeps over all margins, in all rounds together */
 	double cap;          /* largest weight / mean weight allowed; <= 0: no cap */
-	int max_cap_rounds;  /* cap-and-re-rake rounds allowed */
 };
 
-/* Defaults: tolerance 1e-10, 2000 sweeps, cap 5, 200 rounds. */
+/* Defaults: tolerance 1e-10, 2000 sweeps, cap 5. */
 struct stats_rake_options stats_rake_defaults(void);
 
 struct stats_rake_result {
 	int converged;            /* 1: margins within tolerance and cap held */
 	int iterations;           /* sweeps made */
-	int cap_rounds;           /* times the weights were capped and re-raked */
 	double max_margin_error;  /* max relative margin error at the end */
 	double max_weight_ratio;  /* largest weight / mean weight at the end */
 	double excluded;          /* respondents left out, weight 0 */
@@ -253,12 +251,20 @@ struct stats_rake_result {
  *     weights sum to that total.
  *  4. Starting from weight 1, sweep the margins in order, scaling each level
  *     to its target, until the largest relative margin error < tolerance.
- *  5. If cap > 0 and some weight exceeds cap times the mean weight (mean over
- *     respondents), every weight is cut to cap * mean and step 4 runs again
- *     from those weights; repeated until both hold (the cap with relative
- *     slack `tolerance`) or sweeps or rounds run out.
- * Without a cap this is what R's survey::rake computes. If it stops early,
- * the weights are those of the last raking (margins met, cap perhaps not),
+ *  5. With cap > 0 the raking is bounded: every weight is
+ *     min(exp(sum of its levels' multipliers), cap * mean weight), the mean
+ *     being the total over the respondents taking part (fixed by the
+ *     margins), and the multipliers are found level by level (each level's
+ *     one-dimensional equation solved exactly) until the margins are met.
+ *     This is the unique solution R's
+ *       calibrate(svydesign(ids = ~1, weights = ~mean, data), ~m1 + m2 + ...,
+ *                 population, calfun = "raking", bounds = c(0, cap))
+ *     finds when it converges (the start weights all the mean, so the bounds
+ *     are multiples of it). Without a cap it is iterative proportional
+ *     fitting, what survey::rake and calibrate(calfun = "raking") compute.
+ * If the cap cannot be kept while meeting the margins (a level would need
+ * more than all its respondents at the cap), or the sweeps run out, the
+ * weights are raked again without the cap (margins met, cap not),
  * result->converged is 0 and the return is STATS_NOCONVERGE; likewise when no
  * respondent is left to weight (all weights 0). options may be NULL for the
  * defaults; result may be NULL. Fails with STATS_EINVAL on a NULL array, a
@@ -285,7 +291,7 @@ STATS_MUST_CHECK int stats_kish(const double *weights, const double *counts, siz
 /* A weighted proportion. */
 struct stats_weighted {
 	double estimate;     /* sum w y / sum w over answered rows */
-	double lower, upper; /* Wilson interval with n = Kish effective n */
+	double lower, upper; /* the interval (see each function) */
 	double se;           /* linearisation standard error, as survey::svymean */
 	double effective_n;  /* Kish (sum w)^2 / sum w^2 over answered rows */
 	double n;            /* respondents passed (the design's sample size) */
@@ -310,6 +316,31 @@ struct stats_weighted {
  */
 STATS_MUST_CHECK int stats_weighted_proportion(const double *weights, const double *counts,
     const double *y, size_t n, double confidence, struct stats_weighted *out);
+
+/*
+ * A weighted proportion from a raked (calibrated) design, with its
+ * linearisation standard error: what R's
+ *   svymean(~y, calibrate(svydesign(ids = ~1, weights = ~d, data),
+ *           ~m1 + m2 + ..., population, calfun = "raking"), na.rm = TRUE)
+ * and confint() give. Cells as in stats_rake: cell c holds counts[c]
+ * respondents with level levels[c * n_margins + m] (>= 0) on margin m of
+ * n_levels[m] and the final weight weights[c] (0: not in the design, left
+ * out); answered[c] of them answered the question and gave[c] gave the answer.
+ * estimate p = sum w gave / sum w answered. With W = sum w answered, each
+ * respondent's u = (y - p) / W if answering, else 0, is regressed (least
+ * squares, equal weights, as the start weights are equal) on the level
+ * indicators of every margin; the residual e, times the weight, is the
+ * influence x = w e; se^2 = n / (n - 1) * sum (x - mean x)^2, n counting
+ * every respondent in the design, answered or not (R's domain estimation).
+ * The interval is p -+ z se, cut at 0 and 1; effective_n is Kish's over the
+ * respondents answering. Nothing answered with positive weight: all NaN but
+ * n. Fails with STATS_EINVAL on a NULL array, a negative or non-finite
+ * count or weight, gave > answered > counts, a level out of range, or a
+ * confidence outside (0, 1); STATS_ENOMEM if it cannot allocate.
+ */
+STATS_MUST_CHECK int stats_calibrated_proportion(const double *counts, const long *levels, size_t n_cells,
+    const size_t *n_levels, size_t n_margins, const double *weights, const double *answered,
+    const double *gave, double confidence, struct stats_weighted *out);
 
 /* A weighted straight-line trend. */
 struct stats_trend {

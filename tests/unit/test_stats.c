@@ -509,7 +509,6 @@ static void test_rake_uncapped(void)
 	CHECK(w[12] == 0.0);
 	CHECK_REL(res.excluded, 7, TIGHT);
 	CHECK_INT(res.converged, 1);
-	CHECK_INT(res.cap_rounds, 0);
 	CHECK(res.max_margin_error < opt.tolerance);
 	CHECK_REL(res.max_weight_ratio, 1.9088511409976, RAKED);
 	CHECK_REL(res.design_effect, 1.1123364178311, RAKED);
@@ -569,64 +568,108 @@ static void test_rake_dropped_level(void)
 }
 
 /*
- * Capped raking: 6 cells of age (3) x ethnic group (2), where the few
+ * Bounded raking: 6 cells of age (3) x ethnic group (2), where the few
  * ethnic-minority respondents would carry over 7 times the mean weight. R:
  *   cells <- data.frame(age=c(0,0,1,1,2,2), eth=c(0,1,0,1,0,1), count=c(20,1,50,4,40,2))
- *   df <- cells[rep(seq_len(nrow(cells)), cells$count), ]; df$w <- 1
- *   pop.age <- data.frame(age=c(0,1,2), Freq=c(30000,45000,25000))
- *   pop.eth <- data.frame(eth=c(0,1), Freq=c(75000,25000))
- *   rk <- function(df) weights(rake(svydesign(ids=~1, weights=~w, data=df), list(~age, ~eth),
- *           list(pop.age, pop.eth), control=list(maxit=1000, epsilon=1e-13)))
- *   w <- rk(df); max(w)/mean(w) → 7.37788801361705
- *   rounds <- 0
- *   repeat { m <- mean(w); if (max(w) <= 5*m*(1 + 1e-10)) break
- *            df$w <- pmin(w, 5*m); w <- rk(df); rounds <- rounds + 1 }
- *   w[cumsum(cells$count)]; rounds → 20; max(w)/mean(w) → 5.00000000026473
- *   length(w)*sum(w^2)/sum(w)^2 → 1.76750453953697; sum(w)^2/sum(w^2) → 66.1950209364951
+ *   df <- cells[rep(seq_len(nrow(cells)), cells$count), ]
+ *   df$age <- factor(df$age); df$eth <- factor(df$eth); df$start <- 100000/nrow(df)
+ *   des <- svydesign(ids=~1, weights=~start, data=df)
+ *   pop <- c("(Intercept)"=100000, age1=45000, age2=25000, eth1=25000)
+ *   r <- calibrate(des, ~age+eth, pop, calfun="raking", bounds=c(0, 5), maxit=2000, epsilon=1e-13)
+ *   w <- weights(r); w[cumsum(cells$count)]
+ *   max(w)/mean(w) → 5; length(w)*sum(w^2)/sum(w)^2 → 1.76750453953662
+ *   sum(w)^2/sum(w^2) → 66.1950209365082
+ *   (unbounded, rake() or calfun="raking" alone: max(w)/mean(w) → 7.37788801361705)
  */
+static const double bounded_counts[] = { 20, 1, 50, 4, 40, 2 };
+static const long bounded_levels[] = { 0, 0,  0, 1,  1, 0,  1, 1,  2, 0,  2, 1 };
+
 static void test_rake_capped(void)
 {
-	double counts[] = { 20, 1, 50, 4, 40, 2 };
-	long levels[] = { 0, 0,  0, 1,  1, 0,  1, 1,  2, 0,  2, 1 };
 	double age[] = { 30000, 45000, 25000 }, eth[] = { 75000, 25000 };
 	struct stats_margin margins[] = { { 3, age }, { 2, eth } };
 	struct stats_rake_options opt = stats_rake_defaults();
 	struct stats_rake_result res;
 	double w[6];
 	static const double want[] = {
-		1286.32478631347, 4273.50427373054, 603.109558851467,
-		3711.1305143567, 477.950658278933, 2940.98683442133
+		1286.32478632485, 4273.50427350427, 603.109558848332,
+		3711.13051439585, 477.950658277163, 2940.98683445675
 	};
 
 	CHECK(opt.cap == STATS_WEIGHT_CAP_DEFAULT);
-	CHECK_INT(stats_rake(counts, levels, 6, margins, 2, &opt, w, &res), STATS_OK);
+	CHECK_INT(stats_rake(bounded_counts, bounded_levels, 6, margins, 2, &opt, w, &res), STATS_OK);
 	for (size_t c = 0; c < 6; c++)
 		CHECK_REL(w[c], want[c], RAKED);
 	CHECK_INT(res.converged, 1);
-	CHECK_INT(res.cap_rounds, 20);
 	CHECK_REL(res.max_weight_ratio, 5.0, 1e-9);
-	CHECK_REL(res.design_effect, 1.76750453953697, RAKED);
-	CHECK_REL(res.effective_n, 66.1950209364951, RAKED);
+	CHECK_REL(res.design_effect, 1.76750453953662, RAKED);
+	CHECK_REL(res.effective_n, 66.1950209365082, RAKED);
 
 	/* without a cap: plain raking, ratio above 5 */
 	opt.cap = 0;
-	CHECK_INT(stats_rake(counts, levels, 6, margins, 2, &opt, w, &res), STATS_OK);
+	CHECK_INT(stats_rake(bounded_counts, bounded_levels, 6, margins, 2, &opt, w, &res), STATS_OK);
 	CHECK_REL(res.max_weight_ratio, 7.37788801361705, RAKED);
-	CHECK_INT(res.cap_rounds, 0);
 
 	/*
-	 * An impossible cap: 5 minority respondents cannot carry 25,000 of
-	 * 100,000 at no more than 5 x the mean (5 * 5 * 100000/115 = 21,739).
-	 * It stops when rounds run out, with the last raked weights.
+	 * An impossible cap: 4 minority respondents cannot carry 25,000 of
+	 * 100,000 at no more than 5 x the mean (4 * 5 * 100000/114 = 17,544).
+	 * The weights are raked without the cap: margins met, cap not.
 	 */
-	double few[] = { 20, 1, 50, 3, 40, 1 };
+	double few[] = { 20, 1, 50, 2, 40, 1 };
 	opt = stats_rake_defaults();
-	opt.max_cap_rounds = 30;
-	CHECK_INT(stats_rake(few, levels, 6, margins, 2, &opt, w, &res), STATS_NOCONVERGE);
+	CHECK_INT(stats_rake(few, bounded_levels, 6, margins, 2, &opt, w, &res), STATS_NOCONVERGE);
 	CHECK_INT(res.converged, 0);
-	CHECK_INT(res.cap_rounds, 30);
 	CHECK(res.max_margin_error < opt.tolerance);
 	CHECK(res.max_weight_ratio > 5.0);
+}
+
+/*
+ * The share on a calibrated design: the cells of test_rake_capped with an
+ * answer y per respondent (NA: no answer). R, going on from there:
+ *   y <- rep(c(1,0,NA,1,0,1), cells$count); y[c(1:5, 30:40)] <- 0; y[6:8] <- NA
+ *   m <- svymean(~y, update(r, y=y), na.rm=TRUE)
+ *   coef(m) → 0.497969102691816; SE(m) → 0.0816632709356709
+ *   confint(m) → 0.337912032798165 0.658026172585467
+ *   ug <- calibrate(des, ~age+eth, pop, calfun="raking", maxit=2000, epsilon=1e-13)
+ *   m <- svymean(~y, update(ug, y=y), na.rm=TRUE)
+ *   coef(m) → 0.458182988752928; SE(m) → 0.110765438599145
+ * Per cell, answered 17 1 11 4 40 2 and gave 12 0 0 4 0 2.
+ */
+static void test_calibrated_proportion(void)
+{
+	double age[] = { 30000, 45000, 25000 }, eth[] = { 75000, 25000 };
+	struct stats_margin margins[] = { { 3, age }, { 2, eth } };
+	struct stats_rake_options opt = stats_rake_defaults();
+	size_t nlevels[] = { 3, 2 };
+	double answered[] = { 17, 1, 11, 4, 40, 2 }, gave[] = { 12, 0, 0, 4, 0, 2 };
+	struct stats_weighted r;
+	double w[6];
+
+	CHECK_INT(stats_rake(bounded_counts, bounded_levels, 6, margins, 2, &opt, w, NULL), STATS_OK);
+	CHECK_INT(stats_calibrated_proportion(bounded_counts, bounded_levels, 6, nlevels, 2, w, answered, gave, 0.95, &r),
+	    STATS_OK);
+	CHECK_REL(r.estimate, 0.497969102691816, RAKED);
+	CHECK_REL(r.se, 0.0816632709356709, RAKED);
+	CHECK_REL(r.lower, 0.337912032798165, RAKED);
+	CHECK_REL(r.upper, 0.658026172585467, RAKED);
+	CHECK_REL(r.n, 117, TIGHT);
+
+	opt.cap = 0;
+	CHECK_INT(stats_rake(bounded_counts, bounded_levels, 6, margins, 2, &opt, w, NULL), STATS_OK);
+	CHECK_INT(stats_calibrated_proportion(bounded_counts, bounded_levels, 6, nlevels, 2, w, answered, gave, 0.95, &r),
+	    STATS_OK);
+	CHECK_REL(r.estimate, 0.458182988752928, RAKED);
+	CHECK_REL(r.se, 0.110765438599145, RAKED);
+
+	/* nothing answered: undefined; bad arguments */
+	double none[] = { 0, 0, 0, 0, 0, 0 };
+	CHECK_INT(stats_calibrated_proportion(bounded_counts, bounded_levels, 6, nlevels, 2, w, none, none, 0.95, &r),
+	    STATS_OK);
+	CHECK(isnan(r.estimate) && isnan(r.se));
+	CHECK_INT(stats_calibrated_proportion(bounded_counts, bounded_levels, 6, nlevels, 2, w, gave, answered, 0.95, &r),
+	    STATS_EINVAL);
+	CHECK_INT(stats_calibrated_proportion(bounded_counts, bounded_levels, 6, nlevels, 2, w, answered, gave, 1.5, &r),
+	    STATS_EINVAL);
 }
 
 static void test_rake_edges(void)
@@ -936,6 +979,7 @@ int main(void)
 	RUN(test_rake_uncapped);
 	RUN(test_rake_dropped_level);
 	RUN(test_rake_capped);
+	RUN(test_calibrated_proportion);
 	RUN(test_rake_edges);
 	RUN(test_kish);
 	RUN(test_weighted_proportion);
