@@ -77,7 +77,7 @@ struct compare_answer {
 	char *text;
 	double n;                       /* respondents giving it */
 	struct stats_interval raw;      /* share of those answering, with Wilson interval */
-	struct stats_weighted weighted; /* share of the raked respondents answering, weighted */
+	struct stats_weighted weighted; /* share of the same respondents, weighted; interval from the raked design */
 };
 
 struct compare_question {
@@ -88,13 +88,21 @@ struct compare_question {
 	size_t nanswers;
 };
 
-/* Respondents raked to census margins (age, sex, ethnic group), and what that changes. */
+/* How many notes the weighting may leave (compare_weights.notes). */
+#define COMPARE_WEIGHT_NOTES 4
+
+/*
+ * Every respondent raked to census margins (age, sex, ethnic group), a
+ * respondent whose category is not known on a margin in a group of its own,
+ * and what that changes.
+ */
 struct compare_weights {
 	char *margins;                  /* the dimensions raked on, e.g. "age, sex, ethnicity" */
-	double raked;                   /* respondents weighted */
-	double excluded;                /* left out: a margin unanswered or not compared */
-	double cap;                     /* largest weight allowed, as a multiple of the mean */
+	double raked;                   /* respondents weighted: all of them */
+	double cap;                     /* largest weight allowed, as a multiple of the mean; 0: none */
 	struct stats_rake_result result;
+	char notes[COMPARE_WEIGHT_NOTES][400];  /* what was pooled, how the not known were weighted */
+	size_t nnotes;
 	struct compare_question *questions;
 	size_t nquestions;
 };

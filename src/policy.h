@@ -36,6 +36,16 @@
 /* ... and this expected count (its base times its census share). */
 #define POLICY_MIN_EXPECTED 5
 
+/*
+ * Weighting: a margin's category with fewer respondents than this is not
+ * raked on its own — an age band joins its neighbour with fewer respondents,
+ * other categories are pooled together (with the smallest other category
+ * if still short). 20: a weight resting on a handful of people swings with
+ * each of them, and the census target of a category far smaller than the
+ * others is met only by weights many times the mean.
+ */
+#define POLICY_WEIGHT_MIN_RESPONDENTS 20
+
 /* Over this share of a dimension's answers given unmatched, it shows counts only, no shares. */
 #define POLICY_UNMATCHED_LIMIT 0.5
 

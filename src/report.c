@@ -160,8 +160,10 @@ static void text_heading(FILE *out, const struct compare *c)
 static void text_weights(FILE *out, const struct compare_weights *w)
 {
 	fprintf(out, "\nclosed questions, raw and weighted to the census by %s:\n", w->margins);
-	fprintf(out, "  %.0f respondents raked (%.0f left out: a margin unanswered); design effect %.2f, effective sample size %.0f\n",
-	    w->raked, w->excluded, w->result.design_effect, w->result.effective_n);
+	fprintf(out, "  %.0f respondents raked; design effect %.2f, effective sample size %.0f\n",
+	    w->raked, w->result.design_effect, w->result.effective_n);
+	for (size_t i = 0; i < w->nnotes; i++)
+		fprintf(out, "  Note: %s\n", w->notes[i]);
 	if (!w->result.converged && w->cap > 0 && w->result.max_weight_ratio > w->cap)
 		fprintf(out, "  the cap of %g times the mean weight could not be kept while meeting the census margins:\n"
 			     "  the largest weight is %.1f times the mean; read the weighted shares with care\n",
@@ -170,7 +172,7 @@ static void text_weights(FILE *out, const struct compare_weights *w)
 		fputs("  the weights could not meet the census margins (too few respondents in some groups):\n"
 		      "  read the weighted shares with care\n", out);
 	else if (w->cap > 0)
-		fprintf(out, "  weights capped at %g times the mean (the largest is %.1f)\n", w->cap, w->result.max_weight_ratio);
+		fprintf(out, "  weights bounded at %g times the mean (the largest is %.1f)\n", w->cap, w->result.max_weight_ratio);
 	for (size_t q = 0; q < w->nquestions; q++) {
 		const struct compare_question *cq = &w->questions[q];
 		fprintf(out, "\n  %s\n  (%.0f answered%s)\n", cq->text, cq->answered,
@@ -322,12 +324,18 @@ static void json_weights(FILE *out, const struct compare_weights *w)
 	}
 	emit_json_member_string(out, "{", "margins", w->margins);
 	emit_json_member_number(out, ", ", "raked", w->raked);
-	emit_json_member_number(out, ", ", "excluded", w->excluded);
 	emit_json_member_number(out, ", ", "cap", w->cap);
 	emit_json_member_bool(out, ", ", "converged", w->result.converged);
 	emit_json_member_number(out, ", ", "design_effect", w->result.design_effect);
 	emit_json_member_number(out, ", ", "effective_n", w->result.effective_n);
 	emit_json_member_number(out, ", ", "max_weight_ratio", w->result.max_weight_ratio);
+	emit_json_key(out, ",\n  ", "notes");
+	fputc('[', out);
+	for (size_t i = 0; i < w->nnotes; i++) {
+		fputs(i ? ", " : "", out);
+		emit_json_string(out, w->notes[i]);
+	}
+	fputc(']', out);
 	fputs(",\n  \"questions\": [", out);
 	for (size_t q = 0; q < w->nquestions; q++) {
 		const struct compare_question *cq = &w->questions[q];

@@ -6,7 +6,11 @@
  */
 #include "weight.h"
 
+#include "policy.h"
+
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,7 +171,153 @@ static int by_weighted_count(const void *a, const void *b)
 	return (x->n < y->n) - (x->n > y->n);
 }
 
-static void weigh_question(struct run *r, struct compare_weights *cw, const struct closed *q, const double *weights)
+/* One margin as raked: its census categories grouped, and a level for the not known. */
+struct margin {
+	const struct compare_dimension *d;
+	int is_age;
+	int *group;             /* per category: its group (a category index until numbered), -1 not known */
+	size_t ngroups;         /* after renumbering: levels 0 .. ngroups-1 known, ngroups not known */
+	double not_known;       /* respondents */
+	double *targets;
+};
+
+/* Respondents in group G of M, over the cells' categories CAT (cell i's category on this margin). */
+static double group_respondents(const struct margin *mg, const int *cat, const struct cell *cells, size_t ncells, int g)
+{
+	double n = 0;
+	for (size_t i = 0; i < ncells; i++)
+		if (cat[i] >= 0 && mg->group[cat[i]] == g)
+			n += cells[i].n;
+	return n;
+}
+
+/* Moves every category of group FROM into group TO. */
+static void merge_group(struct margin *mg, int from, int to)
+{
+	for (size_t k = 0; k < mg->d->ncats; k++)
+		if (mg->group[k] == from)
+			mg->group[k] = to;
+}
+
+/* The live groups of M in category order (a group's id is its first category), into IDS; returns how many. */
+static size_t live_groups(const struct margin *mg, int *ids)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < mg->d->ncats; k++)
+		if (mg->group[k] == (int)k)
+			ids[n++] = (int)k;
+	return n;
+}
+
+/*
+ * Merges M's groups with fewer than POLICY_WEIGHT_MIN_RESPONDENTS: an age
+ * band with its neighbour of fewer respondents (the younger on a tie),
+ * again until none is short; other categories pooled together, the pool
+ * joined to the smallest other group if still short.
+ */
+static void collapse_margin(struct margin *mg, const int *cat, const struct cell *cells, size_t ncells)
+{
+	size_t ncats = mg->d->ncats;
+	int *ids = xcalloc(ncats ? ncats : 1, sizeof *ids);
+	for (;;) {
+		size_t n = live_groups(mg, ids), small = 0;
+		double least = INFINITY;
+		if (n < 2)
+			break;
+		for (size_t j = 0; j < n; j++) {
+			double r = group_respondents(mg, cat, cells, ncells, ids[j]);
+			if (r < least)
+				least = r, small = j;
+		}
+		if (least >= POLICY_WEIGHT_MIN_RESPONDENTS)
+			break;
+		if (mg->is_age) {
+			size_t other = small == 0 ? 1 : small - 1;
+			if (small > 0 && small + 1 < n &&
+			    group_respondents(mg, cat, cells, ncells, ids[small + 1]) <
+			    group_respondents(mg, cat, cells, ncells, ids[small - 1]))
+				other = small + 1;
+			int lo = ids[small < other ? small : other], hi = ids[small < other ? other : small];
+			merge_group(mg, hi, lo);
+			continue;
+		}
+		int pool = -1;
+		for (size_t j = 0; j < n; j++)
+			if (group_respondents(mg, cat, cells, ncells, ids[j]) < POLICY_WEIGHT_MIN_RESPONDENTS) {
+				if (pool < 0)
+					pool = ids[j];
+				else
+					merge_group(mg, ids[j], pool);
+			}
+		if (group_respondents(mg, cat, cells, ncells, pool) < POLICY_WEIGHT_MIN_RESPONDENTS) {
+			int into = -1;
+			double fewest = INFINITY;
+			n = live_groups(mg, ids);
+			for (size_t j = 0; j < n; j++) {
+				double r = group_respondents(mg, cat, cells, ncells, ids[j]);
+				if (ids[j] != pool && r < fewest)
+					fewest = r, into = ids[j];
+			}
+			if (into >= 0)
+				merge_group(mg, into < pool ? pool : into, into < pool ? into : pool);
+		}
+		break;
+	}
+	free(ids);
+}
+
+/* Adds a printf-formatted note to CW, if there is room. */
+static void weights_note(struct compare_weights *cw, const char *fmt, ...) REACH_PRINTF(2, 3);
+static void weights_note(struct compare_weights *cw, const char *fmt, ...)
+{
+	if (cw->nnotes >= COMPARE_WEIGHT_NOTES)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cw->notes[cw->nnotes++], sizeof cw->notes[0], fmt, ap);
+	va_end(ap);
+}
+
+/* Notes every group of MG that holds more than one category; then numbers the groups 0, 1, … */
+static void settle_margin(struct compare_weights *cw, struct margin *mg, const int *cat, const struct cell *cells,
+    size_t ncells)
+{
+	const struct compare_dimension *d = mg->d;
+	int *ids = xcalloc(d->ncats ? d->ncats : 1, sizeof *ids);
+	size_t n = live_groups(mg, ids);
+	struct buf text = { 0 };
+	for (size_t j = 0; j < n; j++) {
+		size_t members = 0;
+		for (size_t k = 0; k < d->ncats; k++)
+			members += mg->group[k] == ids[j];
+		if (members < 2)
+			continue;
+		buf_printf(&text, "%s", text.len ? "; " : "");
+		for (size_t k = 0, m = 0; k < d->ncats; k++)
+			if (mg->group[k] == ids[j])
+				buf_printf(&text, "%s%s", m++ ? (m == members ? " and " : ", ") : "", d->cats[k].label);
+		buf_printf(&text, " (%.0f)", group_respondents(mg, cat, cells, ncells, ids[j]));
+	}
+	if (text.len)
+		weights_note(cw, "%s weighted as one group: %s; %s", d->name, text.data,
+		    mg->is_age ? "an age band with fewer than " POLICY_TEXT(POLICY_WEIGHT_MIN_RESPONDENTS)
+				 " respondents joins its neighbour with fewer"
+			       : "categories with fewer than " POLICY_TEXT(POLICY_WEIGHT_MIN_RESPONDENTS)
+				 " respondents are pooled (with the smallest other if still short)");
+	free(text.data);
+	for (size_t k = 0; k < d->ncats; k++)
+		for (size_t j = 0; j < n; j++)
+			if (mg->group[k] == ids[j]) {
+				mg->group[k] = (int)j;
+				break;
+			}
+	mg->ngroups = n;
+	free(ids);
+}
+
+/* Weighs closed question Q over the raked cells: raw and weighted on the same base, those answering. */
+static void weigh_question(struct run *r, struct compare_weights *cw, const struct closed *q, const long *levels,
+    const size_t *nlevels, size_t nm, const double *weights)
 {
 	const struct cell *cells = r->cells;
 	size_t ncells = r->ncells;
@@ -179,39 +329,43 @@ static void weigh_question(struct run *r, struct compare_weights *cw, const stru
 	cq->answered = 0;
 	cq->nanswers = q->noptions;
 	cq->answers = xcalloc(q->noptions ? q->noptions : 1, sizeof *cq->answers);
-	double *w = xcalloc(2 * ncells + 1, sizeof *w), *n = xcalloc(2 * ncells + 1, sizeof *n);
-	double *y = xcalloc(2 * ncells + 1, sizeof *y);
-	for (size_t i = 0; i < ncells; i++)
-		cq->answered += cells[i].tally[q->offset];
+	double *counts = xcalloc(3 * ncells + 1, sizeof *counts), *answered = counts + ncells, *gave = answered + ncells;
+	for (size_t i = 0; i < ncells; i++) {
+		counts[i] = cells[i].n;
+		answered[i] = cells[i].tally[q->offset];
+		cq->answered += answered[i];
+	}
 	for (size_t o = 0; o < q->noptions; o++) {
 		struct compare_answer *a = &cq->answers[o];
-		size_t rows = 0;
 		a->text = xstrdup(q->options[o]);
 		for (size_t i = 0; i < ncells; i++) {
-			double answered = cells[i].tally[q->offset], gave = cells[i].tally[q->offset + 1 + o];
-			a->n += gave;
-			if (answered <= 0 || weights[i] <= 0)
-				continue;       /* not raked: left out of the weighted share, as R's rake leaves them */
-			w[rows] = weights[i], n[rows] = gave, y[rows++] = 1;
-			w[rows] = weights[i], n[rows] = answered - gave, y[rows++] = 0;
+			gave[i] = cells[i].tally[q->offset + 1 + o];
+			a->n += gave[i];
 		}
 		compare_stats_check(r, stats_wilson(a->n, cq->answered, confidence, &a->raw),
 		    "the share answering \"%.60s\" to \"%.60s\"", a->text, q->text);
-		compare_stats_check(r, stats_weighted_proportion(w, n, y, rows, confidence, &a->weighted),
-		    "the weighted share answering \"%.60s\" to \"%.60s\"", a->text, q->text);
+		compare_stats_check(r, stats_calibrated_proportion(counts, levels, ncells, nlevels, nm, weights, answered, gave,
+		    confidence, &a->weighted), "the weighted share answering \"%.60s\" to \"%.60s\"", a->text, q->text);
 	}
 	qsort(cq->answers, cq->nanswers, sizeof *cq->answers, by_weighted_count);
-	free(w);
-	free(n);
-	free(y);
+	free(counts);
 }
 
-/* Rakes the respondents to the census margins held and weighs every closed question. */
+/* The category on margin M of cell I, or -1 when not known (unanswered, declined, or no census figure). */
+static int cell_category(struct run *r, const struct margin *mg, int which, size_t i)
+{
+	int key = r->cells[i].key[which], k = key;
+	if (key >= 0 && mg->is_age)
+		k = age_category(mg->d, &compare_tally(r, "age")->ages[key], r->c->min_age);
+	return k >= 0 && mg->group[k] >= 0 ? k : -1;
+}
+
+/* Rakes every respondent to the census margins held and weighs every closed question. */
 void weight_run(struct run *r)
 {
 	struct compare *c = r->c;
-	const struct compare_dimension *dims[WEIGHT_MARGINS];
-	size_t nm = 0;
+	struct margin mgs[WEIGHT_MARGINS];
+	size_t nm = 0, ncells = r->ncells;
 	int which[WEIGHT_MARGINS];
 	for (int m = 0; m < WEIGHT_MARGINS; m++) {
 		const struct compare_dimension *d = NULL;
@@ -219,62 +373,77 @@ void weight_run(struct run *r)
 			if (strcmp(c->dims[i].name, weight_margin_names[m]) == 0)
 				d = &c->dims[i];
 		if (d && d->compared)
-			dims[nm] = d, which[nm++] = m;
+			mgs[nm] = (struct margin){ .d = d, .is_age = m == 0 }, which[nm++] = m;
 	}
-	if (nm == 0 || r->ncells == 0) {
+	if (nm == 0 || ncells == 0) {
 		compare_note(&c->notes, &c->nnotes, "no census margins (age, sex, ethnic group) to weight to: not weighted");
 		return;
 	}
 	struct compare_weights *cw = xcalloc(1, sizeof *cw);
-	struct buf names = { 0 };
+	struct buf names = { 0 }, unknown = { 0 };
 	struct stats_margin margins[WEIGHT_MARGINS];
-	double *targets[WEIGHT_MARGINS];
-	int *compact[WEIGHT_MARGINS];
+	size_t nlevels[WEIGHT_MARGINS];
+	long *levels = xcalloc(ncells * nm, sizeof *levels);
+	int *cat = xcalloc(ncells, sizeof *cat);
+	double *counts = xcalloc(ncells, sizeof *counts), *weights = xcalloc(ncells, sizeof *weights);
+	double respondents = 0, total = 0;
+	for (size_t i = 0; i < ncells; i++)
+		respondents += counts[i] = r->cells[i].n;
 	for (size_t m = 0; m < nm; m++) {
-		const struct compare_dimension *d = dims[m];
-		size_t levels = 0;
-		targets[m] = xcalloc(d->ncats ? d->ncats : 1, sizeof *targets[m]);
-		compact[m] = xcalloc(d->ncats ? d->ncats : 1, sizeof *compact[m]);
-		for (size_t k = 0; k < d->ncats; k++) {
-			compact[m][k] = isnan(d->cats[k].population) ? -1 : (int)levels;
-			if (!isnan(d->cats[k].population))
-				targets[m][levels++] = d->cats[k].population;
+		struct margin *mg = &mgs[m];
+		const struct compare_dimension *d = mg->d;
+		double census = 0;
+		mg->group = xcalloc(d->ncats ? d->ncats : 1, sizeof *mg->group);
+		for (size_t k = 0; k < d->ncats; k++)
+			mg->group[k] = d->cats[k].population > 0 ? (int)k : -1;
+		for (size_t i = 0; i < ncells; i++)
+			cat[i] = cell_category(r, mg, which[m], i);
+		collapse_margin(mg, cat, r->cells, ncells);
+		settle_margin(cw, mg, cat, r->cells, ncells);
+		mg->targets = xcalloc(mg->ngroups + 1, sizeof *mg->targets);
+		for (size_t k = 0; k < d->ncats; k++)
+			if (mg->group[k] >= 0)
+				mg->targets[mg->group[k]] += d->cats[k].population, census += d->cats[k].population;
+		if (m == 0)
+			total = census;
+		for (size_t i = 0; i < ncells; i++) {
+			levels[i * nm + m] = cat[i] >= 0 ? mg->group[cat[i]] : (long)mg->ngroups;
+			mg->not_known += cat[i] >= 0 ? 0 : counts[i];
 		}
-		margins[m] = (struct stats_margin){ levels, targets[m] };
+		double share = mg->not_known / respondents;
+		for (size_t g = 0; g < mg->ngroups; g++)
+			mg->targets[g] *= census > 0 ? total * (1 - share) / census : 0;
+		mg->targets[mg->ngroups] = total * share;
+		nlevels[m] = mg->ngroups + (mg->not_known > 0);
+		margins[m] = (struct stats_margin){ nlevels[m], mg->targets };
 		buf_printf(&names, "%s%s", m ? ", " : "", d->name);
+		if (mg->not_known > 0)
+			buf_printf(&unknown, "%s%s %.0f (%.1f%%)", unknown.len ? ", " : "", d->name, mg->not_known, 100 * share);
 	}
-	long *levels = xcalloc(r->ncells * nm, sizeof *levels);
-	double *counts = xcalloc(r->ncells, sizeof *counts), *weights = xcalloc(r->ncells, sizeof *weights);
-	const struct tally *ages = compare_tally(r, "age");
-	for (size_t i = 0; i < r->ncells; i++) {
-		counts[i] = r->cells[i].n;
-		for (size_t m = 0; m < nm; m++) {
-			int key = r->cells[i].key[which[m]], k = key;
-			if (key >= 0 && which[m] == 0)
-				k = age_category(dims[m], &ages->ages[key], c->min_age);
-			levels[i * nm + m] = k >= 0 ? compact[m][k] : -1;
-		}
-	}
+	if (unknown.len)
+		weights_note(cw, "not known (unanswered, declined, or no census figure), raked as a group of their own "
+				 "to their share of respondents: %s", unknown.data);
 	struct stats_rake_options opts = stats_rake_defaults();
 	if (r->o->weight_cap != 0)
 		opts.cap = r->o->weight_cap > 0 ? r->o->weight_cap : 0;
 	/* Not converging is an answer, reported through cw->result.converged; other statuses are failures. */
-	int raked = stats_rake(counts, levels, r->ncells, margins, nm, &opts, weights, &cw->result);
+	int raked = stats_rake(counts, levels, ncells, margins, nm, &opts, weights, &cw->result);
 	if (raked != STATS_NOCONVERGE)
 		compare_stats_check(r, raked, "the raking to %s", names.data);
 	cw->margins = names.data;
 	cw->cap = opts.cap;
-	cw->excluded = cw->result.excluded;
-	for (size_t i = 0; i < r->ncells; i++)
-		cw->raked += weights[i] > 0 ? r->cells[i].n : 0;
+	for (size_t i = 0; i < ncells; i++)
+		cw->raked += weights[i] > 0 ? counts[i] : 0;
 	for (size_t q = 0; q < r->nclosed; q++)
-		weigh_question(r, cw, &r->closed[q], weights);
+		weigh_question(r, cw, &r->closed[q], levels, nlevels, nm, weights);
 	c->weights = cw;
 	for (size_t m = 0; m < nm; m++) {
-		free(targets[m]);
-		free(compact[m]);
+		free(mgs[m].group);
+		free(mgs[m].targets);
 	}
+	free(unknown.data);
 	free(levels);
+	free(cat);
 	free(counts);
 	free(weights);
 }
