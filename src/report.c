@@ -396,7 +396,7 @@ static int json_plan(struct store *s, const struct taxonomy *t, const struct com
 int report_json(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
     struct reach_error *err)
 {
-	fputs("{\"reach_report\": 2,\n \"consultation\": ", out);
+	fputs("{\"reach_report\": 3,\n \"consultation\": ", out);
 	json_consultation(out, c);
 	emit_json_key(out, ",\n ", "consultations");
 	fputc('[', out);
