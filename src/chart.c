@@ -226,6 +226,8 @@ int chart_trend(const struct trend_series *t, const char *format, const char *pa
 	double top = 1.5, x0 = 0, x1 = 0;
 	for (size_t k = 0; k < t->npoints; k++) {
 		const struct trend_point *p = &t->points[k];
+		if (p->withheld)
+			continue;               /* a count withheld is never drawn */
 		buf_printf(&data, "%.4f\t%.6f\t%.6f\t%.6f\n", p->year, p->ratio.estimate, p->ratio.lower, p->ratio.upper);
 		if (p->ratio.upper * 1.1 > top)
 			top = p->ratio.upper * 1.1;
@@ -234,14 +236,16 @@ int chart_trend(const struct trend_series *t, const char *format, const char *pa
 		if (p->year > x1)
 			x1 = p->year;
 	}
-	/* NaN when there is no fit: the template then draws no line. */
+	/* The fitted ratio exp(a + b (x - first)), from the first year fitted to the last; b NaN: no line. */
+	const struct stats_ratio_trend *f = &t->fit;
+	int line = !isnan(f->line.slope);
 	char slope[32];
-	if (isnan(t->fit.slope))
-		snprintf(slope, sizeof slope, "NaN");
+	if (line)
+		snprintf(slope, sizeof slope, "%.10g", f->line.slope);
 	else
-		snprintf(slope, sizeof slope, "%.10g", t->fit.slope);
-	buf_printf(&extra, "; a=%.10g; b=%s; x0=%.4f; x1=%.4f; target=%g", isnan(t->fit.intercept) ? 0 : t->fit.intercept,
-	    slope, x0, x1, POLICY_PARITY_TARGET);
+		snprintf(slope, sizeof slope, "NaN");
+	buf_printf(&extra, "; a=%.10g; b=%s; first=%.4f; last=%.4f; x0=%.4f; x1=%.4f; target=%g",
+	    line ? f->line.intercept : 0, slope, line ? f->year0 : 0, line ? f->year1 : 0, x0, x1, POLICY_PARITY_TARGET);
 	int rc = draw("trend", &data, rows, top > 5 ? 5 : top, extra.data, format, path, err);
 	buf_free(&data);
 	buf_free(&extra);

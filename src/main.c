@@ -60,7 +60,7 @@ static const char usage_text[] =
     "        [--min-age N] [--confidence 0.95] [--age-bands 18-24,25-34,...]\n"
     "        [--weighted [--weight-cap 5]]\n"
     "        who was reached: respondents against the census, dimension by dimension\n"
-    "  trend [CODE...] [--from DATE] [--to DATE] [--format text|json] [--charts DIR]\n"
+    "  trend [CODE...] [--from DATE] [--to DATE] [--format text|json] [--suppress 5] [--charts DIR]\n"
     "        each group's representation ratio across consultations, with its trend\n"
     "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md]\n"
     "        every action of the equality action plans, with its evidence and status\n"
@@ -563,25 +563,30 @@ static int cmd_trend(const char *db, int argc, char **argv)
 	static const char *const formats[] = { "text", "json", NULL };
 	struct compare_options o = { 0 };
 	const char *format = "text", *from = NULL, *to = NULL, *taxonomy = NULL, *min_age = NULL, *charts = NULL;
+	const char *suppress = NULL;
 	struct option options[] = {
 		{ "format", &format, NULL }, { "from", &from, NULL }, { "to", &to, NULL },
 		{ "geography", &o.geography, NULL }, { "min-age", &min_age, NULL }, { "taxonomy", &taxonomy, NULL },
-		{ "charts", &charts, NULL }, { NULL, NULL, NULL },
+		{ "charts", &charts, NULL }, { "suppress", &suppress, NULL }, { NULL, NULL, NULL },
 	};
 	char **codes = xcalloc((size_t)argc + 1, sizeof *codes);      /* every argument may be a code */
 	int n, rc;
-	long age = -1;
+	long age = -1, threshold = POLICY_SUPPRESS_DEFAULT;
 	if ((rc = parse_options("trend", argc, argv, options, codes, argc, &n)) ||
 	    (rc = check_format("trend", format, formats)) || (rc = check_date("trend", "from", from)) ||
 	    (rc = check_date("trend", "to", to)) || (rc = check_min_age("trend", min_age, &age))) {
 		free(codes);
 		return rc;
 	}
+	if (suppress && parse_long(suppress, 0, 1000, &threshold) < 0) {
+		free(codes);
+		return usage_error("trend", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
+	}
 	o.min_age = (int)age;
 	struct session x;
 	struct trend *tr = NULL;
 	if (session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0)
-		tr = trend_run(x.s, x.t, from, to, n ? codes : NULL, (size_t)n, &o, &x.err);
+		tr = trend_run(x.s, x.t, from, to, n ? codes : NULL, (size_t)n, &o, (int)threshold, &x.err);
 	if (tr && strcmp(format, "json") == 0)
 		trend_json(tr, stdout);
 	else if (tr)

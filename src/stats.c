@@ -976,13 +976,89 @@ int stats_window_change(const double *baseline, size_t n_baseline,
 	return STATS_OK;
 }
 
-double stats_precision_weight(double lower, double upper, double confidence)
+double stats_log_ratio_weight(double count, double known)
 {
+	if (!(count > 0) || !(count < known) || isinf(known))
+		return 0;
+	return count * known / (known - count);
+}
+
+/* The line with its intercept at CENTRE: x[i] - centre against y; as stats_trend. */
+static int centred_trend(const double *x, const double *y, const double *w, size_t n, double centre,
+    double confidence, struct stats_trend *out)
+{
+	double *shifted = malloc((n ? n : 1) * sizeof *shifted);
+	if (!shifted)
+		return STATS_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		shifted[i] = x[i] - centre;
+	int rc = stats_trend(shifted, y, w, n, confidence, out);
+	free(shifted);
+	return rc;
+}
+
+/* The line's value at its centre, exp()'d: the ratio it gives there, with a t interval on DF. */
+static struct stats_interval fitted_ratio(const struct stats_trend *t, double confidence)
+{
+	struct stats_interval r = { exp(t->intercept), NAN, NAN };
+	if (t->df > 0 && !isnan(t->intercept_se)) {
+		double half = gsl_cdf_tdist_Pinv(0.5 + confidence / 2.0, (double)t->df) * t->intercept_se;
+		r.lower = exp(t->intercept - half);
+		r.upper = exp(t->intercept + half);
+	}
+	return r;
+}
+
+int stats_ratio_trend(const double *year, const double *count, const double *known,
+    const double *population_share, size_t n, double confidence, struct stats_ratio_trend *out)
+{
+	if (!out)
+		return STATS_EINVAL;
+	trend_nan(&out->line);
+	out->year0 = out->year1 = NAN;
+	interval_nan(&out->change);
+	interval_nan(&out->first);
+	interval_nan(&out->last);
+	if ((!year || !count || !known || !population_share) && n > 0)
+		return STATS_EINVAL;
 	if (!valid_confidence(confidence))
-		return 0.0;
-	double z = gsl_cdf_ugaussian_Pinv((1 + confidence) / 2);
-	double se = (upper - lower) / (2 * z);
-	return se > 0 && !isnan(se) ? 1 / (se * se) : 0;
+		return STATS_EINVAL;
+	double *buf = malloc(2 * (n ? n : 1) * sizeof *buf);
+	if (!buf)
+		return STATS_ENOMEM;
+	double *log_ratio = buf, *w = buf + n;
+	int rc = STATS_OK;
+	for (size_t i = 0; i < n; i++) {
+		if (count[i] < 0 || isinf(count[i]) || known[i] < 0 || isinf(known[i]) || count[i] > known[i] ||
+		    population_share[i] < 0 || population_share[i] > 1 || isinf(year[i]))
+			rc = STATS_EINVAL;
+		w[i] = population_share[i] > 0 ? stats_log_ratio_weight(count[i], known[i]) : 0;
+		log_ratio[i] = w[i] > 0 && !isnan(year[i]) ? log(count[i] / known[i] / population_share[i]) : NAN;
+		if (isnan(log_ratio[i]))
+			w[i] = 0;
+		else if (isnan(out->year0) || year[i] < out->year0)
+			out->year0 = year[i];
+		if (!isnan(log_ratio[i]) && (isnan(out->year1) || year[i] > out->year1))
+			out->year1 = year[i];
+	}
+	if (rc == STATS_OK)
+		rc = centred_trend(year, log_ratio, w, n, isnan(out->year0) ? 0 : out->year0, confidence, &out->line);
+	struct stats_trend at_last;
+	if (rc == STATS_OK && !isnan(out->line.slope))
+		rc = centred_trend(year, log_ratio, w, n, out->year1, confidence, &at_last);
+	if (rc == STATS_OK && !isnan(out->line.slope)) {
+		out->change.estimate = expm1(out->line.slope);
+		out->change.lower = expm1(out->line.slope_lower);
+		out->change.upper = expm1(out->line.slope_upper);
+		out->first = fitted_ratio(&out->line, confidence);
+		out->last = fitted_ratio(&at_last, confidence);
+	}
+	if (rc != STATS_OK) {
+		trend_nan(&out->line);
+		out->year0 = out->year1 = NAN;
+	}
+	free(buf);
+	return rc;
 }
 
 size_t stats_window_mean(const double *estimate, const double *lower, const double *upper, size_t n,

@@ -352,9 +352,9 @@ struct stats_trend {
 
 /*
  * Weighted least-squares line y = intercept + slope * x through n points
- * (gsl_fit_wlinear), e.g. a group's RR against closing date. weights[i]
- * (NULL: all 1) is proportional to 1 / variance of y[i] (e.g. 1 / SE^2 of an
- * RR); only their ratios matter, because the residual variance is estimated
+ * (gsl_fit_wlinear), e.g. a group's log RR against closing date
+ * (stats_ratio_trend). weights[i] (NULL: all 1) is proportional to 1 /
+ * variance of y[i]; only their ratios matter, because the residual variance is estimated
  * from the fit: se = sqrt(cov / (sum w r^2 / df)), with df = n_used - 2 and a
  * t interval on df degrees of freedom — what R's lm(y ~ x, weights = w) and
  * confint() give. Points with a NaN x or y, or weight 0, are skipped. Fewer
@@ -379,14 +379,48 @@ STATS_MUST_CHECK int stats_window_change(const double *baseline, size_t n_baseli
     struct stats_interval *out);
 
 /*
- * The weight of an estimate in a fit, 1 / se^2, with its standard error
- * taken from its two-sided interval LOWER to UPPER at level CONFIDENCE:
- * se = (upper - lower) / (2 z), z = Phi^-1((1 + confidence) / 2) — the
- * interval read as estimate +- z se. Returns 0 (the point carries no
- * weight) when se is not > 0: an unknown (NaN) end, an interval of no
- * width, or a confidence outside (0, 1). Never fails.
+ * The weight of a representation ratio in a trend on the log scale: 1 /
+ * var(log RR) by the delta method, for COUNT of KNOWN answers in the group:
+ * RR = (count / known) / q with q a census share (no sampling error), so
+ * var(log RR) = var(log p) = (1 - p) / (known p), p = count / known, and
+ * the weight is count * known / (known - count). It rests on the count, not
+ * on the ratio: a low ratio is not weighted up for its narrow interval.
+ * Returns 0 (the point carries no weight) when the count is not between 0
+ * and KNOWN exclusive (its log ratio or its variance is undefined) or
+ * either is NaN. Never fails.
  */
-double stats_precision_weight(double lower, double upper, double confidence);
+double stats_log_ratio_weight(double count, double known);
+
+/* A representation ratio's trend: a straight line in log RR, as a change per year in RR. */
+struct stats_ratio_trend {
+	struct stats_trend line;        /* log RR = intercept + slope * (year - year0) */
+	double year0, year1;            /* the first and last year of the points fitted */
+	struct stats_interval change;   /* exp(slope) - 1: RR's change per year as a fraction, with interval */
+	struct stats_interval first;    /* the ratio the line gives at year0, exp(intercept), with interval */
+	struct stats_interval last;     /* ... and at year1 */
+};
+
+/*
+ * The trend of a group's representation ratio over n consultations: in
+ * consultation i, closing at YEAR[i], COUNT[i] of KNOWN[i] answers are in
+ * the group, whose census share is POPULATION_SHARE[i]. Fits log RR_i =
+ * log((count / known) / q) = a + b (year_i - year0) by weighted least
+ * squares (stats_trend), weights stats_log_ratio_weight(count, known), the
+ * residual variance estimated from the fit (consultations differ by more
+ * than sampling: only the weights' ratios matter); year0 is the earliest
+ * year fitted. This is R's
+ *   lm(log(x / n / q) ~ I(year - year0), weights = x * n / (n - x))
+ * with confint() for the slope and predict(..., interval = "confidence"),
+ * exp()'d, for the ratio the line gives at the first and last year.
+ * Points with a NaN value, a count of 0 or of all KNOWN, or a share of 0
+ * are not fitted (log RR or its variance is undefined). Fewer than 2
+ * fitted, or one year: NaN line; exactly 2: the line without intervals.
+ * Fails with STATS_EINVAL on a NULL array, a negative or infinite count,
+ * count > known, a share outside [0, 1] or a confidence outside (0, 1);
+ * STATS_ENOMEM if it cannot allocate.
+ */
+STATS_MUST_CHECK int stats_ratio_trend(const double *year, const double *count, const double *known,
+    const double *population_share, size_t n, double confidence, struct stats_ratio_trend *out);
 
 /*
  * The pooled value of a window of n independent estimates, each counting

@@ -1,7 +1,10 @@
 /*
  * trend.h — how each group's representation has moved across consultations:
  * its representation ratio in every consultation closing in a window, by
- * closing date, and a weighted straight-line fit with the slope's interval.
+ * closing date, and a straight line fitted to the log of the ratio, each
+ * consultation weighted by its count (stats_ratio_trend), read as the
+ * ratio's change a year. Counts from 1 to under the suppression threshold
+ * are withheld, with their ratios, and left out of the fit.
  */
 #ifndef REACH_TREND_H
 #define REACH_TREND_H
@@ -14,14 +17,20 @@ struct trend_point {
 	char *slug, *closed;
 	double year;                    /* the closing date as a year with its fraction */
 	double n;                       /* respondents in the group */
+	double known;                   /* answers in compared categories: the base of its share */
+	double population_share;        /* the group's census share */
 	struct stats_interval ratio;
+	int withheld;                   /* n from 1 to under the threshold: n and ratio not shown, not fitted */
+	double weight;                  /* in the fit (stats_log_ratio_weight); 0 when not fitted */
+	double log_ratio_se;            /* 1 / sqrt(weight): the log ratio's standard error; NaN when not fitted */
 };
 
 struct trend_series {
 	char *dimension, *code, *label;
 	struct trend_point *points;
 	size_t npoints;
-	struct stats_trend fit;         /* ratio against year; slope per year */
+	struct stats_ratio_trend fit;   /* log ratio against year; the ratio's change a year */
+	size_t nwithheld;               /* points withheld */
 };
 
 struct trend {
@@ -29,19 +38,22 @@ struct trend {
 	size_t nseries;
 	char geography[32];
 	double confidence;
+	int suppress;                   /* counts from 1 to under this are withheld; 0: none */
 };
 
 /*
  * The series of the categories or groups CODES (NULL: every roll-up and age
  * group, such as bme and 75+) over the consultations closing from FROM to
  * TO (either NULL), each compared as O says. A consultation whose answers
- * cannot form a group leaves a gap in that series. NULL with ERR set.
+ * cannot form a group leaves a gap in that series. A count from 1 to under
+ * SUPPRESS (0: none) is withheld with its ratio and left out of the fit,
+ * which would give it away. NULL with ERR set; trend_free frees the result.
  */
 struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *from, const char *to,
-    char *const *codes, size_t ncodes, const struct compare_options *o, struct reach_error *err);
+    char *const *codes, size_t ncodes, const struct compare_options *o, int suppress, struct reach_error *err);
 void trend_free(struct trend *tr);
 
-/* Writes TR as text for a terminal, or as JSON (see docs/report-json.md). */
+/* Writes TR as text for a terminal, or as JSON (see docs/report-json.md, the trend document). */
 void trend_text(const struct trend *tr, FILE *out);
 void trend_json(const struct trend *tr, FILE *out);
 

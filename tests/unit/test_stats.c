@@ -897,27 +897,93 @@ static void test_status_name(void)
 	CHECK_STR(stats_status_name(99), "unknown status");
 }
 
-static void test_precision_weight(void)
+static void test_log_ratio_weight(void)
 {
 	/*
-	 * Hand calculation: z = qnorm(0.975) = 1.959963984540054, z^2 =
-	 * 3.841458820694124; the interval 0.8 to 1.2 has se = 0.4 / (2 z) = 0.2 / z,
-	 * so the weight 1 / se^2 = z^2 / 0.04 = 25 * 3.841458820694124 = 96.0364705173531.
+	 * R (tests/reference/ratio_trend_unit.R): p <- 34 / 620;
+	 * 1 / ((1 - p) / (620 * p)) → 35.9726962457338 (= 34 * 620 / 586).
 	 */
-	CHECK_REL(stats_precision_weight(0.8, 1.2, 0.95), 96.0364705173531, TIGHT);
+	CHECK_REL(stats_log_ratio_weight(34, 620), 35.9726962457338, TIGHT);
+	/* no respondent, all of them, or a count unknown: no weight */
+	CHECK(stats_log_ratio_weight(0, 620) == 0.0);
+	CHECK(stats_log_ratio_weight(620, 620) == 0.0);
+	CHECK(stats_log_ratio_weight(NAN, 620) == 0.0);
+	CHECK(stats_log_ratio_weight(34, NAN) == 0.0);
+	CHECK(stats_log_ratio_weight(34, INFINITY) == 0.0);
+}
+
+static void test_ratio_trend(void)
+{
+	struct stats_ratio_trend t;
+	/* The values are printed by tests/reference/ratio_trend_unit.R (ratio_trend_unit.out), R 4.2.2. */
+	double year[] = { 2018.15, 2019.57, 2020.88, 2021.28, 2023.00, 2023.65, 2025.15 };
+	double x[] = { 34, 15, 19, 14, 43, 18, 52 };
+	double n[] = { 620, 410, 515, 390, 760, 345, 1010 };
+	double q[] = { 0.095, 0.097, 0.099, 0.100, 0.100, 0.100, 0.100 };
+
+	CHECK_INT(stats_ratio_trend(year, x, n, q, 7, 0.95, &t), STATS_OK);
+	CHECK_INT(t.line.n_used, 7);
+	CHECK_INT(t.line.df, 5);
+	CHECK_REL(t.year0, 2018.15, TIGHT);
+	CHECK_REL(t.year1, 2025.15, TIGHT);
+	CHECK_REL(t.line.slope, 0.0101541928017161, 1e-8);
+	CHECK_REL(t.line.slope_se, 0.030258279737643, 1e-8);
+	CHECK_REL(t.line.slope_lower, -0.0676271914694713, 1e-8);
+	CHECK_REL(t.line.slope_upper, 0.0879355770729035, 1e-8);
+	CHECK_REL(t.line.intercept, -0.742954677077411, 1e-8);
+	CHECK_REL(t.line.intercept_se, 0.144101029388726, 1e-8);
+	CHECK_REL(t.change.estimate, 0.0102059215571053, 1e-8);
+	CHECK_REL(t.change.lower, -0.0653911612157755, 1e-8);
+	CHECK_REL(t.change.upper, 0.0919177752230196, 1e-8);
+	CHECK_REL(t.first.estimate, 0.475706278551943, 1e-8);
+	CHECK_REL(t.first.lower, 0.328447534638292, 1e-8);
+	CHECK_REL(t.first.upper, 0.688988162760762, 1e-8);
+	CHECK_REL(t.last.estimate, 0.510749855876078, 1e-8);
+	CHECK_REL(t.last.lower, 0.377896336268155, 1e-8);
+	CHECK_REL(t.last.upper, 0.69030945855036, 1e-8);
+
+	CHECK_INT(stats_ratio_trend(year, x, n, q, 7, 0.90, &t), STATS_OK);
+	CHECK_REL(t.change.lower, -0.0495480822118975, 1e-8);
+	CHECK_REL(t.change.upper, 0.0737166024389655, 1e-8);
+	CHECK_REL(t.first.lower, 0.355821804735263, 1e-8);
+	CHECK_REL(t.last.upper, 0.646798036995687, 1e-8);
+
 	/*
-	 * Hand calculation: z = qnorm(0.95) = 1.644853626951472, z^2 =
-	 * 2.705543454095404; the interval 0.5 to 1.5 has se = 1 / (2 z), so the
-	 * weight is 4 z^2 = 4 * 2.705543454095404 = 10.822173816381616.
+	 * The first point with no respondent, the last withheld (NaN): the five
+	 * between, the line centred at the second's year.
 	 */
-	CHECK_REL(stats_precision_weight(0.5, 1.5, 0.90), 10.822173816381616, TIGHT);
-	/* No width, an unknown end, ends reversed, or no confidence level: no weight. */
-	CHECK(stats_precision_weight(1.0, 1.0, 0.95) == 0.0);
-	CHECK(stats_precision_weight(NAN, 1.2, 0.95) == 0.0);
-	CHECK(stats_precision_weight(0.8, NAN, 0.95) == 0.0);
-	CHECK(stats_precision_weight(1.2, 0.8, 0.95) == 0.0);
-	CHECK(stats_precision_weight(0.8, 1.2, 1.0) == 0.0);
-	CHECK(stats_precision_weight(0.8, 1.2, 0.0) == 0.0);
+	double x2[] = { 0, 15, 19, 14, 43, 18, NAN };
+	CHECK_INT(stats_ratio_trend(year, x2, n, q, 7, 0.95, &t), STATS_OK);
+	CHECK_INT(t.line.n_used, 5);
+	CHECK_INT(t.line.df, 3);
+	CHECK_REL(t.year0, 2019.57, TIGHT);
+	CHECK_REL(t.year1, 2023.65, TIGHT);
+	CHECK_REL(t.line.slope, 0.126996454978029, 1e-8);
+	CHECK_REL(t.line.slope_lower, -0.000266316587621995, 1e-6);
+	CHECK_REL(t.line.intercept, -1.08380840297248, 1e-8);
+	CHECK_REL(t.change.estimate, 0.135412992710347, 1e-8);
+	CHECK_REL(t.change.upper, 0.289506035137719, 1e-8);
+	CHECK_REL(t.first.estimate, 0.338304668647654, 1e-8);
+	CHECK_REL(t.last.lower, 0.433987024498136, 1e-8);
+	CHECK_REL(t.last.upper, 0.743352372328733, 1e-8);
+
+	/* two points: the line through them, no interval */
+	CHECK_INT(stats_ratio_trend(year, x, n, q, 2, 0.95, &t), STATS_OK);
+	CHECK_REL(t.line.slope, (log(15.0 / 410 / 0.097) - log(34.0 / 620 / 0.095)) / (2019.57 - 2018.15), 1e-9);
+	CHECK_REL(t.first.estimate, 34.0 / 620 / 0.095, 1e-9);
+	CHECK_REL(t.last.estimate, 15.0 / 410 / 0.097, 1e-9);
+	CHECK(isnan(t.change.lower) && isnan(t.first.lower) && isnan(t.last.upper));
+
+	/* one point: no line */
+	CHECK_INT(stats_ratio_trend(year, x, n, q, 1, 0.95, &t), STATS_OK);
+	CHECK(isnan(t.line.slope) && isnan(t.change.estimate) && isnan(t.first.estimate));
+
+	double over[] = { 34, 500 };
+	CHECK_INT(stats_ratio_trend(year, over, n, q, 2, 0.95, &t), STATS_EINVAL);
+	double neg[] = { 34, -1 };
+	CHECK_INT(stats_ratio_trend(year, neg, n, q, 2, 0.95, &t), STATS_EINVAL);
+	CHECK_INT(stats_ratio_trend(year, x, n, NULL, 2, 0.95, &t), STATS_EINVAL);
+	CHECK_INT(stats_ratio_trend(year, x, n, q, 2, 1.5, &t), STATS_EINVAL);
 }
 
 static void test_window_mean(void)
@@ -986,7 +1052,8 @@ int main(void)
 	RUN(test_trend);
 	RUN(test_window_change);
 	RUN(test_status_name);
-	RUN(test_precision_weight);
+	RUN(test_log_ratio_weight);
+	RUN(test_ratio_trend);
 	RUN(test_window_mean);
 	RUN(test_change_margin);
 	return check_summary();
