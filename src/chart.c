@@ -13,6 +13,7 @@
 #include "embedded.h"
 #include "policy.h"
 #include "trend.h"
+#include "words.h"
 
 /* Writes LEN bytes of DATA to a new file PATH; 0 or -1. */
 static int write_file(const char *path, const char *data, size_t len)
@@ -44,18 +45,6 @@ static int run_gnuplot(const char *defs, const char *template)
 		if (errno != EINTR)
 			return -1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
-}
-
-/* The colour index of a flag, as charts/ratios.gp numbers them. */
-static int flag_colour(enum stats_flag f)
-{
-	switch (f) {
-	case STATS_FLAG_UNDER: return 1;
-	case STATS_FLAG_WELL_BELOW: return 2;
-	case STATS_FLAG_OVER: return 4;
-	case STATS_FLAG_LOW_N: return 5;
-	default: return 3;
-	}
 }
 
 /*
@@ -117,7 +106,7 @@ int chart_ratios(const struct compare_dimension *d, const int *show, const char 
 			continue;
 		put_label(&data, c->code);
 		buf_printf(&data, "\t%.6f\t%.6f\t%.6f\t%d\n", c->st.ratio.estimate, c->st.ratio.lower, c->st.ratio.upper,
-		    flag_colour(c->st.flag));
+		    words_reading(words_reading_of(c, d->compared))->colour);
 		if (c->st.ratio.estimate * 1.15 > top)
 			top = c->st.ratio.estimate * 1.15;
 		rows++;

@@ -32,6 +32,7 @@ static void fill_stats(struct run *r, const char *dimension, struct compare_cate
 		memset(&cat->st, 0, sizeof cat->st);
 		cat->st.share = cat->st.ratio = (struct stats_interval){ NAN, NAN, NAN };
 		cat->st.population_share = cat->st.rate_per_1000 = cat->st.expected = NAN;
+		cat->st.p_value = cat->st.p_adjusted = NAN;
 		cat->st.flag = STATS_FLAG_LOW_N;
 		return;
 	}
@@ -43,6 +44,7 @@ static void fill_stats(struct run *r, const char *dimension, struct compare_cate
 		cat->st.share = share;
 		cat->st.population_share = cat->st.rate_per_1000 = cat->st.expected = NAN;
 		cat->st.ratio = (struct stats_interval){ NAN, NAN, NAN };
+		cat->st.p_value = cat->st.p_adjusted = NAN;
 		cat->st.flag = STATS_FLAG_LOW_N;
 		return;
 	}
@@ -372,6 +374,64 @@ static int choose_min_age(struct run *r)
 	return 0;
 }
 
+/* The categories (and groups) of C's shown, compared dimensions, each once, through VISIT. */
+static size_t each_compared(struct compare *c, void (*visit)(struct compare_category *, void *), void *arg)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->ndims; i++) {
+		struct compare_dimension *d = &c->dims[i];
+		if (!d->compared || d->warning != COMPARE_SHOWN)
+			continue;
+		for (size_t k = 0; k < d->ncats + d->ngroups; k++) {
+			struct compare_category *cat = k < d->ncats ? &d->cats[k] : &d->groups[k - d->ncats];
+			if (isnan(cat->st.p_value))
+				continue;
+			if (visit)
+				visit(cat, arg);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Visitors of each_compared: gather the p-values, then read each again from its adjusted one. */
+struct adjusting {
+	double *p;
+	size_t n;
+	double confidence;
+};
+
+static void gather_p(struct compare_category *cat, void *arg)
+{
+	struct adjusting *a = arg;
+	a->p[a->n++] = cat->st.p_value;
+}
+
+static void read_adjusted(struct compare_category *cat, void *arg)
+{
+	struct adjusting *a = arg;
+	stats_category_read(&cat->st, a->p[a->n++], a->confidence);
+}
+
+/*
+ * Counts the comparisons of C and, with an adjustment, reads every
+ * category's evidence from its p-value adjusted across them all.
+ */
+static void adjust_readings(struct run *r)
+{
+	struct compare *c = r->c;
+	c->comparisons = each_compared(c, NULL, NULL);
+	if (c->adjust == STATS_ADJUST_NONE || c->comparisons == 0)
+		return;
+	struct adjusting a = { xcalloc(c->comparisons, sizeof *a.p), 0, c->confidence };
+	each_compared(c, gather_p, &a);
+	if (compare_stats_check(r, stats_p_adjust(a.p, a.n, c->adjust, a.p), "the adjusted p-values") == STATS_OK) {
+		a.n = 0;
+		each_compared(c, read_adjusted, &a);
+	}
+	free(a.p);
+}
+
 struct compare *compare_run(struct store *s, const struct taxonomy *t, char *const *slugs, size_t nslugs,
     const struct compare_options *o, struct reach_error *err)
 {
@@ -381,6 +441,7 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	struct baseline *b = NULL;
 	int rc = 0;
 	c->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;
+	c->adjust = o->adjust;
 	count_start(&r);
 	if (nslugs == 0) {
 		error_set(err, REACH_EDATA, NULL, 0, "no consultations to report on");
@@ -407,6 +468,7 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 			if (r.tallies[i].responses > 0)
 				rc = build_dimension(&r, &r.tallies[i], b);
 		c->equality_questions = c->ndims > 0;
+		adjust_readings(&r);
 		if (!c->equality_questions)
 			compare_note(&c->notes, &c->nnotes, "no equality questions (age, sex, ethnic group, disability …) were found "
 			    "in %s: there is nothing to compare with the census", c->nconsultations == 1 ? "this export" : "these exports");

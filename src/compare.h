@@ -25,6 +25,7 @@ struct compare_options {
 	int weighted;           /* also rake to the census and weight the closed questions */
 	int no_test;            /* skip the chi-square test (and its Monte Carlo draws): figures only */
 	double weight_cap;      /* largest weight as a multiple of the mean; 0: the default (5), < 0: none */
+	enum stats_adjust adjust;       /* of the parity p-values across the report, for the readings */
 };
 
 /* One category or roll-up group of a dimension. */
@@ -34,7 +35,7 @@ struct compare_category {
 	int age_min, age_max;   /* age: the interval (age_max -1: no limit); otherwise -1, -1 */
 	double n;               /* respondents */
 	double population;      /* eligible residents; NaN when the census has no figure */
-	struct stats_category st;       /* share, population share, ratio, rate per 1,000, flag */
+	struct stats_category st;       /* share, population share, ratio, rate per 1,000, p-values, reading */
 	double partial_r;       /* unconditional partial R-indicator; NaN for groups */
 	double only_group;      /* groups: answers that named only the group ("BAME"), in n and its base */
 	int overlaps;           /* age: its band shares ages with another band answered: not compared */
@@ -120,6 +121,8 @@ struct compare {
 	char geography[32], geography_name[128], census_date[16], source[256];
 	int min_age;
 	double confidence;
+	enum stats_adjust adjust;       /* how the readings' p-values were adjusted */
+	size_t comparisons;     /* categories and groups compared with a residents' share (a p-value each) */
 	struct compare_dimension *dims;
 	size_t ndims;
 	char **notes;           /* about the whole comparison */

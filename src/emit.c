@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "policy.h"
+
 void emit_json_string(FILE *out, const char *s)
 {
 	if (!s) {
@@ -149,18 +151,63 @@ void emit_html_text(FILE *out, const char *s)
 	}
 }
 
+/*
+ * Decimals enough for V (a ratio) to keep its side of every line a reading
+ * is drawn at — 0.5, 0.8, 1 and 1.25 (policy.h) — so that no printed
+ * figure contradicts its reading: 2, or up to 4 when 2 would print V on or
+ * across a line it is not on (0.7984 as "0.798", not "0.80"; an upper end
+ * of 0.9996 as "0.9996", not "1.00").
+ */
+static int ratio_decimals(double v)
+{
+	static const double lines[] = { POLICY_RATIO_HALF, POLICY_PARITY_TARGET, 1.0, POLICY_RATIO_HIGH };
+	int decimals = 2;
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		while (v != lines[i] && decimals < 4) {
+			double scale = pow(10, decimals), shown = round(v * scale) / scale;
+			if ((shown < lines[i]) == (v < lines[i]) && shown != lines[i])
+				break;
+			decimals++;
+		}
+	}
+	return decimals;
+}
+
+/*
+ * V as a ratio with ratio_decimals; past 4 decimals still on a line it is not
+ * on (0.79999), rounded away from the line (down to 0.7999, up to 1.0001).
+ */
+static void put_ratio(struct buf *b, double v)
+{
+	int decimals = ratio_decimals(v);
+	double scale = pow(10, decimals), shown = round(v * scale) / scale;
+	static const double lines[] = { POLICY_RATIO_HALF, POLICY_PARITY_TARGET, 1.0, POLICY_RATIO_HIGH };
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		if (v != lines[i] && ((shown < lines[i]) != (v < lines[i]) || shown == lines[i]))
+			shown = v < lines[i] ? floor(v * scale) / scale : ceil(v * scale) / scale;
+	buf_printf(b, "%.*f", decimals, shown);
+}
+
 void emit_interval(struct buf *b, enum emit_scale scale, double estimate, double lower, double upper)
 {
-	const char *format = scale == EMIT_PERCENT ? "%.1f%%" : "%.2f";
-	const char *bounds = scale == EMIT_PERCENT ? " (%.1f\xE2\x80\x93%.1f)" : " (%.2f\xE2\x80\x93%.2f)";
-	double k = scale == EMIT_PERCENT ? 100 : 1;
 	if (isnan(estimate)) {
 		buf_puts(b, "-");
 		return;
 	}
-	buf_printf(b, format, k * estimate);
-	if (!isnan(lower) && !isnan(upper))
-		buf_printf(b, bounds, k * lower, k * upper);
+	if (scale == EMIT_PERCENT) {
+		buf_printf(b, "%.1f%%", 100 * estimate);
+		if (!isnan(lower) && !isnan(upper))
+			buf_printf(b, " (%.1f\xE2\x80\x93%.1f)", 100 * lower, 100 * upper);
+		return;
+	}
+	put_ratio(b, estimate);
+	if (!isnan(lower) && !isnan(upper)) {
+		buf_puts(b, " (");
+		put_ratio(b, lower);
+		buf_puts(b, "\xE2\x80\x93");
+		put_ratio(b, upper);
+		buf_putc(b, ')');
+	}
 }
 
 int emit_columns(const char *text)

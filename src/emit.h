@@ -78,7 +78,13 @@ enum emit_scale {
 /*
  * Appends an estimate with its interval to B, the one way every output
  * writes an interval: "0.31 (0.22–0.44)"; the estimate alone when the
- * interval is unknown (NaN); "-" when the estimate is.
+ * interval is unknown (NaN); "-" when the estimate is. A share has one
+ * decimal of a percentage. A ratio has 2 decimals, or as many more (up to
+ * 4) as keep each figure on its own side of every line a reading is drawn
+ * at (0.5, 0.8, 1, 1.25): an upper end of 0.9996 prints "0.9996", never
+ * "1.00", and a ratio of 0.7984 "0.798", never "0.80"; one still on a line
+ * at 4 decimals is rounded away from it. So no printed figure contradicts
+ * the reading beside it.
  */
 void emit_interval(struct buf *b, enum emit_scale scale, double estimate, double lower, double upper);
 

@@ -45,7 +45,7 @@ static const char usage_text[] =
     "        [--delimiter ,|;|tab|'|'] [--encoding utf-8|utf-16le|utf-16be|windows-1252]\n"
     "        [--age-bands-offered 16-24,25-34,...]\n"
     "        store a consultation's responses (one transaction)\n"
-    "  batch DIR [--reports DIR]\n"
+    "  batch DIR [--reports DIR] [--adjust none|holm|bh]\n"
     "        the after-close run for a folder of exports: ingest what is new or changed,\n"
     "        write each report as HTML and JSON; run again, it does only what changed\n"
     "  list  the consultations held\n"
@@ -58,7 +58,7 @@ static const char usage_text[] =
     "  report SLUG | --all | --from DATE --to DATE [--format text|json|md|csv|html]\n"
     "        [--suppress 5] [--charts DIR] [--geography CODE]\n"
     "        [--min-age N] [--confidence 0.95] [--age-bands 18-24,25-34,...]\n"
-    "        [--weighted [--weight-cap 5]]\n"
+    "        [--weighted [--weight-cap 5]] [--adjust none|holm|bh]\n"
     "        who was reached: respondents against the census, dimension by dimension\n"
     "  trend [CODE...] [--from DATE] [--to DATE] [--format text|json] [--suppress 5] [--charts DIR]\n"
     "        each group's representation ratio across consultations, with its trend\n"
@@ -481,6 +481,20 @@ static int cmd_actions(const char *db, int argc, char **argv)
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
+/* --adjust TEXT of COMMAND into *ADJUST (NULL: none); 0, or the usage error's exit code. */
+static int check_adjust(const char *command, const char *text, enum stats_adjust *adjust)
+{
+	static const char *const names[] = { "none", "holm", "bh" };
+	static const enum stats_adjust methods[] = { STATS_ADJUST_NONE, STATS_ADJUST_HOLM, STATS_ADJUST_BH };
+	*adjust = STATS_ADJUST_NONE;
+	for (size_t i = 0; text && i < sizeof names / sizeof *names; i++)
+		if (strcmp(text, names[i]) == 0) {
+			*adjust = methods[i];
+			return 0;
+		}
+	return text ? usage_error(command, "--adjust \"%s\" is not none, holm or bh", text) : 0;
+}
+
 static int cmd_report(const char *db, int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "md", "csv", "html", NULL };
@@ -488,14 +502,14 @@ static int cmd_report(const char *db, int argc, char **argv)
 	struct publish_options po = { POLICY_SUPPRESS_DEFAULT, NULL };
 	const char *suppress = NULL;
 	const char *format = "text", *min_age = NULL, *confidence = NULL, *from = NULL, *to = NULL, *taxonomy = NULL;
-	const char *cap = NULL;
+	const char *cap = NULL, *adjust = NULL;
 	int all = 0;
 	struct option options[] = {
 		{ "format", &format, NULL }, { "geography", &o.geography, NULL }, { "min-age", &min_age, NULL },
 		{ "confidence", &confidence, NULL }, { "age-bands", &o.age_bands, NULL }, { "all", NULL, &all },
 		{ "from", &from, NULL }, { "to", &to, NULL }, { "taxonomy", &taxonomy, NULL },
 		{ "weighted", NULL, &o.weighted }, { "weight-cap", &cap, NULL }, { "suppress", &suppress, NULL },
-		{ "charts", &po.charts_dir, NULL }, { NULL, NULL, NULL },
+		{ "charts", &po.charts_dir, NULL }, { "adjust", &adjust, NULL }, { NULL, NULL, NULL },
 	};
 	char *slugs_given[1];
 	int n, rc;
@@ -504,7 +518,7 @@ static int cmd_report(const char *db, int argc, char **argv)
 	if ((n == 1) + all + (from || to) != 1)
 		return usage_error("report", "%s", "needs one consultation, --all, or --from DATE --to DATE");
 	if ((rc = check_format("report", format, formats)) || (rc = check_date("report", "from", from)) ||
-	    (rc = check_date("report", "to", to)))
+	    (rc = check_date("report", "to", to)) || (rc = check_adjust("report", adjust, &o.adjust)))
 		return rc;
 	long age = -1;
 	if ((rc = check_min_age("report", min_age, &age)))
@@ -601,14 +615,15 @@ static int cmd_trend(const char *db, int argc, char **argv)
 static int cmd_batch(const char *db, int argc, char **argv)
 {
 	struct batch_options o = { 0 };
-	const char *taxonomy = NULL;
+	const char *taxonomy = NULL, *adjust = NULL;
 	struct option options[] = {
 		{ "reports", &o.reports, NULL }, { "geography", &o.compare.geography, NULL },
-		{ "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { NULL, NULL, NULL },
 	};
 	char *dirs[1];
 	int n, rc;
-	if ((rc = parse_options("batch", argc, argv, options, dirs, 1, &n)))
+	if ((rc = parse_options("batch", argc, argv, options, dirs, 1, &n)) ||
+	    (rc = check_adjust("batch", adjust, &o.compare.adjust)))
 		return rc;
 	if (n != 1)
 		return usage_error("batch", "%s", "needs one folder of exports");

@@ -78,15 +78,18 @@ static void read_share(const struct measure_indicator *ind, const struct compare
 		const struct compare_category *cat = &d->cats[i];
 		if (isnan(cat->population) || isnan(cat->st.ratio.estimate))
 			continue;
-		if (!(cat->st.expected >= POLICY_MIN_EXPECTED)) {
+		if (words_reading_of(cat, d->compared) == READING_LOW_N) {
 			small++;
 			continue;
 		}
 		r->judged++;
 		if (cat->st.ratio.estimate >= ind->threshold)
 			r->hits++;
-		else
-			buf_printf(&below, "%s%s (%.2f)", below.len ? ", " : "", cat->code, cat->st.ratio.estimate);
+		else {
+			buf_printf(&below, "%s%s (", below.len ? ", " : "", cat->code);
+			emit_interval(&below, EMIT_RATIO, cat->st.ratio.estimate, NAN, NAN);
+			buf_putc(&below, ')');
+		}
 	}
 	if (r->judged > 0) {
 		r->estimate = r->hits / r->judged;
@@ -98,8 +101,7 @@ static void read_share(const struct measure_indicator *ind, const struct compare
 	if (below.len)
 		buf_printf(&r->showed, "; below: %s", below.data);
 	if (small)
-		buf_printf(&r->showed, "; %zu too small to judge (expected count under " POLICY_TEXT(POLICY_MIN_EXPECTED) ")",
-		    small);
+		buf_printf(&r->showed, "; %zu %s", small, words_reading(READING_LOW_N)->word);
 	buf_free(&below);
 }
 

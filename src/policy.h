@@ -27,13 +27,22 @@
 /* Published counts from 1 to below this are withheld (--suppress). */
 #define POLICY_SUPPRESS_DEFAULT 5
 
-/* The four-fifths line: a representation ratio under it is "well below" parity. */
+/*
+ * The size bands of a representation ratio, on its unrounded estimate:
+ * under half (< POLICY_RATIO_HALF), below four-fifths (< POLICY_PARITY_TARGET),
+ * near parity (up to POLICY_RATIO_HIGH) and over (> POLICY_RATIO_HIGH).
+ * 0.8 is the four-fifths rule of adverse impact; 1.25 is its mirror (1 / 0.8),
+ * so a group over-represented by as much as another is under-represented
+ * falls in the matching band; 0.5 marks a group reached at under half its
+ * share. An interval reaching below POLICY_RATIO_HALF and above
+ * POLICY_RATIO_HIGH at once cannot tell a large shortfall from a large
+ * excess: that category reads "too few to say".
+ */
+#define POLICY_RATIO_HALF 0.5
 #define POLICY_PARITY_TARGET 0.8
+#define POLICY_RATIO_HIGH 1.25
 
-/* A category needs this many respondents to be read at all. */
-#define POLICY_MIN_RESPONDENTS 10
-
-/* ... and this expected count (its base times its census share). */
+/* The expected count under which the chi-square test also gives a Monte Carlo p-value. */
 #define POLICY_MIN_EXPECTED 5
 
 /*

@@ -159,7 +159,14 @@ static void row_free(struct row *r)
 	buf_free(&r->ratio);
 }
 
-/* One sentence naming who was missed and who was over-represented. */
+/* Is C's evidence below (-1) or above (1) parity, by the table of readings; 0 when neither. */
+static int evidence_side(const struct compare_category *c, int compared)
+{
+	const char *evidence = words_reading(words_reading_of(c, compared))->evidence;
+	return !evidence ? 0 : strcmp(evidence, "below") == 0 ? -1 : strcmp(evidence, "above") == 0;
+}
+
+/* One sentence naming who was missed and who was over-represented: the categories whose interval excludes 1. */
 static void summary_sentence(const struct compare_dimension *d, const enum publish_cell *cells, struct buf *b)
 {
 	struct buf under = { 0 }, over = { 0 };
@@ -167,15 +174,31 @@ static void summary_sentence(const struct compare_dimension *d, const enum publi
 		const struct compare_category *c = &d->cats[k];
 		if (cells[k] != CELL_SHOWN || isnan(c->population))
 			continue;
-		struct buf *to = c->st.flag == STATS_FLAG_UNDER ? &under : c->st.flag == STATS_FLAG_OVER ? &over : NULL;
-		if (to)
-			buf_printf(to, "%s%s (ratio %.2f)", to->len ? ", " : "", c->code, c->st.ratio.estimate);
+		int side = evidence_side(c, d->compared);
+		struct buf *to = side < 0 ? &under : side > 0 ? &over : NULL;
+		if (!to)
+			continue;
+		buf_printf(to, "%s%s (ratio ", to->len ? ", " : "", c->code);
+		emit_interval(to, EMIT_RATIO, c->st.ratio.estimate, NAN, NAN);
+		buf_putc(to, ')');
 	}
 	buf_reset(b);
 	buf_printf(b, "Under-represented: %s. Over-represented: %s.", under.len ? under.data : "none",
 	    over.len ? over.data : "none");
 	buf_free(&under);
 	buf_free(&over);
+}
+
+/* The sentence on how many comparisons the report makes, with its full stop; NULL when none (the caller frees). */
+static char *comparisons_sentence(const struct compare *c)
+{
+	if (c->comparisons == 0)
+		return NULL;
+	char *sentence = words_comparisons(c->comparisons, c->adjust, c->confidence);
+	struct buf b = { 0 };
+	buf_printf(&b, "%s.", sentence);
+	free(sentence);
+	return b.data;
 }
 
 static char *title_of(const struct compare *c)
@@ -317,7 +340,7 @@ static void csv_row(FILE *out, const struct compare_dimension *d, const struct c
 static void write_csv(const struct compare *c, const struct taxonomy *t, const struct publish_options *o, FILE *out)
 {
 	fputs("dimension,kind,code,label,n,share,share_lower,share_upper,population,population_share,"
-	      "ratio,ratio_lower,ratio_upper,rate_per_1000,flag,suppressed\n", out);
+	      "ratio,ratio_lower,ratio_upper,rate_per_1000,reading,suppressed\n", out);
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
 		enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
@@ -377,8 +400,8 @@ static void html_rows(FILE *out, const struct compare_dimension *d, const struct
 		html_cell(out, " class=\"n\"", r.count);
 		html_cell(out, " class=\"n\"", r.share.data);
 		if (d->compared) {
-			const char *cls = cells[k] == CELL_SHOWN && cats[k].st.flag == STATS_FLAG_UNDER ? " class=\"under\""
-			    : cells[k] == CELL_SHOWN && cats[k].st.flag == STATS_FLAG_OVER ? " class=\"over\"" : "";
+			int side = cells[k] == CELL_SHOWN ? evidence_side(&cats[k], d->compared) : 0;
+			const char *cls = side < 0 ? " class=\"under\"" : side > 0 ? " class=\"over\"" : "";
 			html_cell(out, " class=\"n\"", r.census);
 			html_cell(out, " class=\"n\"", r.ratio.data);
 			html_cell(out, " class=\"n\"", r.rate);
@@ -413,15 +436,6 @@ static const struct chart_kind share_chart = {
 	"Two bars per category: its share of the respondents and its share of the residents. The table that "
 	"follows gives every figure.",
 	"each category's share of the respondents (blue) beside its share of the residents (orange).", 0,
-};
-
-/* The colour charts/ratios.gp gives each reading, in the order the legend names them. */
-static const struct {
-	const char *colour;
-	enum reading reading;
-} legend[] = {
-	{ "Orange", READING_UNDER }, { "amber", READING_WELL_BELOW }, { "blue", READING_OVER },
-	{ "green", READING_OK }, { "grey", READING_LOW_N },
 };
 
 /* Draws one chart of D; returns the inline SVG (the caller frees), or NULL when skipped (*SKIPPED set). */
@@ -462,6 +476,29 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 	return svg;
 }
 
+/*
+ * The colours of charts/ratios.gp in words, from the table of readings: each
+ * colour once, naming the readings drawn in it (" vermilion: well
+ * under-represented or under-represented; orange: …"). Nothing unless SHOWN.
+ */
+static void html_legend(FILE *out, int shown)
+{
+	for (enum reading r = 0; shown && r < READING_CHARTED; r++) {
+		const struct reading_words *w = words_reading(r);
+		enum reading first = 0;
+		while (words_reading(first)->colour != w->colour)
+			first++;
+		if (first != r)
+			continue;               /* named with the first reading of its colour */
+		fprintf(out, "%s%s: ", r ? "; " : " ", w->colour_name);
+		for (enum reading same = r; same < READING_CHARTED; same++)
+			if (words_reading(same)->colour == w->colour) {
+				fputs(same == r ? "" : " or ", out);
+				emit_html_text(out, words_reading(same)->word);
+			}
+	}
+}
+
 /* The chart as a figure with its caption. */
 static void html_figure(FILE *out, const struct compare *c, const struct compare_dimension *d,
     const enum publish_cell *cats, const struct publish_options *o, const struct chart_kind *kind, int *skipped)
@@ -475,10 +512,7 @@ static void html_figure(FILE *out, const struct compare *c, const struct compare
 	emit_html_text(out, words_dimension_title(d->name));
 	fputs(": ", out);
 	emit_html_text(out, kind->caption);
-	for (size_t i = 0; kind->legend && i < sizeof legend / sizeof *legend; i++) {
-		fprintf(out, "%s%s: ", i ? "; " : " ", legend[i].colour);
-		emit_html_text(out, words_reading(legend[i].reading)->word);
-	}
+	html_legend(out, kind->legend);
 	fputs(kind->legend ? ". The table below gives the figures.</figcaption>\n</figure>\n"
 			   : " The table below gives the figures.</figcaption>\n</figure>\n", out);
 	free(svg);
@@ -604,8 +638,21 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 	}
 	fputs("</ul>\n</nav>\n<main>\n<p>The <strong>representation ratio</strong> of a group is its share of the "
 	      "respondents divided by its share of the residents: 1 means the group answered in proportion, below 1 "
-	      "that it was missed. A group is <em>under-represented</em> when the whole 95% interval of its ratio lies "
-	      "below 1.</p>\n", out);
+	      "that it was missed. Each reading says two things. The evidence: whether the whole 95% interval of the "
+	      "ratio lies below 1 (<em>under-represented</em>), above 1 (<em>over-represented</em>) or includes 1. "
+	      "The size of the ratio: under 0.5 (<em>well</em> under-represented), 0.5 to under 0.8 (the four-fifths "
+	      "line), 0.8 to 1.25 (<em>slightly</em> under- or over-represented when the interval excludes 1, "
+	      "<em>no clear difference</em> when it does not), or over 1.25. An interval that includes 1 around a "
+	      "ratio under 0.8 or over 1.25 reads <em>perhaps</em> under- or over-represented. <em>Too few to "
+	      "say</em> means the interval cannot tell: no residents are expected, or it reaches from under 0.5 to "
+	      "over 1.25.</p>\n", out);
+	char *comparisons = comparisons_sentence(c);
+	if (comparisons) {
+		fputs("<p>", out);
+		emit_html_text(out, comparisons);
+		fputs("</p>\n", out);
+	}
+	free(comparisons);
 	for (size_t i = 0; i < c->nnotes; i++) {
 		fputs("<p>", out);
 		emit_html_text(out, c->notes[i]);
@@ -646,6 +693,10 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 	buf_free(&ages);
 	for (size_t i = 0; i < c->nnotes; i++)
 		fprintf(out, "\n%s\n", c->notes[i]);
+	char *comparisons = comparisons_sentence(c);
+	if (comparisons)
+		fprintf(out, "\n%s\n", comparisons);
+	free(comparisons);
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
 		char *chart = NULL;

@@ -93,7 +93,7 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 	}
 	fprintf(out, "  %-28s %6s %s", "category", "n", d->compared ? "  share (95% CI)      " : "  share (95% CI)");
 	if (d->compared)
-		fprintf(out, "%7s  %-19s%9s  %s", "census", "ratio (95% CI)", "per 1,000", "flag");
+		fprintf(out, "%7s  %-19s%9s  %s", "census", "ratio (95% CI)", "per 1,000", "reading");
 	fputc('\n', out);
 	for (size_t i = 0; i < d->ncats; i++)
 		text_row(out, &d->cats[i], d->compared);
@@ -187,21 +187,24 @@ static void text_weights(FILE *out, const struct compare_weights *w)
 	}
 }
 
-/* What each flag means, in the words of words.h, three readings to the first line. */
-static void text_legend(FILE *out)
+/* What each reading means, in the words of words.h, and what the many comparisons mean. */
+static void text_legend(FILE *out, const struct compare *c)
 {
-	static const enum reading order[] = { READING_UNDER, READING_WELL_BELOW, READING_OVER, READING_LOW_N, READING_OK };
-	size_t n = sizeof order / sizeof *order;
-	fputs("\nflag: ", out);
-	for (size_t i = 0; i < n; i++) {
-		const struct reading_words *w = words_reading(order[i]);
-		fprintf(out, "%s = %s%s", w->code, w->sentence, i + 1 == n ? ".\n" : i == 2 ? ";\n      " : "; ");
+	fputs("\nreading: the evidence (the ratio's interval below 1, above 1, or including it) with the ratio's size:\n", out);
+	for (enum reading r = 0; r < READING_CHARTED; r++) {
+		const struct reading_words *w = words_reading(r);
+		fprintf(out, "  %-15s %s: %s\n", w->code, w->word, w->sentence);
 	}
 	fputs("ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n"
 	      "effect size w = Cohen's w of the chi-square test: how far the mix of respondents is from residents' (0 = none).\n"
 	      "min/max rate ratio = lowest response rate per resident over the highest, of categories with respondents.\n"
 	      "proportional similarity = share of respondents' mix that matches residents' (sum of the smaller shares; 1 = same).\n",
 	    out);
+	if (c->comparisons > 0) {
+		char *sentence = words_comparisons(c->comparisons, c->adjust, c->confidence);
+		fprintf(out, "%s.\n", sentence);
+		free(sentence);
+	}
 }
 
 int report_text(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
@@ -212,7 +215,7 @@ int report_text(struct store *s, const struct taxonomy *t, const struct compare 
 		text_dimension(out, &c->dims[i]);
 	if (c->weights)
 		text_weights(out, c->weights);
-	text_legend(out);
+	text_legend(out, c);
 	return plan_evidence(s, t, c, 0, out, err);
 }
 
@@ -248,7 +251,12 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 	emit_json_member_number(out, ", ", "ratio", c->st.ratio.estimate);
 	emit_json_member_interval(out, ", ", "ratio_ci", c->st.ratio.lower, c->st.ratio.upper);
 	emit_json_member_number(out, ", ", "rate_per_1000", c->st.rate_per_1000);
-	emit_json_member_string(out, ", ", "flag", words_reading(words_reading_of(c, compared))->code);
+	const struct reading_words *w = words_reading(words_reading_of(c, compared));
+	emit_json_member_number(out, ",\n         ", "p", c->st.p_value);
+	emit_json_member_number(out, ", ", "p_adjusted", c->st.p_adjusted);
+	emit_json_member_string(out, ", ", "evidence", w->evidence);
+	emit_json_member_string(out, ", ", "size", w->evidence ? words_size(c->st.size) : NULL);
+	emit_json_member_string(out, ", ", "reading", w->code);
 	emit_json_member_number(out, ", ", "partial_r", c->partial_r);
 	if (c->definition)
 		emit_json_member_number(out, ", ", "only_group", c->only_group);
@@ -412,6 +420,12 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	emit_json_member_number(out, ", ", "min_age", c->min_age);
 	emit_json_member_string(out, ", ", "source", c->source);
 	emit_json_member_number(out, "},\n ", "confidence", c->confidence);
+	char *sentence = words_comparisons(c->comparisons, c->adjust, c->confidence);
+	emit_json_member_string(out, ",\n \"comparisons\": {", "adjust", words_adjust_code(c->adjust));
+	emit_json_member_number(out, ", ", "count", (double)c->comparisons);
+	emit_json_member_string(out, ", ", "note", c->comparisons ? sentence : NULL);
+	fputc('}', out);
+	free(sentence);
 	emit_json_member_bool(out, ",\n ", "equality_questions", c->equality_questions);
 	emit_json_key(out, ",\n ", "notes");
 	json_strings(out, c->notes, c->nnotes);

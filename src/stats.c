@@ -103,35 +103,141 @@ double stats_rate_per_1000(double n, double population)
 	return 1000.0 * n / population;
 }
 
-enum stats_flag stats_flag_category(double n_k, double n_known, double q,
-    const struct stats_interval *ratio)
+enum stats_size stats_size_of(double ratio)
 {
-	double expected = n_known * q;
+	if (isnan(ratio))
+		return STATS_SIZE_UNKNOWN;
+	if (ratio < POLICY_RATIO_HALF)
+		return STATS_SIZE_UNDER_HALF;
+	if (ratio < POLICY_PARITY_TARGET)
+		return STATS_SIZE_BELOW_FOUR_FIFTHS;
+	return ratio <= POLICY_RATIO_HIGH ? STATS_SIZE_NEAR_PARITY : STATS_SIZE_OVER;
+}
 
-	/* Written as !(a >= b) so that a NaN count or share means low_n. */
-	if (!(n_k >= POLICY_MIN_RESPONDENTS) || !(expected >= POLICY_MIN_EXPECTED))
-		return STATS_FLAG_LOW_N;
-	if (!ratio)
-		return STATS_FLAG_OK;
+enum stats_evidence stats_evidence_of(const struct stats_interval *ratio, double p_adjusted, double confidence)
+{
+	/* Written as !(p >= alpha) so that a NaN p (no adjustment) leaves the interval to decide. */
+	int adjusted_clear = !(p_adjusted >= 1.0 - confidence);
+	if (!ratio || !adjusted_clear)
+		return STATS_EVIDENCE_UNCLEAR;
 	if (ratio->upper < 1.0)
-		return STATS_FLAG_UNDER;
+		return STATS_EVIDENCE_BELOW;
 	if (ratio->lower > 1.0)
-		return STATS_FLAG_OVER;
-	if (ratio->estimate < POLICY_PARITY_TARGET)
-		return STATS_FLAG_WELL_BELOW;
-	return STATS_FLAG_OK;
+		return STATS_EVIDENCE_ABOVE;
+	return STATS_EVIDENCE_UNCLEAR;
+}
+
+enum stats_flag stats_flag_category(double expected, const struct stats_interval *ratio, double p_adjusted,
+    double confidence)
+{
+	/* Written as !(a > b) so that a NaN count, share or end means too few. */
+	if (!(expected > 0.0) || !ratio || isnan(ratio->estimate) || isnan(ratio->lower) || isnan(ratio->upper))
+		return STATS_FLAG_LOW_N;
+	if (ratio->lower < POLICY_RATIO_HALF && ratio->upper > POLICY_RATIO_HIGH)
+		return STATS_FLAG_LOW_N;
+	enum stats_size size = stats_size_of(ratio->estimate);
+	switch (stats_evidence_of(ratio, p_adjusted, confidence)) {
+	case STATS_EVIDENCE_BELOW:
+		return size == STATS_SIZE_UNDER_HALF ? STATS_FLAG_FAR_BELOW
+		    : size == STATS_SIZE_BELOW_FOUR_FIFTHS ? STATS_FLAG_BELOW : STATS_FLAG_SLIGHTLY_BELOW;
+	case STATS_EVIDENCE_ABOVE:
+		return size == STATS_SIZE_OVER ? STATS_FLAG_ABOVE : STATS_FLAG_SLIGHTLY_ABOVE;
+	case STATS_EVIDENCE_UNCLEAR:
+		break;
+	}
+	return size == STATS_SIZE_OVER ? STATS_FLAG_UNCLEAR_ABOVE
+	    : size == STATS_SIZE_NEAR_PARITY ? STATS_FLAG_NO_CLEAR : STATS_FLAG_UNCLEAR_BELOW;
 }
 
 const char *stats_flag_name(enum stats_flag flag)
 {
 	switch (flag) {
-	case STATS_FLAG_OK: return "ok";
-	case STATS_FLAG_UNDER: return "under";
-	case STATS_FLAG_WELL_BELOW: return "well_below";
-	case STATS_FLAG_OVER: return "over";
+	case STATS_FLAG_NO_CLEAR: return "no_clear";
+	case STATS_FLAG_FAR_BELOW: return "far_below";
+	case STATS_FLAG_BELOW: return "below";
+	case STATS_FLAG_SLIGHTLY_BELOW: return "slightly_below";
+	case STATS_FLAG_UNCLEAR_BELOW: return "unclear_below";
+	case STATS_FLAG_UNCLEAR_ABOVE: return "unclear_above";
+	case STATS_FLAG_SLIGHTLY_ABOVE: return "slightly_above";
+	case STATS_FLAG_ABOVE: return "above";
 	case STATS_FLAG_LOW_N: return "low_n";
 	}
 	return "unknown";
+}
+
+double stats_parity_p(double n_k, double n_known, double q)
+{
+	if (!valid_count(n_k) || !valid_count(n_known) || n_k > n_known || n_known == 0.0 || !(q > 0.0) || q > 1.0)
+		return NAN;
+	if (q == 1.0)
+		return n_k == n_known ? 1.0 : 0.0;
+	double z = (n_k - n_known * q) / sqrt(n_known * q * (1.0 - q));
+	return 2.0 * gsl_cdf_ugaussian_Q(fabs(z));
+}
+
+/* A p-value with its place, sorted by value (then place, so ties keep their order). */
+struct ranked_p {
+	double p;
+	size_t at;
+};
+
+static int by_p(const void *a, const void *b)
+{
+	const struct ranked_p *x = a, *y = b;
+	if (x->p != y->p)
+		return x->p < y->p ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+int stats_p_adjust(const double *p, size_t n, enum stats_adjust method, double *adjusted)
+{
+	if (n > 0 && (!p || !adjusted))
+		return STATS_EINVAL;
+	if (method != STATS_ADJUST_NONE && method != STATS_ADJUST_HOLM && method != STATS_ADJUST_BH)
+		return STATS_EINVAL;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isnan(p[i]) && !(p[i] >= 0.0 && p[i] <= 1.0))
+			return STATS_EINVAL;
+		m += !isnan(p[i]);
+	}
+	struct ranked_p *sorted = malloc((m ? m : 1) * sizeof *sorted);
+	if (!sorted)
+		return STATS_ENOMEM;
+	for (size_t i = 0, j = 0; i < n; i++)
+		if (!isnan(p[i]))
+			sorted[j++] = (struct ranked_p){ p[i], i };
+	qsort(sorted, m, sizeof *sorted, by_p);
+	/* Adjusted in sorted order first, so that ADJUSTED may be P. */
+	if (method == STATS_ADJUST_HOLM) {
+		double running = 0.0;
+		for (size_t j = 0; j < m; j++) {
+			running = fmax(running, fmin(1.0, (double)(m - j) * sorted[j].p));
+			sorted[j].p = running;
+		}
+	} else if (method == STATS_ADJUST_BH) {
+		double running = 1.0;
+		for (size_t j = m; j-- > 0;) {
+			running = fmin(running, fmin(1.0, (double)m * sorted[j].p / (double)(j + 1)));
+			sorted[j].p = running;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (isnan(p[i]))
+			adjusted[i] = NAN;
+	for (size_t j = 0; j < m; j++)
+		adjusted[sorted[j].at] = sorted[j].p;
+	free(sorted);
+	return STATS_OK;
+}
+
+void stats_category_read(struct stats_category *out, double p_adjusted, double confidence)
+{
+	out->p_adjusted = isnan(p_adjusted) ? out->p_value : p_adjusted;
+	out->size = stats_size_of(out->ratio.estimate);
+	out->flag = stats_flag_category(out->expected, &out->ratio, p_adjusted, confidence);
+	out->evidence = out->flag == STATS_FLAG_LOW_N ? STATS_EVIDENCE_UNCLEAR
+	    : stats_evidence_of(&out->ratio, p_adjusted, confidence);
 }
 
 int stats_category(double n_k, double n_known, double population_k,
@@ -141,7 +247,9 @@ int stats_category(double n_k, double n_known, double population_k,
 		return STATS_EINVAL;
 	interval_nan(&out->share);
 	interval_nan(&out->ratio);
-	out->population_share = out->rate_per_1000 = out->expected = NAN;
+	out->population_share = out->rate_per_1000 = out->expected = out->p_value = out->p_adjusted = NAN;
+	out->evidence = STATS_EVIDENCE_UNCLEAR;
+	out->size = STATS_SIZE_UNKNOWN;
 	out->flag = STATS_FLAG_LOW_N;
 	if (!valid_count(n_k) || !valid_count(n_known) || n_k > n_known ||
 	    !valid_count(population_k) || !valid_count(population_total) ||
@@ -155,7 +263,8 @@ int stats_category(double n_k, double n_known, double population_k,
 		rc = stats_representation_ratio(n_k, n_known, q, confidence, &out->ratio);
 	out->rate_per_1000 = stats_rate_per_1000(n_k, population_k);
 	out->expected = n_known * q;
-	out->flag = stats_flag_category(n_k, n_known, q, &out->ratio);
+	out->p_value = stats_parity_p(n_k, n_known, q);
+	stats_category_read(out, NAN, confidence);
 	return rc;
 }
 

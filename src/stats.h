@@ -84,32 +84,103 @@ STATS_MUST_CHECK int stats_representation_ratio(double n_k, double n_known, doub
  */
 double stats_rate_per_1000(double n, double population);
 
-/* How a category compares with its population share. */
+/*
+ * How a category reads, in two parts kept apart: the evidence (does the
+ * ratio's interval, or its adjusted p-value, rule out parity?) and the size
+ * (which band the unrounded ratio lies in: policy.h). A reading combines
+ * them; "too few to say" is kept for a ratio whose interval cannot tell.
+ */
+enum stats_evidence {
+	STATS_EVIDENCE_UNCLEAR = 0,     /* the interval includes 1 (or the adjusted p is not under 1 - confidence) */
+	STATS_EVIDENCE_BELOW,           /* the interval lies wholly below 1 */
+	STATS_EVIDENCE_ABOVE            /* the interval lies wholly above 1 */
+};
+
+enum stats_size {
+	STATS_SIZE_UNKNOWN = 0,         /* no ratio */
+	STATS_SIZE_UNDER_HALF,          /* ratio < 0.5 */
+	STATS_SIZE_BELOW_FOUR_FIFTHS,   /* 0.5 <= ratio < 0.8 */
+	STATS_SIZE_NEAR_PARITY,         /* 0.8 <= ratio <= 1.25 */
+	STATS_SIZE_OVER                 /* ratio > 1.25 */
+};
+
 enum stats_flag {
-	STATS_FLAG_OK = 0,
-	STATS_FLAG_UNDER,       /* RR interval entirely below 1 */
-	STATS_FLAG_WELL_BELOW,  /* RR < 0.8 but the interval reaches 1 */
-	STATS_FLAG_OVER,        /* RR interval entirely above 1 */
-	STATS_FLAG_LOW_N        /* too few to say: n_k < 10 or expected count < 5 */
+	STATS_FLAG_NO_CLEAR = 0,        /* unclear, ratio near parity */
+	STATS_FLAG_FAR_BELOW,           /* below, ratio under half */
+	STATS_FLAG_BELOW,               /* below, ratio 0.5 to under 0.8 */
+	STATS_FLAG_SLIGHTLY_BELOW,      /* below, ratio 0.8 or more */
+	STATS_FLAG_UNCLEAR_BELOW,       /* unclear, ratio under 0.8 */
+	STATS_FLAG_UNCLEAR_ABOVE,       /* unclear, ratio over 1.25 */
+	STATS_FLAG_SLIGHTLY_ABOVE,      /* above, ratio 1.25 or less */
+	STATS_FLAG_ABOVE,               /* above, ratio over 1.25 */
+	STATS_FLAG_LOW_N                /* too few to say: the interval cannot tell */
+};
+
+/* The size band of a ratio (unrounded); STATS_SIZE_UNKNOWN for NaN. Never fails. */
+enum stats_size stats_size_of(double ratio);
+
+/*
+ * The evidence of a ratio's interval: below when its upper end < 1, above
+ * when its lower end > 1, and either only when P_ADJUSTED (the category's
+ * p-value after adjustment for many comparisons) is under 1 - CONFIDENCE
+ * too; P_ADJUSTED NaN: no adjustment, the interval alone decides (the
+ * interval and the unadjusted p-value of stats_parity_p agree, being one
+ * score test). A NULL or NaN interval is unclear. Never fails.
+ */
+enum stats_evidence stats_evidence_of(const struct stats_interval *ratio, double p_adjusted, double confidence);
+
+/*
+ * The reading of a category with expected count EXPECTED (n_known * q) and
+ * ratio interval RATIO. Too few to say (low_n) exactly when the interval
+ * cannot tell: the expected count is not > 0 (no residents' share, or no
+ * answers; NaN too), the ratio or an end of its interval is NaN, or the
+ * interval reaches both under 0.5 and over 1.25 (lower < 0.5 and
+ * upper > 1.25), so that it allows a large shortfall and a large excess
+ * alike. Otherwise the evidence (stats_evidence_of) with the size
+ * (stats_size_of): below with under half, 0.5 to under 0.8, or 0.8 and more
+ * (far_below, below, slightly_below); above with over 1.25 or not
+ * (above, slightly_above); unclear with under 0.8, over 1.25 or between
+ * (unclear_below, unclear_above, no_clear). Never fails.
+ */
+enum stats_flag stats_flag_category(double expected, const struct stats_interval *ratio, double p_adjusted,
+    double confidence);
+
+/*
+ * The flag's name: "no_clear", "far_below", "below", "slightly_below",
+ * "unclear_below", "unclear_above", "slightly_above", "above", "low_n";
+ * "unknown" for a value outside the enum. A static string: do not free.
+ */
+const char *stats_flag_name(enum stats_flag flag);
+
+/*
+ * The two-sided p-value of parity (ratio = 1, i.e. share = q) for n_k of
+ * n_known: the score test z = (n_k - n_known q) / sqrt(n_known q (1 - q)),
+ * p = 2 (1 - Phi(|z|)) — R's prop.test(n_k, n_known, p = q,
+ * correct = FALSE)$p.value, and the test the Wilson interval inverts, so
+ * p < 1 - confidence exactly when the ratio's interval excludes 1. q = 1:
+ * 1 when n_k = n_known, else 0. NaN when n_known = 0, q is 0 or NaN, or an
+ * argument is out of range. Never fails.
+ */
+double stats_parity_p(double n_k, double n_known, double q);
+
+/* How p-values are adjusted for many comparisons. */
+enum stats_adjust {
+	STATS_ADJUST_NONE = 0,  /* as they are */
+	STATS_ADJUST_HOLM,      /* Holm (1979): controls the chance of any false difference */
+	STATS_ADJUST_BH         /* Benjamini & Hochberg (1995): controls the false discovery rate */
 };
 
 /*
- * Flag for a category, from its count n_k, the number of known answers
- * n_known, its population share q and its representation ratio interval.
- * In order of precedence: low_n when n_k < 10 or the expected count
- * n_known * q < 5 (also when that count is undefined, e.g. q NaN); under when
- * the interval's upper end < 1; over when its lower end > 1; well_below when
- * RR < 0.8; otherwise ok. A NULL ratio gives ok unless the flag is low_n.
- * Never fails.
+ * P[0..n-1] adjusted by METHOD into ADJUSTED (caller-sized, n; may be P
+ * itself) — R's p.adjust(p, "none" | "holm" | "BH"). NaN p-values are left
+ * NaN and not counted in m, the number of comparisons (as R removes NAs).
+ * With the m p-values sorted ascending, p(1) <= ... <= p(m):
+ * Holm: adj(i) = max over j <= i of min(1, (m - j + 1) p(j));
+ * BH: adj(i) = min over j >= i of min(1, m p(j) / j).
+ * Fails with STATS_EINVAL on a NULL array (n > 0), a p outside [0, 1] or an
+ * unknown method; STATS_ENOMEM if it cannot sort.
  */
-enum stats_flag stats_flag_category(double n_k, double n_known, double q,
-    const struct stats_interval *ratio);
-
-/*
- * The flag's name: "ok", "under", "well_below", "over", "low_n"; "unknown"
- * for a value outside the enum. A static string: do not free.
- */
-const char *stats_flag_name(enum stats_flag flag);
+STATS_MUST_CHECK int stats_p_adjust(const double *p, size_t n, enum stats_adjust method, double *adjusted);
 
 /* Everything reported for one category of one dimension. */
 struct stats_category {
@@ -118,16 +189,28 @@ struct stats_category {
 	struct stats_interval ratio;   /* RR_k = p_k / q_k with interval */
 	double rate_per_1000;          /* 1000 * n_k / population_k */
 	double expected;               /* n_known * q_k */
+	double p_value;                /* of parity, stats_parity_p */
+	double p_adjusted;             /* after stats_p_adjust across a report; p_value until then */
+	enum stats_evidence evidence;
+	enum stats_size size;
 	enum stats_flag flag;
 };
 
 /*
- * The share, representation ratio, response rate and flag of a category with
- * n_k of n_known known answers, population_k of population_total residents.
- * Undefined values (n_known = 0, population 0) are NaN and the flag is then
- * low_n. Fails with STATS_EINVAL (numbers NaN, flag low_n) on a negative or
- * non-finite count, n_k > n_known, population_k > population_total, or a
- * confidence outside (0, 1).
+ * Reads OUT again from its ratio and expected count with P_ADJUSTED (NaN:
+ * unadjusted, the interval alone): sets p_adjusted (to p_value when NaN),
+ * evidence, size and flag as stats_flag_category defines them. Never fails.
+ */
+void stats_category_read(struct stats_category *out, double p_adjusted, double confidence);
+
+/*
+ * The share, representation ratio, response rate, parity p-value and
+ * reading of a category with n_k of n_known known answers, population_k of
+ * population_total residents, unadjusted. Undefined values (n_known = 0,
+ * population 0) are NaN and the flag is then low_n. Fails with STATS_EINVAL
+ * (numbers NaN, flag low_n) on a negative or non-finite count,
+ * n_k > n_known, population_k > population_total, or a confidence outside
+ * (0, 1).
  */
 STATS_MUST_CHECK int stats_category(double n_k, double n_known, double population_k,
     double population_total, double confidence, struct stats_category *out);

@@ -7,17 +7,33 @@
 
 #include "policy.h"
 
+#define HALF POLICY_TEXT(POLICY_RATIO_HALF)
+#define FOUR_FIFTHS POLICY_TEXT(POLICY_PARITY_TARGET)
+#define HIGH POLICY_TEXT(POLICY_RATIO_HIGH)
+
+/* Colours (charts/ratios.gp numbers them): Okabe-Ito, safe for colour-blind readers. */
 static const struct reading_words readings[] = {
-	[READING_OK] = { "ok", "in proportion", "none of these" },
-	[READING_UNDER] = { "under", "under-represented", "the ratio's interval lies below 1" },
-	[READING_WELL_BELOW] = { "well_below", "well below",
-		"ratio under " POLICY_TEXT(POLICY_PARITY_TARGET) },
-	[READING_OVER] = { "over", "over-represented", "interval above 1" },
+	[READING_FAR_BELOW] = { "far_below", "well under-represented",
+		"interval below 1, ratio under " HALF, "below", 1, "vermilion" },
+	[READING_BELOW] = { "below", "under-represented",
+		"interval below 1, ratio " HALF " to under " FOUR_FIFTHS, "below", 1, "vermilion" },
+	[READING_SLIGHTLY_BELOW] = { "slightly_below", "slightly under-represented",
+		"interval below 1, ratio " FOUR_FIFTHS " or more", "below", 2, "orange" },
+	[READING_UNCLEAR_BELOW] = { "unclear_below", "perhaps under-represented",
+		"interval includes 1, ratio under " FOUR_FIFTHS, "unclear", 6, "purple" },
+	[READING_NO_CLEAR] = { "no_clear", "no clear difference",
+		"interval includes 1, ratio " FOUR_FIFTHS " to " HIGH, "unclear", 3, "green" },
+	[READING_UNCLEAR_ABOVE] = { "unclear_above", "perhaps over-represented",
+		"interval includes 1, ratio over " HIGH, "unclear", 6, "purple" },
+	[READING_SLIGHTLY_ABOVE] = { "slightly_above", "slightly over-represented",
+		"interval above 1, ratio " HIGH " or less", "above", 7, "sky blue" },
+	[READING_ABOVE] = { "above", "over-represented",
+		"interval above 1, ratio over " HIGH, "above", 4, "blue" },
 	[READING_LOW_N] = { "low_n", "too few to say",
-		"under " POLICY_TEXT(POLICY_MIN_RESPONDENTS) " respondents or an expected count under "
-		POLICY_TEXT(POLICY_MIN_EXPECTED) },
-	[READING_NOT_COMPARED] = { "not_compared", "not compared", "the census has no figure for it" },
-	[READING_WITHHELD] = { "withheld", "withheld", "hidden so that no published figure gives a small count away" },
+		"no residents expected, or an interval from under " HALF " to over " HIGH, "unclear", 5, "grey" },
+	[READING_NOT_COMPARED] = { "not_compared", "not compared", "the census has no figure for it", NULL, 0, NULL },
+	[READING_WITHHELD] = { "withheld", "withheld", "hidden so that no published figure gives a small count away",
+		NULL, 0, NULL },
 };
 static_assert(sizeof readings / sizeof *readings == READING_COUNT, "a wording for every reading");
 
@@ -31,13 +47,55 @@ enum reading words_reading_of(const struct compare_category *c, int compared)
 	if (!compared || isnan(c->population))
 		return READING_NOT_COMPARED;
 	switch (c->st.flag) {
-	case STATS_FLAG_UNDER: return READING_UNDER;
-	case STATS_FLAG_WELL_BELOW: return READING_WELL_BELOW;
-	case STATS_FLAG_OVER: return READING_OVER;
+	case STATS_FLAG_FAR_BELOW: return READING_FAR_BELOW;
+	case STATS_FLAG_BELOW: return READING_BELOW;
+	case STATS_FLAG_SLIGHTLY_BELOW: return READING_SLIGHTLY_BELOW;
+	case STATS_FLAG_UNCLEAR_BELOW: return READING_UNCLEAR_BELOW;
+	case STATS_FLAG_UNCLEAR_ABOVE: return READING_UNCLEAR_ABOVE;
+	case STATS_FLAG_SLIGHTLY_ABOVE: return READING_SLIGHTLY_ABOVE;
+	case STATS_FLAG_ABOVE: return READING_ABOVE;
 	case STATS_FLAG_LOW_N: return READING_LOW_N;
-	case STATS_FLAG_OK: break;
+	case STATS_FLAG_NO_CLEAR: break;
 	}
-	return READING_OK;
+	return READING_NO_CLEAR;
+}
+
+const char *words_size(enum stats_size size)
+{
+	switch (size) {
+	case STATS_SIZE_UNDER_HALF: return "under_half";
+	case STATS_SIZE_BELOW_FOUR_FIFTHS: return "below_four_fifths";
+	case STATS_SIZE_NEAR_PARITY: return "near_parity";
+	case STATS_SIZE_OVER: return "over";
+	case STATS_SIZE_UNKNOWN: break;
+	}
+	return NULL;
+}
+
+const char *words_adjust_code(enum stats_adjust adjust)
+{
+	return adjust == STATS_ADJUST_HOLM ? "holm" : adjust == STATS_ADJUST_BH ? "bh" : "none";
+}
+
+char *words_comparisons(size_t comparisons, enum stats_adjust adjust, double confidence)
+{
+	struct buf b = { 0 };
+	double alpha = 1 - confidence, percent = 100 * alpha;
+	buf_printf(&b, "This report compares %zu categor%s with residents' shares, each with a %g%% interval; ", comparisons,
+	    comparisons == 1 ? "y" : "ies", 100 * confidence);
+	if (adjust == STATS_ADJUST_HOLM)
+		buf_printf(&b, "a reading of below or above also needs its p-value, adjusted by Holm's method across them "
+			       "all, under %g%%, so that the chance of even one difference read where there is none stays "
+			       "under %g%% (--adjust holm); the intervals shown are not adjusted", percent, percent);
+	else if (adjust == STATS_ADJUST_BH)
+		buf_printf(&b, "a reading of below or above also needs its p-value, adjusted by the Benjamini-Hochberg "
+			       "method across them all, under %g%%, so that on average under %g%% of the differences read "
+			       "are due to chance (--adjust bh); the intervals shown are not adjusted", percent, percent);
+	else
+		buf_printf(&b, "about 1 in %.0f of them would show a difference by chance alone even if there were none, "
+			       "so a single reading of below or above among many is weak evidence (no adjustment; --adjust "
+			       "holm or bh makes one)", 1 / alpha);
+	return b.data;
 }
 
 const char *words_plan_status(enum plan_status status)

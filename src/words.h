@@ -12,24 +12,39 @@
 #include "compare.h"
 #include "plan.h"
 
-/* How a category reads. */
+/*
+ * How a category reads: the evidence of its ratio's interval (below 1,
+ * above 1, or including it) with the size of its ratio (under 0.5, 0.5 to
+ * under 0.8, 0.8 to 1.25, over 1.25; policy.h), as stats_flag_category
+ * defines them; with "not compared" and "withheld" beside them. In the
+ * order tables and legends list them.
+ */
 enum reading {
-	READING_OK,             /* no clear difference from residents */
-	READING_UNDER,          /* the ratio's interval lies below 1 */
-	READING_WELL_BELOW,     /* the ratio under the four-fifths line, its interval reaching 1 */
-	READING_OVER,           /* the interval lies above 1 */
-	READING_LOW_N,          /* too few to say */
+	READING_FAR_BELOW,      /* interval below 1, ratio under 0.5 */
+	READING_BELOW,          /* interval below 1, ratio 0.5 to under 0.8 */
+	READING_SLIGHTLY_BELOW, /* interval below 1, ratio 0.8 or more */
+	READING_UNCLEAR_BELOW,  /* interval includes 1, ratio under 0.8 */
+	READING_NO_CLEAR,       /* interval includes 1, ratio 0.8 to 1.25 */
+	READING_UNCLEAR_ABOVE,  /* interval includes 1, ratio over 1.25 */
+	READING_SLIGHTLY_ABOVE, /* interval above 1, ratio 1.25 or less */
+	READING_ABOVE,          /* interval above 1, ratio over 1.25 */
+	READING_LOW_N,          /* too few to say: the interval cannot tell */
 	READING_NOT_COMPARED,   /* the census has no figure for it */
 	READING_WITHHELD,       /* hidden by disclosure control */
 	READING_COUNT
 };
 
-struct reading_words {
-	const char *code;       /* in JSON and CSV: "under", "well_below", … */
-	const char *word;       /* in tables and sentences: "under-represented" */
-	const char *sentence;   /* what it means: "the ratio's interval lies below 1" */
-};
+/* The readings a compared category can have, first to last: they take a chart colour. */
+#define READING_CHARTED (READING_LOW_N + 1)
 
+struct reading_words {
+	const char *code;       /* in JSON and CSV: "far_below", "no_clear", … */
+	const char *word;       /* in tables and sentences: "under-represented" */
+	const char *sentence;   /* what it means: "interval below 1, ratio 0.5 to under 0.8" */
+	const char *evidence;   /* its evidence code in JSON: "below", "above", "unclear"; NULL when not read */
+	int colour;             /* charts/ratios.gp's colour number (0: not charted) */
+	const char *colour_name; /* that colour in words, for a chart's legend */
+};
 /* The words of reading R (a static table; an unknown R reads as withheld). */
 const struct reading_words *words_reading(enum reading r);
 
@@ -38,6 +53,17 @@ const struct reading_words *words_reading(enum reading r);
  * not (COMPARED 0) or the census has no figure for C; otherwise its flag.
  */
 enum reading words_reading_of(const struct compare_category *c, int compared);
+
+/* A size band's code in JSON: "under_half", "below_four_fifths", "near_parity", "over"; NULL when unknown. */
+const char *words_size(enum stats_size size);
+
+/*
+ * The adjustment's code ("none", "holm", "bh") and a sentence for every
+ * report saying how many comparisons it made, at CONFIDENCE, and what that
+ * means (the caller frees it).
+ */
+const char *words_adjust_code(enum stats_adjust adjust);
+char *words_comparisons(size_t comparisons, enum stats_adjust adjust, double confidence);
 
 /* A plan status in words: "met", "not met", "not measurable by reach"; "unknown" past the enum. */
 const char *words_plan_status(enum plan_status status);

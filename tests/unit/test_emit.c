@@ -81,6 +81,17 @@ static void test_interval(void)
 	buf_reset(&b);
 	emit_interval(&b, EMIT_PERCENT, NAN, 0.1, 0.2);
 	CHECK_STR(b.data, "-");
+	/* Never a figure on a reading's line it is not on: 0.7984 is under 0.8, 0.9996 under 1, 1.2504 over 1.25. */
+	buf_reset(&b);
+	emit_interval(&b, EMIT_RATIO, 0.7984, 0.6, 0.9996);
+	CHECK_STR(b.data, "0.798 (0.60\xE2\x80\x93" "0.9996)");
+	buf_reset(&b);
+	emit_interval(&b, EMIT_RATIO, 1.2504, 1.004, 1.6);
+	CHECK_STR(b.data, "1.2504 (1.004\xE2\x80\x93" "1.60)");
+	/* On a line exactly, it stays there; past 4 decimals still on one, rounded away from it. */
+	buf_reset(&b);
+	emit_interval(&b, EMIT_RATIO, 1, 0.49999, 1.000001);
+	CHECK_STR(b.data, "1.00 (0.4999\xE2\x80\x93" "1.0001)");
 	buf_free(&b);
 	CHECK_INT(emit_columns("0.31 (0.22\xE2\x80\x93" "0.44)"), 16);
 }
@@ -88,12 +99,16 @@ static void test_interval(void)
 static void test_words(void)
 {
 	/* Every reading has a code, a word and a sentence; the codes are those of the JSON contract. */
-	static const char *const codes[] = { "ok", "under", "well_below", "over", "low_n", "not_compared", "withheld" };
+	static const char *const codes[] = { "far_below", "below", "slightly_below", "unclear_below", "no_clear",
+		"unclear_above", "slightly_above", "above", "low_n", "not_compared", "withheld" };
 	for (int r = 0; r < READING_COUNT; r++) {
 		CHECK_STR(words_reading((enum reading)r)->code, codes[r]);
 		CHECK(*words_reading((enum reading)r)->word && *words_reading((enum reading)r)->sentence);
 	}
-	CHECK_STR(words_reading(READING_WELL_BELOW)->sentence, "ratio under 0.8");
+	CHECK_STR(words_reading(READING_BELOW)->sentence, "interval below 1, ratio 0.5 to under 0.8");
+	/* Every reading a compared category can have takes a chart colour with a name. */
+	for (int r = 0; r < READING_CHARTED; r++)
+		CHECK(words_reading((enum reading)r)->colour > 0 && words_reading((enum reading)r)->colour_name);
 	CHECK_STR(words_plan_status(PLAN_NOT_MET), "not met");
 	CHECK_STR(words_dimension_title("ethnicity_detailed"), "Ethnic group (nineteen groups)");
 	CHECK_STR(words_dimension_title("made_up"), "made_up");

@@ -90,44 +90,142 @@ static void test_rate_per_1000(void)
 	CHECK(isnan(stats_rate_per_1000(3, NAN)));
 }
 
-/* The flag of n_k of n_known at share q, from stats_representation_ratio. */
+/* The reading of n_k of n_known at share q, unadjusted, from stats_representation_ratio. */
 static enum stats_flag flag_for(double n_k, double n_known, double q)
 {
 	struct stats_interval rr;
 	CHECK_INT(stats_representation_ratio(n_k, n_known, q, 0.95, &rr), STATS_OK);
-	return stats_flag_category(n_k, n_known, q, &rr);
+	return stats_flag_category(n_known * q, &rr, NAN, 0.95);
 }
 
-static void test_flags(void)
+static void test_readings(void)
 {
 	/*
-	 * The intervals deciding each flag, from R:
-	 *   f <- function(k, n, q) c(k/n/q, prop.test(k, n, correct=FALSE)$conf.int/q, n*q)
-	 *   f(30, 400, 0.15) → RR 0.5  CI 0.353584959485651 0.700318041742029  expected 60 → under
-	 *   f(12, 100, 0.16) → RR 0.75 CI 0.437462902313718 1.23825621416946   expected 16 → well_below
-	 *   f(80, 200, 0.2)  → RR 2    CI 1.67302892834037  2.3458163980369    expected 40 → over
-	 *   f(50, 200, 0.25) → RR 1    CI 0.7803267202727   1.25736393248183   expected 50 → ok
-	 *   f(12, 40, 0.1)   → RR 3    CI 1.80748452297465  4.54300188181449   expected 4  → low_n
-	 *   f(10, 50, 0.1)   → RR 2    CI 1.12437500157761  3.30371059322254   expected 5  → over
+	 * The intervals deciding each reading, from tests/reference/readings.R
+	 * (its output in tests/reference/readings.out): ratio (interval),
+	 * expected count, size band, evidence.
+	 *   6 of 138, q 0.1:    0.434783 (0.200765-0.916078) 13.8  under_half, below → far_below
+	 *   5 of 600, q 0.05:   0.166667 (0.071292-0.387155) 30    under_half, below → far_below
+	 *   30 of 400, q 0.15:  0.5      (0.353585-0.700318) 60    below_four_fifths (0.5 is in it), below → below
+	 *   12 of 100, q 0.16:  0.75     (0.437463-1.238256) 16    below_four_fifths, unclear → unclear_below
+	 *   80 of 200, q 0.2:   2        (1.673029-2.345816) 40    over, above → above
+	 *   50 of 200, q 0.25:  1        (0.780327-1.257364) 50    near_parity, unclear → no_clear
+	 *       (reaches over 1.25 but not under 0.5: the interval can tell)
+	 *   12 of 40, q 0.1:    3        (1.807485-4.543002) 4     over, above → above (expected 4 is enough)
+	 *   9 of 30, q 0.5:     0.6      (0.333295-0.957516) 15    below_four_fifths, below → below
+	 *   0 of 200, q 0.2:    0        (0-0.094227)        40    under_half, below → far_below
+	 *   1 of 10, q 0.1:     1        (0.178762-4.041500) 1     under 0.5 to over 1.25 → low_n
+	 *   850 of 10000, q .1: 0.85     (0.796921-0.906266) 1000  near_parity, below → slightly_below
+	 *   1100 of 10000, q .1: 1.1     (1.040166-1.162829) 1000  near_parity, above → slightly_above
+	 *   15 of 100, q 0.1:   1.5      (0.930599-2.328356) 10    over, unclear → unclear_above
+	 *   20 of 200, q 0:     no ratio, expected 0 → low_n
 	 */
-	CHECK_INT(flag_for(30, 400, 0.15), STATS_FLAG_UNDER);
-	CHECK_INT(flag_for(12, 100, 0.16), STATS_FLAG_WELL_BELOW);
-	CHECK_INT(flag_for(80, 200, 0.2), STATS_FLAG_OVER);
-	CHECK_INT(flag_for(50, 200, 0.25), STATS_FLAG_OK);
-	CHECK_INT(flag_for(12, 40, 0.1), STATS_FLAG_LOW_N);   /* expected count 4 < 5 */
-	CHECK_INT(flag_for(10, 50, 0.1), STATS_FLAG_OVER);    /* n_k 10 and expected 5: enough */
-	CHECK_INT(flag_for(9, 30, 0.5), STATS_FLAG_LOW_N);    /* n_k 9 < 10, though under-represented */
-	CHECK_INT(flag_for(0, 200, 0.2), STATS_FLAG_LOW_N);   /* no respondents in the group */
-	CHECK_INT(flag_for(20, 200, 0.0), STATS_FLAG_LOW_N);  /* no population in the group */
+	CHECK_INT(flag_for(6, 138, 0.1), STATS_FLAG_FAR_BELOW);
+	CHECK_INT(flag_for(5, 600, 0.05), STATS_FLAG_FAR_BELOW);
+	CHECK_INT(flag_for(30, 400, 0.15), STATS_FLAG_BELOW);
+	CHECK_INT(flag_for(12, 100, 0.16), STATS_FLAG_UNCLEAR_BELOW);
+	CHECK_INT(flag_for(80, 200, 0.2), STATS_FLAG_ABOVE);
+	CHECK_INT(flag_for(50, 200, 0.25), STATS_FLAG_NO_CLEAR);
+	CHECK_INT(flag_for(12, 40, 0.1), STATS_FLAG_ABOVE);
+	CHECK_INT(flag_for(9, 30, 0.5), STATS_FLAG_BELOW);
+	CHECK_INT(flag_for(0, 200, 0.2), STATS_FLAG_FAR_BELOW);
+	CHECK_INT(flag_for(1, 10, 0.1), STATS_FLAG_LOW_N);
+	CHECK_INT(flag_for(850, 10000, 0.1), STATS_FLAG_SLIGHTLY_BELOW);
+	CHECK_INT(flag_for(1100, 10000, 0.1), STATS_FLAG_SLIGHTLY_ABOVE);
+	CHECK_INT(flag_for(15, 100, 0.1), STATS_FLAG_UNCLEAR_ABOVE);
+	CHECK_INT(flag_for(20, 200, 0.0), STATS_FLAG_LOW_N);
 	CHECK_INT(flag_for(0, 0, 0.2), STATS_FLAG_LOW_N);     /* n_known = 0 */
-	CHECK_INT(stats_flag_category(20, 200, NAN, NULL), STATS_FLAG_LOW_N);
+	CHECK_INT(stats_flag_category(20, NULL, NAN, 0.95), STATS_FLAG_LOW_N);
+	CHECK_INT(stats_flag_category(NAN, &(struct stats_interval){ 1, 0.9, 1.1 }, NAN, 0.95), STATS_FLAG_LOW_N);
 
-	CHECK_STR(stats_flag_name(STATS_FLAG_OK), "ok");
-	CHECK_STR(stats_flag_name(STATS_FLAG_UNDER), "under");
-	CHECK_STR(stats_flag_name(STATS_FLAG_WELL_BELOW), "well_below");
-	CHECK_STR(stats_flag_name(STATS_FLAG_OVER), "over");
+	/* The bands' edges, on unrounded values (policy.h): 0.5 and 0.8 open below, 1.25 closed. */
+	CHECK_INT(stats_size_of(0.4999999), STATS_SIZE_UNDER_HALF);
+	CHECK_INT(stats_size_of(0.5), STATS_SIZE_BELOW_FOUR_FIFTHS);
+	CHECK_INT(stats_size_of(0.7984), STATS_SIZE_BELOW_FOUR_FIFTHS);   /* though it rounds to 0.80 */
+	CHECK_INT(stats_size_of(0.8), STATS_SIZE_NEAR_PARITY);
+	CHECK_INT(stats_size_of(1.25), STATS_SIZE_NEAR_PARITY);
+	CHECK_INT(stats_size_of(1.2500001), STATS_SIZE_OVER);
+	CHECK_INT(stats_size_of(NAN), STATS_SIZE_UNKNOWN);
+	/* An upper end of 0.9996 excludes 1, though it rounds to 1.00 (emit_interval prints it so). */
+	struct stats_interval close = { 0.9, 0.8, 0.9996 };
+	CHECK_INT(stats_evidence_of(&close, NAN, 0.95), STATS_EVIDENCE_BELOW);
+	/* Adjusted: the interval excludes 1, but an adjusted p of 0.1075 (Holm, below) does not clear 0.05. */
+	CHECK_INT(stats_evidence_of(&close, 0.1075169788, 0.95), STATS_EVIDENCE_UNCLEAR);
+	CHECK_INT(stats_evidence_of(&close, 0.04300679152, 0.95), STATS_EVIDENCE_BELOW);
+	/* ... and an adjusted p can never make evidence the interval does not show. */
+	CHECK_INT(stats_evidence_of(&(struct stats_interval){ 0.9, 0.8, 1.01 }, 0.001, 0.95), STATS_EVIDENCE_UNCLEAR);
+	CHECK_INT(stats_evidence_of(NULL, NAN, 0.95), STATS_EVIDENCE_UNCLEAR);
+
+	CHECK_STR(stats_flag_name(STATS_FLAG_NO_CLEAR), "no_clear");
+	CHECK_STR(stats_flag_name(STATS_FLAG_FAR_BELOW), "far_below");
+	CHECK_STR(stats_flag_name(STATS_FLAG_SLIGHTLY_ABOVE), "slightly_above");
 	CHECK_STR(stats_flag_name(STATS_FLAG_LOW_N), "low_n");
 	CHECK_STR(stats_flag_name((enum stats_flag)42), "unknown");
+}
+
+static void test_parity_p(void)
+{
+	/* R: prop.test(k, n, p = q, correct = FALSE)$p.value (tests/reference/readings.R). */
+	CHECK_REL(stats_parity_p(6, 138, 0.1), 0.0268792447, 1e-8);
+	CHECK_REL(stats_parity_p(30, 400, 0.15), 2.659261855e-05, 1e-8);
+	CHECK_REL(stats_parity_p(12, 100, 0.16), 0.2752335241, 1e-8);
+	CHECK_REL(stats_parity_p(80, 200, 0.2), 1.537459794e-12, 1e-8);
+	CHECK_REL(stats_parity_p(50, 200, 0.25), 1, 1e-8);
+	CHECK_REL(stats_parity_p(0, 200, 0.2), 1.537459794e-12, 1e-8);
+	CHECK_REL(stats_parity_p(15, 100, 0.1), 0.09558070455, 1e-8);
+	CHECK_REL(stats_parity_p(850, 10000, 0.1), 5.733031438e-07, 1e-8);
+	/* Undefined: no answers, no residents' share; q = 1 by hand (every answer must be in it). */
+	CHECK(isnan(stats_parity_p(3, 0, 0.1)));
+	CHECK(isnan(stats_parity_p(3, 10, 0)));
+	CHECK(isnan(stats_parity_p(3, 10, NAN)));
+	CHECK(isnan(stats_parity_p(11, 10, 0.5)));
+	CHECK(stats_parity_p(10, 10, 1) == 1);
+}
+
+static void test_p_adjust(void)
+{
+	/* R: p.adjust(v, "holm") and p.adjust(v, "BH"), v the eight p-values above with an NA fourth. */
+	double p[] = { 0.0268792447, 2.659261855e-05, 0.2752335241, NAN, 1.537459794e-12, 1, 1.537459794e-12,
+		0.09558070455, 5.733031438e-07 };
+	double holm[] = { 0.1075169788, 0.0001329630928, 0.5504670481, NAN, 1.229967836e-11, 1, 1.229967836e-11,
+		0.2867421136, 3.439818863e-06 };
+	double bh[] = { 0.04300679152, 5.31852371e-05, 0.3145525989, NAN, 6.149839178e-12, 1, 6.149839178e-12,
+		0.1274409394, 1.528808383e-06 };
+	double got[9];
+	size_t n = sizeof p / sizeof *p;
+	CHECK_INT(stats_p_adjust(p, n, STATS_ADJUST_HOLM, got), STATS_OK);
+	for (size_t i = 0; i < n; i++)
+		if (isnan(holm[i]))
+			CHECK(isnan(got[i]));
+		else
+			CHECK_REL(got[i], holm[i], 1e-8);
+	CHECK_INT(stats_p_adjust(p, n, STATS_ADJUST_BH, got), STATS_OK);
+	for (size_t i = 0; i < n; i++)
+		if (isnan(bh[i]))
+			CHECK(isnan(got[i]));
+		else
+			CHECK_REL(got[i], bh[i], 1e-8);
+	CHECK_INT(stats_p_adjust(p, n, STATS_ADJUST_NONE, got), STATS_OK);
+	CHECK(got[0] == p[0] && isnan(got[3]) && got[8] == p[8]);
+
+	/* Ties, in place: R p.adjust(c(0.01, 0.04, 0.04, 0.03, 0.5), "holm") → 0.05 0.12 0.12 0.12 0.5, "BH" → 0.05 x4, 0.5. */
+	double t[] = { 0.01, 0.04, 0.04, 0.03, 0.5 };
+	CHECK_INT(stats_p_adjust(t, 5, STATS_ADJUST_HOLM, t), STATS_OK);
+	CHECK_REL(t[0], 0.05, TIGHT);
+	CHECK_REL(t[1], 0.12, TIGHT);
+	CHECK_REL(t[2], 0.12, TIGHT);
+	CHECK_REL(t[3], 0.12, TIGHT);
+	CHECK_REL(t[4], 0.5, TIGHT);
+	double u[] = { 0.01, 0.04, 0.04, 0.03, 0.5 };
+	CHECK_INT(stats_p_adjust(u, 5, STATS_ADJUST_BH, u), STATS_OK);
+	CHECK_REL(u[0], 0.05, TIGHT);
+	CHECK_REL(u[3], 0.05, TIGHT);
+	CHECK_REL(u[4], 0.5, TIGHT);
+
+	CHECK_INT(stats_p_adjust(NULL, 0, STATS_ADJUST_HOLM, NULL), STATS_OK);
+	CHECK_INT(stats_p_adjust(NULL, 2, STATS_ADJUST_HOLM, got), STATS_EINVAL);
+	CHECK_INT(stats_p_adjust((double[]){ 1.5 }, 1, STATS_ADJUST_HOLM, got), STATS_EINVAL);
+	CHECK_INT(stats_p_adjust(p, n, (enum stats_adjust)9, got), STATS_EINVAL);
 }
 
 static void test_category(void)
@@ -149,14 +247,24 @@ static void test_category(void)
 	CHECK_REL(c.ratio.upper, 1.583319908952027, TIGHT);
 	CHECK_REL(c.rate_per_1000, 7.2265625, TIGHT);
 	CHECK_REL(c.expected, 30.0, TIGHT);
-	CHECK_INT(c.flag, STATS_FLAG_OK);
+	CHECK_INT(c.flag, STATS_FLAG_NO_CLEAR);
+	CHECK_INT(c.evidence, STATS_EVIDENCE_UNCLEAR);
+	CHECK_INT(c.size, STATS_SIZE_NEAR_PARITY);
+	/* R: prop.test(37, 120, p = 0.25, correct = FALSE)$p.value → 0.1400165032 (z = 7 / sqrt(22.5) = 1.47573) */
+	CHECK_REL(c.p_value, 0.1400165032, 1e-8);
+	CHECK(c.p_adjusted == c.p_value);
 
-	/* zero respondents in the group: share 0, RR 0, flag low_n */
+	/*
+	 * Zero respondents where 30 were expected: share 0, RR 0, and an interval
+	 * wholly below 1 (upper 3.8415 / 123.8415 / 0.25 = 0.1241): far below.
+	 */
 	CHECK_INT(stats_category(0, 120, 5120, 20480, 0.95, &c), STATS_OK);
 	CHECK(c.share.estimate == 0.0 && c.share.lower == 0.0);
 	CHECK(c.ratio.estimate == 0.0);
 	CHECK(c.rate_per_1000 == 0.0);
-	CHECK_INT(c.flag, STATS_FLAG_LOW_N);
+	CHECK_INT(c.flag, STATS_FLAG_FAR_BELOW);
+	CHECK_INT(c.evidence, STATS_EVIDENCE_BELOW);
+	CHECK_INT(c.size, STATS_SIZE_UNDER_HALF);
 
 	/* zero population in the group: no RR, no rate */
 	CHECK_INT(stats_category(4, 120, 0, 20480, 0.95, &c), STATS_OK);
@@ -1035,7 +1143,9 @@ int main(void)
 	RUN(test_wilson);
 	RUN(test_representation_ratio);
 	RUN(test_rate_per_1000);
-	RUN(test_flags);
+	RUN(test_readings);
+	RUN(test_parity_p);
+	RUN(test_p_adjust);
 	RUN(test_category);
 	RUN(test_chisq_closed);
 	RUN(test_chisq_edges);
