@@ -464,6 +464,9 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 		snprintf(c->source, sizeof c->source, "%s", b->source);
 		snprintf(c->census_date, sizeof c->census_date, "%s", b->census_date);
 		choose_min_age(&r);
+		/* One base for the whole consultation, whatever each dimension's known answers and census table. */
+		c->eligible_residents = baseline_age(b, c->min_age, -1);
+		c->crude_rate_per_1000 = stats_rate_per_1000((double)c->responses, c->eligible_residents);
 		for (size_t i = 0; rc == 0 && compare_report_dimensions[i]; i++)
 			if (r.tallies[i].responses > 0)
 				rc = build_dimension(&r, &r.tallies[i], b);

@@ -120,6 +120,8 @@ struct compare {
 	uint64_t responses;
 	char geography[32], geography_name[128], census_date[16], source[256];
 	int min_age;
+	double eligible_residents;      /* aged min_age and over, from single years of age; NaN without them */
+	double crude_rate_per_1000;     /* every response per 1,000 eligible residents: the rate to quote; NaN as above */
 	double confidence;
 	enum stats_adjust adjust;       /* how the readings' p-values were adjusted */
 	size_t comparisons;     /* categories and groups compared with a residents' share (a p-value each) */

@@ -245,6 +245,14 @@ static void base_phrase(const struct compare *c, struct buf *b)
 		buf_printf(b, " where the census gives figures by age (otherwise as each dimension says)");
 }
 
+/* " Responses per 1,000 residents aged 16 and over: 8.4.": the crude rate; nothing without single years of age. */
+static void rate_sentence(const struct compare *c, struct buf *b)
+{
+	double rate = c->crude_rate_per_1000;
+	if (!isnan(rate))
+		buf_printf(b, " Responses per 1,000 residents aged %d and over: %.*f.", c->min_age, rate < 1 ? 2 : 1, rate);
+}
+
 /*
  * The sentence under a shown dimension's heading when its census figures do not
  * cover exactly the ages invited (MIN_AGE and over); empty otherwise.
@@ -629,7 +637,12 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 	emit_html_text(out, c->geography_name);
 	fprintf(out, " (%s)", c->geography);
 	emit_html_text(out, ages.data);
-	fputs(", Census 2021.</p>\n</header>\n<nav aria-label=\"Contents\">\n<ul>\n", out);
+	fputs(", Census 2021.", out);
+	struct buf rate = { 0 };
+	rate_sentence(c, &rate);
+	emit_html_text(out, rate.data);
+	buf_free(&rate);
+	fputs("</p>\n</header>\n<nav aria-label=\"Contents\">\n<ul>\n", out);
 	buf_free(&ages);
 	for (size_t i = 0; i < c->ndims; i++) {
 		fprintf(out, "<li><a href=\"#d-%s\">", c->dims[i].name);
@@ -687,10 +700,13 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 	fprintf(out, "# Who did we reach? %s\n\n", title);
 	struct buf ages = { 0 };
 	base_phrase(c, &ages);
+	struct buf rate = { 0 };
+	rate_sentence(c, &rate);
 	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of %s (%s)%s, "
-		     "Census 2021.\n", (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s",
-	    c->geography_name, c->geography, ages.data);
+		     "Census 2021.%s\n", (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s",
+	    c->geography_name, c->geography, ages.data, rate.data ? rate.data : "");
 	buf_free(&ages);
+	buf_free(&rate);
 	for (size_t i = 0; i < c->nnotes; i++)
 		fprintf(out, "\n%s\n", c->notes[i]);
 	char *comparisons = comparisons_sentence(c);

@@ -124,6 +124,14 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 		fprintf(out, "  note: %s\n", d->notes[i]);
 }
 
+/* " (8.4 per 1,000 residents aged 16 and over)": C's crude response rate; nothing without single years of age. */
+static void text_crude_rate(FILE *out, const struct compare *c)
+{
+	double rate = c->crude_rate_per_1000;
+	if (!isnan(rate))
+		fprintf(out, " (%.*f per 1,000 residents aged %d and over)", rate < 1 ? 2 : 1, rate, c->min_age);
+}
+
 static void text_heading(FILE *out, const struct compare *c)
 {
 	if (c->nconsultations == 1) {
@@ -138,9 +146,13 @@ static void text_heading(FILE *out, const struct compare *c)
 			fprintf(out, "open %s to %s", cc->opened, cc->closed ? cc->closed : "?");
 		else if (cc->closed)
 			fprintf(out, "closed %s", cc->closed);
-		fprintf(out, "%s%llu responses\n", cc->opened || cc->closed ? ": " : "", (unsigned long long)cc->responses);
+		fprintf(out, "%s%llu responses", cc->opened || cc->closed ? ": " : "", (unsigned long long)cc->responses);
+		text_crude_rate(out, c);
+		fputc('\n', out);
 	} else {
-		fprintf(out, "%zu consultations pooled, %llu responses:", c->nconsultations, (unsigned long long)c->responses);
+		fprintf(out, "%zu consultations pooled, %llu responses", c->nconsultations, (unsigned long long)c->responses);
+		text_crude_rate(out, c);
+		fputc(':', out);
 		for (size_t i = 0; i < c->nconsultations; i++)
 			fprintf(out, " %s", c->consultations[i].slug);
 		fputc('\n', out);
@@ -277,7 +289,7 @@ static void json_test(FILE *out, const struct compare_dimension *d)
 	emit_json_member_number(out, ", ", "effect_size_w", d->test.effect_w);
 	emit_json_member_number(out, "},\n     \"summary\": {", "min_max_rate_ratio", d->scores.min_max_answered);
 	emit_json_member_number(out, ", ", "proportional_similarity", d->scores.proportional_similarity);
-	emit_json_member_number(out, ", ", "overall_rate_per_1000", 1000 * d->scores.overall_rate);
+	emit_json_member_number(out, ", ", "known_rate_per_1000", 1000 * d->scores.overall_rate);
 	fputc('}', out);
 }
 
@@ -414,6 +426,8 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	}
 	fputc(']', out);
 	emit_json_member_number(out, ",\n ", "responses", c->responses);
+	emit_json_member_number(out, ", ", "eligible_residents", c->eligible_residents);
+	emit_json_member_number(out, ", ", "overall_rate_per_1000", c->crude_rate_per_1000);
 	emit_json_member_string(out, ",\n \"baseline\": {", "geography_code", c->geography);
 	emit_json_member_string(out, ", ", "geography_name", c->geography_name);
 	emit_json_member_string(out, ", ", "census", c->census_date);
