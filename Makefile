@@ -51,9 +51,11 @@ $(BUILD)/files.c: src/embed.sh $(EMBEDDED) | $(BUILD)/.dir
 $(BUILD)/files.o: $(BUILD)/files.c
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -c -o $@ $<
 
-# stats.c is pure: its test links stats.o alone, so anything more it needed would fail to link.
-$(BUILD)/test_stats: tests/unit/test_stats.c tests/unit/check.h $(BUILD)/stats.o
-	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/stats.o -lgsl -lgslcblas -lm
+STATS_OBJS = $(BUILD)/stats.o $(BUILD)/stats_weight.o $(BUILD)/stats_trend.o
+
+# The statistics are pure: their unit test links them alone, so the build fails if they need more.
+$(BUILD)/test_stats: tests/unit/test_stats.c tests/unit/check.h $(STATS_OBJS)
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -Itests/unit $(LDFLAGS) -o $@ $< $(STATS_OBJS) -lgsl -lgslcblas -lm
 
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB_OBJS)
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS)
