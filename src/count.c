@@ -299,9 +299,13 @@ static void count_disability_form(struct run *r, double not_compared, double con
 	int cond = find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION) != NULL;
 	int limit = find_qt(r, "disability_limitation", ROLE_DISABILITY_LIMITATION) != NULL;
 	char note[400] = "";
-	if (find_qt(r, "disability", ROLE_DISABILITY) || cond == limit)
+	if (find_qt(r, "disability", ROLE_DISABILITY))
+		snprintf(note, sizeof note, "asked as one question of whether respondents consider themselves disabled: "
+		    "TS038 counts residents whose day-to-day activities are limited by a long-term condition (the "
+		    "Equality Act definition), and the two need not agree");
+	else if (cond == limit)
 		return;
-	if (limit)
+	else if (limit)
 		snprintf(note, sizeof note, "asked as the Census 2021 limitation question alone: disabled = limited a lot "
 		    "or a little, as TS038");
 	else {
