@@ -13,10 +13,23 @@
 
 /* ---- disclosure control ---- */
 
-/* A set of categories whose total is shown: every category, or a group's members. */
-struct container {
-	int *member;            /* [k]: category k is in it */
-};
+double publish_extra_count(const struct compare_dimension *d, enum publish_extra e)
+{
+	double cats = 0;
+	switch (e) {
+	case PUBLISH_MISSING:
+		return d->missing;
+	case PUBLISH_DECLINED:
+		return d->declined;
+	case PUBLISH_UNMATCHED:
+		return d->unmatched;
+	default:
+		for (size_t k = 0; k < d->ncats; k++)
+			cats += d->cats[k].n;
+		cats = d->responses - cats - d->missing - d->declined - d->unmatched;
+		return cats > 0 ? cats : 0;
+	}
+}
 
 static int rollup_has(const struct tag_rollup *u, const char *code)
 {
@@ -41,67 +54,134 @@ static int in_group(const struct compare_dimension *d, const struct taxonomy *t,
 	return 0;
 }
 
-/* In one set of categories, a lone hidden count is joined by the smallest shown one; returns 1 if it acted. */
-static int protect(const struct compare_dimension *d, const int *member, enum publish_cell *cats)
+/*
+ * The counts of a dimension under protection: the categories, then the
+ * extra counts (publish_extra), each with its value and how it is shown.
+ */
+struct cells {
+	size_t n;
+	double *value, most;    /* most: the largest any count can be, the responses */
+	enum publish_cell *cell;
+	int threshold;
+};
+
+/*
+ * In one set of counts (MEMBER[i]) whose total is shown: when a hidden
+ * count has only one value the total allows, given the other hidden counts'
+ * ranges (small: 1 to threshold - 1; withheld: 0 to the responses), the
+ * smallest positive shown count is withheld. Returns 1 if it
+ * acted, -1 when a count is given away and no positive shown one is left.
+ */
+static int protect(struct cells *c, const int *member)
 {
+	double hidden_sum = 0, low = 0, high = 0;
 	size_t hidden = 0, pick = (size_t)-1;
-	for (size_t k = 0; k < d->ncats; k++) {
-		if (!member[k])
+	for (size_t i = 0; i < c->n; i++) {
+		if (!member[i])
 			continue;
-		if (cats[k] != CELL_SHOWN)
+		if (c->cell[i] != CELL_SHOWN) {
 			hidden++;
-		else if (pick == (size_t)-1 || (d->cats[k].n > 0 &&
-		    (d->cats[pick].n == 0 || d->cats[k].n < d->cats[pick].n)))
-			pick = k;
+			hidden_sum += c->value[i];
+			low += c->cell[i] == CELL_SMALL ? 1 : 0;
+			high += c->cell[i] == CELL_SMALL ? c->threshold - 1 : c->most;
+		} else if (pick == (size_t)-1 || (c->value[i] > 0 &&
+		    (c->value[pick] == 0 || c->value[i] < c->value[pick])))
+			pick = i;
 	}
-	if (hidden != 1 || pick == (size_t)-1)
+	if (hidden == 0)
 		return 0;
-	cats[pick] = CELL_WITHHELD;
+	int pinned = 0;
+	for (size_t i = 0; i < c->n && !pinned; i++) {
+		if (!member[i] || c->cell[i] == CELL_SHOWN)
+			continue;
+		double own_low = c->cell[i] == CELL_SMALL ? 1 : 0;
+		double own_high = c->cell[i] == CELL_SMALL ? c->threshold - 1 : c->most;
+		double from = fmax(own_low, hidden_sum - (high - own_high));
+		double to = fmin(own_high, hidden_sum - (low - own_low));
+		pinned = from >= to;
+	}
+	if (!pinned)
+		return 0;
+	if (pick == (size_t)-1 || c->value[pick] == 0)
+		return -1;          /* a withheld 0 would be given away with the rest */
+	c->cell[pick] = CELL_WITHHELD;
 	return 1;
 }
 
-void publish_suppress(const struct compare_dimension *d, const struct taxonomy *t, int threshold,
-    enum publish_cell *cats, enum publish_cell *groups)
+size_t publish_suppress(const struct compare_dimension *d, const struct taxonomy *t, int threshold,
+    enum publish_cell *cats, enum publish_cell *groups, enum publish_cell *extras)
 {
-	size_t n = d->ncats ? d->ncats : 1;
-	int *all = xcalloc(n, sizeof *all), *member = xcalloc(n, sizeof *member), *other = xcalloc(n, sizeof *other);
-	for (size_t k = 0; k < d->ncats; k++) {
-		cats[k] = threshold > 0 && d->cats[k].n > 0 && d->cats[k].n < threshold ? CELL_SMALL : CELL_SHOWN;
-		all[k] = 1;
+	struct cells c = { d->ncats + PUBLISH_EXTRAS, NULL, d->responses, NULL, threshold };
+	c.value = xcalloc(c.n, sizeof *c.value);
+	c.cell = xcalloc(c.n, sizeof *c.cell);
+	int *all = xcalloc(c.n, sizeof *all), *member = xcalloc(c.n, sizeof *member), *other = xcalloc(c.n, sizeof *other);
+	int *known = xcalloc(c.n, sizeof *known), *rest = xcalloc(c.n, sizeof *rest);
+	double sum = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		c.value[i] = i < d->ncats ? d->cats[i].n : publish_extra_count(d, (enum publish_extra)(i - d->ncats));
+		c.cell[i] = threshold > 0 && c.value[i] > 0 && c.value[i] < threshold ? CELL_SMALL : CELL_SHOWN;
+		all[i] = 1;
+		known[i] = i < d->ncats && (!d->compared || !isnan(d->cats[i].population));
+		rest[i] = !known[i];
+		sum += c.value[i];
 	}
+	if (c.most < sum)
+		c.most = sum;
 	for (size_t g = 0; g < d->ngroups; g++)
 		groups[g] = threshold > 0 && d->groups[g].n > 0 && d->groups[g].n < threshold ? CELL_SMALL : CELL_SHOWN;
 	/* Categories with a parent (the nineteen ethnic groups) add up to it, shown in another table. */
 	const struct tag_category *tax;
 	size_t ntax = tag_categories(t, d->name, &tax);
 	for (int changed = threshold > 0; changed;) {
-		changed = protect(d, all, cats);
+		changed = (protect(&c, all) > 0) | (protect(&c, known) > 0) | (protect(&c, rest) > 0);
 		for (size_t p = 0; p < ntax; p++) {
 			int any = 0;
-			for (size_t k = 0; k < d->ncats; k++) {
+			for (size_t k = 0; k < c.n; k++) {
 				member[k] = 0;
-				for (size_t j = 0; j < ntax; j++)
+				for (size_t j = 0; j < ntax && k < d->ncats; j++)
 					if (tax[j].parent && tax[p].parent && strcmp(tax[j].code, d->cats[k].code) == 0 &&
 					    strcmp(tax[j].parent, tax[p].parent) == 0)
 						member[k] = any = 1;
 			}
 			if (any)
-				changed |= protect(d, member, cats);
+				changed |= protect(&c, member) > 0;
 		}
 		for (size_t g = 0; g < d->ngroups; g++) {
 			if (groups[g] != CELL_SHOWN)
 				continue;
-			/* A shown group total reveals a lone hidden member, or a lone hidden non-member. */
-			for (size_t k = 0; k < d->ncats; k++) {
-				member[k] = in_group(d, t, g, k);
-				other[k] = !member[k];
+			/* A shown group total reveals a lone hidden member, or hidden counts outside it. */
+			for (size_t k = 0; k < c.n; k++) {
+				member[k] = k < d->ncats && in_group(d, t, g, k);
+				other[k] = known[k] && !member[k];
 			}
-			changed |= protect(d, member, cats) | protect(d, other, cats);
+			int inside = protect(&c, member), outside = protect(&c, other);
+			for (size_t k = 0; k < c.n; k++)
+				other[k] = !member[k];
+			int beyond = protect(&c, other);
+			/* Nothing shown is left to join a count the group gives away: the group is withheld. */
+			if (inside < 0 || outside < 0 || beyond < 0)
+				groups[g] = CELL_WITHHELD;
+			changed |= inside != 0 || outside != 0 || beyond != 0;
 		}
 	}
+	size_t hidden = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		if (i < d->ncats)
+			cats[i] = c.cell[i];
+		else if (extras)
+			extras[i - d->ncats] = c.cell[i];
+		hidden += c.cell[i] != CELL_SHOWN;
+	}
+	for (size_t g = 0; g < d->ngroups; g++)
+		hidden += groups[g] != CELL_SHOWN;
+	free(c.value);
+	free(c.cell);
 	free(all);
 	free(member);
 	free(other);
+	free(known);
+	free(rest);
+	return hidden;
 }
 
 /* ---- shared pieces ---- */
@@ -215,6 +295,134 @@ static const char *const suppress_note =
     "Counts from 1 to %d are shown as \"<%d\", and further figures are withheld (\"[c]\") so that no total "
     "gives them away; their shares, ratios and rates are withheld too.";
 
+/* One dimension as published: how each count is shown, and how many are hidden. */
+struct published {
+	enum publish_cell *cats, *groups, extras[PUBLISH_EXTRAS];
+	size_t hidden;
+	int threshold;
+};
+
+static void published_open(struct published *p, const struct compare_dimension *d, const struct taxonomy *t,
+    int threshold)
+{
+	p->cats = xcalloc(d->ncats + 1, sizeof *p->cats);
+	p->groups = xcalloc(d->ngroups + 1, sizeof *p->groups);
+	p->threshold = threshold;
+	p->hidden = publish_suppress(d, t, threshold, p->cats, p->groups, p->extras);
+}
+
+static void published_close(struct published *p)
+{
+	free(p->cats);
+	free(p->groups);
+}
+
+/* The extra counts' codes in CSV and their words in sentences (publish_extra order). */
+static const char *const extra_code[PUBLISH_EXTRAS] = { "missing", "declined", "unmatched", "left_out" };
+
+/*
+ * "1010 of 1200 responses compared with the census; 152 missing, 38
+ * declined, 0 unmatched." with hidden counts as "<5" or "[c]", and the
+ * answers left out otherwise when there are any.
+ */
+static void answers_sentence(const struct compare_dimension *d, const struct published *p, struct buf *b)
+{
+	char text[PUBLISH_EXTRAS][32];
+	for (int e = 0; e < PUBLISH_EXTRAS; e++)
+		count_text(text[e], sizeof text[e], publish_extra_count(d, (enum publish_extra)e), p->extras[e], p->threshold);
+	buf_printf(b, "%.0f of %.0f responses %s; %s missing, %s declined, %s unmatched", d->known, d->responses,
+	    d->compared ? "compared with the census" : "answered", text[PUBLISH_MISSING], text[PUBLISH_DECLINED],
+	    text[PUBLISH_UNMATCHED]);
+	if (p->extras[PUBLISH_LEFT_OUT] != CELL_SHOWN || publish_extra_count(d, PUBLISH_LEFT_OUT) > 0)
+		buf_printf(b, "; %s left out otherwise", text[PUBLISH_LEFT_OUT]);
+	buf_putc(b, '.');
+}
+
+/*
+ * The test and scores of a shown, compared dimension in words; when some
+ * count is hidden, the sentence saying they are withheld; empty otherwise.
+ */
+static void test_sentence(const struct compare_dimension *d, const struct published *p, struct buf *b)
+{
+	if (!d->compared || d->warning != COMPARE_SHOWN || isnan(d->test.statistic))
+		return;
+	if (p->hidden) {
+		buf_puts(b, "Some counts here are withheld, so the test, effect size and summary score are not shown: "
+			    "with the counts shown they would give the withheld ones away.");
+		return;
+	}
+	buf_printf(b, "Chi-square goodness of fit %.2f on %ld degrees of freedom, p %s%.4f; effect size w %.2f. "
+		      "Lowest group response rate over highest, of the groups with respondents: %.2f.",
+	    d->test.statistic, d->test.df, d->test.p_value < 0.0001 ? "< " : "",
+	    d->test.p_value < 0.0001 ? 0.0001 : d->test.p_value, d->test.effect_w, d->scores.min_max_answered);
+}
+
+/*
+ * Note I of D as published: a note that begins with a count of answers
+ * ("6 answers are in categories …") gives that count as the table does when
+ * it is small or equals a hidden count, and every other count in it as
+ * "[c]". The note naming the categories nobody
+ * chose is left out when some count is hidden: it would say a withheld count
+ * is 0, and it explains the scores, withheld then too. B is left empty then.
+ */
+static void note_text(const struct compare_dimension *d, const struct published *p, size_t i, struct buf *b)
+{
+	const char *note = d->notes[i];
+	if (p->hidden && strncmp(note, "no respondent in ", 17) == 0)
+		return;
+	char *end;
+	double v = strtod(note, &end);
+	int hide = 0;
+	if (end != note && note[0] >= '0' && note[0] <= '9' && p->threshold > 0) {
+		hide = v > 0 && v < p->threshold;
+		for (size_t k = 0; k < d->ncats && !hide; k++)
+			hide = p->cats[k] != CELL_SHOWN && d->cats[k].n == v;
+		for (int e = 0; e < PUBLISH_EXTRAS && !hide; e++)
+			hide = p->extras[e] != CELL_SHOWN && publish_extra_count(d, (enum publish_extra)e) == v;
+	}
+	if (!hide) {
+		buf_puts(b, note);
+		return;
+	}
+	char text[32];
+	count_text(text, sizeof text, v, v > 0 && v < p->threshold ? CELL_SMALL : CELL_WITHHELD, p->threshold);
+	/* Its other counts ("of the 6 answers given") would give it back: each is "[c]". */
+	buf_puts(b, text);
+	for (const char *s = end; *s;) {
+		if (*s >= '0' && *s <= '9' && s[-1] == ' ') {
+			buf_puts(b, "[c]");
+			while (*s >= '0' && *s <= '9')
+				s++;
+		} else
+			buf_putc(b, *s++);
+	}
+}
+
+/*
+ * The sentences at the head of every published report on disclosure
+ * control: that it is off, or how many dimensions have counts withheld
+ * (NULL when neither; the caller frees).
+ */
+static char *disclosure_sentence(const struct compare *c, const struct taxonomy *t, int threshold)
+{
+	struct buf b = { 0 };
+	if (threshold <= 0) {
+		buf_puts(&b, "Disclosure control is off: small counts are shown.");
+		return b.data;
+	}
+	size_t withheld = 0;
+	for (size_t i = 0; i < c->ndims; i++) {
+		struct published p;
+		published_open(&p, &c->dims[i], t, threshold);
+		withheld += p.hidden > 0;
+		published_close(&p);
+	}
+	if (withheld == 1)
+		buf_puts(&b, "In 1 dimension some counts are withheld; its test and scores are not shown.");
+	else if (withheld)
+		buf_printf(&b, "In %zu dimensions some counts are withheld; their tests and scores are not shown.", withheld);
+	return b.data;
+}
 /* ---- Markdown ---- */
 
 static void md_rows(FILE *out, const struct compare_dimension *d, const struct compare_category *cats, size_t n,
@@ -269,37 +477,42 @@ static void base_sentence(const struct compare_dimension *d, int min_age, struct
 			      "residents aged %d and over.", d->base_min_age, min_age);
 }
 
-static void md_notes(FILE *out, const struct compare_dimension *d)
+static void md_notes(FILE *out, const struct compare_dimension *d, const struct published *p)
 {
-	for (size_t i = 0; i < d->nnotes; i++)
-		fprintf(out, "%s- %s\n", i ? "" : "\n", d->notes[i]);
+	int first = 1;
+	for (size_t i = 0; i < d->nnotes; i++) {
+		struct buf note = { 0 };
+		note_text(d, p, i, &note);
+		if (note.len)
+			fprintf(out, "%s- %s\n", first ? "\n" : "", note.data), first = 0;
+		buf_free(&note);
+	}
 }
 
 static void md_dimension(FILE *out, const struct compare_dimension *d, int min_age, const struct taxonomy *t,
     const struct publish_options *o, const char *chart)
 {
-	enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
+	struct published p;
 	struct buf sentence = { 0 };
-	publish_suppress(d, t, o->suppress, cats, groups);
+	published_open(&p, d, t, o->suppress);
 	fprintf(out, "\n## %s\n\n", words_dimension_title(d->name));
 	base_sentence(d, min_age, &sentence);
 	if (sentence.len)
 		fprintf(out, "%s\n\n", sentence.data);
-	buf_free(&sentence);
-	fprintf(out, "%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.\n", d->known, d->responses,
-	    d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
+	buf_reset(&sentence);
+	answers_sentence(d, &p, &sentence);
+	fprintf(out, "%s\n", sentence.data);
 	if (d->warning != COMPARE_SHOWN) {
 		fputs("\n**", out);
 		fputs(words_warning(d->warning), out);
 		fputs("**\n", out);
-		md_notes(out, d);
+		md_notes(out, d, &p);
 		buf_free(&sentence);
-		free(cats);
-		free(groups);
+		published_close(&p);
 		return;
 	}
 	if (d->compared) {
-		summary_sentence(d, cats, &sentence);
+		summary_sentence(d, p.cats, &sentence);
 		fprintf(out, "%s\n", sentence.data);
 	}
 	if (chart)
@@ -308,18 +521,29 @@ static void md_dimension(FILE *out, const struct compare_dimension *d, int min_a
 	fputs(d->compared ? "\n| Category | Respondents | Share (95% CI) | Residents | Ratio (95% CI) | Per 1,000 | |\n"
 			    "|---|---:|---:|---:|---:|---:|---|\n"
 			  : "\n| Category | Respondents | Share (95% CI) |\n|---|---:|---:|\n", out);
-	md_rows(out, d, d->cats, d->ncats, cats, o->suppress);
-	md_rows(out, d, d->groups, d->ngroups, groups, o->suppress);
-	md_notes(out, d);
+	md_rows(out, d, d->cats, d->ncats, p.cats, o->suppress);
+	md_rows(out, d, d->groups, d->ngroups, p.groups, o->suppress);
+	buf_reset(&sentence);
+	test_sentence(d, &p, &sentence);
+	if (sentence.len)
+		fprintf(out, "\n%s\n", sentence.data);
+	md_notes(out, d, &p);
 	buf_free(&sentence);
-	free(cats);
-	free(groups);
+	published_close(&p);
 }
 
 /* ---- CSV ---- */
 
+/* The codes of D's categories in group G, space-separated, into B. */
+static void group_members(const struct compare_dimension *d, const struct taxonomy *t, size_t g, struct buf *b)
+{
+	for (size_t k = 0; k < d->ncats; k++)
+		if (in_group(d, t, g, k))
+			buf_printf(b, "%s%s", b->len ? " " : "", d->cats[k].code);
+}
+
 static void csv_row(FILE *out, const struct compare_dimension *d, const struct compare_category *c, const char *kind,
-    enum publish_cell cell, int threshold)
+    enum publish_cell cell, int threshold, const char *members)
 {
 	char count[32];
 	count_text(count, sizeof count, c->n, cell, threshold);
@@ -341,38 +565,106 @@ static void csv_row(FILE *out, const struct compare_dimension *d, const struct c
 			emit_csv_number(out, v[i]);
 	}
 	enum reading reading = cell != CELL_SHOWN ? READING_WITHHELD : words_reading_of(c, d->compared);
-	fprintf(out, ",%s,%s\n", words_reading(reading)->code,
+	fprintf(out, ",%s,%s,", words_reading(reading)->code,
 	    cell == CELL_SHOWN ? "" : cell == CELL_SMALL ? "small" : "secondary");
+	emit_csv_cell(out, members);
+	fputc('\n', out);
+}
+
+/* A row of DIMENSION (NULL: the report) that is not a category: KIND, CODE, LABEL, the figure N and why it is hidden. */
+static void csv_line(FILE *out, const char *dimension, const char *kind, const char *code, const char *label,
+    const char *n, const char *suppressed)
+{
+	emit_csv_cell(out, dimension);
+	fprintf(out, ",%s,", kind);
+	emit_csv_cell(out, code);
+	fputc(',', out);
+	emit_csv_cell(out, label);
+	fputc(',', out);
+	emit_csv_cell(out, n);
+	fprintf(out, ",,,,,,,,,,,%s,\n", suppressed);
+}
+
+/* D's answers: responses, known, and each extra count (publish_extra), hidden as the table hides them. */
+static void csv_answers(FILE *out, const struct compare_dimension *d, const struct published *p)
+{
+	char text[32];
+	snprintf(text, sizeof text, "%.0f", d->responses);
+	csv_line(out, d->name, "answers", "responses", "responses to the consultations that asked it", text, "");
+	snprintf(text, sizeof text, "%.0f", d->known);
+	csv_line(out, d->name, "answers", "known", d->compared ? "compared with the census: the base of every share"
+							       : "answered: the base of every share", text, "");
+	for (int e = 0; e < PUBLISH_EXTRAS; e++) {
+		count_text(text, sizeof text, publish_extra_count(d, (enum publish_extra)e), p->extras[e], p->threshold);
+		csv_line(out, d->name, "answers", extra_code[e], extra_code[e], text,
+		    p->extras[e] == CELL_SHOWN ? "" : p->extras[e] == CELL_SMALL ? "small" : "secondary");
+	}
+}
+
+/* D's test and scores, one figure a row in the n column; one row saying they are withheld when some count is hidden. */
+static void csv_test(FILE *out, const struct compare_dimension *d, const struct published *p)
+{
+	struct buf sentence = { 0 };
+	test_sentence(d, p, &sentence);
+	if (p->hidden && sentence.len)
+		csv_line(out, d->name, "test", "withheld", sentence.data, "[c]", "secondary");
+	else if (sentence.len) {
+		const char *code[] = { "chi_square", "df", "p_value", "effect_w", "min_max_answered" };
+		double v[] = { d->test.statistic, (double)d->test.df, d->test.p_value, d->test.effect_w,
+			d->scores.min_max_answered };
+		for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+			char text[32];
+			snprintf(text, sizeof text, "%.6g", v[i]);
+			csv_line(out, d->name, "test", code[i], code[i], isnan(v[i]) ? "" : text, "");
+		}
+	}
+	buf_free(&sentence);
 }
 
 static void write_csv(const struct compare *c, const struct taxonomy *t, const struct publish_options *o, FILE *out)
 {
 	fputs("dimension,kind,code,label,n,share,share_lower,share_upper,population,population_share,"
-	      "ratio,ratio_lower,ratio_upper,rate_per_1000,reading,suppressed\n", out);
+	      "ratio,ratio_lower,ratio_upper,rate_per_1000,reading,suppressed,members\n", out);
+	char *disclosure = disclosure_sentence(c, t, o->suppress);
+	if (disclosure)
+		csv_line(out, NULL, "note", "disclosure", disclosure, NULL, "");
+	free(disclosure);
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
-		enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
-		publish_suppress(d, t, o->suppress, cats, groups);
+		struct published p;
+		published_open(&p, d, t, o->suppress);
+		csv_answers(out, d, &p);
 		if (d->warning != COMPARE_SHOWN) {
 			/* One row in place of the table: the warning, with the unmatched count. */
+			char text[32];
+			count_text(text, sizeof text, d->unmatched, p.extras[PUBLISH_UNMATCHED], p.threshold);
 			emit_csv_cell(out, d->name);
 			fputs(",warning,", out);
 			emit_csv_cell(out, words_warning_code(d->warning));
 			fputc(',', out);
 			emit_csv_cell(out, words_warning(d->warning));
 			fputc(',', out);
-			emit_csv_number(out, d->unmatched);
-			fprintf(out, ",,,,,,,,,,%s,\n", words_reading(READING_NOT_COMPARED)->code);
-			free(cats);
-			free(groups);
-			continue;
+			emit_csv_cell(out, text);
+			fprintf(out, ",,,,,,,,,,%s,,\n", words_reading(READING_NOT_COMPARED)->code);
+		} else {
+			for (size_t k = 0; k < d->ncats; k++)
+				csv_row(out, d, &d->cats[k], "category", p.cats[k], o->suppress, NULL);
+			for (size_t g = 0; g < d->ngroups; g++) {
+				struct buf members = { 0 };
+				group_members(d, t, g, &members);
+				csv_row(out, d, &d->groups[g], "group", p.groups[g], o->suppress, members.data ? members.data : "");
+				buf_free(&members);
+			}
+			csv_test(out, d, &p);
 		}
-		for (size_t k = 0; k < d->ncats; k++)
-			csv_row(out, d, &d->cats[k], "category", cats[k], o->suppress);
-		for (size_t g = 0; g < d->ngroups; g++)
-			csv_row(out, d, &d->groups[g], "group", groups[g], o->suppress);
-		free(cats);
-		free(groups);
+		for (size_t n = 0; n < d->nnotes; n++) {
+			struct buf note = { 0 };
+			note_text(d, &p, n, &note);
+			if (note.len)
+				csv_line(out, d->name, "note", NULL, note.data, NULL, "");
+			buf_free(&note);
+		}
+		published_close(&p);
 	}
 }
 
@@ -526,15 +818,20 @@ static void html_figure(FILE *out, const struct compare *c, const struct compare
 	free(svg);
 }
 
-static void html_notes(FILE *out, const struct compare_dimension *d)
+static void html_notes(FILE *out, const struct compare_dimension *d, const struct published *p)
 {
 	if (!d->nnotes)
 		return;
 	fputs("<ul class=\"notes\">\n", out);
 	for (size_t i = 0; i < d->nnotes; i++) {
-		fputs("<li>", out);
-		emit_html_text(out, d->notes[i]);
-		fputs("</li>\n", out);
+		struct buf note = { 0 };
+		note_text(d, p, i, &note);
+		if (note.len) {
+			fputs("<li>", out);
+			emit_html_text(out, note.data);
+			fputs("</li>\n", out);
+		}
+		buf_free(&note);
 	}
 	fputs("</ul>\n", out);
 }
@@ -542,9 +839,9 @@ static void html_notes(FILE *out, const struct compare_dimension *d)
 static void html_dimension(FILE *out, const struct compare *c, const struct compare_dimension *d,
     const struct taxonomy *t, const struct publish_options *o, int *skipped)
 {
-	enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
+	struct published p;
 	struct buf sentence = { 0 };
-	publish_suppress(d, t, o->suppress, cats, groups);
+	published_open(&p, d, t, o->suppress);
 	fprintf(out, "<section aria-labelledby=\"d-%s\">\n<h2 id=\"d-%s\">", d->name, d->name);
 	emit_html_text(out, words_dimension_title(d->name));
 	fputs("</h2>\n", out);
@@ -554,11 +851,12 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 		emit_html_text(out, sentence.data);
 		fputs("</p>\n", out);
 	}
-	buf_free(&sentence);
-	fprintf(out, "<p>%.0f of %.0f responses %s; %.0f missing, %.0f declined, %.0f unmatched.", d->known,
-	    d->responses, d->compared ? "compared with the census" : "answered", d->missing, d->declined, d->unmatched);
+	buf_reset(&sentence);
+	answers_sentence(d, &p, &sentence);
+	fputs("<p>", out);
+	emit_html_text(out, sentence.data);
 	if (d->compared && d->warning == COMPARE_SHOWN) {
-		summary_sentence(d, cats, &sentence);
+		summary_sentence(d, p.cats, &sentence);
 		fputs(" ", out);
 		emit_html_text(out, sentence.data);
 	}
@@ -567,17 +865,16 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 		fputs("<p><strong>", out);
 		emit_html_text(out, words_warning(d->warning));
 		fputs("</strong></p>\n", out);
-		html_notes(out, d);
+		html_notes(out, d, &p);
 		fputs("</section>\n", out);
 		buf_free(&sentence);
-		free(cats);
-		free(groups);
+		published_close(&p);
 		return;
 	}
 	if (d->compared) {
-		html_figure(out, c, d, cats, o, &ratio_chart, skipped);
+		html_figure(out, c, d, p.cats, o, &ratio_chart, skipped);
 		if (strcmp(d->name, "age") == 0)
-			html_figure(out, c, d, cats, o, &share_chart, skipped);
+			html_figure(out, c, d, p.cats, o, &share_chart, skipped);
 	}
 	fputs("<table>\n<caption>", out);
 	emit_html_text(out, words_dimension_title(d->name));
@@ -588,20 +885,20 @@ static void html_dimension(FILE *out, const struct compare *c, const struct comp
 			  : ": respondents (no census figures held)</caption>\n<thead><tr><th scope=\"col\">Category</th>"
 			    "<th scope=\"col\">Respondents</th><th scope=\"col\">Share (95% CI)</th></tr></thead>\n<tbody>\n",
 	    out);
-	html_rows(out, d, d->cats, d->ncats, cats, o->suppress);
-	html_rows(out, d, d->groups, d->ngroups, groups, o->suppress);
+	html_rows(out, d, d->cats, d->ncats, p.cats, o->suppress);
+	html_rows(out, d, d->groups, d->ngroups, p.groups, o->suppress);
 	fputs("</tbody>\n</table>\n", out);
-	if (d->compared && !isnan(d->test.statistic))
-		fprintf(out, "<p>Chi-square goodness of fit %.2f on %ld degrees of freedom, p %s%.4f; effect size w %.2f. "
-			     "Lowest group response rate over highest, of the groups with respondents: %.2f.</p>\n",
-		    d->test.statistic, d->test.df,
-		    d->test.p_value < 0.0001 ? "< " : "", d->test.p_value < 0.0001 ? 0.0001 : d->test.p_value,
-		    d->test.effect_w, d->scores.min_max_answered);
-	html_notes(out, d);
+	buf_reset(&sentence);
+	test_sentence(d, &p, &sentence);
+	if (sentence.len) {
+		fputs("<p>", out);
+		emit_html_text(out, sentence.data);
+		fputs("</p>\n", out);
+	}
+	html_notes(out, d, &p);
 	fputs("</section>\n", out);
 	buf_free(&sentence);
-	free(cats);
-	free(groups);
+	published_close(&p);
 }
 
 static void write_html(const struct compare *c, const struct taxonomy *t, const struct publish_options *o, FILE *out,
@@ -666,6 +963,13 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 		fputs("</p>\n", out);
 	}
 	free(comparisons);
+	char *disclosure = disclosure_sentence(c, t, o->suppress);
+	if (disclosure) {
+		fputs("<p><strong>", out);
+		emit_html_text(out, disclosure);
+		fputs("</strong></p>\n", out);
+	}
+	free(disclosure);
 	for (size_t i = 0; i < c->nnotes; i++) {
 		fputs("<p>", out);
 		emit_html_text(out, c->notes[i]);
@@ -713,6 +1017,10 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 	if (comparisons)
 		fprintf(out, "\n%s\n", comparisons);
 	free(comparisons);
+	char *disclosure = disclosure_sentence(c, t, o->suppress);
+	if (disclosure)
+		fprintf(out, "\n**%s**\n", disclosure);
+	free(disclosure);
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
 		char *chart = NULL;
@@ -721,7 +1029,7 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 			int *show = xcalloc(d->ncats + 1, sizeof *show);
 			struct buf file = { 0 };
 			struct reach_error cerr = { 0 };
-			publish_suppress(d, t, o->suppress, cats, groups);
+			publish_suppress(d, t, o->suppress, cats, groups, NULL);
 			for (size_t k = 0; k < d->ncats; k++)
 				show[k] = cats[k] == CELL_SHOWN;
 			buf_printf(&file, "%s/%s-%s.png", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",

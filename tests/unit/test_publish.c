@@ -38,7 +38,7 @@ static void test_nothing_small(void)
 	double n[] = { 20, 15, 12, 900, 10 };
 	struct compare_dimension d = five(n);
 	enum publish_cell cats[5], groups[1];
-	publish_suppress(&d, tx, 5, cats, groups);
+	publish_suppress(&d, tx, 5, cats, groups, NULL);
 	for (int k = 0; k < 5; k++)
 		CHECK_INT(cats[k], CELL_SHOWN);
 	CHECK_INT(groups[0], CELL_SHOWN);
@@ -51,7 +51,7 @@ static void test_lone_small_cell(void)
 	double n[] = { 15, 12, 8, 900, 3 };
 	struct compare_dimension d = five(n);
 	enum publish_cell cats[5], groups[1];
-	publish_suppress(&d, tx, 5, cats, groups);
+	publish_suppress(&d, tx, 5, cats, groups, NULL);
 	CHECK_INT(cats[4], CELL_SMALL);
 	CHECK_INT(cats[2], CELL_WITHHELD);
 	CHECK_INT(cats[0], CELL_SHOWN);
@@ -66,7 +66,7 @@ static void test_two_small_cells(void)
 	double n[] = { 15, 4, 8, 900, 3 };
 	struct compare_dimension d = five(n);
 	enum publish_cell cats[5], groups[1];
-	publish_suppress(&d, tx, 5, cats, groups);
+	publish_suppress(&d, tx, 5, cats, groups, NULL);
 	CHECK_INT(cats[1], CELL_SMALL);
 	CHECK_INT(cats[4], CELL_SMALL);
 	CHECK_INT(cats[0], CELL_SHOWN);
@@ -79,11 +79,11 @@ static void test_zero_and_off(void)
 	double n[] = { 0, 2, 8, 900, 0 };
 	struct compare_dimension d = five(n);
 	enum publish_cell cats[5], groups[1];
-	publish_suppress(&d, tx, 5, cats, groups);
+	publish_suppress(&d, tx, 5, cats, groups, NULL);
 	CHECK_INT(cats[0], CELL_SHOWN);
 	CHECK_INT(cats[1], CELL_SMALL);
 	CHECK_INT(cats[2], CELL_WITHHELD);
-	publish_suppress(&d, tx, 0, cats, groups);
+	publish_suppress(&d, tx, 0, cats, groups, NULL);
 	CHECK_INT(cats[1], CELL_SHOWN);
 	CHECK_INT(groups[0], CELL_SHOWN);
 }
