@@ -60,6 +60,10 @@ $(BUILD)/test_stats: tests/unit/test_stats.c tests/unit/check.h $(STATS_OBJS)
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB_OBJS)
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS)
 
+# The attacker of the published reports' disclosure control, on the golden cases' PATH beside reach.
+$(BUILD)/attack: tests/attack/attack.c | $(BUILD)/.dir
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
+
 $(BUILD)/.dir:
 	mkdir -p $(BUILD) && touch $@
 
@@ -67,7 +71,7 @@ deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 
 check: deps
-	$(MAKE) --no-print-directory unit-bins $(BUILD)/reach
+	$(MAKE) --no-print-directory unit-bins $(BUILD)/reach $(BUILD)/attack
 	sh tests/run.sh $(BUILD)/reach $(UNIT_BINS)
 
 unit-bins: $(UNIT_BINS)

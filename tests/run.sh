@@ -4,7 +4,8 @@
 #
 # A golden case is a folder holding:
 #   cmd              shell lines run in a scratch copy of the folder, with the
-#                    reach under test first on PATH, REACH_DB unset and
+#                    reach under test first on PATH (and attack, the attacker
+#                    of disclosure control built beside it, when there is one), REACH_DB unset and
 #                    $DATA naming tests/data (shared input files)
 #   expected.out     what stdout must be (missing: must be empty)
 #   expected.err     what stderr must be (missing: must be empty)
@@ -29,6 +30,8 @@ for t in "$@"; do
 done
 
 bin=$(mktemp -d); ln -s "$reach" "$bin/reach"
+attack=$(dirname "$reach")/attack
+[ -x "$attack" ] && ln -s "$attack" "$bin/attack"
 scratch=$(mktemp -d)
 for c in "$top"/tests/cases/*/; do
 	[ -f "$c/cmd" ] || continue
