@@ -45,9 +45,10 @@ static const char usage_text[] =
     "        [--delimiter ,|;|tab|'|'] [--encoding utf-8|utf-16le|utf-16be|windows-1252]\n"
     "        [--age-bands-offered 16-24,25-34,...]\n"
     "        store a consultation's responses (one transaction)\n"
-    "  batch DIR [--reports DIR] [--adjust none|holm|bh]\n"
+    "  batch DIR [--reports DIR] [--private DIR] [--adjust none|holm|bh]\n"
     "        the after-close run for a folder of exports: ingest what is new or changed,\n"
-    "        write each report as HTML and JSON; run again, it does only what changed\n"
+    "        write each report as suppressed HTML to publish (DIR/reports) and as JSON\n"
+    "        not to publish (DIR/reports-private, 0700); run again, it does only what changed\n"
     "  list  the consultations held\n"
     "  unmatched SLUG\n"
     "        equality answers that no taxonomy rule matched, with counts\n"
@@ -617,7 +618,7 @@ static int cmd_batch(const char *db, int argc, char **argv)
 	struct batch_options o = { 0 };
 	const char *taxonomy = NULL, *adjust = NULL;
 	struct option options[] = {
-		{ "reports", &o.reports, NULL }, { "geography", &o.compare.geography, NULL },
+		{ "reports", &o.reports, NULL }, { "private", &o.private, NULL }, { "geography", &o.compare.geography, NULL },
 		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { NULL, NULL, NULL },
 	};
 	char *dirs[1];
