@@ -137,4 +137,14 @@ __attribute__((warn_unused_result))
 int plan_evidence(struct store *s, const struct taxonomy *t, const struct compare *c, int json, FILE *out,
     struct reach_error *err);
 
+/*
+ * The same section as text, for a published form: what a reading showed is
+ * "[c] withheld" when it rests on a count the published report of C
+ * withholds at THRESHOLD (measure_mark_hidden; 0: none). plan_evidence's
+ * forms are for analysts. 0, or -1 with ERR set.
+ */
+__attribute__((warn_unused_result))
+int plan_evidence_published(struct store *s, const struct taxonomy *t, const struct compare *c, int threshold,
+    FILE *out, struct reach_error *err);
+
 #endif
