@@ -11,6 +11,7 @@
 #include "date.h"
 #include "emit.h"
 #include "measure.h"
+#include "policy.h"
 #include "plan.h"
 #include "words.h"
 #include "wrap.h"
@@ -269,10 +270,68 @@ static void text_actions(FILE *out, const struct measure_book *bk)
 	free(shown);
 }
 
+/* ---- disclosure control of the published forms (Markdown, CSV) ---- */
+
+/*
+ * HIDE[i]: which windows of indicator i (bit 0 the baseline, bit 1 the
+ * latest) have a value resting on a count a published report withholds: a
+ * consultation's reading in it is hidden (measure_mark_hidden). A mean of
+ * several is withheld too, as the others' values are published elsewhere.
+ */
+static unsigned *withhold(struct measure_book *bk)
+{
+	unsigned *hide = xcalloc(bk->ninds + 1, sizeof *hide);
+	for (size_t i = 0; i < bk->ninds; i++) {
+		struct measure_indicator *ind = &bk->inds[i];
+		for (int k = 0; k < 2; k++)
+			for (size_t r = 0; ind->w[k].defined && r < ind->w[k].n; r++)
+				if (ind->w[k].readings[r].hidden && !isnan(ind->w[k].readings[r].estimate))
+					hide[i] |= 1u << k;
+		/* Its status would say which side of the target or the baseline the hidden value lies. */
+		if (hide[i])
+			ind->status = PLAN_NO_DATA;
+	}
+	for (size_t i = 0; i < bk->nactions; i++) {
+		struct measure_action *a = &bk->actions[i];
+		enum plan_status *st = xcalloc(a->ninds + 1, sizeof *st);
+		for (size_t k = 0; k < a->ninds; k++)
+			st[k] = bk->inds[a->inds[k]].status;
+		a->status = plan_action_status(st, a->ninds);
+		a->overdue = plan_overdue(a->due_date, bk->as_of, a->status);
+		free(st);
+	}
+	return hide;
+}
+
+/* What a published form shows: the book, with what is withheld (HIDE NULL: nothing) at SUPPRESS. */
+struct view {
+	const struct measure_book *bk;
+	const unsigned *hide;
+	int suppress;
+};
+
+static const char *const withheld_note =
+    "A value marked \"[c]\" rests on a count from 1 to %d in a consultation; it is withheld, with its "
+    "indicator's status (counted as no data in its action's status), because the value with the census "
+    "share and the number of answers would give the count away.";
+
+static const char *const unsuppressed_note =
+    "Not suppressed (--suppress 0): a value resting on a count as small as 1 to %d would give that count "
+    "away. Not for publication.";
+
+/* An indicator's status as a published form shows it. */
+static const char *shown_status(const struct view *v, size_t i, int names)
+{
+	if (v->hide && v->hide[i])
+		return "withheld";
+	return names ? plan_status_name(v->bk->inds[i].status) : words_plan_status(v->bk->inds[i].status);
+}
+
 /* ---- reach actions: Markdown ---- */
 
-static void md_action(FILE *out, const struct measure_book *bk, const struct measure_action *a)
+static void md_action(FILE *out, const struct view *v, const struct measure_action *a)
 {
+	const struct measure_book *bk = v->bk;
 	struct buf b = { 0 };
 	size_t rows = a->ninds ? a->ninds : 1;
 	for (size_t k = 0; k < rows; k++) {
@@ -301,17 +360,18 @@ static void md_action(FILE *out, const struct measure_book *bk, const struct mea
 		buf_reset(&b);
 		buf_printf(&b, "%s (%s)", ind->label, ind->code);
 		emit_md_cell(out, b.data);
+		unsigned hide = v->hide ? v->hide[a->inds[k]] : 0;
 		buf_reset(&b);
 		if (ind->w[0].defined)
-			put_value(&b, ind, &ind->w[0]);
+			(hide & 1) ? buf_puts(&b, "[c]") : put_value(&b, ind, &ind->w[0]);
 		emit_md_cell(out, b.data);
 		buf_reset(&b);
-		put_value(&b, ind, &ind->w[1]);
+		(hide & 2) ? buf_puts(&b, "[c]") : put_value(&b, ind, &ind->w[1]);
 		emit_md_cell(out, b.data);
 		buf_reset(&b);
 		put_target(&b, ind);
 		emit_md_cell(out, b.data);
-		emit_md_cell(out, words_plan_status(ind->status));
+		emit_md_cell(out, shown_status(v, a->inds[k], 0));
 		buf_reset(&b);
 		if (ind->w[0].defined && ind->w[0].used) {
 			buf_puts(&b, "baseline: ");
@@ -329,8 +389,12 @@ static void md_action(FILE *out, const struct measure_book *bk, const struct mea
 	buf_free(&b);
 }
 
-static void md_actions(FILE *out, const struct measure_book *bk)
+static void md_actions(FILE *out, const struct view *v)
 {
+	const struct measure_book *bk = v->bk;
+	int withheld = 0;
+	for (size_t i = 0; v->hide && i < bk->ninds; i++)
+		withheld |= v->hide[i] != 0;
 	fprintf(out, "# Equality action plans, as of %s\n", bk->as_of);
 	for (size_t p = 0; p < bk->nplans; p++) {
 		const struct measure_plan *plan = &bk->plans[p];
@@ -348,21 +412,37 @@ static void md_actions(FILE *out, const struct measure_book *bk)
 			fputs("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n", out);
 			for (size_t i = 0; i < bk->nactions; i++)
 				if (strcmp(bk->actions[i].plan, plan->code) == 0)
-					md_action(out, bk, &bk->actions[i]);
+					md_action(out, v, &bk->actions[i]);
 		}
 		buf_free(&b);
+	}
+	if (withheld) {
+		fputc('\n', out);
+		fprintf(out, withheld_note, v->suppress - 1);
+		fputc('\n', out);
+	}
+	if (v->suppress <= 0) {
+		fputc('\n', out);
+		fprintf(out, unsuppressed_note, POLICY_SUPPRESS_DEFAULT - 1);
+		fputc('\n', out);
 	}
 }
 
 /* ---- reach actions: CSV, one row per action and indicator ---- */
 
-/* A window's four cells, each with its comma: value, lower, upper, the consultations giving a value. */
-static void csv_window(FILE *out, const struct measure_window *w)
+/*
+ * A window's four cells, each with its comma: value, lower, upper (each
+ * "[c]" when HIDDEN), the consultations giving a value.
+ */
+static void csv_window(FILE *out, const struct measure_window *w, int hidden)
 {
 	struct buf b = { 0 };
 	const double numbers[] = { w->value.estimate, w->value.lower, w->value.upper };
 	for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
-		emit_csv_number(out, numbers[i]);
+		if (hidden)
+			emit_csv_cell(out, "[c]");
+		else
+			emit_csv_number(out, numbers[i]);
 		fputc(',', out);
 	}
 	for (size_t i = 0; i < w->n; i++)
@@ -373,12 +453,17 @@ static void csv_window(FILE *out, const struct measure_window *w)
 	buf_free(&b);
 }
 
-static void csv_actions(FILE *out, const struct measure_book *bk)
+/*
+ * The rows; the last column, suppressed, says "withheld" where a value is
+ * "[c]", and "off" on every row under --suppress 0.
+ */
+static void csv_actions(FILE *out, const struct view *v)
 {
+	const struct measure_book *bk = v->bk;
 	static const struct measure_window none = { NULL, NULL, NULL, 0, NULL, 0, 0, { NAN, NAN, NAN }, 0, 0, NULL, 0 };
 	fputs("plan,action_code,role,action,responsible,due_text,due_date,overdue,action_status,indicator_code,"
 	      "indicator,metric,dimension,group,baseline,baseline_lower,baseline_upper,baseline_consultations,"
-	      "latest,latest_lower,latest_upper,latest_consultations,comparison,target,indicator_status\n", out);
+	      "latest,latest_lower,latest_upper,latest_consultations,comparison,target,indicator_status,suppressed\n", out);
 	for (size_t i = 0; i < bk->nactions; i++) {
 		const struct measure_action *a = &bk->actions[i];
 		for (size_t k = 0; k < (a->ninds ? a->ninds : 1); k++) {
@@ -391,14 +476,15 @@ static void csv_actions(FILE *out, const struct measure_book *bk)
 				emit_csv_cell(out, cells[c]);
 				fputc(',', out);
 			}
-			csv_window(out, ind && ind->w[0].defined ? &ind->w[0] : &none);
-			csv_window(out, ind ? &ind->w[1] : &none);
+			unsigned hide = ind && v->hide ? v->hide[a->inds[k]] : 0;
+			csv_window(out, ind && ind->w[0].defined ? &ind->w[0] : &none, hide & 1);
+			csv_window(out, ind ? &ind->w[1] : &none, hide & 2);
 			emit_csv_cell(out, ind ? ind->comparison_name : "");
 			fputc(',', out);
 			emit_csv_number(out, ind ? ind->target : NAN);
 			fputc(',', out);
-			emit_csv_cell(out, plan_status_name(ind ? ind->status : a->status));
-			fputc('\n', out);
+			emit_csv_cell(out, ind ? shown_status(v, a->inds[k], 1) : plan_status_name(a->status));
+			fprintf(out, ",%s\n", v->suppress <= 0 ? "off" : hide ? "withheld" : "");
 		}
 	}
 }
@@ -519,19 +605,27 @@ int plan_actions(struct store *s, const struct taxonomy *t, const struct plan_ac
 	struct measure_book b;
 	char now[11];
 	const char *format = o->format ? o->format : "text";
+	int published = strcmp(format, "csv") == 0 || strcmp(format, "md") == 0;
+	struct view v = { &b, NULL, published ? o->suppress : 0 };
 	int rc = measure_load_book(s, o->plan, &b, err);
 	if (rc == 0) {
 		snprintf(b.as_of, sizeof b.as_of, "%s", o->as_of ? o->as_of : today(now));
+		b.suppress = v.suppress;
 		rc = measure_run(s, t, &o->compare, &b, err);
 	}
+	unsigned *hide = rc == 0 && v.suppress > 0 ? withhold(&b) : NULL;
+	v.hide = hide;
+	if (rc == 0 && published && v.suppress <= 0)
+		fprintf(stderr, "reach: warning: actions: --suppress 0: not suppressed, not for publication\n");
 	if (rc == 0 && strcmp(format, "json") == 0)
 		json_actions(out, &b);
 	else if (rc == 0 && strcmp(format, "csv") == 0)
-		csv_actions(out, &b);
+		csv_actions(out, &v);
 	else if (rc == 0 && strcmp(format, "md") == 0)
-		md_actions(out, &b);
+		md_actions(out, &v);
 	else if (rc == 0)
 		text_actions(out, &b);
+	free(hide);
 	measure_book_free(&b);
 	return rc;
 }

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,16 +87,25 @@ static void held_sha(struct store *s, const char *slug, char out[65])
 		snprintf(out, 65, "%s", (const char *)sqlite3_column_text(st, 0));
 }
 
+/*
+ * Writes consultation SLUG's published HTML (suppressed) into PUBLISHED and
+ * its JSON (every count, unsuppressed: for analysts) into PRIVATE, and takes
+ * away a SLUG.json an earlier run left in PUBLISHED. 0; 1 when charts were
+ * skipped; -1 with ERR set.
+ */
 static int write_reports(struct store *s, const struct taxonomy *t, const char *slug, const struct batch_options *o,
-    const char *folder, struct reach_error *err)
+    const char *published, const char *private, struct reach_error *err)
 {
 	char *one[1] = { (char *)slug };
 	struct compare *c = compare_run(s, t, one, 1, &o->compare, err);
 	int rc = c ? 0 : -1;
 	for (int f = 0; rc >= 0 && f < 2; f++) {
 		struct buf path = { 0 };
-		buf_printf(&path, "%s/%s.%s", folder, slug, f ? "json" : "html");
-		FILE *fp = fopen(path.data, "w");
+		buf_printf(&path, "%s/%s.%s", f ? private : published, slug, f ? "json" : "html");
+		int fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC, f ? 0600 : 0666);
+		FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+		if (fd >= 0 && !fp)
+			close(fd);
 		if (!fp) {
 			error_set(err, REACH_EDB, path.data, 0, "cannot write the report: %s", strerror(errno));
 			rc = -1;
@@ -108,8 +118,38 @@ static int write_reports(struct store *s, const struct taxonomy *t, const char *
 		}
 		buf_free(&path);
 	}
+	if (rc >= 0) {
+		/* An earlier reach wrote the JSON beside the HTML: it has just been written again, privately. */
+		struct buf stale = { 0 };
+		buf_printf(&stale, "%s/%s.json", published, slug);
+		if (unlink(stale.data) == 0)
+			fprintf(stderr, "reach: %s: removed: an unsuppressed report has no place in the folder to publish "
+			    "(it is in %s)\n", stale.data, private);
+		buf_free(&stale);
+	}
 	compare_free(c);
 	return rc;
+}
+
+/*
+ * Makes the folder PATH with MODE, or takes it as it is; a private one
+ * (MODE 0700) that exists is made 0700 again. 0, or -1 with ERR set.
+ */
+static int make_folder(const char *path, mode_t mode, const char *what, struct reach_error *err)
+{
+	struct stat st;
+	if (mkdir(path, mode) == 0 || (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (mode != 0700 || (st.st_mode & 0777) == 0700 || chmod(path, 0700) == 0)))
+		return 0;
+	error_set(err, REACH_EDB, path, 0, "cannot make the %s: %s", what, errno == EEXIST ? "not a folder" : strerror(errno));
+	return -1;
+}
+
+/* Are A and B one folder? */
+static int same_folder(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const struct batch_options *o, FILE *out,
@@ -117,7 +157,7 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 {
 	size_t n;
 	char **files = list_exports(dir, &n, err);
-	struct buf folder = { 0 }, path = { 0 };
+	struct buf folder = { 0 }, private = { 0 }, path = { 0 };
 	struct table *meta = NULL;
 	int failed = 0;
 	if (!files && err->code)
@@ -131,8 +171,15 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 		buf_puts(&folder, o->reports);
 	else
 		buf_printf(&folder, "%s/reports", dir);
-	if (mkdir(folder.data, 0777) < 0 && errno != EEXIST) {
-		error_set(err, REACH_EDB, folder.data, 0, "cannot make the reports folder: %s", strerror(errno));
+	if (o->private)
+		buf_puts(&private, o->private);
+	else
+		buf_printf(&private, "%s/reports-private", dir);
+	if (make_folder(folder.data, 0777, "reports folder", err) < 0 ||
+	    make_folder(private.data, 0700, "private reports folder", err) < 0) {
+		failed = -1;
+	} else if (same_folder(folder.data, private.data)) {
+		error_set(err, REACH_EUSAGE, private.data, 0, "the private reports folder cannot be the folder to publish");
 		failed = -1;
 	}
 	for (size_t i = 0; failed >= 0 && i < n; i++) {
@@ -176,7 +223,7 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 					    result.doubts[k].column, result.doubts[k].header, result.doubts[k].why);
 			}
 		}
-		if (!e.code && write_reports(s, t, m.slug, o, folder.data, &e) < 0 && !e.code)
+		if (!e.code && write_reports(s, t, m.slug, o, folder.data, private.data, &e) < 0 && !e.code)
 			error_set(&e, REACH_EDB, m.slug, 0, "cannot write its reports");
 		if (e.code) {
 			error_print(&e);
@@ -185,12 +232,14 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 		free(slug);
 	}
 	if (failed >= 0)
-		fprintf(out, "reports in %s\n", folder.data);
+		fprintf(out, "reports to publish in %s (HTML, counts from 1 to %d withheld)\n"
+		    "not to publish: %s (JSON, every count)\n", folder.data, o->publish.suppress - 1, private.data);
 	for (size_t i = 0; i < n; i++)
 		free(files[i]);
 	free(files);
 	table_free(meta);
 	buf_free(&folder);
+	buf_free(&private);
 	buf_free(&path);
 	return failed;
 }

@@ -89,7 +89,9 @@ static void evidence_text(FILE *out, const struct measure_book *b, const struct 
 			if (windows[j] < 0)
 				continue;
 			struct buf line = { 0 };
-			buf_printf(&line, "%s (%s window): %s", b->inds[j].label, window_words[windows[j]], readings[j].showed.data);
+			buf_printf(&line, "%s (%s window): %s", b->inds[j].label, window_words[windows[j]],
+			    readings[j].hidden ? "[c] withheld: it rests on a count the published report withholds"
+			    : readings[j].showed.data);
 			fputs("    - ", out);
 			wrap_line(out, line.data, 6, 6);
 			buf_free(&line);
@@ -132,11 +134,11 @@ static void evidence_json(FILE *out, const struct measure_book *b, const struct 
 	fputs(shown ? "\n]" : "]", out);
 }
 
-int plan_evidence(struct store *s, const struct taxonomy *t, const struct compare *c, int json, FILE *out,
-    struct reach_error *err)
+/* The section as JSON or text; a reading resting on a count withheld at THRESHOLD (0: none) is withheld. */
+static int evidence_write(struct store *s, const struct taxonomy *t, const struct compare *c, int json, int threshold,
+    FILE *out, struct reach_error *err)
 {
 	struct measure_book b;
-	(void)t;
 	if (measure_load_book(s, NULL, &b, err) < 0) {
 		measure_book_free(&b);
 		return -1;
@@ -144,8 +146,10 @@ int plan_evidence(struct store *s, const struct taxonomy *t, const struct compar
 	struct measure_reading *readings = xcalloc(b.ninds + 1, sizeof *readings);
 	int *windows = xcalloc(b.ninds + 1, sizeof *windows);
 	for (size_t i = 0; i < b.ninds; i++)
-		if ((windows[i] = window_of(&b.inds[i], c)) >= 0)
+		if ((windows[i] = window_of(&b.inds[i], c)) >= 0) {
 			measure_read(&b.inds[i], c, &readings[i]);
+			measure_mark_hidden(&b.inds[i], c, t, threshold, &readings[i]);
+		}
 	if (json)
 		evidence_json(out, &b, readings, windows);
 	else
@@ -156,4 +160,16 @@ int plan_evidence(struct store *s, const struct taxonomy *t, const struct compar
 	free(windows);
 	measure_book_free(&b);
 	return 0;
+}
+
+int plan_evidence(struct store *s, const struct taxonomy *t, const struct compare *c, int json, FILE *out,
+    struct reach_error *err)
+{
+	return evidence_write(s, t, c, json, 0, out, err);
+}
+
+int plan_evidence_published(struct store *s, const struct taxonomy *t, const struct compare *c, int threshold,
+    FILE *out, struct reach_error *err)
+{
+	return evidence_write(s, t, c, 0, threshold, out, err);
 }

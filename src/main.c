@@ -45,9 +45,10 @@ static const char usage_text[] =
     "        [--delimiter ,|;|tab|'|'] [--encoding utf-8|utf-16le|utf-16be|windows-1252]\n"
     "        [--age-bands-offered 16-24,25-34,...]\n"
     "        store a consultation's responses (one transaction)\n"
-    "  batch DIR [--reports DIR] [--adjust none|holm|bh]\n"
+    "  batch DIR [--reports DIR] [--private DIR] [--adjust none|holm|bh]\n"
     "        the after-close run for a folder of exports: ingest what is new or changed,\n"
-    "        write each report as HTML and JSON; run again, it does only what changed\n"
+    "        write each report as suppressed HTML to publish (DIR/reports) and as JSON\n"
+    "        not to publish (DIR/reports-private, 0700); run again, it does only what changed\n"
     "  list  the consultations held\n"
     "  unmatched SLUG\n"
     "        equality answers that no taxonomy rule matched, with counts\n"
@@ -62,8 +63,9 @@ static const char usage_text[] =
     "        who was reached: respondents against the census, dimension by dimension\n"
     "  trend [CODE...] [--from DATE] [--to DATE] [--format text|json] [--suppress 5] [--charts DIR]\n"
     "        each group's representation ratio across consultations, with its trend\n"
-    "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md]\n"
+    "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md] [--suppress 5]\n"
     "        every action of the equality action plans, with its evidence and status\n"
+    "        (csv and md, to publish, withhold what rests on a count under --suppress)\n"
     "  plan import FILE | plan list\n"
     "        add a council's action plan or indicators; list the plans held\n"
     "  export SLUG\n"
@@ -458,15 +460,19 @@ static int cmd_actions(const char *db, int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "csv", "md", NULL };
 	struct plan_actions_options o = { 0 };
-	const char *taxonomy = NULL, *min_age = NULL;
+	const char *taxonomy = NULL, *min_age = NULL, *suppress = NULL;
 	struct option options[] = {
 		{ "plan", &o.plan, NULL }, { "as-of", &o.as_of, NULL }, { "format", &o.format, NULL },
 		{ "geography", &o.compare.geography, NULL }, { "min-age", &min_age, NULL },
-		{ "taxonomy", &taxonomy, NULL }, { NULL, NULL, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { "suppress", &suppress, NULL }, { NULL, NULL, NULL },
 	};
 	int n, rc;
+	long threshold = POLICY_SUPPRESS_DEFAULT;
 	if ((rc = parse_options("actions", argc, argv, options, NULL, 0, &n)))
 		return rc;
+	if (suppress && parse_long(suppress, 0, 1000, &threshold) < 0)
+		return usage_error("actions", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
+	o.suppress = (int)threshold;
 	if (!o.format)
 		o.format = "text";
 	if ((rc = check_format("actions", o.format, formats)) || (rc = check_date("actions", "as-of", o.as_of)))
@@ -617,7 +623,7 @@ static int cmd_batch(const char *db, int argc, char **argv)
 	struct batch_options o = { 0 };
 	const char *taxonomy = NULL, *adjust = NULL;
 	struct option options[] = {
-		{ "reports", &o.reports, NULL }, { "geography", &o.compare.geography, NULL },
+		{ "reports", &o.reports, NULL }, { "private", &o.private, NULL }, { "geography", &o.compare.geography, NULL },
 		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { NULL, NULL, NULL },
 	};
 	char *dirs[1];

@@ -12,6 +12,7 @@
 
 #include "emit.h"
 #include "policy.h"
+#include "publish.h"
 #include "words.h"
 
 /* ---- reading an indicator from a comparison ---- */
@@ -175,6 +176,58 @@ void measure_read(const struct measure_indicator *ind, const struct compare *c, 
 		buf_puts(&r->brief, "none");
 }
 
+/* Is CAT (a category or group of D) shown in the published report, under CATS and GROUPS? */
+static int cell_shown(const struct compare_dimension *d, const struct compare_category *cat,
+    const enum publish_cell *cats, const enum publish_cell *groups)
+{
+	if (cat >= d->cats && cat < d->cats + d->ncats)
+		return cats[cat - d->cats] == CELL_SHOWN;
+	if (cat >= d->groups && cat < d->groups + d->ngroups)
+		return groups[cat - d->groups] == CELL_SHOWN;
+	return 1;
+}
+
+/* Does a figure of D's reading for IND rest on a category not shown? As read_share and read_rate_ratio choose. */
+static int rests_on_hidden(const struct measure_indicator *ind, const struct compare_dimension *d,
+    const enum publish_cell *cats, const enum publish_cell *groups)
+{
+	if (ind->metric == PLAN_METRIC_RATIO || ind->metric == PLAN_METRIC_ASKED) {
+		const struct compare_category *cat = *ind->group ? compare_find(d, ind->group) : NULL;
+		return cat && !cell_shown(d, cat, cats, groups);
+	}
+	const struct compare_category *low = NULL, *high = NULL;
+	for (size_t i = 0; i < d->ncats; i++) {
+		const struct compare_category *cat = &d->cats[i];
+		if (ind->metric == PLAN_METRIC_SHARE_AT_LEAST) {
+			if (!isnan(cat->population) && !isnan(cat->st.ratio.estimate) &&
+			    words_reading_of(cat, d->compared) != READING_LOW_N && cats[i] != CELL_SHOWN)
+				return 1;
+			continue;
+		}
+		if (isnan(cat->st.rate_per_1000))
+			continue;
+		if (!low || cat->st.rate_per_1000 < low->st.rate_per_1000)
+			low = cat;
+		if (!high || cat->st.rate_per_1000 > high->st.rate_per_1000)
+			high = cat;
+	}
+	return (low && !cell_shown(d, low, cats, groups)) || (high && !cell_shown(d, high, cats, groups));
+}
+
+void measure_mark_hidden(const struct measure_indicator *ind, const struct compare *c, const struct taxonomy *t,
+    int threshold, struct measure_reading *r)
+{
+	const struct compare_dimension *d = *ind->dimension ? compare_dimension(c, ind->dimension) : NULL;
+	r->hidden = 0;
+	if (threshold <= 0 || !d || ind->metric == PLAN_METRIC_BASELINES)
+		return;
+	enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
+	publish_suppress(d, t, threshold, cats, groups);
+	r->hidden = rests_on_hidden(ind, d, cats, groups);
+	free(cats);
+	free(groups);
+}
+
 void measure_reading_free(struct measure_reading *r)
 {
 	free(r->slug);
@@ -190,6 +243,7 @@ struct comparisons {
 	struct store *s;
 	const struct taxonomy *t;
 	const struct compare_options *o;
+	int suppress;                   /* each reading's hidden at this threshold */
 	char **slugs;
 	struct compare **compared;
 	size_t n;
@@ -300,6 +354,7 @@ static int window_measure(struct comparisons *m, const struct measure_indicator 
 			struct measure_reading *r = &w->readings[w->n++];
 			r->slug = xstrdup(slugs[i]);
 			measure_read(ind, c, r);
+			measure_mark_hidden(ind, c, m->t, m->suppress, r);
 		}
 	}
 	strings_free(slugs, n);
@@ -494,7 +549,7 @@ int measure_load_book(struct store *s, const char *plan, struct measure_book *b,
 int measure_run(struct store *s, const struct taxonomy *t, const struct compare_options *o, struct measure_book *b,
     struct reach_error *err)
 {
-	struct comparisons m = { s, t, o, NULL, NULL, 0, err };
+	struct comparisons m = { s, t, o, b->suppress, NULL, NULL, 0, err };
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < b->ninds; i++)
 		rc = indicator_measure(&m, &b->inds[i]);

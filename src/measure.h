@@ -19,6 +19,8 @@ struct measure_reading {
 	size_t ndims;
 	struct buf brief;               /* the value, short: "0.47", "2 of 3", "asked" */
 	struct buf showed;              /* what it showed, in words */
+	int hidden;                     /* a figure it shows rests on a count a published report withholds
+	                                   (measure_mark_hidden); what it measures is the same either way */
 };
 
 /* A window of an indicator: its consultations, their readings, its value. */
@@ -67,6 +69,7 @@ struct measure_book {
 	struct measure_indicator *inds;
 	size_t ninds;
 	char as_of[11];                 /* YYYY-MM-DD for overdue, set by the caller before measuring */
+	int suppress;                   /* each reading's hidden at this threshold (0: none), set the same way */
 };
 
 /*
@@ -102,6 +105,18 @@ void measure_define_windows(struct measure_indicator *ind);
  * measure_reading_free.
  */
 void measure_read(const struct measure_indicator *ind, const struct compare *c, struct measure_reading *r);
+
+/*
+ * Sets R->hidden (R read from C by measure_read) when a figure R shows —
+ * the group's count, share or ratio for ratio and asked; a judged
+ * category's ratio for share_at_least; the lowest or highest rate for
+ * rate_ratio — belongs to a count the published report of C withholds at
+ * THRESHOLD (publish_suppress: from 1 to under it, and the further counts
+ * withheld so that no total gives one away). THRESHOLD 0: never. Never
+ * fails; measures nothing.
+ */
+void measure_mark_hidden(const struct measure_indicator *ind, const struct compare *c, const struct taxonomy *t,
+    int threshold, struct measure_reading *r);
 
 /* Frees what R holds (not R itself). */
 void measure_reading_free(struct measure_reading *r);

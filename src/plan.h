@@ -110,14 +110,19 @@ struct plan_actions_options {
 	const char *plan;       /* one plan's code, or NULL for all */
 	const char *as_of;      /* YYYY-MM-DD for "overdue"; NULL: today */
 	const char *format;     /* text, json, csv or md */
+	int suppress;           /* csv and md (published): values resting on a count from 1 to under this are
+	                           withheld; 0: none, with a warning (text and json, for analysts: never) */
 	struct compare_options compare;         /* how indicators compare with the census */
 };
 
 /*
  * Prints every action of O->plan (NULL: of every plan) in O->format: owner,
  * due date, overdue as of O->as_of, status, and its indicators measured over
- * the consultations held, with their evidence (docs/plans.md). -1 with ERR
- * set when the plan is not held or a comparison fails; 0 otherwise.
+ * the consultations held, with their evidence (docs/plans.md). In csv and
+ * md, the forms to publish, a value resting on a count withheld at
+ * O->suppress is "[c]" with its indicator's status, and the action's status
+ * counts it as no data. -1 with ERR set when the plan is not held or a
+ * comparison fails; 0 otherwise.
  */
 __attribute__((warn_unused_result))
 int plan_actions(struct store *s, const struct taxonomy *t, const struct plan_actions_options *o, FILE *out,
@@ -131,5 +136,15 @@ int plan_actions(struct store *s, const struct taxonomy *t, const struct plan_ac
 __attribute__((warn_unused_result))
 int plan_evidence(struct store *s, const struct taxonomy *t, const struct compare *c, int json, FILE *out,
     struct reach_error *err);
+
+/*
+ * The same section as text, for a published form: what a reading showed is
+ * "[c] withheld" when it rests on a count the published report of C
+ * withholds at THRESHOLD (measure_mark_hidden; 0: none). plan_evidence's
+ * forms are for analysts. 0, or -1 with ERR set.
+ */
+__attribute__((warn_unused_result))
+int plan_evidence_published(struct store *s, const struct taxonomy *t, const struct compare *c, int threshold,
+    FILE *out, struct reach_error *err);
 
 #endif

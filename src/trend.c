@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "emit.h"
+#include "publish.h"
 
 static struct trend_series *series_of(struct trend *tr, const char *dimension, const char *code, const char *label)
 {
@@ -32,8 +33,9 @@ static int wanted(const char *code, char *const *codes, size_t ncodes, int is_gr
 	return 0;
 }
 
+/* Adds C's point to S; CELL is how the published report of its consultation shows C's count. */
 static void add_point(struct trend_series *s, const struct compare_consultation *cc, const struct compare_dimension *d,
-    const struct compare_category *c, int suppress)
+    const struct compare_category *c, enum publish_cell cell)
 {
 	if (s->npoints && strcmp(s->points[s->npoints - 1].slug, cc->slug) == 0)
 		return;                 /* a code that is both a category and a group: one point */
@@ -46,7 +48,8 @@ static void add_point(struct trend_series *s, const struct compare_consultation 
 	p->known = d->known;
 	p->population_share = c->st.population_share;
 	p->ratio = c->st.ratio;
-	p->withheld = c->n >= 1 && c->n < suppress;
+	p->withheld = cell != CELL_SHOWN;
+	p->secondary = cell == CELL_WITHHELD;
 	s->nwithheld += p->withheld;
 }
 
@@ -106,14 +109,20 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 			const struct compare_dimension *dim = &c->dims[d];
 			if (!dim->compared)
 				continue;
+			/* The cells the consultation's published report withholds, so that no output shows more. */
+			enum publish_cell *cats = xcalloc(dim->ncats + 1, sizeof *cats);
+			enum publish_cell *groups = xcalloc(dim->ngroups + 1, sizeof *groups);
+			publish_suppress(dim, t, suppress, cats, groups);
 			for (size_t k = 0; k < dim->ncats; k++)
 				if (wanted(dim->cats[k].code, codes, ncodes, 0) && !isnan(dim->cats[k].st.ratio.estimate))
 					add_point(series_of(tr, dim->name, dim->cats[k].code, dim->cats[k].label),
-					    &c->consultations[0], dim, &dim->cats[k], suppress);
+					    &c->consultations[0], dim, &dim->cats[k], cats[k]);
 			for (size_t g = 0; g < dim->ngroups; g++)
 				if (wanted(dim->groups[g].code, codes, ncodes, 1) && !isnan(dim->groups[g].st.ratio.estimate))
 					add_point(series_of(tr, dim->name, dim->groups[g].code, dim->groups[g].label),
-					    &c->consultations[0], dim, &dim->groups[g], suppress);
+					    &c->consultations[0], dim, &dim->groups[g], groups[g]);
+			free(cats);
+			free(groups);
 		}
 		compare_free(c);
 	}
@@ -170,13 +179,21 @@ static const char *not_fitted(const struct trend_point *p)
 	return p->n == 0 ? "  not fitted: no respondent" : "  not fitted: no log ratio";
 }
 
+/* "<5" for a small count, "[c]" for one withheld so that no total gives a small one away, or the count. */
+static void count_shown(const struct trend_point *p, int suppress, char *count, size_t len)
+{
+	if (p->secondary)
+		snprintf(count, len, "[c]");
+	else if (p->withheld)
+		snprintf(count, len, "<%d", suppress);
+	else
+		snprintf(count, len, "%.0f", p->n);
+}
+
 static void text_point(const struct trend_point *p, int suppress, FILE *out)
 {
 	char count[32];
-	if (p->withheld)
-		snprintf(count, sizeof count, "<%d", suppress);
-	else
-		snprintf(count, sizeof count, "%.0f", p->n);
+	count_shown(p, suppress, count, sizeof count);
 	fprintf(out, "  %s  %-20s %6s  ratio ", p->closed, p->slug, count);
 	if (p->withheld) {
 		fputs(" withheld\n", out);
@@ -227,17 +244,15 @@ void trend_text(const struct trend *tr, FILE *out)
 	    "of the log ratio, (1 - p) / (n p), p the group's share of n known answers); its slope is read as\n"
 	    "the ratio's change a year.\n", out);
 	if (withheld)
-		fprintf(out, "Counts from 1 to %d are shown as \"<%d\"; their ratios are withheld and left out of the fit,\n"
-		    "which would give them away.\n", tr->suppress - 1, tr->suppress);
+		fprintf(out, "Counts from 1 to %d are shown as \"<%d\", and counts the consultation's published report\n"
+		    "withholds so that no total gives those away as \"[c]\"; their ratios are withheld and left out\n"
+		    "of the fit, which would give them away.\n", tr->suppress - 1, tr->suppress);
 }
 
 static void json_point(const struct trend_point *p, int suppress, const char *sep, FILE *out)
 {
 	char count[32];
-	if (p->withheld)
-		snprintf(count, sizeof count, "<%d", suppress);
-	else
-		snprintf(count, sizeof count, "%.0f", p->n);
+	count_shown(p, suppress, count, sizeof count);
 	emit_json_member_string(out, sep, "slug", p->slug);
 	emit_json_member_string(out, ", ", "closed", p->closed);
 	emit_json_member_number(out, ", ", "n", p->withheld ? NAN : p->n);

@@ -3,8 +3,10 @@
  * its representation ratio in every consultation closing in a window, by
  * closing date, and a straight line fitted to the log of the ratio, each
  * consultation weighted by its count (stats_ratio_trend), read as the
- * ratio's change a year. Counts from 1 to under the suppression threshold
- * are withheld, with their ratios, and left out of the fit.
+ * ratio's change a year. Counts from 1 to under the suppression threshold,
+ * and those the consultation's published report withholds besides so that
+ * no total gives a small one away, are withheld with their ratios and left
+ * out of the fit (so the line cannot be solved for them).
  */
 #ifndef REACH_TREND_H
 #define REACH_TREND_H
@@ -20,7 +22,9 @@ struct trend_point {
 	double known;                   /* answers in compared categories: the base of its share */
 	double population_share;        /* the group's census share */
 	struct stats_interval ratio;
-	int withheld;                   /* n from 1 to under the threshold: n and ratio not shown, not fitted */
+	int withheld;                   /* n not shown in the consultation's published report (publish_suppress):
+	                                   n and ratio not shown, not fitted */
+	int secondary;                  /* withheld though not small, so that no total gives a small one away */
 	double weight;                  /* in the fit (stats_log_ratio_weight); 0 when not fitted */
 	double log_ratio_se;            /* 1 / sqrt(weight): the log ratio's standard error; NaN when not fitted */
 };
@@ -45,9 +49,9 @@ struct trend {
  * The series of the categories or groups CODES (NULL: every roll-up and age
  * group, such as bme and 75+) over the consultations closing from FROM to
  * TO (either NULL), each compared as O says. A consultation whose answers
- * cannot form a group leaves a gap in that series. A count from 1 to under
- * SUPPRESS (0: none) is withheld with its ratio and left out of the fit,
- * which would give it away. NULL with ERR set; trend_free frees the result.
+ * cannot form a group leaves a gap in that series. A count the published
+ * report withholds at SUPPRESS (0: none; publish_suppress) is withheld with
+ * its ratio and left out of the fit, which would give it away. NULL with ERR set; trend_free frees the result.
  */
 struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *from, const char *to,
     char *const *codes, size_t ncodes, const struct compare_options *o, int suppress, struct reach_error *err);
