@@ -222,7 +222,8 @@ void measure_mark_hidden(const struct measure_indicator *ind, const struct compa
 	if (threshold <= 0 || !d || ind->metric == PLAN_METRIC_BASELINES)
 		return;
 	enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
-	publish_suppress(d, t, threshold, cats, groups);
+	enum publish_cell extras[PUBLISH_EXTRAS];
+	publish_suppress(d, t, threshold, cats, groups, extras);
 	r->hidden = rests_on_hidden(ind, d, cats, groups);
 	free(cats);
 	free(groups);

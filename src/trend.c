@@ -112,7 +112,8 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 			/* The cells the consultation's published report withholds, so that no output shows more. */
 			enum publish_cell *cats = xcalloc(dim->ncats + 1, sizeof *cats);
 			enum publish_cell *groups = xcalloc(dim->ngroups + 1, sizeof *groups);
-			publish_suppress(dim, t, suppress, cats, groups);
+			enum publish_cell extras[PUBLISH_EXTRAS];
+			publish_suppress(dim, t, suppress, cats, groups, extras);
 			for (size_t k = 0; k < dim->ncats; k++)
 				if (wanted(dim->cats[k].code, codes, ncodes, 0) && !isnan(dim->cats[k].st.ratio.estimate))
 					add_point(series_of(tr, dim->name, dim->cats[k].code, dim->cats[k].label),
