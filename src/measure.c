@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclose.h"
 #include "emit.h"
 #include "policy.h"
-#include "publish.h"
 #include "words.h"
 
 /* ---- reading an indicator from a comparison ---- */
@@ -178,7 +178,7 @@ void measure_read(const struct measure_indicator *ind, const struct compare *c, 
 
 /* Is CAT (a category or group of D) shown in the published report, under CATS and GROUPS? */
 static int cell_shown(const struct compare_dimension *d, const struct compare_category *cat,
-    const enum publish_cell *cats, const enum publish_cell *groups)
+    const enum disclose_cell *cats, const enum disclose_cell *groups)
 {
 	if (cat >= d->cats && cat < d->cats + d->ncats)
 		return cats[cat - d->cats] == CELL_SHOWN;
@@ -189,7 +189,7 @@ static int cell_shown(const struct compare_dimension *d, const struct compare_ca
 
 /* Does a figure of D's reading for IND rest on a category not shown? As read_share and read_rate_ratio choose. */
 static int rests_on_hidden(const struct measure_indicator *ind, const struct compare_dimension *d,
-    const enum publish_cell *cats, const enum publish_cell *groups)
+    const enum disclose_cell *cats, const enum disclose_cell *groups)
 {
 	if (ind->metric == PLAN_METRIC_RATIO || ind->metric == PLAN_METRIC_ASKED) {
 		const struct compare_category *cat = *ind->group ? compare_find(d, ind->group) : NULL;
@@ -221,9 +221,9 @@ void measure_mark_hidden(const struct measure_indicator *ind, const struct compa
 	r->hidden = 0;
 	if (threshold <= 0 || !d || ind->metric == PLAN_METRIC_BASELINES)
 		return;
-	enum publish_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
-	enum publish_cell extras[PUBLISH_EXTRAS];
-	publish_suppress(d, t, threshold, cats, groups, extras);
+	enum disclose_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
+	enum disclose_cell extras[DISCLOSE_EXTRAS];
+	disclose_suppress(d, t, threshold, cats, groups, extras);
 	r->hidden = rests_on_hidden(ind, d, cats, groups);
 	free(cats);
 	free(groups);

@@ -111,7 +111,7 @@ void measure_read(const struct measure_indicator *ind, const struct compare *c, 
  * the group's count, share or ratio for ratio and asked; a judged
  * category's ratio for share_at_least; the lowest or highest rate for
  * rate_ratio — belongs to a count the published report of C withholds at
- * THRESHOLD (publish_suppress: from 1 to under it, and the further counts
+ * THRESHOLD (disclose_suppress: from 1 to under it, and the further counts
  * withheld so that no total gives one away). THRESHOLD 0: never. Never
  * fails; measures nothing.
  */

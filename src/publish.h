@@ -29,34 +29,4 @@ struct publish_options {
 int publish_report(struct store *s, const struct taxonomy *t, const struct compare *c, const char *format,
     const struct publish_options *o, FILE *out, struct reach_error *err);
 
-/* How a count is shown under disclosure control. */
-enum publish_cell { CELL_SHOWN, CELL_SMALL, CELL_WITHHELD };
-
-/*
- * The counts of a dimension beside its categories, each published and
- * protected like a category: together with the categories they add up to
- * the dimension's responses. LEFT_OUT is every other answer (named only a
- * broader group, below the age invited, in an overlapping band, not counted
- * by the census in a category of its own).
- */
-enum publish_extra { PUBLISH_MISSING, PUBLISH_DECLINED, PUBLISH_UNMATCHED, PUBLISH_LEFT_OUT, PUBLISH_EXTRAS };
-
-/* The count of extra E of D (publish_extra). */
-double publish_extra_count(const struct compare_dimension *d, enum publish_extra e);
-
-/*
- * Decides which of D's categories (CATS[k]), groups (GROUPS[g]) and extra
- * counts (EXTRAS[e], PUBLISH_EXTRAS of them; NULL: not asked) are shown: a
- * count from 1 to THRESHOLD - 1 is small; then, in every set whose total is
- * shown (the responses: every category and extra count; the known answers:
- * the compared categories, and the rest; each group's members and the
- * rest; the categories under one parent, as the nineteen ethnic groups
- * under the five), while some hidden count has only one value that the
- * set's total allows (a small count from 1 to THRESHOLD - 1, a withheld one
- * from 0 to the responses), the smallest shown count joins them, so that no
- * subtraction reveals it. Returns the number of counts hidden.
- */
-size_t publish_suppress(const struct compare_dimension *d, const struct taxonomy *t, int threshold,
-    enum publish_cell *cats, enum publish_cell *groups, enum publish_cell *extras);
-
 #endif

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "date.h"
+#include "disclose.h"
 #include "emit.h"
-#include "publish.h"
 
 static struct trend_series *series_of(struct trend *tr, const char *dimension, const char *code, const char *label)
 {
@@ -35,7 +35,7 @@ static int wanted(const char *code, char *const *codes, size_t ncodes, int is_gr
 
 /* Adds C's point to S; CELL is how the published report of its consultation shows C's count. */
 static void add_point(struct trend_series *s, const struct compare_consultation *cc, const struct compare_dimension *d,
-    const struct compare_category *c, enum publish_cell cell)
+    const struct compare_category *c, enum disclose_cell cell)
 {
 	if (s->npoints && strcmp(s->points[s->npoints - 1].slug, cc->slug) == 0)
 		return;                 /* a code that is both a category and a group: one point */
@@ -110,10 +110,10 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 			if (!dim->compared)
 				continue;
 			/* The cells the consultation's published report withholds, so that no output shows more. */
-			enum publish_cell *cats = xcalloc(dim->ncats + 1, sizeof *cats);
-			enum publish_cell *groups = xcalloc(dim->ngroups + 1, sizeof *groups);
-			enum publish_cell extras[PUBLISH_EXTRAS];
-			publish_suppress(dim, t, suppress, cats, groups, extras);
+			enum disclose_cell *cats = xcalloc(dim->ncats + 1, sizeof *cats);
+			enum disclose_cell *groups = xcalloc(dim->ngroups + 1, sizeof *groups);
+			enum disclose_cell extras[DISCLOSE_EXTRAS];
+			disclose_suppress(dim, t, suppress, cats, groups, extras);
 			for (size_t k = 0; k < dim->ncats; k++)
 				if (wanted(dim->cats[k].code, codes, ncodes, 0) && !isnan(dim->cats[k].st.ratio.estimate))
 					add_point(series_of(tr, dim->name, dim->cats[k].code, dim->cats[k].label),

@@ -22,7 +22,7 @@ struct trend_point {
 	double known;                   /* answers in compared categories: the base of its share */
 	double population_share;        /* the group's census share */
 	struct stats_interval ratio;
-	int withheld;                   /* n not shown in the consultation's published report (publish_suppress):
+	int withheld;                   /* n not shown in the consultation's published report (disclose_suppress):
 	                                   n and ratio not shown, not fitted */
 	int secondary;                  /* withheld though not small, so that no total gives a small one away */
 	double weight;                  /* in the fit (stats_log_ratio_weight); 0 when not fitted */
@@ -50,7 +50,7 @@ struct trend {
  * group, such as bme and 75+) over the consultations closing from FROM to
  * TO (either NULL), each compared as O says. A consultation whose answers
  * cannot form a group leaves a gap in that series. A count the published
- * report withholds at SUPPRESS (0: none; publish_suppress) is withheld with
+ * report withholds at SUPPRESS (0: none; disclose_suppress) is withheld with
  * its ratio and left out of the fit, which would give it away. NULL with ERR set; trend_free frees the result.
  */
 struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *from, const char *to,

@@ -1,7 +1,8 @@
-/* Unit tests for the disclosure control of published reports (publish_suppress). */
+/* Unit tests for the disclosure control of published reports (disclose_suppress). */
 #include <stdlib.h>
 
 #include "check.h"
+#include "disclose.h"
 #include "publish.h"
 
 static struct taxonomy *tx;
@@ -37,8 +38,8 @@ static void test_nothing_small(void)
 {
 	double n[] = { 20, 15, 12, 900, 10 };
 	struct compare_dimension d = five(n);
-	enum publish_cell cats[5], groups[1];
-	publish_suppress(&d, tx, 5, cats, groups, NULL);
+	enum disclose_cell cats[5], groups[1];
+	disclose_suppress(&d, tx, 5, cats, groups, NULL);
 	for (int k = 0; k < 5; k++)
 		CHECK_INT(cats[k], CELL_SHOWN);
 	CHECK_INT(groups[0], CELL_SHOWN);
@@ -50,8 +51,8 @@ static void test_lone_small_cell(void)
 	 * so the smallest other member of bme (mixed, 8) is withheld too. */
 	double n[] = { 15, 12, 8, 900, 3 };
 	struct compare_dimension d = five(n);
-	enum publish_cell cats[5], groups[1];
-	publish_suppress(&d, tx, 5, cats, groups, NULL);
+	enum disclose_cell cats[5], groups[1];
+	disclose_suppress(&d, tx, 5, cats, groups, NULL);
 	CHECK_INT(cats[4], CELL_SMALL);
 	CHECK_INT(cats[2], CELL_WITHHELD);
 	CHECK_INT(cats[0], CELL_SHOWN);
@@ -65,8 +66,8 @@ static void test_two_small_cells(void)
 	/* Two small cells protect each other: nothing more is withheld. */
 	double n[] = { 15, 4, 8, 900, 3 };
 	struct compare_dimension d = five(n);
-	enum publish_cell cats[5], groups[1];
-	publish_suppress(&d, tx, 5, cats, groups, NULL);
+	enum disclose_cell cats[5], groups[1];
+	disclose_suppress(&d, tx, 5, cats, groups, NULL);
 	CHECK_INT(cats[1], CELL_SMALL);
 	CHECK_INT(cats[4], CELL_SMALL);
 	CHECK_INT(cats[0], CELL_SHOWN);
@@ -78,12 +79,12 @@ static void test_zero_and_off(void)
 	/* A zero is shown (it names no one); threshold 0 withholds nothing. */
 	double n[] = { 0, 2, 8, 900, 0 };
 	struct compare_dimension d = five(n);
-	enum publish_cell cats[5], groups[1];
-	publish_suppress(&d, tx, 5, cats, groups, NULL);
+	enum disclose_cell cats[5], groups[1];
+	disclose_suppress(&d, tx, 5, cats, groups, NULL);
 	CHECK_INT(cats[0], CELL_SHOWN);
 	CHECK_INT(cats[1], CELL_SMALL);
 	CHECK_INT(cats[2], CELL_WITHHELD);
-	publish_suppress(&d, tx, 0, cats, groups, NULL);
+	disclose_suppress(&d, tx, 0, cats, groups, NULL);
 	CHECK_INT(cats[1], CELL_SHOWN);
 	CHECK_INT(groups[0], CELL_SHOWN);
 }
