@@ -46,6 +46,15 @@ int plan_list(struct store *s, FILE *out, struct reach_error *err)
 
 /* ---- words shared by the formats ---- */
 
+/* Does BK hold any action of plan CODE? Plans without actions are left out of every format. */
+static int has_actions(const struct measure_book *bk, const char *code)
+{
+	for (size_t i = 0; i < bk->nactions; i++)
+		if (strcmp(bk->actions[i].plan, code) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is the metric's value a fraction shown as a percentage? */
 static int is_share(enum plan_metric m)
 {
@@ -248,10 +257,7 @@ static void text_actions(FILE *out, const struct measure_book *bk)
 	for (size_t p = 0; p < bk->nplans; p++) {
 		const struct measure_plan *plan = &bk->plans[p];
 		struct buf b = { 0 };
-		int any = 0;
-		for (size_t i = 0; i < bk->nactions && !any; i++)
-			any = strcmp(bk->actions[i].plan, plan->code) == 0;
-		if (!any)
+		if (!has_actions(bk, plan->code))
 			continue;
 		fprintf(out, "\n%s  ", plan->code);
 		wrap_line(out, plan->title, (int)strlen(plan->code) + 2, 2);
@@ -402,10 +408,7 @@ static void md_actions(FILE *out, const struct view *v)
 		put_plan_facts(&b, plan);
 		buf_puts(&b, ". ");
 		put_tally(&b, bk, plan->code);
-		int any = 0;
-		for (size_t i = 0; i < bk->nactions && !any; i++)
-			any = strcmp(bk->actions[i].plan, plan->code) == 0;
-		if (any) {
+		if (has_actions(bk, plan->code)) {
 			fprintf(out, "\n## %s: %s\n\n%s.\n\n", plan->code, plan->title, b.data);
 			fputs("| Action | Owner | Due | Overdue | Status | Indicator | Baseline | Latest | Target | "
 			      "Indicator status | Evidence |\n", out);
@@ -501,18 +504,14 @@ static void json_window(FILE *out, const struct measure_window *w)
 	emit_json_member_text(out, "", "from", w->from);
 	emit_json_member_text(out, ", ", "to", w->to);
 	emit_json_member_text(out, ", ", "platform", w->platform);
-	emit_json_member_number(out, ", ", "value", w->value.estimate);
-	emit_json_member_number(out, ", ", "lower", w->value.lower);
-	emit_json_member_number(out, ", ", "upper", w->value.upper);
+	emit_json_members_value(out, ", ", w->value.estimate, w->value.lower, w->value.upper);
 	emit_json_key(out, ", ", "consultations");
 	fputc('[', out);
 	for (size_t i = 0; i < w->n; i++) {
 		const struct measure_reading *r = &w->readings[i];
 		fputs(i ? ",\n        {" : "\n        {", out);
 		emit_json_member_text(out, "", "slug", r->slug);
-		emit_json_member_number(out, ", ", "value", r->estimate);
-		emit_json_member_number(out, ", ", "lower", r->lower);
-		emit_json_member_number(out, ", ", "upper", r->upper);
+		emit_json_members_value(out, ", ", r->estimate, r->lower, r->upper);
 		emit_json_member_text(out, ", ", "showed", r->showed.data);
 		fputc('}', out);
 	}
@@ -572,10 +571,7 @@ static void json_actions(FILE *out, const struct measure_book *bk)
 	size_t shown = 0;
 	for (size_t p = 0; p < bk->nplans; p++) {
 		const struct measure_plan *plan = &bk->plans[p];
-		size_t n = 0;
-		for (size_t i = 0; i < bk->nactions; i++)
-			n += strcmp(bk->actions[i].plan, plan->code) == 0;
-		if (!n)
+		if (!has_actions(bk, plan->code))
 			continue;
 		fputs(shown++ ? ",\n  {" : "\n  {", out);
 		emit_json_member_text(out, "", "code", plan->code);

@@ -90,6 +90,13 @@ void emit_json_member_interval(FILE *out, const char *sep, const char *key, doub
 	emit_json_interval(out, lower, upper);
 }
 
+void emit_json_members_value(FILE *out, const char *sep, double value, double lower, double upper)
+{
+	emit_json_member_number(out, sep, "value", value);
+	emit_json_member_number(out, ", ", "lower", lower);
+	emit_json_member_number(out, ", ", "upper", upper);
+}
+
 void emit_csv_cell(FILE *out, const char *cell)
 {
 	if (!cell)

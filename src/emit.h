@@ -43,6 +43,9 @@ void emit_json_member_number(FILE *out, const char *sep, const char *key, double
 void emit_json_member_bool(FILE *out, const char *sep, const char *key, int value);
 void emit_json_member_interval(FILE *out, const char *sep, const char *key, double lower, double upper);
 
+/* SEP"value": V, "lower": L, "upper": U: an estimate with its interval as three members. */
+void emit_json_members_value(FILE *out, const char *sep, double value, double lower, double upper);
+
 /* ---- CSV ---- */
 
 /*

@@ -124,9 +124,7 @@ static void evidence_json(FILE *out, const struct measure_book *b, const struct 
 			emit_json_member_text(out, ", ", "label", ind->label);
 			emit_json_member_text(out, ", ", "metric", ind->metric_name);
 			emit_json_member_text(out, ", ", "window", window_words[windows[j]]);
-			emit_json_member_number(out, ", ", "value", readings[j].estimate);
-			emit_json_member_number(out, ", ", "lower", readings[j].lower);
-			emit_json_member_number(out, ", ", "upper", readings[j].upper);
+			emit_json_members_value(out, ", ", readings[j].estimate, readings[j].lower, readings[j].upper);
 			emit_json_member_text(out, ", ", "showed", readings[j].showed.data);
 			fputc('}', out);
 		}

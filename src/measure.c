@@ -48,18 +48,26 @@ static void read_ratio(const struct measure_indicator *ind, const struct compare
 	emit_interval(&r->brief, EMIT_RATIO, ratio->estimate, NAN, NAN);
 }
 
-static void read_rate_ratio(const struct compare_dimension *d, struct measure_reading *r)
+/* The categories of D with the lowest and the highest response rate (NULL when no rate is known). */
+static void rate_extremes(const struct compare_dimension *d, const struct compare_category **low,
+    const struct compare_category **high)
 {
-	const struct compare_category *low = NULL, *high = NULL;
+	*low = *high = NULL;
 	for (size_t i = 0; i < d->ncats; i++) {
 		const struct compare_category *cat = &d->cats[i];
 		if (isnan(cat->st.rate_per_1000))
 			continue;
-		if (!low || cat->st.rate_per_1000 < low->st.rate_per_1000)
-			low = cat;
-		if (!high || cat->st.rate_per_1000 > high->st.rate_per_1000)
-			high = cat;
+		if (!*low || cat->st.rate_per_1000 < (*low)->st.rate_per_1000)
+			*low = cat;
+		if (!*high || cat->st.rate_per_1000 > (*high)->st.rate_per_1000)
+			*high = cat;
 	}
+}
+
+static void read_rate_ratio(const struct compare_dimension *d, struct measure_reading *r)
+{
+	const struct compare_category *low, *high;
+	rate_extremes(d, &low, &high);
 	if (!low || isnan(d->scores.min_max_ratio)) {
 		buf_puts(&r->showed, "no response rates (no residents counted)");
 		return;
@@ -195,22 +203,17 @@ static int rests_on_hidden(const struct measure_indicator *ind, const struct com
 		const struct compare_category *cat = *ind->group ? compare_find(d, ind->group) : NULL;
 		return cat && !cell_shown(d, cat, cats, groups);
 	}
-	const struct compare_category *low = NULL, *high = NULL;
-	for (size_t i = 0; i < d->ncats; i++) {
-		const struct compare_category *cat = &d->cats[i];
-		if (ind->metric == PLAN_METRIC_SHARE_AT_LEAST) {
+	if (ind->metric == PLAN_METRIC_SHARE_AT_LEAST) {
+		for (size_t i = 0; i < d->ncats; i++) {
+			const struct compare_category *cat = &d->cats[i];
 			if (!isnan(cat->population) && !isnan(cat->st.ratio.estimate) &&
 			    words_reading_of(cat, d->compared) != READING_LOW_N && cats[i] != CELL_SHOWN)
 				return 1;
-			continue;
 		}
-		if (isnan(cat->st.rate_per_1000))
-			continue;
-		if (!low || cat->st.rate_per_1000 < low->st.rate_per_1000)
-			low = cat;
-		if (!high || cat->st.rate_per_1000 > high->st.rate_per_1000)
-			high = cat;
+		return 0;
 	}
+	const struct compare_category *low, *high;
+	rate_extremes(d, &low, &high);
 	return (low && !cell_shown(d, low, cats, groups)) || (high && !cell_shown(d, high, cats, groups));
 }
 
