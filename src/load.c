@@ -330,15 +330,6 @@ static const char *without_postcodes(const char *v, size_t *len, struct buf *out
 	return out->data;
 }
 
-/* Whole years from the date BORN to the date AT, both "YYYY-MM-DD". */
-static int years_between(const char *born, const char *at)
-{
-	int years = atoi(at) - atoi(born);
-	if (strcmp(at + 5, born + 5) < 0)
-		years--;
-	return years;
-}
-
 /*
  * Writes into OUT what is stored for RAW, an answer to a date-of-birth
  * question of a response dated AT (NULL: none): the age then ("34"); a
@@ -354,17 +345,18 @@ static void age_from_birth_date(const struct load *l, const char *raw, int month
 	struct tag_result r;
 	buf_reset(out);
 	buf_puts(out, "");
-	if (l->opts.taxonomy) {
-		tag_answer(l->opts.taxonomy, ROLE_AGE, "age", raw, 0, &r);
-		if (r.status == TAG_MISSING || r.status == TAG_DECLINED) {
-			buf_puts(out, raw);
-			return;
-		}
-	}
 	/* A date of birth given as a year alone is taken as 1 July of it, as the tagger does. */
-	if (parse_long(raw, 1890, 2100, &year) == 0)
-		snprintf(born, sizeof born, "%04ld-07-01", year);
-	else if (parse_date(raw, month_first, born) < 0) {
+	if (parse_long(raw, 1890, 2100, &year) == 0) {
+		days_to_date(date_to_days_ymd(year, 7, 1), born);
+	} else if (parse_date(raw, month_first, born) < 0) {
+		/* Not a date: a non-answer ("Prefer not to say") is kept as it is, anything else said unreadable. */
+		if (l->opts.taxonomy) {
+			tag_answer(l->opts.taxonomy, ROLE_AGE, "age", raw, 0, &r);
+			if (r.status == TAG_MISSING || r.status == TAG_DECLINED) {
+				buf_puts(out, raw);
+				return;
+			}
+		}
 		buf_puts(out, "date of birth not readable");
 		return;
 	}
@@ -373,11 +365,18 @@ static void age_from_birth_date(const struct load *l, const char *raw, int month
 		buf_puts(out, "age not known: no response date or closing date to reckon it at");
 		return;
 	}
-	int age = years_between(born, at);
-	if (age < 0 || age > POLICY_AGE_CEILING)
+	int age = date_age_years(date_to_days(born), date_to_days(at));
+	if (age < 0 || age > POLICY_AGE_CEILING) {
 		buf_puts(out, "date of birth gives no age");
-	else
-		buf_printf(out, "%d", age);
+		return;
+	}
+	/* The age as digits, without a printf for every row. */
+	char digits[4], *p = digits + sizeof digits;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + age % 10);
+	while ((age /= 10) > 0);
+	buf_puts(out, p);
 }
 
 /*
