@@ -49,9 +49,9 @@ int columns_is_demographic(enum role role)
 }
 
 /* Row R's answer in column I, or "" past its end. */
-static const char *cell(const char *const *row, size_t n, size_t i)
+const char *columns_cell(const char *const *row, size_t n, size_t i)
 {
-	return i < n && row[i] ? row[i] : "";
+	return row && i < n && row[i] ? row[i] : "";
 }
 
 /* ---- roles ---- */
@@ -329,7 +329,7 @@ static size_t sorted_answers(const char *const *const *answers, const size_t *nf
 	size_t filled = 0;
 	for (size_t r = 0; r < nrows; r++)
 		for (size_t col = first; col <= last; col++) {
-			const char *v = cell(answers[r], nfields[r], col);
+			const char *v = columns_cell(answers[r], nfields[r], col);
 			if (*v)
 				seen[filled++] = v;
 		}
@@ -427,7 +427,7 @@ static enum role guess_from_answers(const char *const *const *answers, const siz
 static int all_empty(const char *const *const *answers, const size_t *nfields, size_t nrows, size_t col)
 {
 	for (size_t r = 0; r < nrows; r++)
-		if (*cell(answers[r], nfields[r], col))
+		if (*columns_cell(answers[r], nfields[r], col))
 			return 0;
 	return 1;
 }
@@ -482,7 +482,7 @@ static int is_option_column(const struct column *col, const char *const *const *
 	struct buf b = { 0 };
 	size_t given = 0, same = 0;
 	for (size_t r = 0; r < nrows; r++) {
-		text_squeeze(cell(answers[r], nfields[r], col->position - 1), &b);
+		text_squeeze(columns_cell(answers[r], nfields[r], col->position - 1), &b);
 		if (!b.len)
 			continue;
 		given++;

@@ -74,6 +74,9 @@ struct columns {
 };
 
 /* The stable name of a role ("ethnicity"), layout or confidence. */
+/* Row ROW's cell I (of N), or "" past its end or for a missing row or cell. */
+const char *columns_cell(const char *const *row, size_t n, size_t i);
+
 const char *columns_role_name(enum role role);
 int columns_role_parse(const char *name, enum role *role);
 const char *columns_confidence_name(enum confidence c);

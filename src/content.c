@@ -12,11 +12,6 @@
 #include "policy.h"
 #include "text.h"
 
-/* Row R's answer in column I, or "" past its end. */
-static const char *cell(const char *const *row, size_t n, size_t i)
-{
-	return i < n && row[i] ? row[i] : "";
-}
 
 static int alpha_at(const char *p) { return isalpha((unsigned char)*p) != 0; }
 static int digit_at(const char *p) { return isdigit((unsigned char)*p) != 0; }
@@ -203,7 +198,7 @@ enum role content_role(const char *const *const *answers, const size_t *nfields,
 	size_t seen[CONTENT_COUNT] = { 0 }, filled = 0, personal = 0;
 	struct buf b = { 0 };
 	for (size_t r = 0; r < nrows; r++) {
-		const char *v = cell(answers[r], nfields[r], col);
+		const char *v = columns_cell(answers[r], nfields[r], col);
 		if (!*v)
 			continue;
 		text_squeeze(v, &b);

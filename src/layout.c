@@ -26,11 +26,6 @@ const char *layout_name(enum layout layout)
 	return names[layout];
 }
 
-static const char *cell(const char *const *row, size_t n, size_t i)
-{
-	return row && i < n ? row[i] : "";
-}
-
 /* "Q1", "V12", "Ident 3", "q2_a": a short export id rather than question text. */
 static int is_short_id(const char *s)
 {
@@ -66,7 +61,7 @@ static int is_two_tier(const char *const *r1, size_t n1, const char *const *r2, 
 			continue;
 		filled1++;
 		ids += is_short_id(r1[i]);
-		if (strcmp(r1[i], cell(r2, n2, i)) == 0)
+		if (strcmp(r1[i], columns_cell(r2, n2, i)) == 0)
 			return 0;
 	}
 	for (size_t i = 0; i < n2; i++) {
@@ -135,11 +130,11 @@ static int is_count(const char *s, long *value)
 static int is_row_index(const char *const *const *rows, const size_t *nfields, size_t nrows)
 {
 	long first, v;
-	if (nrows < 2 || nfields[0] < 2 || *rows[0][0] || !is_count(cell(rows[1], nfields[1], 0), &first) ||
+	if (nrows < 2 || nfields[0] < 2 || *rows[0][0] || !is_count(columns_cell(rows[1], nfields[1], 0), &first) ||
 	    first > 1)
 		return 0;
 	for (size_t r = 2; r < nrows; r++)
-		if (!is_count(cell(rows[r], nfields[r], 0), &v) || v != first + (long)r - 1)
+		if (!is_count(columns_cell(rows[r], nfields[r], 0), &v) || v != first + (long)r - 1)
 			return 0;
 	return 1;
 }
@@ -257,8 +252,8 @@ struct columns *layout_columns(const char *const *const *rows, const size_t *nfi
 		col->position = i + 1;
 		col->question = -1;
 		col->block = -1;
-		const char *top = cell(rows[0], nfields[0], i);
-		const char *name = cell(names, nnames, i);
+		const char *top = columns_cell(rows[0], nfields[0], i);
+		const char *name = columns_cell(names, nnames, i);
 		if (c->layout == LAYOUT_SURVEYMONKEY) {
 			if (*top) {
 				block = top;
