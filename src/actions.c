@@ -297,15 +297,7 @@ static unsigned *withhold(struct measure_book *bk)
 		if (hide[i])
 			ind->status = PLAN_NO_DATA;
 	}
-	for (size_t i = 0; i < bk->nactions; i++) {
-		struct measure_action *a = &bk->actions[i];
-		enum plan_status *st = xcalloc(a->ninds + 1, sizeof *st);
-		for (size_t k = 0; k < a->ninds; k++)
-			st[k] = bk->inds[a->inds[k]].status;
-		a->status = plan_action_status(st, a->ninds);
-		a->overdue = plan_overdue(a->due_date, bk->as_of, a->status);
-		free(st);
-	}
+	measure_action_statuses(bk);
 	return hide;
 }
 

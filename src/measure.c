@@ -232,6 +232,19 @@ void measure_mark_hidden(const struct measure_indicator *ind, const struct compa
 	free(groups);
 }
 
+void measure_action_statuses(struct measure_book *b)
+{
+	for (size_t i = 0; i < b->nactions; i++) {
+		struct measure_action *a = &b->actions[i];
+		enum plan_status *st = xcalloc(a->ninds + 1, sizeof *st);
+		for (size_t k = 0; k < a->ninds; k++)
+			st[k] = b->inds[a->inds[k]].status;
+		a->status = plan_action_status(st, a->ninds);
+		a->overdue = plan_overdue(a->due_date, b->as_of, a->status);
+		free(st);
+	}
+}
+
 void measure_reading_free(struct measure_reading *r)
 {
 	free(r->slug);
@@ -558,15 +571,8 @@ int measure_run(struct store *s, const struct taxonomy *t, const struct compare_
 	for (size_t i = 0; rc == 0 && i < b->ninds; i++)
 		rc = indicator_measure(&m, &b->inds[i]);
 	comparisons_free(&m);
-	for (size_t i = 0; rc == 0 && i < b->nactions; i++) {
-		struct measure_action *a = &b->actions[i];
-		enum plan_status *st = xcalloc(a->ninds + 1, sizeof *st);
-		for (size_t k = 0; k < a->ninds; k++)
-			st[k] = b->inds[a->inds[k]].status;
-		a->status = plan_action_status(st, a->ninds);
-		a->overdue = plan_overdue(a->due_date, b->as_of, a->status);
-		free(st);
-	}
+	if (rc == 0)
+		measure_action_statuses(b);
 	return rc;
 }
 

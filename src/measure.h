@@ -95,6 +95,9 @@ int measure_run(struct store *s, const struct taxonomy *t, const struct compare_
 /* Frees what B holds (not B itself); a zeroed B is fine. */
 void measure_book_free(struct measure_book *b);
 
+/* Sets each action's status from its indicators' and whether it is overdue on B's as_of date. */
+void measure_action_statuses(struct measure_book *b);
+
 /* Sets the from, to, platform and defined of IND's two windows from its spans; reads nothing. */
 void measure_define_windows(struct measure_indicator *ind);
 
