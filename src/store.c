@@ -323,8 +323,10 @@ int store_transaction(struct store *s, store_work_fn work, void *ctx, struct rea
 		rc = -1;
 	if (rc < 0) {
 		/* The work's own message when it set one; otherwise the store's. */
-		if (!err->code)
-			*err = s->err.code ? s->err : (struct reach_error){ REACH_EDB, "the transaction failed" };
+		if (!err->code && s->err.code)
+			*err = s->err;
+		else if (!err->code)
+			error_set(err, REACH_EDB, s->path, 0, "the transaction failed");
 		store_rollback(s);
 	}
 	return rc;

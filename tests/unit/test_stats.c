@@ -265,6 +265,16 @@ static void test_category(void)
 	CHECK_INT(c.flag, STATS_FLAG_FAR_BELOW);
 	CHECK_INT(c.evidence, STATS_EVIDENCE_BELOW);
 	CHECK_INT(c.size, STATS_SIZE_UNDER_HALF);
+	/*
+	 * Read again with a p-value adjusted across a report: an adjusted p of
+	 * 0.5 is not under 1 - 0.95, so the evidence is unclear although the
+	 * interval lies below 1; the size stays under a half (hand reasoning from
+	 * the rule in stats.h), and the adjusted p is kept.
+	 */
+	stats_category_read(&c, 0.5, 0.95);
+	CHECK_INT(c.evidence, STATS_EVIDENCE_UNCLEAR);
+	CHECK_INT(c.size, STATS_SIZE_UNDER_HALF);
+	CHECK(c.p_adjusted == 0.5);
 
 	/* zero population in the group: no RR, no rate */
 	CHECK_INT(stats_category(4, 120, 0, 20480, 0.95, &c), STATS_OK);
