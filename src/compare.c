@@ -540,6 +540,7 @@ void compare_free(struct compare *c)
 			free(cq->text);
 		}
 		free(c->weights->questions);
+		strings_free(c->weights->notes, c->weights->nnotes);
 		free(c->weights->margins);
 		free(c->weights);
 	}

@@ -90,7 +90,6 @@ struct compare_question {
 };
 
 /* How many notes the weighting may leave (compare_weights.notes). */
-#define COMPARE_WEIGHT_NOTES 4
 
 /*
  * Every respondent raked to census margins (age, sex, ethnic group), a
@@ -102,7 +101,7 @@ struct compare_weights {
 	double raked;                   /* respondents weighted: all of them */
 	double cap;                     /* largest weight allowed, as a multiple of the mean; 0: none */
 	struct stats_rake_result result;
-	char notes[COMPARE_WEIGHT_NOTES][400];  /* what was pooled, how the not known were weighted */
+	char **notes;                   /* what was pooled, how the not known were weighted */
 	size_t nnotes;
 	struct compare_question *questions;
 	size_t nquestions;

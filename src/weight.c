@@ -9,7 +9,6 @@
 #include "policy.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,17 +265,6 @@ static void collapse_margin(struct margin *mg, const int *cat, const struct cell
 	free(ids);
 }
 
-/* Adds a printf-formatted note to CW, if there is room. */
-static void weights_note(struct compare_weights *cw, const char *fmt, ...) REACH_PRINTF(2, 3);
-static void weights_note(struct compare_weights *cw, const char *fmt, ...)
-{
-	if (cw->nnotes >= COMPARE_WEIGHT_NOTES)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cw->notes[cw->nnotes++], sizeof cw->notes[0], fmt, ap);
-	va_end(ap);
-}
 
 /* Notes every group of MG that holds more than one category; then numbers the groups 0, 1, … */
 static void settle_margin(struct compare_weights *cw, struct margin *mg, const int *cat, const struct cell *cells,
@@ -299,7 +287,7 @@ static void settle_margin(struct compare_weights *cw, struct margin *mg, const i
 		buf_printf(&text, " (%.0f)", group_respondents(mg, cat, cells, ncells, ids[j]));
 	}
 	if (text.len)
-		weights_note(cw, "%s weighted as one group: %s; %s", d->name, text.data,
+		compare_note(&cw->notes, &cw->nnotes, "%s weighted as one group: %s; %s", d->name, text.data,
 		    mg->is_age ? "an age band with fewer than " POLICY_TEXT(POLICY_WEIGHT_MIN_RESPONDENTS)
 				 " respondents joins its neighbour with fewer"
 			       : "categories with fewer than " POLICY_TEXT(POLICY_WEIGHT_MIN_RESPONDENTS)
@@ -421,7 +409,7 @@ void weight_run(struct run *r)
 			buf_printf(&unknown, "%s%s %.0f (%.1f%%)", unknown.len ? ", " : "", d->name, mg->not_known, 100 * share);
 	}
 	if (unknown.len)
-		weights_note(cw, "not known (unanswered, declined, or no census figure), raked as a group of their own "
+		compare_note(&cw->notes, &cw->nnotes, "not known (unanswered, declined, or no census figure), raked as a group of their own "
 				 "to their share of respondents: %s", unknown.data);
 	struct stats_rake_options opts = stats_rake_defaults();
 	if (r->o->weight_cap != 0)
