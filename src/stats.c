@@ -82,6 +82,18 @@ double stats_rate_per_1000(double n, double population)
 	return 1000.0 * n / population;
 }
 
+double stats_shortfall(double n, double n_known, double q, double target)
+{
+	if (!valid_count(n) || !valid_count(n_known) || n > n_known || n_known == 0.0 ||
+	    !valid_count(q) || q > 1.0 || !valid_count(target))
+		return NAN;
+	double aim = target * q;
+	if (aim >= 1.0)
+		return NAN;
+	double x = (aim * n_known - n) / (1.0 - aim);
+	return x > 0.0 ? x : 0.0;
+}
+
 enum stats_size stats_size_of(double ratio)
 {
 	if (isnan(ratio))

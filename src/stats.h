@@ -85,6 +85,19 @@ STATS_MUST_CHECK int stats_representation_ratio(double n_k, double n_known, doub
 double stats_rate_per_1000(double n, double population);
 
 /*
+ * The shortfall of a group: how many more responses from it, every other
+ * answer unchanged, would have brought its representation ratio to
+ * `target` (0.8, or 1 for parity). With n of n_known answers in the group
+ * and population share q, the x with (n + x) / (n_known + x) = target * q:
+ * x = (target * q * n_known - n) / (1 - target * q). 0 when the group
+ * already reaches the target. Fractional: a caller that says "responses"
+ * rounds it up. NaN when n_known is 0 (no ratio to move), when target * q
+ * is 1 or more (no number of responses reaches it), or when an argument is
+ * negative, not finite, n > n_known or q > 1.
+ */
+double stats_shortfall(double n, double n_known, double q, double target);
+
+/*
  * How a category reads, in two parts kept apart: the evidence (does the
  * ratio's interval, or its adjusted p-value, rule out parity?) and the size
  * (which band the unrounded ratio lies in: policy.h). A reading combines

@@ -90,6 +90,29 @@ static void test_rate_per_1000(void)
 	CHECK(isnan(stats_rate_per_1000(3, NAN)));
 }
 
+static void test_shortfall(void)
+{
+	/*
+	 * By hand: 10 of 100 answers at share 0.2. Parity: (0.2 * 100 - 10) / (1 - 0.2)
+	 * = 12.5, and (10 + 12.5) / (100 + 12.5) = 0.2. The 0.8 line: target share
+	 * 0.16, (16 - 10) / 0.84 = 7.142857142857143.
+	 */
+	CHECK_REL(stats_shortfall(10, 100, 0.2, 1.0), 12.5, TIGHT);
+	CHECK_REL(stats_shortfall(10, 100, 0.2, 0.8), 7.142857142857143, TIGHT);
+	/* By hand: none of 60 at share 0.05, parity: 3 / 0.95 = 3.157894736842105. */
+	CHECK_REL(stats_shortfall(0, 60, 0.05, 1.0), 3.157894736842105, TIGHT);
+	/* Already at or over the target: nothing more needed. */
+	CHECK(stats_shortfall(20, 100, 0.2, 1.0) == 0.0);
+	CHECK(stats_shortfall(30, 100, 0.2, 0.8) == 0.0);
+	/* Undefined: no answers, a target share of 1 or more, bad arguments. */
+	CHECK(isnan(stats_shortfall(0, 0, 0.2, 1.0)));
+	CHECK(isnan(stats_shortfall(10, 100, 1.0, 1.0)));
+	CHECK(isnan(stats_shortfall(10, 100, 0.9, 1.2)));
+	CHECK(isnan(stats_shortfall(101, 100, 0.2, 1.0)));
+	CHECK(isnan(stats_shortfall(-1, 100, 0.2, 1.0)));
+	CHECK(isnan(stats_shortfall(10, 100, NAN, 1.0)));
+}
+
 /* The reading of n_k of n_known at share q, unadjusted, from stats_representation_ratio. */
 static enum stats_flag flag_for(double n_k, double n_known, double q)
 {
@@ -1153,6 +1176,7 @@ int main(void)
 	RUN(test_wilson);
 	RUN(test_representation_ratio);
 	RUN(test_rate_per_1000);
+	RUN(test_shortfall);
 	RUN(test_readings);
 	RUN(test_parity_p);
 	RUN(test_p_adjust);
