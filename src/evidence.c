@@ -126,6 +126,10 @@ static void evidence_json(FILE *out, const struct measure_book *b, const struct 
 			emit_json_member_text(out, ", ", "window", window_words[windows[j]]);
 			emit_json_members_value(out, ", ", readings[j].estimate, readings[j].lower, readings[j].upper);
 			emit_json_member_text(out, ", ", "showed", readings[j].showed.data);
+			if (ind->metric == PLAN_METRIC_RATIO) {
+				emit_json_member_number(out, ", ", "shortfall_0_8", readings[j].shortfall_target);
+				emit_json_member_number(out, ", ", "shortfall_parity", readings[j].shortfall_parity);
+			}
 			fputc('}', out);
 		}
 	}

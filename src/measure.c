@@ -46,6 +46,15 @@ static void read_ratio(const struct measure_indicator *ind, const struct compare
 	emit_interval(&r->showed, EMIT_RATIO, ratio->estimate, ratio->lower, ratio->upper);
 	buf_printf(&r->showed, ", %s", words_reading(words_reading_of(cat, d->compared))->word);
 	emit_interval(&r->brief, EMIT_RATIO, ratio->estimate, NAN, NAN);
+	r->shortfall_target = compare_shortfall(d, cat, POLICY_PARITY_TARGET);
+	r->shortfall_parity = compare_shortfall(d, cat, 1.0);
+	if (r->shortfall_parity > 0 && r->shortfall_target > 0)
+		buf_printf(&r->showed, "; about %.0f more response%s from %s would have reached a ratio of %g, %.0f parity",
+		    r->shortfall_target, r->shortfall_target == 1 ? "" : "s", ind->group, POLICY_PARITY_TARGET,
+		    r->shortfall_parity);
+	else if (r->shortfall_parity > 0)
+		buf_printf(&r->showed, "; about %.0f more response%s from %s would have reached parity", r->shortfall_parity,
+		    r->shortfall_parity == 1 ? "" : "s", ind->group);
 }
 
 /* The categories of D with the lowest and the highest response rate (NULL when no rate is known). */
@@ -97,6 +106,9 @@ static void read_share(const struct measure_indicator *ind, const struct compare
 		else {
 			buf_printf(&below, "%s%s (", below.len ? ", " : "", cat->code);
 			emit_interval(&below, EMIT_RATIO, cat->st.ratio.estimate, NAN, NAN);
+			double more = compare_shortfall(d, cat, ind->threshold);
+			if (more > 0)
+				buf_printf(&below, ", %.0f more to reach %g", more, ind->threshold);
 			buf_putc(&below, ')');
 		}
 	}
@@ -164,7 +176,7 @@ static void read_baselines(const struct compare *c, struct measure_reading *r)
 void measure_read(const struct measure_indicator *ind, const struct compare *c, struct measure_reading *r)
 {
 	const struct compare_dimension *d = *ind->dimension ? compare_dimension(c, ind->dimension) : NULL;
-	r->estimate = r->lower = r->upper = NAN;
+	r->estimate = r->lower = r->upper = r->shortfall_target = r->shortfall_parity = NAN;
 	if (ind->metric == PLAN_METRIC_BASELINES) {
 		read_baselines(c, r);
 	} else if (ind->metric == PLAN_METRIC_ASKED) {

@@ -15,6 +15,8 @@ struct measure_reading {
 	char *slug;
 	double estimate, lower, upper;  /* NaN when it gives no value */
 	double hits, judged;            /* share_at_least: categories at the threshold of those judged; asked: 1 of 1 */
+	double shortfall_target, shortfall_parity;      /* ratio: more responses from the group that would have
+	                                   reached POLICY_PARITY_TARGET and parity (compare_shortfall); else NaN */
 	char **dims;                    /* baselines: the dimensions compared with the census */
 	size_t ndims;
 	struct buf brief;               /* the value, short: "0.47", "2 of 3", "asked" */
