@@ -75,22 +75,6 @@ static void put_value(struct buf *b, const struct measure_indicator *ind, const 
 		emit_interval(b, EMIT_RATIO, v->estimate, v->lower, v->upper);
 }
 
-/* The target in words: "0.80 or more", "all (100 %)", "a clear rise on the baseline". */
-static void put_target(struct buf *b, const struct measure_indicator *ind)
-{
-	int up = ind->comparison == PLAN_AT_LEAST;
-	if (ind->comparison == PLAN_RISE || ind->comparison == PLAN_FALL)
-		buf_printf(b, "a %s on the baseline beyond its margin of error", ind->comparison == PLAN_RISE ? "rise" : "fall");
-	else if (is_share(ind->metric) && ind->target == (up ? 1 : 0))
-		buf_puts(b, up ? "all (100 %)" : "none (0 %)");
-	else if (is_share(ind->metric))
-		buf_printf(b, "%.0f %% or %s", 100 * ind->target, up ? "more" : "less");
-	else if (ind->metric == PLAN_METRIC_BASELINES)
-		buf_printf(b, "%g dimensions or %s", ind->target, up ? "more" : "fewer");
-	else
-		buf_printf(b, "%.2f or %s", ind->target, up ? "more" : "less");
-}
-
 /* The window in words: "closing 2018-12-01 to 2019-11-30, on letstalk". */
 static void put_span(struct buf *b, const struct measure_window *w)
 {
@@ -185,7 +169,7 @@ static void text_indicator(FILE *out, const struct measure_indicator *ind, const
 		text_window(out, "baseline", ind, &ind->w[0]);
 	text_window(out, "latest", ind, &ind->w[1]);
 	buf_reset(&b);
-	put_target(&b, ind);
+	measure_target_words(&b, ind);
 	text_field(out, 8, "target", b.data);
 	if (*ind->note)
 		text_field(out, 8, "note", ind->note);
@@ -367,7 +351,7 @@ static void md_action(FILE *out, const struct view *v, const struct measure_acti
 		(hide & 2) ? buf_puts(&b, "[c]") : put_value(&b, ind, &ind->w[1]);
 		emit_md_cell(out, b.data);
 		buf_reset(&b);
-		put_target(&b, ind);
+		measure_target_words(&b, ind);
 		emit_md_cell(out, b.data);
 		emit_md_cell(out, shown_status(v, a->inds[k], 0));
 		buf_reset(&b);

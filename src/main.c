@@ -26,7 +26,6 @@
 #include "trend.h"
 #include "util.h"
 
-#define REACH_VERSION "0.1.0"
 
 static const char usage_text[] =
     "usage: reach [--db FILE] COMMAND [ARGS]\n"

@@ -17,6 +17,22 @@
 
 /* ---- reading an indicator from a comparison ---- */
 
+void measure_target_words(struct buf *b, const struct measure_indicator *ind)
+{
+	int up = ind->comparison == PLAN_AT_LEAST;
+	int share = ind->metric == PLAN_METRIC_SHARE_AT_LEAST || ind->metric == PLAN_METRIC_ASKED;
+	if (ind->comparison == PLAN_RISE || ind->comparison == PLAN_FALL)
+		buf_printf(b, "a %s on the baseline beyond its margin of error", ind->comparison == PLAN_RISE ? "rise" : "fall");
+	else if (share && ind->target == (up ? 1 : 0))
+		buf_puts(b, up ? "all (100 %)" : "none (0 %)");
+	else if (share)
+		buf_printf(b, "%.0f %% or %s", 100 * ind->target, up ? "more" : "less");
+	else if (ind->metric == PLAN_METRIC_BASELINES)
+		buf_printf(b, "%g dimensions or %s", ind->target, up ? "more" : "fewer");
+	else
+		buf_printf(b, "%.2f or %s", ind->target, up ? "more" : "less");
+}
+
 static void add_name(char ***names, size_t *n, const char *name)
 {
 	for (size_t i = 0; i < *n; i++)

@@ -123,6 +123,9 @@ void measure_read(const struct measure_indicator *ind, const struct compare *c, 
 void measure_mark_hidden(const struct measure_indicator *ind, const struct compare *c, const struct taxonomy *t,
     int threshold, struct measure_reading *r);
 
+/* IND's target in words, appended to B: "0.80 or more", "all (100 %)", "a rise on the baseline beyond its margin of error". */
+void measure_target_words(struct buf *b, const struct measure_indicator *ind);
+
 /* Frees what R holds (not R itself). */
 void measure_reading_free(struct measure_reading *r);
 
