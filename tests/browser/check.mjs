@@ -1,17 +1,22 @@
 // check.mjs PAGE.html... — each HTML report as a reader's browser shows it,
 // in headless Chromium (Debian package chromium) driven by puppeteer-core.
-// Four checks a page, each counted:
+// Six checks a page (seven counts), each counted:
 //   parse    the HTML parses without one error, by the HTML standard's own
 //            parser (parse5, which reports every parse error the standard
 //            names, e.g. "invalid-first-character-of-tag-name" for a bare
 //            "<5" or "p < 0.0001")
 //   axe      axe-core finds no violation of WCAG 2.1 A or AA (tags wcag2a,
 //            wcag2aa, wcag21a, wcag21aa) at 1280 px
+//   figures  every numeric cell's figure and interval stay on one line, at
+//            1280 px and at 320 px (counted once for each width)
 //   reflow   at a 320 px viewport the page does not scroll sideways
 //            (WCAG 1.4.10): the document is no wider than the viewport
 //   charts   every chart (an <svg> or <img> in a <figure>) is drawn: its
 //            screenshot is not blank (over 0.5 % of its pixels differ from
 //            its most common colour)
+//   print    printed on A4: no navigation, no block taller than a page kept
+//            whole (which would leave a page blank), figures kept whole, the
+//            summary on page 1
 // and ends with "N passed, N failed", as tests/run.sh reads it.
 // CHROMIUM names the browser (default /usr/bin/chromium).
 import { readFileSync } from 'node:fs';
@@ -90,6 +95,24 @@ try {
 		});
 		result(name, 'axe WCAG 2.1 A/AA', axe);
 
+		// A figure with its interval ("4.0% (2.9–5.4)") on one line in every numeric cell and at 320 px too.
+		for (const width of [1280, 320]) {
+			await page.setViewport({ width, height: 900 });
+			const wrapped = await page.evaluate(() => {
+				const out = [];
+				for (const td of document.querySelectorAll('td.n')) {
+					const range = document.createRange();
+					range.selectNodeContents(td);
+					const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+					if (tops.size > 1)
+						out.push(`"${td.textContent}" wraps over ${tops.size} lines`);
+				}
+				return out;
+			});
+			result(name, `figures on one line at ${width} px`, wrapped);
+		}
+		await page.setViewport({ width: 1280, height: 900 });
+
 		const charts = await page.$$('figure svg, figure img');
 		const blankCharts = [];
 		for (let i = 0; i < charts.length; i++) {
@@ -120,6 +143,32 @@ try {
 			return over;
 		});
 		result(name, 'reflow at 320 px', wide);
+
+		// Printed on A4 (180 mm of text across, 267 mm down, at 96 px an inch): the navigation
+		// left out, no block taller than a page kept whole (it would be pushed to the next
+		// page, leaving this one blank), every figure kept whole, the summary on page 1.
+		await page.emulateMediaType('print');
+		await page.setViewport({ width: 680, height: 1009 });
+		const print = await page.evaluate(() => {
+			const pageHeight = 1009, problems = [];
+			const nav = document.querySelector('nav');
+			if (nav && getComputedStyle(nav).display !== 'none')
+				problems.push('the navigation is printed');
+			for (const el of document.querySelectorAll('main > *, section')) {
+				const avoid = /avoid/.test(getComputedStyle(el).breakInside);
+				if (avoid && el.getBoundingClientRect().height > pageHeight)
+					problems.push(`<${el.tagName.toLowerCase()}> ${Math.round(el.getBoundingClientRect().height)} px tall is kept whole: it would leave a page blank`);
+			}
+			for (const fig of document.querySelectorAll('figure'))
+				if (!/avoid/.test(getComputedStyle(fig).breakInside))
+					problems.push('a figure may break across pages');
+			const summary = document.querySelector('.summary');
+			if (summary && summary.getBoundingClientRect().top + window.scrollY > pageHeight)
+				problems.push('the summary does not start on page 1');
+			return problems;
+		});
+		result(name, 'print on A4', print);
+		await page.emulateMediaType(null);
 		await page.close();
 	}
 } finally {
