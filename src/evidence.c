@@ -318,8 +318,8 @@ static void summary_groups(struct buf *b, const struct evidence *e)
 		buf_free(&key);
 		if (seen)
 			continue;
-		buf_printf(b, "%s%s (ratio %s", n++ ? ", " : " Of the groups the plans name, short of the review "
-		    "line of a ratio of " POLICY_TEXT(POLICY_PARITY_TARGET) ": ", ind->group, r->brief.data);
+		buf_printf(b, "%s%s (ratio %s", n++ ? ", " : " The groups the plans name that fall short of a "
+		    "ratio of " POLICY_TEXT(POLICY_PARITY_TARGET) ": ", ind->group, r->brief.data);
 		if (r->shortfall_target > 0)
 			buf_printf(b, "; about %.0f more response%s would have reached it", r->shortfall_target,
 			    r->shortfall_target == 1 ? "" : "s");
@@ -349,8 +349,8 @@ int plan_evidence_summary(struct store *s, const struct taxonomy *t, const struc
 		    r->hidden ? "[c]" : r->brief.data);
 	}
 	if (actions) {
-		buf_printf(b, "For the equality action plans, this consultation is evidence for %zu action%s (%s; see "
-			      "Equality action plans below).", actions, actions == 1 ? "" : "s", codes.data);
+		buf_printf(b, "this consultation is evidence for %zu action%s of the equality action plans (%s; see "
+			      "below).", actions, actions == 1 ? "" : "s", codes.data);
 		summary_groups(b, &e);
 		if (targets)
 			buf_printf(b, "%s.", counts.data);

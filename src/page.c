@@ -133,9 +133,10 @@ static int page_summary(FILE *out, struct store *s, const struct taxonomy *t, co
 	fputs("<section class=\"summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n<p>", out);
 	if (missed.len) {
 		buf_puts(&missed, ".");
-		emit_html_text(out, "Who we missed (a ratio under " POLICY_TEXT(POLICY_PARITY_TARGET) ", its interval wholly "
-				    "below parity), with the responses from each group that would have reached parity and "
-				    POLICY_TEXT(POLICY_PARITY_TARGET) ", every other answer unchanged. ");
+		fputs("<strong>Who we missed</strong> ", out);
+		emit_html_text(out, "(a ratio under " POLICY_TEXT(POLICY_PARITY_TARGET) ", its interval wholly below parity; "
+				    "with the responses from each group that would have reached parity and "
+				    POLICY_TEXT(POLICY_PARITY_TARGET) ", every other answer unchanged): ");
 		emit_html_text(out, missed.data);
 	} else {
 		emit_html_text(out, "No group was clearly missed: no group's ratio is under " POLICY_TEXT(POLICY_PARITY_TARGET)
@@ -143,7 +144,8 @@ static int page_summary(FILE *out, struct store *s, const struct taxonomy *t, co
 	}
 	if (over.len) {
 		buf_puts(&over, ".");
-		fputs(" ", out);
+		fputs(" <strong>Over-represented</strong> (a ratio over " POLICY_TEXT(POLICY_RATIO_HIGH) ", its interval wholly "
+		      "above parity): ", out);
 		emit_html_text(out, over.data);
 	}
 	if (withheld) {
@@ -153,7 +155,7 @@ static int page_summary(FILE *out, struct store *s, const struct taxonomy *t, co
 				    : "In some dimensions counts are withheld, and a group resting on them is not named here.");
 	}
 	if (plans.len) {
-		fputs(" ", out);
+		fputs(" <strong>For the plans:</strong> ", out);
 		emit_html_text(out, plans.data);
 	}
 	fputs("</p>\n</section>\n", out);

@@ -311,7 +311,7 @@ void published_over_phrase(const struct compare_dimension *d, const struct publi
 		    !(c->st.ratio.estimate > POLICY_RATIO_HIGH))
 			continue;
 		if (named++ == 0)
-			buf_printf(b, "%s%s: ", b->len ? "; " : "Over-represented: ", words_dimension_title(d->name));
+			buf_printf(b, "%s%s: ", b->len ? "; " : "", words_dimension_title(d->name));
 		else
 			buf_puts(b, ", ");
 		buf_printf(b, "%s (ratio ", shown_name(c));

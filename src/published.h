@@ -120,7 +120,7 @@ void published_shortfall_phrase(const struct compare_dimension *d, const struct 
 void published_shortfall_sentence(const struct compare_dimension *d, const struct compare_category *c, struct buf *b);
 
 /*
- * "Over-represented: Age: 55-64 (ratio 1.58), 65-74 (ratio 1.83)" — D's shown
+ * "Age: 55-64 (ratio 1.58), 65-74 (ratio 1.83)" — D's shown
  * categories whose interval lies wholly above 1 and ratio above 1.25, appended to B after any
  * dimension already there ("; Sex: …"); nothing when none.
  */
