@@ -39,9 +39,12 @@ static int rollup_has(const struct tag_rollup *u, const char *code)
 int disclose_in_group(const struct compare_dimension *d, const struct taxonomy *t, size_t g, size_t k)
 {
 	const struct compare_category *grp = &d->groups[g], *cat = &d->cats[k];
-	if (grp->age_min >= 0)
-		return cat->age_min >= grp->age_min && cat->age_max >= 0 &&
-		    (grp->age_max < 0 || cat->age_max <= grp->age_max);
+	if (grp->age_min >= 0) {
+		/* As compare.c sums an age group: the compared bands wholly within it, an open band ("85+") in an open group. */
+		int starts_in = cat->age_min >= grp->age_min && (grp->age_max < 0 || cat->age_min <= grp->age_max);
+		int ends_in = grp->age_max < 0 || (cat->age_max >= 0 && cat->age_max <= grp->age_max);
+		return starts_in && ends_in && !isnan(cat->population);
+	}
 	const struct tag_rollup *u;
 	size_t n = tag_rollups(t, d->name, &u);
 	for (size_t i = 0; i < n; i++)
