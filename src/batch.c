@@ -231,9 +231,16 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 		}
 		free(slug);
 	}
-	if (failed >= 0)
+	if (failed >= 0 && o->compare.round > 0)
+		fprintf(out, "reports to publish in %s (HTML, every count rounded to the nearest %d)\n"
+		    "not to publish: %s (JSON, rounded too, but keep it with the analysts)\n", folder.data, o->compare.round,
+		    private.data);
+	else if (failed >= 0 && o->publish.suppress > 0)
 		fprintf(out, "reports to publish in %s (HTML, counts from 1 to %d withheld)\n"
 		    "not to publish: %s (JSON, every count)\n", folder.data, o->publish.suppress - 1, private.data);
+	else if (failed >= 0)
+		fprintf(out, "reports in %s (HTML, disclosure control off: small counts shown, not to publish)\n"
+		    "not to publish: %s (JSON, every count)\n", folder.data, private.data);
 	for (size_t i = 0; i < n; i++)
 		free(files[i]);
 	free(files);

@@ -186,6 +186,12 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 	if (disclosure)
 		csv_line(out, NULL, "note", "disclosure", disclosure, NULL, "");
 	free(disclosure);
+	if (c->rounding) {
+		/* The base, for a reader (or a program) that must know what range a count stands for. */
+		char base[16];
+		snprintf(base, sizeof base, "%d", c->rounding);
+		csv_line(out, NULL, "note", "rounding", "every count is rounded to a multiple of this, halves up", base, "");
+	}
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
 		struct published p;
