@@ -16,6 +16,7 @@
 #include "export.h"
 #include "ingest.h"
 #include "load.h"
+#include "output.h"
 #include "plan.h"
 #include "policy.h"
 #include "preview.h"
@@ -651,7 +652,7 @@ static int cmd_batch(const char *db, int argc, char **argv)
 	o.compare.min_age = -1;
 	struct session x;
 	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0 ? batch_run(x.s, x.t, dirs[0], &o, stdout, &x.err) : -1;
-	return session_close(&x, rc < 0 ? -1 : rc > 0 ? REACH_EDATA : REACH_OK);
+	return session_close(&x, rc < 0 ? -1 : rc);
 }
 
 static int cmd_list(const char *db, int argc, char **argv)
@@ -665,6 +666,13 @@ static int cmd_list(const char *db, int argc, char **argv)
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
+/* The exit status for a command's RC, once every write to standard output is checked: 3 when one failed. */
+static int finish(int rc)
+{
+	struct reach_error err = { 0 };
+	return output_check_stdout(&err) < 0 && (rc == REACH_OK || rc == REACH_EPARTIAL) ? error_print(&err) : rc;
+}
+
 int main(int argc, char **argv)
 {
 	const char *db = getenv("REACH_DB");
@@ -674,10 +682,10 @@ int main(int argc, char **argv)
 	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
 			fputs(usage_text, stdout);
-			return REACH_OK;
+			return finish(REACH_OK);
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("reach %s\n", REACH_VERSION);
-			return REACH_OK;
+			return finish(REACH_OK);
 		} else if (strcmp(argv[i], "--db") == 0) {
 			if (i + 1 == argc)
 				return usage_error(NULL, "%s", "--db needs a value");
@@ -703,11 +711,12 @@ int main(int argc, char **argv)
 		{ "export", cmd_export }, { "trend", cmd_trend }, { "batch", cmd_batch },
 	};
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
-		if (strcmp(command, commands[k].name) == 0)
-			return commands[k].run(db, rest, args);
+		if (strcmp(command, commands[k].name) == 0) {
+			return finish(commands[k].run(db, rest, args));
+		}
 	if (strcmp(command, "help") == 0) {
 		fputs(usage_text, stdout);
-		return REACH_OK;
+		return finish(REACH_OK);
 	}
 	return usage_error(NULL, "unknown command \"%s\"", command);
 }

@@ -8,6 +8,7 @@
 
 #include "chart.h"
 #include "disclose.h"
+#include "output.h"
 #include "published.h"
 #include "emit.h"
 #include "words.h"
@@ -311,8 +312,10 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 	char *svg = NULL;
 	for (size_t k = 0; k < d->ncats; k++)
 		show[k] = cats[k] == CELL_SHOWN;
-	if (fd >= 0)
+	if (fd >= 0) {
 		close(fd);
+		output_scratch_add(path);
+	}
 	int drawn = fd >= 0 ? kind->draw(d, show, "svg", path, &err) : -1;
 	if (drawn == 0) {
 		struct buf title = { 0 };
@@ -324,7 +327,7 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 		*skipped = 1;
 	}
 	if (fd >= 0)
-		unlink(path);
+		output_scratch_remove(path);
 	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
 		struct buf file = { 0 };
 		buf_printf(&file, "%s/%s-%s%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
