@@ -588,8 +588,10 @@ static int cmd_report(const char *db, int argc, char **argv)
 		rc = report_json(x.s, x.t, c, stdout, &x.err);
 	else if (rc == 0 && strcmp(format, "text") == 0)
 		rc = report_text(x.s, x.t, c, stdout, &x.err);
-	else if (rc == 0)
+	else if (rc == 0) {
+		publish_adjust(c, x.t, &po);
 		partial = (rc = publish_report(x.s, x.t, c, format, &po, stdout, &x.err)) > 0, rc = rc > 0 ? 0 : rc;
+	}
 	compare_free(c);
 	strings_free(slugs, nslugs);
 	return session_close(&x, rc < 0 ? -1 : partial ? REACH_EPARTIAL : REACH_OK);
