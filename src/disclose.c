@@ -40,8 +40,8 @@ int disclose_in_group(const struct compare_dimension *d, const struct taxonomy *
 {
 	const struct compare_category *grp = &d->groups[g], *cat = &d->cats[k];
 	if (grp->age_min >= 0)
-		return cat->age_min >= grp->age_min && cat->age_max >= 0 &&
-		    (grp->age_max < 0 || cat->age_max <= grp->age_max);
+		return cat->age_min >= grp->age_min &&
+		    (grp->age_max < 0 || (cat->age_max >= 0 && cat->age_max <= grp->age_max));
 	const struct tag_rollup *u;
 	size_t n = tag_rollups(t, d->name, &u);
 	for (size_t i = 0; i < n; i++)
