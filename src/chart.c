@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "output.h"
 #include "policy.h"
 #include "trend.h"
 #include "words.h"
@@ -60,43 +61,49 @@ void chart_job_free(struct chart_job *job)
 
 /*
  * Runs JOB's script, its data file and output named first, as FORMAT into
- * PATH; an SVG file standing alone (CAPTION) takes CAPTION's title. 0; 1
- * with no rows; -1 with ERR set.
+ * PATH; an SVG file standing alone (CAPTION) takes CAPTION's title. gnuplot
+ * draws into a scratch folder and the chart is then put in place whole
+ * (output.h). 0; 1 with no rows; -1 with ERR set (the file at PATH left as
+ * it was).
  */
 static int run_job(const struct chart_job *job, const char *format, const char *path,
     const struct chart_caption *caption, struct reach_error *err)
 {
 	char dir[] = "/tmp/reach-chart-XXXXXX";
-	struct buf file = { 0 }, gp = { 0 }, script = { 0 };
+	struct buf file = { 0 }, gp = { 0 }, drawn = { 0 }, script = { 0 };
 	int rc = -1;
 	if (job->rows == 0)
 		return 1;               /* nothing to draw: no chart, and nothing wrong */
-	if (strchr(path, '\'') || strchr(path, '\n')) {
-		error_set(err, REACH_EPARTIAL, path, 0, "no chart: a chart's file name cannot hold a quote or a line end");
-		return -1;
-	}
 	if (!mkdtemp(dir)) {
 		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot make a scratch folder");
 		return -1;
 	}
+	output_scratch_add(dir);
 	buf_printf(&file, "%s/data.tsv", dir);
 	buf_printf(&gp, "%s/chart.gp", dir);
-	buf_printf(&script, "data='%s'; output='%s'; term='%s'\n", file.data, path, format);
+	buf_printf(&drawn, "%s/chart.%s", dir, format);
+	output_scratch_add(file.data);
+	output_scratch_add(gp.data);
+	output_scratch_add(drawn.data);
+	/* Only names reach made go into the script: the scratch folder's (no quote in them). */
+	buf_printf(&script, "data='%s'; output='%s'; term='%s'\n", file.data, drawn.data, format);
 	buf_append(&script, job->script.data, job->script.len);
 	if (write_file(file.data, job->data.data ? job->data.data : "", job->data.len) < 0 ||
 	    write_file(gp.data, script.data, script.len) < 0)
 		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot write its data");
 	else if (run_gnuplot(gp.data) < 0)
 		error_set(err, REACH_EPARTIAL, path, 0, "no chart: gnuplot is missing or failed (Debian package gnuplot-nox)");
-	else if (caption && strcmp(format, "svg") == 0 && tidy_svg_file(path, caption) < 0)
+	else if (caption && strcmp(format, "svg") == 0 && tidy_svg_file(drawn.data, caption) < 0)
 		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot rewrite its SVG file");
-	else
+	else if (output_copy(drawn.data, path, 0666, err) == 0)
 		rc = 0;
-	unlink(file.data);
-	unlink(gp.data);
-	rmdir(dir);
+	output_scratch_remove(drawn.data);
+	output_scratch_remove(file.data);
+	output_scratch_remove(gp.data);
+	output_scratch_remove(dir);
 	buf_free(&file);
 	buf_free(&gp);
+	buf_free(&drawn);
 	buf_free(&script);
 	return rc;
 }

@@ -55,7 +55,8 @@ void chart_prepare_trend(const struct trend_series *t, double confidence, const 
  * the readings drawn, as FORMAT ("svg" or "png") into PATH; CAPTION (NULL
  * inside a page) adds the title, n and the census credit. Returns 0; 1 when
  * there is nothing to draw (no file written); or -1 with ERR set when
- * gnuplot is missing or fails (callers warn and carry on without the chart).
+ * gnuplot is missing or fails, or the chart cannot be written (the file at
+ * PATH is then left as it was) (callers warn and carry on without the chart).
  */
 int chart_ratios(const struct compare_dimension *d, const int *show, const char *format, const char *path,
     const struct chart_caption *caption, struct reach_error *err);

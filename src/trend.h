@@ -44,6 +44,7 @@ struct trend {
 	char source[256];               /* the census figures' credit (compare.source) */
 	double confidence;
 	int suppress;                   /* counts from 1 to under this are withheld; 0: none */
+	int rounding;           /* every count rounded to a multiple of this (--round); 0: exact */
 };
 
 /*
