@@ -301,8 +301,8 @@ int plan_evidence_html(struct store *s, const struct taxonomy *t, const struct c
 	return rc;
 }
 
-/* Appends to B, after SEP, each ratio indicator's group short of the review line, once a group. */
-static void summary_groups(struct buf *b, const struct evidence *e)
+/* Appends to B each ratio indicator's group (of C) short of the review line, once a group. */
+static void summary_groups(struct buf *b, const struct evidence *e, const struct compare *c)
 {
 	struct buf named = { 0 };
 	size_t n = 0;
@@ -318,8 +318,9 @@ static void summary_groups(struct buf *b, const struct evidence *e)
 		buf_free(&key);
 		if (seen)
 			continue;
+		const struct compare_category *cat = compare_find(compare_dimension(c, ind->dimension), ind->group);
 		buf_printf(b, "%s%s (ratio %s", n++ ? ", " : " The groups the plans name that fall short of a "
-		    "ratio of " POLICY_TEXT(POLICY_PARITY_TARGET) ": ", ind->group, r->brief.data);
+		    "ratio of " POLICY_TEXT(POLICY_PARITY_TARGET) ": ", cat ? cat->label : ind->group, r->brief.data);
 		if (r->shortfall_target > 0)
 			buf_printf(b, "; about %.0f more response%s would have reached it", r->shortfall_target,
 			    r->shortfall_target == 1 ? "" : "s");
@@ -351,7 +352,7 @@ int plan_evidence_summary(struct store *s, const struct taxonomy *t, const struc
 	if (actions) {
 		buf_printf(b, "this consultation is evidence for %zu action%s of the equality action plans (%s; see "
 			      "below).", actions, actions == 1 ? "" : "s", codes.data);
-		summary_groups(b, &e);
+		summary_groups(b, &e, c);
 		if (targets)
 			buf_printf(b, "%s.", counts.data);
 	}

@@ -52,7 +52,7 @@ static void read_ratio(const struct measure_indicator *ind, const struct compare
 		return;
 	}
 	const struct stats_interval *ratio = &cat->st.ratio;
-	buf_printf(&r->showed, "%s: %.0f of %.0f answers, ", ind->group, cat->n, d->known);
+	buf_printf(&r->showed, "%s: %.0f of %.0f answers, ", cat->label, cat->n, d->known);
 	if (isnan(ratio->estimate)) {
 		buf_puts(&r->showed, "no ratio (no residents counted)");
 		return;
@@ -66,11 +66,11 @@ static void read_ratio(const struct measure_indicator *ind, const struct compare
 	r->shortfall_parity = compare_shortfall(d, cat, 1.0);
 	if (r->shortfall_parity > 0 && r->shortfall_target > 0)
 		buf_printf(&r->showed, "; about %.0f more response%s from %s would have reached a ratio of %g, %.0f parity",
-		    r->shortfall_target, r->shortfall_target == 1 ? "" : "s", ind->group, POLICY_PARITY_TARGET,
+		    r->shortfall_target, r->shortfall_target == 1 ? "" : "s", cat->label, POLICY_PARITY_TARGET,
 		    r->shortfall_parity);
 	else if (r->shortfall_parity > 0)
 		buf_printf(&r->showed, "; about %.0f more response%s from %s would have reached parity", r->shortfall_parity,
-		    r->shortfall_parity == 1 ? "" : "s", ind->group);
+		    r->shortfall_parity == 1 ? "" : "s", cat->label);
 }
 
 /* The categories of D with the lowest and the highest response rate (NULL when no rate is known). */
@@ -99,7 +99,7 @@ static void read_rate_ratio(const struct compare_dimension *d, struct measure_re
 	}
 	r->estimate = d->scores.min_max_ratio;
 	buf_printf(&r->showed, "lowest rate %s (%.1f per 1,000 residents), highest %s (%.1f per 1,000): %.2f",
-	    low->code, low->st.rate_per_1000, high->code, high->st.rate_per_1000, r->estimate);
+	    low->label, low->st.rate_per_1000, high->label, high->st.rate_per_1000, r->estimate);
 	buf_printf(&r->brief, "%.2f", r->estimate);
 }
 
@@ -120,7 +120,7 @@ static void read_share(const struct measure_indicator *ind, const struct compare
 		if (cat->st.ratio.estimate >= ind->threshold)
 			r->hits++;
 		else {
-			buf_printf(&below, "%s%s (", below.len ? ", " : "", cat->code);
+			buf_printf(&below, "%s%s (", below.len ? ", " : "", cat->label);
 			emit_interval(&below, EMIT_RATIO, cat->st.ratio.estimate, NAN, NAN);
 			double more = compare_shortfall(d, cat, ind->threshold);
 			if (more > 0)
@@ -147,7 +147,7 @@ static void read_asked(const struct measure_indicator *ind, const struct compare
 {
 	r->judged = 1;
 	if (!d) {
-		buf_printf(&r->showed, "%s not asked", ind->dimension);
+		buf_printf(&r->showed, "%s not asked", words_dimension_title(ind->dimension));
 		buf_puts(&r->brief, "not asked");
 		r->estimate = 0;
 		return;
@@ -155,16 +155,16 @@ static void read_asked(const struct measure_indicator *ind, const struct compare
 	r->hits = 1;
 	r->estimate = 1;
 	buf_puts(&r->brief, "asked");
-	buf_printf(&r->showed, "%s asked", ind->dimension);
+	buf_printf(&r->showed, "%s asked", words_dimension_title(ind->dimension));
 	const struct compare_category *cat = *ind->group ? compare_find(d, ind->group) : NULL;
 	if (cat && d->known > 0)
-		buf_printf(&r->showed, "; %s: %.0f of %.0f answers (%.1f %%)", cat->code, cat->n, d->known,
+		buf_printf(&r->showed, "; %s: %.0f of %.0f answers (%.1f %%)", cat->label, cat->n, d->known,
 		    100 * cat->n / d->known);
 	if (cat && d->compared && !isnan(cat->st.ratio.estimate)) {
 		buf_puts(&r->showed, ", ratio ");
 		emit_interval(&r->showed, EMIT_RATIO, cat->st.ratio.estimate, cat->st.ratio.lower, cat->st.ratio.upper);
 	} else if (!d->compared) {
-		buf_printf(&r->showed, "; no census figures for %s are held", ind->dimension);
+		buf_printf(&r->showed, "; no census figures for %s are held", words_dimension_title(ind->dimension));
 	}
 }
 
@@ -175,13 +175,13 @@ static void read_baselines(const struct compare *c, struct measure_reading *r)
 		if (c->dims[i].compared)
 			add_name(&r->dims, &r->ndims, c->dims[i].name);
 		else
-			buf_printf(&without, "%s%s", without.len ? ", " : "", c->dims[i].name);
+			buf_printf(&without, "%s%s", without.len ? ", " : "", words_dimension_title(c->dims[i].name));
 	}
 	r->estimate = (double)r->ndims;
 	buf_printf(&r->brief, "%zu", r->ndims);
 	buf_printf(&r->showed, "compared with Census 2021 figures for %s (%s): ", c->geography_name, c->geography);
 	for (size_t i = 0; i < r->ndims; i++)
-		buf_printf(&r->showed, "%s%s", i ? ", " : "", r->dims[i]);
+		buf_printf(&r->showed, "%s%s", i ? ", " : "", words_dimension_title(r->dims[i]));
 	if (!r->ndims)
 		buf_puts(&r->showed, "no dimension");
 	if (without.len)
@@ -198,9 +198,9 @@ void measure_read(const struct measure_indicator *ind, const struct compare *c, 
 	} else if (ind->metric == PLAN_METRIC_ASKED) {
 		read_asked(ind, d, r);
 	} else if (!d) {
-		buf_printf(&r->showed, "%s not asked", ind->dimension);
+		buf_printf(&r->showed, "%s not asked", words_dimension_title(ind->dimension));
 	} else if (!d->compared) {
-		buf_printf(&r->showed, "no census figures for %s are held", ind->dimension);
+		buf_printf(&r->showed, "no census figures for %s are held", words_dimension_title(ind->dimension));
 	} else if (ind->metric == PLAN_METRIC_RATIO) {
 		read_ratio(ind, d, r);
 	} else if (ind->metric == PLAN_METRIC_RATE_RATIO) {
@@ -250,7 +250,7 @@ void measure_mark_hidden(const struct measure_indicator *ind, const struct compa
 {
 	const struct compare_dimension *d = *ind->dimension ? compare_dimension(c, ind->dimension) : NULL;
 	r->hidden = 0;
-	if (threshold <= 0 || !d || ind->metric == PLAN_METRIC_BASELINES)
+	if ((threshold <= 0 && !(d && d->rounding)) || !d || ind->metric == PLAN_METRIC_BASELINES)
 		return;
 	enum disclose_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
 	enum disclose_cell extras[DISCLOSE_EXTRAS];

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "disclose.h"
 #include "emit.h"
+#include "output.h"
 #include "plan.h"
 #include "policy.h"
 #include "published.h"
@@ -94,15 +95,15 @@ static void summary_missed(struct buf *b, const struct compare_dimension *d, con
 		int group = i >= d->ncats;
 		const struct compare_category *c = group ? &d->groups[i - d->ncats] : &d->cats[i];
 		enum disclose_cell shown = group ? p->groups[i - d->ncats] : p->cats[i];
-		/* A shortfall rests on the count: withheld with it. */
+		/* A shortfall rests on the count: withheld with it. A group that repeats a band is named once. */
 		if (shown != CELL_SHOWN || published_evidence_side(c, d->compared) >= 0 ||
-		    !(c->st.ratio.estimate < POLICY_PARITY_TARGET))
+		    !(c->st.ratio.estimate < POLICY_PARITY_TARGET) || (group && !words_group_shown(d, i - d->ncats)))
 			continue;
 		if (named++ == 0)
 			buf_printf(b, "%s%s: ", b->len ? "; " : "", words_dimension_title(d->name));
 		else
 			buf_puts(b, ", ");
-		buf_printf(b, "%s (ratio ", c->definition ? c->label : c->code);
+		buf_printf(b, "%s (ratio ", c->label);
 		emit_interval(b, EMIT_RATIO, c->st.ratio.estimate, NAN, NAN);
 		published_shortfall_phrase(d, c, b);
 		buf_putc(b, ')');
@@ -172,9 +173,11 @@ static void page_rows(FILE *out, const struct compare_dimension *d, const struct
 {
 	for (size_t k = 0; k < n; k++) {
 		struct published_row r;
+		if (cats == d->groups && !words_group_shown(d, k))
+			continue;               /* a group that is one of the bands ("75+") */
 		published_make_row(&r, &cats[k], cells[k], threshold, d->compared);
 		fputs("<tr><th scope=\"row\">", out);
-		emit_html_text(out, cats[k].definition ? cats[k].label : cats[k].code);
+		emit_html_text(out, cats[k].label);
 		fputs("</th>", out);
 		cell(out, " class=\"n\"", r.count);
 		cell(out, " class=\"n\"", r.share.data);
@@ -205,7 +208,10 @@ static void page_table(FILE *out, const struct compare_dimension *d, const struc
 			  : "<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Respondents</th>"
 			    "<th scope=\"col\">Share (95% CI)</th></tr></thead>\n<tbody>\n", out);
 	page_rows(out, d, d->cats, d->ncats, p->cats, p->threshold);
-	if (d->ngroups) {
+	size_t groups = 0;
+	for (size_t g = 0; g < d->ngroups; g++)
+		groups += words_group_shown(d, g);
+	if (groups) {
 		fprintf(out, "</tbody>\n<tbody class=\"groups\">\n<tr><th scope=\"rowgroup\" colspan=\"%d\">Groups: "
 			     "categories above taken together</th></tr>\n", d->compared ? 7 : 3);
 		page_rows(out, d, d->groups, d->ngroups, p->groups, p->threshold);
@@ -218,7 +224,7 @@ static void page_table(FILE *out, const struct compare_dimension *d, const struc
 /* A kind of chart: how to draw it, what it is called, what it shows. */
 struct chart_kind {
 	int (*draw)(const struct compare_dimension *d, const int *show, const char *format, const char *path,
-	    struct reach_error *err);
+	    const struct chart_caption *caption, struct reach_error *err);
 	const char *suffix;     /* of its file name in --charts, after the dimension */
 	const char *title;      /* after the dimension's name */
 	const char *desc;
@@ -257,15 +263,17 @@ static char *inline_chart(int (*draw)(const void *what, const char *path, struct
 	char path[] = "/tmp/reach-svg-XXXXXX";
 	int fd = mkstemp(path);
 	char *svg = NULL;
-	if (fd >= 0)
+	if (fd >= 0) {
 		close(fd);
+		output_scratch_add(path);
+	}
 	int drawn = fd >= 0 ? draw(what, path, &err) : -1;
 	if (drawn == 0)
 		svg = chart_inline_svg(path, title, desc);
 	else if (drawn < 0)
 		charts_skipped(skipped, "charts left out: gnuplot is missing or failed (Debian package gnuplot-nox)");
 	if (fd >= 0)
-		unlink(path);
+		output_scratch_remove(path);
 	return svg;
 }
 
@@ -279,7 +287,7 @@ struct dimension_chart {
 static int draw_dimension(const void *what, const char *path, struct reach_error *err)
 {
 	const struct dimension_chart *dc = what;
-	return dc->kind->draw(dc->d, dc->show, "svg", path, err);
+	return dc->kind->draw(dc->d, dc->show, "svg", path, NULL, err);
 }
 
 /*
@@ -315,15 +323,18 @@ static void page_figure(FILE *out, const struct compare *c, const struct compare
 	struct buf title = { 0 };
 	buf_printf(&title, "%s: %s", words_dimension_title(d->name), kind->title);
 	char *svg = inline_chart(draw_dimension, &dc, title.data, kind->desc, skipped);
+	char *report_title = published_title(c);
+	struct chart_caption caption = { report_title, title.data, c->source };
 	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
 		struct buf file = { 0 };
 		struct reach_error err = { 0 };
 		buf_printf(&file, "%s/%s-%s%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
 		    d->name, kind->suffix, f ? "png" : "svg");
-		if (kind->draw(d, show, f ? "png" : "svg", file.data, &err) < 0)
+		if (kind->draw(d, show, f ? "png" : "svg", file.data, &caption, &err) < 0)
 			charts_skipped(skipped, err.msg);
 		buf_free(&file);
 	}
+	free(report_title);
 	if (svg) {
 		fputs("<figure>\n", out);
 		fputs(svg, out);
@@ -370,7 +381,8 @@ static void page_shortfalls(FILE *out, const struct compare_dimension *d, const 
 	for (size_t i = 0; i < d->ncats + d->ngroups; i++) {
 		int group = i >= d->ncats;
 		const struct compare_category *c = group ? &d->groups[i - d->ncats] : &d->cats[i];
-		if ((group ? p->groups[i - d->ncats] : p->cats[i]) != CELL_SHOWN || published_evidence_side(c, d->compared) >= 0)
+		if ((group ? p->groups[i - d->ncats] : p->cats[i]) != CELL_SHOWN || published_evidence_side(c, d->compared) >= 0 ||
+		    (group && !words_group_shown(d, i - d->ncats)))
 			continue;
 		struct buf sentence = { 0 };
 		published_shortfall_sentence(d, c, &sentence);
@@ -470,9 +482,16 @@ static void page_weighted(FILE *out, const struct compare_weights *w)
 
 /* ---- the trends ---- */
 
+/* What a trend chart is drawn from. */
+struct trend_chart {
+	const struct trend_series *series;
+	double confidence;
+};
+
 static int draw_trend(const void *what, const char *path, struct reach_error *err)
 {
-	return chart_trend(what, "svg", path, err);
+	const struct trend_chart *tc = what;
+	return chart_trend(tc->series, tc->confidence, "svg", path, NULL, err);
 }
 
 /* "The ratio changed by +1.4% a year (95% interval -6.0% to +9.3%): no clear change." */
@@ -569,7 +588,8 @@ static int page_trends(FILE *out, struct store *s, const struct taxonomy *t, con
 		emit_html_text(out, sr->label);
 		fputs("</h3>\n", out);
 		element(out, "p", words.data);
-		char *svg = inline_chart(draw_trend, sr, title.data, "One point per consultation with its interval, the "
+		struct trend_chart tc = { sr, tr->confidence };
+		char *svg = inline_chart(draw_trend, &tc, title.data, "One point per consultation with its interval, the "
 		    "fitted line, parity and the review target. The table that follows gives every figure.", skipped);
 		if (svg) {
 			fputs("<figure>\n", out);
@@ -621,7 +641,7 @@ static void page_header(FILE *out, const struct compare *c, const char *title)
 	buf_free(&ages);
 }
 
-static void page_nav(FILE *out, const struct compare *c)
+static void page_nav(FILE *out, const struct compare *c, int trends)
 {
 	fputs("<nav aria-label=\"Contents\">\n<ul>\n<li><a href=\"#summary\">Summary</a></li>\n"
 	      "<li><a href=\"#reading\">How to read this report</a></li>\n", out);
@@ -632,6 +652,8 @@ static void page_nav(FILE *out, const struct compare *c)
 	}
 	if (c->weights)
 		fputs("<li><a href=\"#weighted\">Closed questions, weighted</a></li>\n", out);
+	if (trends)
+		fputs("<li><a href=\"#trends\">Over time</a></li>\n", out);
 	fputs("<li><a href=\"#plans\">Equality action plans</a></li>\n</ul>\n</nav>\n", out);
 }
 
@@ -700,17 +722,30 @@ int page_write(struct store *s, const struct taxonomy *t, const struct compare *
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Who did we reach? ", out);
 	emit_html_text(out, title);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", page_style);
+	/* The trends first, into memory, so that the contents can say whether there are any. */
+	char *trends = NULL;
+	size_t trends_len = 0;
+	FILE *mem = open_memstream(&trends, &trends_len);
+	int rc = mem ? page_trends(mem, s, t, c, o, &skipped, err) : -1;
+	if (mem && fclose(mem) != 0 && rc == 0)
+		rc = -1;
+	if (!mem || rc < 0)
+		trends_len = 0;
+	if (rc < 0 && !err->code)
+		error_set(err, REACH_EDB, NULL, 0, "cannot hold the page's trends in memory");
 	page_header(out, c, title);
-	page_nav(out, c);
+	page_nav(out, c, trends_len > 0);
 	fputs("<main>\n", out);
-	int rc = page_summary(out, s, t, c, o, err);
+	if (rc == 0)
+		rc = page_summary(out, s, t, c, o, err);
 	page_reading(out, c, t, o);
 	for (size_t i = 0; i < c->ndims; i++)
 		page_dimension(out, c, &c->dims[i], t, o, &skipped);
 	if (c->weights)
 		page_weighted(out, c->weights);
-	if (rc == 0)
-		rc = page_trends(out, s, t, c, o, &skipped, err);
+	if (trends_len)
+		fputs(trends, out);
+	free(trends);
 	if (rc == 0)
 		rc = plan_evidence_html(s, t, c, o->suppress, out, err);
 	fputs("</main>\n", out);

@@ -20,8 +20,10 @@ static void md_rows(FILE *out, const struct compare_dimension *d, const struct c
 {
 	for (size_t k = 0; k < n; k++) {
 		struct published_row r;
+		if (cats == d->groups && !words_group_shown(d, k))
+			continue;
 		published_make_row(&r, &cats[k], cells[k], threshold, d->compared);
-		emit_md_cell(out, cats[k].definition ? cats[k].label : cats[k].code);
+		emit_md_cell(out, cats[k].label);
 		emit_md_cell(out, r.count);
 		emit_md_cell(out, r.share.data);
 		if (d->compared) {
@@ -54,7 +56,8 @@ static void md_shortfalls(FILE *out, const struct compare_dimension *d, const st
 	for (size_t i = 0; i < d->ncats + d->ngroups; i++) {
 		int group = i >= d->ncats;
 		const struct compare_category *c = group ? &d->groups[i - d->ncats] : &d->cats[i];
-		if ((group ? p->groups[i - d->ncats] : p->cats[i]) != CELL_SHOWN || published_evidence_side(c, d->compared) >= 0)
+		if ((group ? p->groups[i - d->ncats] : p->cats[i]) != CELL_SHOWN || published_evidence_side(c, d->compared) >= 0 ||
+		    (group && !words_group_shown(d, i - d->ncats)))
 			continue;
 		struct buf sentence = { 0 };
 		published_shortfall_sentence(d, c, &sentence);
@@ -289,6 +292,12 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 	if (disclosure)
 		csv_line(out, NULL, "note", "disclosure", disclosure, NULL, "");
 	free(disclosure);
+	if (c->rounding) {
+		/* The base, for a reader (or a program) that must know what range a count stands for. */
+		char base[16];
+		snprintf(base, sizeof base, "%d", c->rounding);
+		csv_line(out, NULL, "note", "rounding", "every count is rounded to a multiple of this, halves up", base, "");
+	}
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
 		struct published p;
@@ -328,6 +337,11 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 	}
 	if (c->weights)
 		csv_weighted(out, c->weights);
+}
+
+void publish_adjust(struct compare *c, const struct taxonomy *t, const struct publish_options *o)
+{
+	published_adjust(c, t, o->suppress);
 }
 
 int publish_report(struct store *s, const struct taxonomy *t, const struct compare *c, const char *format,
@@ -374,7 +388,11 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 				show[k] = cats[k] == CELL_SHOWN;
 			buf_printf(&file, "%s/%s-%s.png", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
 			    d->name);
-			int drawn = chart_ratios(d, show, "png", file.data, &cerr);
+			struct buf standalone = { 0 };
+			buf_printf(&standalone, "%s: representation ratios with 95%% intervals", words_dimension_title(d->name));
+			struct chart_caption caption = { title, standalone.data, c->source };
+			int drawn = chart_ratios(d, show, "png", file.data, &caption, &cerr);
+			buf_free(&standalone);
 			if (drawn == 0)
 				chart = xstrdup(file.data);
 			else if (drawn < 0 && !skipped)
