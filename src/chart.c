@@ -139,6 +139,43 @@ int chart_shares(const struct compare_dimension *d, const int *show, const char 
 	return rc;
 }
 
+int chart_progress(const char *const *codes, size_t nseries, const double *x, size_t npoints, const double *y,
+    double close, const char *format, const char *path, struct reach_error *err)
+{
+	struct buf data = { 0 }, extra = { 0 };
+	double top = 1.5, right = close > 0 ? close : 0;
+	size_t drawn = 0;
+	buf_puts(&data, "weeks");
+	for (size_t s = 0; s < nseries; s++) {
+		buf_putc(&data, '\t');
+		put_label(&data, codes[s]);
+	}
+	buf_putc(&data, '\n');
+	for (size_t i = 0; i < npoints; i++) {
+		buf_printf(&data, "%.4f", x[i]);
+		for (size_t s = 0; s < nseries; s++) {
+			double v = y[s * npoints + i];
+			if (isnan(v)) {
+				buf_puts(&data, "\t?");
+				continue;
+			}
+			buf_printf(&data, "\t%.6f", v);
+			drawn++;
+			if (v * 1.1 > top)
+				top = v * 1.1;
+		}
+		buf_putc(&data, '\n');
+		if (x[i] > right)
+			right = x[i];
+	}
+	buf_printf(&extra, "; series=%zu; close=%.4f; right=%.4f; target=%g", nseries, close, right + 0.5,
+	    POLICY_PARITY_TARGET);
+	int rc = draw("progress", &data, drawn ? npoints : 0, top > 5 ? 5 : top, extra.data, format, path, err);
+	buf_free(&data);
+	buf_free(&extra);
+	return rc;
+}
+
 static void put_escaped(struct buf *b, const char *s)
 {
 	for (; *s; s++) {

@@ -49,6 +49,17 @@ int chart_trend(const struct trend_series *t, const char *format, const char *pa
 int chart_trends(const struct trend *tr, const char *dir, FILE *warn);
 
 /*
+ * Draws NSERIES lines, each a group's cumulative representation ratio (CODES
+ * name them) at NPOINTS times X (weeks since opening); Y[s * NPOINTS + i] is
+ * series s at point i, NaN not drawn. Adds the 0.8 line
+ * (POLICY_PARITY_TARGET), parity and, when CLOSE > 0, the closing date at
+ * CLOSE weeks, as chart_ratios does, with the same returns
+ * (charts/progress.gp).
+ */
+int chart_progress(const char *const *codes, size_t nseries, const double *x, size_t npoints, const double *y,
+    double close, const char *format, const char *path, struct reach_error *err);
+
+/*
  * The SVG file at PATH, ready to sit inside an HTML page: its XML prologue
  * dropped, role="img" and an aria label added, its title and description
  * replaced by TITLE and DESC (escaped here). The caller frees it; NULL when

@@ -26,6 +26,8 @@ struct compare_options {
 	int no_test;            /* skip the chi-square test (and its Monte Carlo draws): figures only */
 	double weight_cap;      /* largest weight as a multiple of the mean; 0: the default (5), < 0: none */
 	enum stats_adjust adjust;       /* of the parity p-values across the report, for the readings */
+	const char *submitted_to;       /* "YYYY-MM-DD": count only the responses submitted on or before it, those
+	                                   with no submitted date left out (reach progress); NULL: every response */
 };
 
 /* One category or roll-up group of a dimension. */

@@ -19,6 +19,7 @@
 #include "plan.h"
 #include "policy.h"
 #include "preview.h"
+#include "progress.h"
 #include "publish.h"
 #include "report.h"
 #include "store.h"
@@ -687,6 +688,7 @@ int main(int argc, char **argv)
 		{ "report", cmd_report }, { "unmatched", cmd_unmatched }, { "retag", cmd_retag },
 		{ "baseline", cmd_baseline }, { "actions", cmd_actions }, { "plan", cmd_plan },
 		{ "export", cmd_export }, { "trend", cmd_trend }, { "batch", cmd_batch },
+		{ "progress", progress_command },
 	};
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
 		if (strcmp(command, commands[k].name) == 0)
