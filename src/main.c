@@ -46,10 +46,14 @@ static const char usage_text[] =
     "        [--delimiter ,|;|tab|'|'] [--encoding utf-8|utf-16le|utf-16be|windows-1252]\n"
     "        [--age-bands-offered 16-24,25-34,...]\n"
     "        store a consultation's responses (one transaction)\n"
-    "  batch DIR [--reports DIR] [--private DIR] [--adjust none|holm|bh]\n"
+    "  batch DIR [--reports DIR] [--private DIR] [--adjust none|holm|bh] [--as-of DATE]\n"
     "        the after-close run for a folder of exports: ingest what is new or changed,\n"
     "        write each report as suppressed HTML to publish (DIR/reports) and as JSON\n"
-    "        not to publish (DIR/reports-private, 0700); run again, it does only what changed\n"
+    "        not to publish (DIR/reports-private, 0700); run again, it does only what changed;\n"
+    "        a consultation still open also gets its progress page (SLUG-progress.html)\n"
+    "  progress SLUG [--as-of DATE] [--format text|json|html] [--suppress 5] [--charts DIR]\n"
+    "        while it is open: each group's ratio week by week, the shortfall now, and at\n"
+    "        the current rate the ratio at the close and the responses a week to reach 0.8\n"
     "  list  the consultations held\n"
     "  unmatched SLUG\n"
     "        equality answers that no taxonomy rule matched, with counts\n"
@@ -625,12 +629,13 @@ static int cmd_batch(const char *db, int argc, char **argv)
 	const char *taxonomy = NULL, *adjust = NULL;
 	struct option options[] = {
 		{ "reports", &o.reports, NULL }, { "private", &o.private, NULL }, { "geography", &o.compare.geography, NULL },
-		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { NULL, NULL, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { "as-of", &o.as_of, NULL },
+		{ NULL, NULL, NULL },
 	};
 	char *dirs[1];
 	int n, rc;
 	if ((rc = parse_options("batch", argc, argv, options, dirs, 1, &n)) ||
-	    (rc = check_adjust("batch", adjust, &o.compare.adjust)))
+	    (rc = check_adjust("batch", adjust, &o.compare.adjust)) || (rc = check_date("batch", "as-of", o.as_of)))
 		return rc;
 	if (n != 1)
 		return usage_error("batch", "%s", "needs one folder of exports");

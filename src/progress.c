@@ -273,13 +273,14 @@ static int plan_series(struct progress *p, const struct submitted *d, long as_of
 	p->rate_days = (double)progress_rate_window(opened, to, before);
 	days_to_date(*before, p->rate_from);
 	if (p->undated) {
-		snprintf(text, sizeof text, "%llu responses have no submitted date and are left out of every figure",
-		    (unsigned long long)p->undated);
+		snprintf(text, sizeof text, "%llu %s no submitted date and %s left out of every figure",
+		    (unsigned long long)p->undated, p->undated == 1 ? "response has" : "responses have",
+		    p->undated == 1 ? "is" : "are");
 		add_note(p, text);
 	}
 	if (p->after) {
-		snprintf(text, sizeof text, "%llu responses submitted after %s are left out", (unsigned long long)p->after,
-		    p->points[p->npoints - 1].date);
+		snprintf(text, sizeof text, "%llu %s submitted after %s %s left out", (unsigned long long)p->after,
+		    p->after == 1 ? "response" : "responses", p->points[p->npoints - 1].date, p->after == 1 ? "is" : "are");
 		add_note(p, text);
 	}
 	return 0;
@@ -412,8 +413,8 @@ int progress_batch_page(struct store *s, const struct taxonomy *t, const char *s
 /* ---- the command ---- */
 
 static const char progress_usage[] =
-    "reach progress SLUG [--as-of DATE] [--format text|json|html] [--suppress N] [--charts DIR]\n"
-    "        [--geography CODE] [--min-age N]";
+    "reach progress SLUG [--as-of DATE] [--format text|json|html] [--suppress N] [--charts DIR] "
+    "[--geography CODE] [--min-age N]";
 
 /* Says on stderr what is wrong with the arguments (WHAT, and VALUE when not NULL); returns REACH_EUSAGE. */
 static int misuse(const char *what, const char *value)
@@ -470,7 +471,7 @@ int progress_command(const char *db, int argc, char **argv)
 	long number;
 	char iso[11];
 	if (!slug)
-		return misuse(progress_usage, NULL);
+		return misuse("needs one consultation:", progress_usage);
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html"))
 		return misuse("--format is text, json or html, not", format);
 	if (o.as_of && (parse_date(o.as_of, 0, iso) < 0 || strcmp(iso, o.as_of) != 0))

@@ -60,7 +60,10 @@ static void text_groups_line(const struct progress *p, size_t k, size_t from, FI
 
 static void text_heading(const struct progress *p, FILE *out)
 {
-	fprintf(out, "%s (%s): progress to %s\n", *p->title ? p->title : p->slug, p->slug, p->as_of);
+	if (*p->title)
+		fprintf(out, "%s (%s): progress to %s\n", p->title, p->slug, p->as_of);
+	else
+		fprintf(out, "%s: progress to %s\n", p->slug, p->as_of);
 	if (p->state == PROGRESS_NO_DATES) {
 		fprintf(out, "  %llu responses held\n", (unsigned long long)p->responses);
 		return;
@@ -395,8 +398,10 @@ static int html_chart(const struct progress *p, const char *dimension, FILE *out
 		fputs(svg, out);
 		fputs("\n</figure>\n", out);
 	} else if (drawn < 0) {
+		/* The scratch file's name is no use to anyone: only why. */
+		const char *why = strncmp(err.msg, path.data, path.len) == 0 ? err.msg + path.len + 2 : err.msg;
 		if (warn)
-			fprintf(warn, "reach: warning: %s\n", err.msg);
+			fprintf(warn, "reach: warning: charts left out of the page: %s\n", why);
 		rc = 1;
 	}
 	free(svg);
