@@ -14,6 +14,7 @@
 #include "consult.h"
 #include "date.h"
 #include "policy.h"
+#include "published.h"
 #include "stats.h"
 
 /* ---- the submitted dates ---- */
@@ -115,24 +116,31 @@ static const struct compare_category *group_in(const struct compare *c, const st
 	return cc;
 }
 
-/* Fills point I of every group of P from C, its cells decided at P's threshold. */
+/*
+ * Fills point I of every group of P from C, each count shown as the
+ * published report of C would show it (published_open: the same
+ * suppression, at P's threshold).
+ */
 static void fill_point(struct progress *p, const struct taxonomy *t, const struct compare *c, size_t i)
 {
+	const struct compare_dimension *decided = NULL;
+	struct published pub = { 0 };
 	for (size_t k = 0; k < p->ngroups; k++) {
 		struct progress_group *g = &p->groups[k];
 		const struct compare_category *cc = group_in(c, g, &g->n[i], &g->known[i]);
+		const struct compare_dimension *d = compare_dimension(c, g->dimension);
 		g->ratio[i] = cc ? cc->st.ratio.estimate : g->known[i] > 0 ? 0 : NAN;
 		g->cell[i] = CELL_SHOWN;
-		const struct compare_dimension *d = compare_dimension(c, g->dimension);
 		if (!cc || !followed(d))
 			continue;
-		enum disclose_cell *cats = xcalloc(d->ncats + 1, sizeof *cats);
-		enum disclose_cell *groups = xcalloc(d->ngroups + 1, sizeof *groups);
-		disclose_suppress(d, t, p->threshold, cats, groups, NULL);
-		g->cell[i] = g->is_group ? groups[cc - d->groups] : cats[cc - d->cats];
-		free(cats);
-		free(groups);
+		if (d != decided) {
+			published_close(&pub);
+			published_open(&pub, d, t, p->threshold);
+			decided = d;
+		}
+		g->cell[i] = g->is_group ? pub.groups[cc - d->groups] : pub.cats[cc - d->cats];
 	}
+	published_close(&pub);
 }
 
 /* Is N a count disclosure control hides for being small (1 to below P's threshold)? */
@@ -479,7 +487,6 @@ int progress_command(const char *db, int argc, char **argv)
 	if (suppress && parse_long(suppress, 0, 1000, &number) < 0)
 		return misuse("--suppress is a count from 0 (none) to 1000, not", suppress);
 	o.suppress = suppress ? (int)number : o.suppress;
-	o.compare.min_age = -1;
 	if (min_age && parse_long(min_age, 0, POLICY_MIN_AGE_MAX, &number) < 0)
 		return misuse("--min-age is an age from 0 to " POLICY_TEXT(POLICY_MIN_AGE_MAX) ", not", min_age);
 	o.compare.min_age = min_age ? (int)number : -1;
