@@ -154,11 +154,14 @@ static void text_projection(const struct progress *p, FILE *out)
 {
 	if (p->state != PROGRESS_OPEN)
 		return;
-	fprintf(out, "\nAt the current rate (responses a week since %s)", p->rate_from);
+	char first[11];
+	days_to_date(date_to_days(p->rate_from) + 1, first);
+	fprintf(out, "\nAt the current rate (responses a week over the %.0f days from %s to %s)", p->rate_days, first,
+	    p->points[p->npoints - 1].date);
 	if (isnan(p->weeks_left))
 		fputs(": no closing date, so no projection\n", out);
 	else
-		fprintf(out, ", a projection to the close on %s\n", p->closed);
+		fprintf(out, ",\nprojected to the close on %s\n", p->closed);
 	fprintf(out, "  %-22s %9s %9s %9s %9s\n", "group", "a week", "at close", "a week", "a week");
 	fprintf(out, "  %-22s %9s %9s %9s %9s\n", "", "now", "ratio", "for 0.8", "for 1");
 	size_t from = 0, to = 0;
