@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "output.h"
 #include "policy.h"
 #include "trend.h"
 #include "words.h"
@@ -56,7 +57,7 @@ static int draw(const char *template_name, const struct buf *data, size_t rows, 
     const char *format, const char *path, struct reach_error *err)
 {
 	char dir[] = "/tmp/reach-chart-XXXXXX", name[64];
-	struct buf file = { 0 }, gp = { 0 }, defs = { 0 };
+	struct buf file = { 0 }, gp = { 0 }, drawn = { 0 }, defs = { 0 };
 	snprintf(name, sizeof name, "charts/%s.gp", template_name);
 	const struct embedded_file *template = embedded_find(name);
 	int rc = -1;
@@ -66,23 +67,31 @@ static int draw(const char *template_name, const struct buf *data, size_t rows, 
 		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot make a scratch folder");
 		return -1;
 	}
+	/* gnuplot draws into the scratch folder; the chart is then put in place whole (output.h). */
+	output_scratch_add(dir);
 	buf_printf(&file, "%s/data.tsv", dir);
 	buf_printf(&gp, "%s/chart.gp", dir);
+	buf_printf(&drawn, "%s/chart.%s", dir, format);
+	output_scratch_add(file.data);
+	output_scratch_add(gp.data);
+	output_scratch_add(drawn.data);
 	if (write_file(file.data, data->data, data->len) < 0 || write_file(gp.data, template->data, template->len) < 0) {
 		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot write its data");
 	} else {
-		buf_printf(&defs, "data='%s'; output='%s'; term='%s'; rows=%zu; top=%.2f%s", file.data, path, format, rows, top,
-		    extra ? extra : "");
-		if (strchr(path, '\'') || run_gnuplot(defs.data, gp.data) < 0)
+		buf_printf(&defs, "data='%s'; output='%s'; term='%s'; rows=%zu; top=%.2f%s", file.data, drawn.data, format,
+		    rows, top, extra ? extra : "");
+		if (run_gnuplot(defs.data, gp.data) < 0)
 			error_set(err, REACH_EPARTIAL, path, 0, "no chart: gnuplot is missing or failed (Debian package gnuplot-nox)");
-		else
+		else if (output_copy(drawn.data, path, 0666, err) == 0)
 			rc = 0;
 	}
-	unlink(file.data);
-	unlink(gp.data);
-	rmdir(dir);
+	output_scratch_remove(drawn.data);
+	output_scratch_remove(file.data);
+	output_scratch_remove(gp.data);
+	output_scratch_remove(dir);
 	buf_free(&file);
 	buf_free(&gp);
+	buf_free(&drawn);
 	buf_free(&defs);
 	return rc;
 }

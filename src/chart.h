@@ -16,7 +16,8 @@
  * Draws the representation ratios of D's compared categories whose SHOW[k]
  * is set (NULL: all), with their intervals and the parity line, as FORMAT
  * ("svg" or "png") into PATH. Returns 0; 1 when there is nothing to draw
- * (no file written); or -1 with ERR set when gnuplot is missing or fails
+ * (no file written); or -1 with ERR set when gnuplot is missing or fails, or
+ * the chart cannot be written (the file at PATH is then left as it was)
  * (callers warn and carry on without the chart).
  */
 int chart_ratios(const struct compare_dimension *d, const int *show, const char *format, const char *path,

@@ -214,7 +214,7 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 				}
 		compare_note(&d->notes, &d->nnotes, "%s: %s", g->label, g->definition);
 		/* Answers naming only this group ("BAME") count in it, and in its base. */
-		g->only_group = t->rollup_only ? t->rollup_only[i] : 0;
+		g->only_group = t->rollup_only ? compare_rounded(r, t->rollup_only[i]) : 0;
 		g->n += g->only_group;
 		if (g->only_group > 0)
 			compare_note(&d->notes, &d->nnotes,
@@ -322,6 +322,7 @@ static int build_dimension(struct run *r, struct tally *t, const struct baseline
 	d->not_compared += t->not_compared;
 	for (size_t i = 0; i < t->nnotes; i++)
 		compare_note(&d->notes, &d->nnotes, "%s", t->notes[i]);
+	compare_round_dimension(r, d);
 	double total = d->compared ? d->population : NAN;
 	for (size_t i = 0; i < d->ncats; i++)
 		fill_stats(r, d->name, &d->cats[i], d->known, total);
@@ -444,6 +445,7 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	int rc = 0;
 	c->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;
 	c->adjust = o->adjust;
+	c->rounding = o->round > 0 ? o->round : 0;
 	count_start(&r);
 	if (nslugs == 0) {
 		error_set(err, REACH_EDATA, NULL, 0, "no consultations to report on");
@@ -451,6 +453,11 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	}
 	if (rc == 0)
 		rc = count_bands(&r);
+	if (rc == 0 && o->weighted && o->round > 0) {
+		error_set(err, REACH_EUSAGE, NULL, 0, "--weighted weighs each respondent's answers, which rounded counts cannot: "
+		    "leave out --round (or --weighted)");
+		rc = -1;
+	}
 	if (rc == 0 && o->weighted && nslugs != 1) {
 		error_set(err, REACH_EUSAGE, NULL, 0, "--weighted weighs one consultation's closed questions: name one");
 		rc = -1;
@@ -468,6 +475,11 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 		choose_min_age(&r);
 		/* One base for the whole consultation, whatever each dimension's known answers and census table. */
 		c->eligible_residents = baseline_age(b, c->min_age, -1);
+		if (c->rounding) {
+			c->responses = (uint64_t)compare_rounded(&r, (double)c->responses);
+			for (size_t i = 0; i < c->nconsultations; i++)
+				c->consultations[i].responses = (uint64_t)compare_rounded(&r, (double)c->consultations[i].responses);
+		}
 		c->crude_rate_per_1000 = stats_rate_per_1000((double)c->responses, c->eligible_residents);
 		for (size_t i = 0; rc == 0 && compare_report_dimensions[i]; i++)
 			if (r.tallies[i].responses > 0)

@@ -8,6 +8,7 @@
 
 #include "chart.h"
 #include "disclose.h"
+#include "output.h"
 #include "published.h"
 #include "emit.h"
 #include "words.h"
@@ -186,6 +187,12 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 	if (disclosure)
 		csv_line(out, NULL, "note", "disclosure", disclosure, NULL, "");
 	free(disclosure);
+	if (c->rounding) {
+		/* The base, for a reader (or a program) that must know what range a count stands for. */
+		char base[16];
+		snprintf(base, sizeof base, "%d", c->rounding);
+		csv_line(out, NULL, "note", "rounding", "every count is rounded to a multiple of this, halves up", base, "");
+	}
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
 		struct published p;
@@ -305,8 +312,10 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 	char *svg = NULL;
 	for (size_t k = 0; k < d->ncats; k++)
 		show[k] = cats[k] == CELL_SHOWN;
-	if (fd >= 0)
+	if (fd >= 0) {
 		close(fd);
+		output_scratch_add(path);
+	}
 	int drawn = fd >= 0 ? kind->draw(d, show, "svg", path, &err) : -1;
 	if (drawn == 0) {
 		struct buf title = { 0 };
@@ -318,7 +327,7 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 		*skipped = 1;
 	}
 	if (fd >= 0)
-		unlink(path);
+		output_scratch_remove(path);
 	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
 		struct buf file = { 0 };
 		buf_printf(&file, "%s/%s-%s%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",

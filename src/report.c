@@ -217,6 +217,9 @@ static void text_legend(FILE *out, const struct compare *c)
 		fprintf(out, "%s.\n", sentence);
 		free(sentence);
 	}
+	if (c->rounding)
+		fprintf(out, "Every count is rounded to the nearest %d, and every figure is worked out from the rounded counts.\n",
+		    c->rounding);
 }
 
 int report_text(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
@@ -434,6 +437,8 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	emit_json_member_number(out, ", ", "min_age", c->min_age);
 	emit_json_member_string(out, ", ", "source", c->source);
 	emit_json_member_number(out, "},\n ", "confidence", c->confidence);
+	if (c->rounding)
+		emit_json_member_number(out, ", ", "rounding", c->rounding);
 	char *sentence = words_comparisons(c->comparisons, c->adjust, c->confidence);
 	emit_json_member_string(out, ",\n \"comparisons\": {", "adjust", words_adjust_code(c->adjust));
 	emit_json_member_number(out, ", ", "count", (double)c->comparisons);

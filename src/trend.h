@@ -43,6 +43,7 @@ struct trend {
 	char geography[32];
 	double confidence;
 	int suppress;                   /* counts from 1 to under this are withheld; 0: none */
+	int rounding;           /* every count rounded to a multiple of this (--round); 0: exact */
 };
 
 /*
