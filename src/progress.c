@@ -5,7 +5,6 @@
  */
 #include "progress.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "consult.h"
 #include "date.h"
+#include "output.h"
 #include "policy.h"
 #include "published.h"
 #include "stats.h"
@@ -280,6 +280,11 @@ static int plan_series(struct progress *p, const struct submitted *d, long as_of
 	p->after = (uint64_t)d->n - p->dated;
 	p->rate_days = (double)progress_rate_window(opened, to, before);
 	days_to_date(*before, p->rate_from);
+	if (p->rounding) {
+		snprintf(text, sizeof text, "every count is rounded to the nearest %d (halves up) before any figure is worked "
+		    "out (--round)", p->rounding);
+		add_note(p, text);
+	}
 	if (p->undated) {
 		snprintf(text, sizeof text, "%llu %s no submitted date and %s left out of every figure",
 		    (unsigned long long)p->undated, p->undated == 1 ? "response has" : "responses have",
@@ -303,6 +308,7 @@ struct progress *progress_run(struct store *s, const struct taxonomy *t, const c
 	long *days = NULL, window_before = 0;
 	int rc = read_dates(s, slug, p, &d, err);
 	p->threshold = o->suppress;
+	p->rounding = o->compare.round > 0 ? o->compare.round : 0;
 	if (rc == 0 && d.n == 0) {
 		p->state = PROGRESS_NO_DATES;
 		days_to_date(o->as_of ? date_to_days(o->as_of) : date_today(), p->as_of);
@@ -398,17 +404,11 @@ int progress_batch_page(struct store *s, const struct taxonomy *t, const char *s
 		return -1;
 	struct buf path = { 0 };
 	buf_printf(&path, "%s/%s-progress.html", folder, slug);
-	FILE *fp = fopen(path.data, "w");
-	int rc = 1;
-	if (!fp) {
-		error_set(err, REACH_EDB, path.data, 0, "cannot write the progress page: %s", strerror(errno));
-		rc = -1;
-	} else {
-		int partial = progress_html(p, fp, stderr);
-		if (fclose(fp) != 0) {
-			error_set(err, REACH_EDB, path.data, 0, "cannot write the progress page");
-			rc = -1;
-		} else {
+	struct output *page = output_open(path.data, 0666, err);
+	int rc = -1;
+	if (page) {
+		int partial = progress_html(p, output_stream(page), stderr);
+		if (output_commit(page, err) == 0) {
 			rc = partial ? 2 : 1;
 			fprintf(out, "%s: open until %s: progress to %s in %s-progress.html\n", slug, p->closed, p->as_of, slug);
 		}
@@ -421,7 +421,7 @@ int progress_batch_page(struct store *s, const struct taxonomy *t, const char *s
 /* ---- the command ---- */
 
 static const char progress_usage[] =
-    "reach progress SLUG [--as-of DATE] [--format text|json|html] [--suppress N] [--charts DIR] "
+    "reach progress SLUG [--as-of DATE] [--format text|json|html] [--suppress N | --round N] [--charts DIR] "
     "[--geography CODE] [--min-age N]";
 
 /* Says on stderr what is wrong with the arguments (WHAT, and VALUE when not NULL); returns REACH_EUSAGE. */
@@ -456,9 +456,9 @@ static int write_charts(const struct progress *p, const char *dir)
 int progress_command(const char *db, int argc, char **argv)
 {
 	struct progress_options o = { NULL, { 0 }, POLICY_SUPPRESS_DEFAULT };
-	const char *format = "text", *suppress = NULL, *min_age = NULL, *charts = NULL, *slug = NULL;
-	const char *names[] = { "as-of", "format", "suppress", "geography", "min-age", "charts" };
-	const char **values[] = { &o.as_of, &format, &suppress, &o.compare.geography, &min_age, &charts };
+	const char *format = "text", *suppress = NULL, *round = NULL, *min_age = NULL, *charts = NULL, *slug = NULL;
+	const char *names[] = { "as-of", "format", "suppress", "round", "geography", "min-age", "charts" };
+	const char **values[] = { &o.as_of, &format, &suppress, &round, &o.compare.geography, &min_age, &charts };
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i], *eq = strchr(arg, '=');
 		size_t k = 0, len = eq ? (size_t)(eq - arg) : strlen(arg);
@@ -487,10 +487,16 @@ int progress_command(const char *db, int argc, char **argv)
 	if (suppress && parse_long(suppress, 0, 1000, &number) < 0)
 		return misuse("--suppress is a count from 0 (none) to 1000, not", suppress);
 	o.suppress = suppress ? (int)number : o.suppress;
+	if (round && (parse_long(round, 2, 1000, &number) < 0))
+		return misuse("--round is a base from 2 to 1000, as 5, not", round);
+	if (round && suppress && o.suppress > 0)
+		return misuse("--round and --suppress are two ways of protecting small counts: choose one", NULL);
+	if (round)
+		o.compare.round = (int)number, o.suppress = 0;
 	if (min_age && parse_long(min_age, 0, POLICY_MIN_AGE_MAX, &number) < 0)
 		return misuse("--min-age is an age from 0 to " POLICY_TEXT(POLICY_MIN_AGE_MAX) ", not", min_age);
 	o.compare.min_age = min_age ? (int)number : -1;
-	if (o.suppress == 0 && strcmp(format, "html") == 0)
+	if (o.suppress == 0 && !round && strcmp(format, "html") == 0)
 		fprintf(stderr, "reach: progress: warning: --suppress 0: disclosure control is off; do not publish this page\n");
 
 	struct reach_error err = { 0 };
@@ -511,11 +517,6 @@ int progress_command(const char *db, int argc, char **argv)
 		progress_text(p, stdout);
 	if (p && charts)
 		partial |= write_charts(p, charts);
-	if (p && (fflush(stdout) != 0 || ferror(stdout))) {
-		error_set(&err, REACH_EDB, NULL, 0, "progress: cannot write the output");
-		progress_free(p);
-		p = NULL;
-	}
 	int rc = p ? (partial ? REACH_EPARTIAL : REACH_OK) : error_print(&err);
 	progress_free(p);
 	store_close(s);

@@ -28,7 +28,8 @@
 struct progress_options {
 	const char *as_of;              /* "YYYY-MM-DD": the day followed to; NULL: today */
 	struct compare_options compare;
-	int suppress;                   /* the published page's threshold (the report's): counts from 1 to below it hidden */
+	int suppress;                   /* the published page's threshold (the report's): counts from 1 to below it hidden;
+	                                   0 with compare.round, the other way of protecting them */
 };
 
 /* Where the consultation stands on the day followed to. */
@@ -79,6 +80,7 @@ struct progress {
 	char geography[32], geography_name[128], source[256];
 	int min_age;
 	int threshold;                  /* the suppression the cells were decided at */
+	int rounding;                   /* every count of the comparisons rounded to a multiple of this; 0: exact */
 	struct progress_group *groups;
 	size_t ngroups;
 	char **notes;
@@ -125,7 +127,7 @@ int progress_chart(const struct progress *p, const char *dimension, int publishe
 int progress_batch_page(struct store *s, const struct taxonomy *t, const char *slug, const char *as_of,
     const struct compare_options *co, int suppress, const char *folder, FILE *out, struct reach_error *err);
 
-/* reach progress SLUG [--as-of DATE] [--format text|json|html] [--suppress N] …: the command, as main.c runs it. */
+/* reach progress SLUG [--as-of DATE] [--format text|json|html] [--suppress N | --round N] …: the command, as main.c runs it. */
 int progress_command(const char *db, int argc, char **argv);
 
 /* ---- the arithmetic (progress_calc.c): pure, no I/O ---- */

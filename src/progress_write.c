@@ -13,6 +13,7 @@
 #include "chart.h"
 #include "date.h"
 #include "emit.h"
+#include "output.h"
 #include "policy.h"
 #include "published.h"
 
@@ -276,6 +277,7 @@ void progress_json(const struct progress *p, FILE *out)
 		emit_json_member_number(out, ", ", "min_age", p->min_age);
 		fputc('}', out);
 	}
+	emit_json_member_number(out, ",\n ", "rounding", p->rounding);
 	emit_json_member_number(out, ",\n ", "target", POLICY_PARITY_TARGET);
 	fputs(",\n \"rate\": ", out);
 	if (p->state != PROGRESS_OPEN) {
@@ -390,7 +392,9 @@ static int html_chart(const struct progress *p, const char *dimension, FILE *out
 			fprintf(warn, "reach: warning: no chart: cannot make a scratch folder\n");
 		return 1;
 	}
+	output_scratch_add(dir);
 	buf_printf(&path, "%s/chart.svg", dir);
+	output_scratch_add(path.data);
 	buf_printf(&title, "%s: representation ratio so far, by week", words_dimension_title(dimension));
 	int drawn = progress_chart(p, dimension, 1, "svg", path.data, &err);
 	char *svg = drawn == 0 ? chart_inline_svg(path.data, title.data,
@@ -409,7 +413,9 @@ static int html_chart(const struct progress *p, const char *dimension, FILE *out
 	}
 	free(svg);
 	unlink(path.data);
+	output_scratch_remove(path.data);
 	rmdir(dir);
+	output_scratch_remove(dir);
 	buf_free(&path);
 	buf_free(&title);
 	return rc;
@@ -490,7 +496,8 @@ static void html_head(const struct progress *p, FILE *out)
 		fprintf(out, " Opened %s", p->opened);
 		if (*p->closed)
 			fprintf(out, ", %s %s", p->state == PROGRESS_CLOSED ? "closed" : "closes", p->closed);
-		fprintf(out, "; %llu responses so far. Compared with the usual residents of ", (unsigned long long)p->dated);
+		fprintf(out, "; %.0f responses so far. Compared with the usual residents of ", p->rounding ?
+		    floor((double)p->dated / p->rounding + 0.5) * p->rounding : (double)p->dated);
 		emit_html_text(out, p->geography_name);
 		fprintf(out, " (%s) aged %d and over, Census 2021.", p->geography, p->min_age);
 	}
@@ -520,7 +527,11 @@ int progress_html(const struct progress *p, FILE *out, FILE *warn)
 			emit_html_text(out, projection_sentence);
 		}
 		fputs("</p>\n", out);
-		if (p->threshold > 0)
+		if (p->rounding)
+			fprintf(out, "<p>Every count is rounded to the nearest %d (halves up), so a 0 may stand for up to %d; "
+			    "every ratio, shortfall, rate and projection is worked out from the rounded counts. Weekly counts "
+			    "are not published.</p>\n", p->rounding, (p->rounding + 1) / 2 - 1);
+		else if (p->threshold > 0)
 			fprintf(out, "<p>Counts from 1 to %d are shown as \"&lt;%d\", and further figures are withheld "
 			    "(\"[c]\") so that no total gives them away; so are the ratios and rates resting on them. Weekly "
 			    "counts are not published.</p>\n", p->threshold - 1, p->threshold);
