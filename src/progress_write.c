@@ -24,7 +24,7 @@ static const char projection_sentence[] =
     "unchanged to the closing date; the ratio at the close is the projected count over the projected answers "
     "known, over the group's share of the residents. It is not a forecast of what outreach will do.";
 
-/* How many days the consultation has been open on the last day of P's series, and how many it runs. */
+/* The day of the consultation (the opening day is 1) the last day of P's series is. */
 static long day_of(const struct progress *p)
 {
 	return date_to_days(p->points[p->npoints - 1].date) - date_to_days(p->opened) + 1;
