@@ -89,7 +89,7 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 		struct compare_category *cat = &d->cats[i];
 		int m = -1;
 		cat->code = xstrdup(t->categories[i].code);
-		cat->label = xstrdup(t->categories[i].label);
+		cat->label = xstrdup(tag_label(r->t, t->dimension, cat->code));
 		cat->age_min = cat->age_max = -1;
 		cat->n = t->n[i];
 		cat->population = b ? category_population(r, b, t->dimension, cat->code, &m, &derived) : NAN;
@@ -137,9 +137,13 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 			continue;
 		int m;
 		double left_out = baseline_category(b, t->dimension, row->category, r->c->min_age, &m);
+		char cell[64];          /* the cell's code in words: "not_answered" as "not answered" */
+		snprintf(cell, sizeof cell, "%s", row->category);
+		for (char *p = cell; *p; p++)
+			*p = *p == '_' ? ' ' : *p;
 		if (!isnan(left_out))
 			compare_note(&d->notes, &d->nnotes, "%.0f residents in the census cell \"%s\" are left out of the shares",
-			    left_out, row->category);
+			    left_out, cell);
 	}
 	if (d->not_compared > 0)
 		compare_note(&d->notes, &d->nnotes, "%.0f answers are in categories the census does not count separately: not compared",
@@ -182,7 +186,7 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 			struct compare_category *g = &d->groups[d->ngroups++];
 			memset(g, 0, sizeof *g);
 			g->code = xstrdup(table_get(tb, i, "code"));
-			g->label = xstrdup(table_get(tb, i, "label"));
+			g->label = xstrdup(tag_label(r->t, "age", g->code));
 			g->definition = xstrdup(table_get(tb, i, "definition"));
 			g->age_min = lo;
 			g->age_max = hi;
@@ -201,7 +205,7 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 		struct compare_category *g = &d->groups[d->ngroups++];
 		memset(g, 0, sizeof *g);
 		g->code = xstrdup(u[i].code);
-		g->label = xstrdup(u[i].label);
+		g->label = xstrdup(tag_label(r->t, d->name, u[i].code));
 		g->definition = xstrdup(u[i].definition);
 		g->age_min = g->age_max = -1;
 		g->partial_r = NAN;
@@ -219,7 +223,7 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 		if (g->only_group > 0)
 			compare_note(&d->notes, &d->nnotes,
 			    "%.0f answers named only the group %s: counted in it (its share is of %.0f answers), not in any one category",
-			    g->only_group, g->code, d->known + g->only_group);
+			    g->only_group, g->label, d->known + g->only_group);
 	}
 	return 0;
 }
@@ -294,7 +298,7 @@ static void note_empty(struct compare_dimension *d)
 	struct buf names = { 0 };
 	for (size_t i = 0; i < d->ncats; i++)
 		if (d->cats[i].population > 0 && d->cats[i].n == 0)
-			buf_printf(&names, "%s%s (%.1f expected)", names.len ? ", " : "", d->cats[i].code,
+			buf_printf(&names, "%s%s (%.1f expected)", names.len ? "; " : "", d->cats[i].label,
 			    d->cats[i].st.expected);
 	compare_note(&d->notes, &d->nnotes, "no respondent in %s: the min/max rate ratio is of the categories "
 	    "with respondents", names.data);
@@ -340,7 +344,7 @@ static int build_dimension(struct run *r, struct tally *t, const struct baseline
 		d->scores.overall_rate = NAN;
 		for (size_t i = 0; i < d->ncats; i++)
 			d->cats[i].partial_r = NAN;
-		compare_note(&d->notes, &d->nnotes, "no census figures for %s are held: counts only", d->name);
+		compare_note(&d->notes, &d->nnotes, "no census figures are held for this question: counts only");
 	}
 	if (d->broad > 0)
 		compare_note(&d->notes, &d->nnotes,

@@ -80,7 +80,7 @@ void published_summary_sentence(const struct compare_dimension *d, const enum di
 		struct buf *to = side < 0 ? &under : side > 0 ? &over : NULL;
 		if (!to)
 			continue;
-		buf_printf(to, "%s%s (ratio ", to->len ? ", " : "", c->code);
+		buf_printf(to, "%s%s (ratio ", to->len ? ", " : "", c->label);
 		emit_interval(to, EMIT_RATIO, c->st.ratio.estimate, NAN, NAN);
 		buf_putc(to, ')');
 	}

@@ -106,6 +106,7 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 			break;
 		}
 		snprintf(tr->geography, sizeof tr->geography, "%s", c->geography);
+		snprintf(tr->source, sizeof tr->source, "%s", c->source);
 		for (size_t d = 0; d < c->ndims && c->consultations[0].closed; d++) {
 			const struct compare_dimension *dim = &c->dims[d];
 			if (!dim->compared)
