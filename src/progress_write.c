@@ -52,6 +52,17 @@ static void needed_text(char *out, size_t len, double v)
 
 /* ---- text ---- */
 
+enum { LABEL_WIDTH = 20 };
+
+/* A group's label in its column, indented; a longer one on a line of its own above the row's figures. */
+static void text_label(FILE *out, const char *label)
+{
+	fputs("    ", out);
+	if (emit_columns(label) > LABEL_WIDTH)
+		fprintf(out, "%s\n    ", label);
+	emit_padded(out, emit_columns(label) > LABEL_WIDTH ? "" : label, LABEL_WIDTH, 1);
+}
+
 /* Before the first roll-up group of a dimension (its groups from FROM), a line saying the groups follow. */
 static void text_groups_line(const struct progress *p, size_t k, size_t from, FILE *out)
 {
@@ -98,11 +109,11 @@ static void text_series(const struct progress *p, FILE *out)
 	fputc('\n', out);
 	size_t from = 0, to = 0;
 	while (next_dimension(p, &from, &to)) {
-		fprintf(out, "  %s\n", p->groups[from].dimension);
+		fprintf(out, "  %s\n", words_dimension_title(p->groups[from].dimension));
 		for (size_t k = from; k < to; k++) {
 			const struct progress_group *g = &p->groups[k];
 			text_groups_line(p, k, from, out);
-			fprintf(out, "    %-20.20s", g->code);
+			text_label(out, g->label);
 			for (size_t i = 0; i < p->npoints; i++) {
 				if (isnan(g->ratio[i]))
 					fprintf(out, "  %5s", "-");
@@ -124,7 +135,7 @@ static void text_now(const struct progress *p, FILE *out)
 	    "reading");
 	size_t from = 0, to = 0;
 	while (next_dimension(p, &from, &to)) {
-		fprintf(out, "  %s\n", p->groups[from].dimension);
+		fprintf(out, "  %s\n", words_dimension_title(p->groups[from].dimension));
 		for (size_t k = from; k < to; k++) {
 			const struct progress_group *g = &p->groups[k];
 			struct buf ratio = { 0 };
@@ -134,7 +145,8 @@ static void text_now(const struct progress *p, FILE *out)
 			emit_interval(&ratio, EMIT_RATIO, g->ratio_now.estimate, g->ratio_now.lower, g->ratio_now.upper);
 			needed_text(target, sizeof target, g->shortfall_target);
 			needed_text(parity, sizeof parity, g->shortfall_parity);
-			fprintf(out, "    %-20.20s %5.0f %5.0f  ", g->code, g->n[last], g->known[last]);
+			text_label(out, g->label);
+			fprintf(out, " %5.0f %5.0f  ", g->n[last], g->known[last]);
 			emit_padded(out, ratio.data, 19, 1);
 			fprintf(out, " %6s %6s  %s\n", target, parity, words_reading(g->reading)->word);
 			buf_free(&ratio);
@@ -167,11 +179,11 @@ static void text_projection(const struct progress *p, FILE *out)
 	fprintf(out, "  %-22s %9s %9s %9s %9s\n", "", "now", "ratio", "for 0.8", "for 1");
 	size_t from = 0, to = 0;
 	while (next_dimension(p, &from, &to)) {
-		fprintf(out, "  %s\n", p->groups[from].dimension);
+		fprintf(out, "  %s\n", words_dimension_title(p->groups[from].dimension));
 		for (size_t k = from; k < to; k++) {
 			const struct progress_group *g = &p->groups[k];
 			text_groups_line(p, k, from, out);
-			fprintf(out, "    %-20.20s", g->code);
+			text_label(out, g->label);
 			text_rate(out, g->per_week, 9, 1);
 			text_rate(out, g->ratio_at_close, 9, 2);
 			text_rate(out, g->per_week_for_target, 9, 1);
@@ -330,7 +342,7 @@ static int category_named(const struct progress *p, const struct progress_group 
 int progress_chart(const struct progress *p, const char *dimension, int published, const char *format,
     const char *path, struct reach_error *err)
 {
-	const char **codes = xcalloc(p->ngroups + 1, sizeof *codes);
+	const char **labels = xcalloc(p->ngroups + 1, sizeof *labels);
 	double *x = xcalloc(p->npoints + 1, sizeof *x), *y = xcalloc(p->ngroups * p->npoints + 1, sizeof *y);
 	size_t n = 0;
 	long opened = date_to_days(p->opened);
@@ -342,11 +354,22 @@ int progress_chart(const struct progress *p, const char *dimension, int publishe
 			continue;
 		for (size_t i = 0; i < p->npoints; i++)
 			y[n * p->npoints + i] = published && g->cell[i] != CELL_SHOWN ? NAN : g->ratio[i];
-		codes[n++] = g->code;
+		labels[n++] = g->label;
 	}
 	double close = *p->closed ? (double)(date_to_days(p->closed) - opened + 1) / 7 : 0;
-	int rc = chart_progress(codes, n, x, p->npoints, y, close, format, path, err);
-	free(codes);
+	struct buf title = { 0 }, subtitle = { 0 }, n_text = { 0 };
+	buf_puts(&title, *p->title ? p->title : p->slug);
+	buf_printf(&subtitle, "%s: representation ratio so far, by week, to %s", words_dimension_title(dimension),
+	    p->points[p->npoints - 1].date);
+	buf_printf(&n_text, "n = %llu responses submitted by %s", (unsigned long long)p->dated, p->points[p->npoints - 1].date);
+	struct chart_caption caption = { title.data, subtitle.data, p->source };
+	/* Inside the page (PUBLISHED) the figure's caption and the page say what a chart file says itself. */
+	int rc = chart_progress(labels, n, x, p->npoints, y, close, format, path, published ? NULL : &caption,
+	    n_text.data, err);
+	buf_free(&title);
+	buf_free(&subtitle);
+	buf_free(&n_text);
+	free(labels);
 	free(x);
 	free(y);
 	return rc;
