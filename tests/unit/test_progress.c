@@ -6,6 +6,7 @@
  */
 #include "check.h"
 
+#include "chart.h"
 #include "policy.h"
 #include "progress.h"
 
@@ -105,6 +106,29 @@ static void test_per_week_needed(void)
 	CHECK(isnan(progress_per_week_needed(10, 100, 5, 20, 2, 0.9, 1.2)));
 }
 
+static void test_chart_job(void)
+{
+	/*
+	 * Two groups at the ends of weeks 1 and 2, the closing date at 6 weeks:
+	 * a header row of labels, a missing ratio as "?" (gnuplot's missing
+	 * value: never drawn), the x axis to half a week past the close.
+	 */
+	const char *labels[2] = { "16-17", "Aged 18 to 24" };
+	double x[2] = { 1, 2 }, y[4] = { 0.2, 0.25, NAN, 0.1 };
+	struct chart_job job;
+	chart_prepare_progress(labels, 2, x, 2, y, 6, NULL, "n = 5", &job);
+	CHECK_INT(job.rows, 2);
+	CHECK_STR(job.data.data, "weeks\t16-17\tAged 18 to 24\n1.0000\t0.200000\t?\n2.0000\t0.250000\t0.100000\n");
+	CHECK(strstr(job.script.data, "rows = 2; series = 2; close = 6.0000; right = 6.5000; target = 0.8\n") != NULL);
+	CHECK(strstr(job.script.data, "set termoption noenhanced") != NULL);
+	chart_job_free(&job);
+	/* Every ratio withheld: nothing to draw, no chart. */
+	double none[4] = { NAN, NAN, NAN, NAN };
+	chart_prepare_progress(labels, 2, x, 2, none, 6, NULL, "n = 5", &job);
+	CHECK_INT(job.rows, 0);
+	chart_job_free(&job);
+}
+
 int main(void)
 {
 	RUN(test_series_days);
@@ -112,5 +136,6 @@ int main(void)
 	RUN(test_per_week);
 	RUN(test_ratio_at_close);
 	RUN(test_per_week_needed);
+	RUN(test_chart_job);
 	return check_summary();
 }
