@@ -198,10 +198,10 @@ static int seed_database(struct store *s, struct reach_error *err)
 	return baseline_seed(s, err) < 0 ? -1 : plan_seed(s, err);
 }
 
-/* The database, created with the built-in reference data when it is new. */
-static struct store *open_store(const char *db, struct reach_error *err)
+/* The database, created with the built-in reference data when it is new and MODE allows. */
+static struct store *open_store(const char *db, enum store_mode mode, struct reach_error *err)
 {
-	return store_open(db, seed_database, err);
+	return store_open(db, mode, seed_database, err);
 }
 
 /* What a command works with: the taxonomy and the database, each when it needs them. */
@@ -211,8 +211,8 @@ struct session {
 	struct reach_error err;
 };
 
-/* What session_open opens. */
-enum { SESSION_STORE = 1, SESSION_TAXONOMY = 2 };
+/* What session_open opens; SESSION_READ: a command that only reads never creates the database. */
+enum { SESSION_STORE = 1, SESSION_TAXONOMY = 2, SESSION_READ = 4 };
 
 /*
  * Opens the taxonomy when NEEDS has SESSION_TAXONOMY (FILE, or beside DB),
@@ -224,7 +224,8 @@ static int session_open(struct session *x, const char *db, int needs, const char
 	memset(x, 0, sizeof *x);
 	if ((needs & SESSION_TAXONOMY) && !(x->t = open_taxonomy(db, file, &x->err)))
 		return -1;
-	if ((needs & SESSION_STORE) && !(x->s = open_store(db, &x->err)))
+	if ((needs & SESSION_STORE) &&
+	    !(x->s = open_store(db, (needs & SESSION_READ) ? STORE_EXISTING : STORE_CREATE, &x->err)))
 		return -1;
 	return 0;
 }
@@ -366,7 +367,7 @@ static int cmd_export(const char *db, int argc, char **argv)
 		return usage_error("export", "%s", "needs one consultation");
 	struct session x;
 	struct consult_view v;
-	if ((rc = session_open(&x, db, SESSION_STORE, NULL)) == 0 && (rc = consult_view_open(x.s, slugs[0], &v, &x.err)) == 0) {
+	if ((rc = session_open(&x, db, SESSION_STORE | SESSION_READ, NULL)) == 0 && (rc = consult_view_open(x.s, slugs[0], &v, &x.err)) == 0) {
 		struct export e = { &v, stdout };
 		export_header(&v, stdout);
 		rc = consult_each_response(x.s, &v, export_row, &e, &x.err);
@@ -402,7 +403,7 @@ static int cmd_unmatched(const char *db, int argc, char **argv)
 	if (n != 1)
 		return usage_error("unmatched", "%s", "needs one consultation");
 	struct session x;
-	rc = session_open(&x, db, SESSION_STORE, NULL) == 0 ? consult_unmatched(x.s, slugs[0], stdout, &x.err) : -1;
+	rc = session_open(&x, db, SESSION_STORE | SESSION_READ, NULL) == 0 ? consult_unmatched(x.s, slugs[0], stdout, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
@@ -420,7 +421,7 @@ static int cmd_baseline(const char *db, int argc, char **argv)
 	if (!(import && n == 2) && !(list && n == 1) && !(use && n == 2))
 		return usage_error("baseline", "%s", "use: baseline import FILE [--geography CODE] | baseline list | baseline use CODE");
 	struct session x;
-	rc = session_open(&x, db, SESSION_STORE | (import ? SESSION_TAXONOMY : 0), taxonomy);
+	rc = session_open(&x, db, SESSION_STORE | (import ? SESSION_TAXONOMY : 0) | (list ? SESSION_READ : 0), taxonomy);
 	if (rc == 0 && import)
 		rc = baseline_import(x.s, x.t, words[1], geography, stdout, &x.err);
 	else if (rc == 0 && list)
@@ -442,7 +443,7 @@ static int cmd_plan(const char *db, int argc, char **argv)
 	if (!import && !list)
 		return usage_error("plan", "%s", "use: plan import FILE | plan list");
 	struct session x;
-	if ((rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy)) == 0)
+	if ((rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY | (list ? SESSION_READ : 0), taxonomy)) == 0)
 		rc = import ? plan_import(x.s, x.t, words[1], stdout, &x.err) : plan_list(x.s, stdout, &x.err);
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
@@ -483,7 +484,7 @@ static int cmd_actions(const char *db, int argc, char **argv)
 		return rc;
 	o.compare.min_age = (int)age;
 	struct session x;
-	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0 ? plan_actions(x.s, x.t, &o, stdout, &x.err) : -1;
+	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY | SESSION_READ, taxonomy) == 0 ? plan_actions(x.s, x.t, &o, stdout, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
@@ -553,7 +554,7 @@ static int cmd_report(const char *db, int argc, char **argv)
 	char **slugs = NULL;
 	size_t nslugs = 0;
 	struct compare *c = NULL;
-	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy);
+	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY | SESSION_READ, taxonomy);
 	if (rc == 0 && n == 1) {
 		slugs = xmalloc(sizeof *slugs);
 		slugs[nslugs++] = xstrdup(slugs_given[0]);
@@ -605,7 +606,7 @@ static int cmd_trend(const char *db, int argc, char **argv)
 	o.min_age = (int)age;
 	struct session x;
 	struct trend *tr = NULL;
-	if (session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0)
+	if (session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY | SESSION_READ, taxonomy) == 0)
 		tr = trend_run(x.s, x.t, from, to, n ? codes : NULL, (size_t)n, &o, (int)threshold, &x.err);
 	if (tr && strcmp(format, "json") == 0)
 		trend_json(tr, stdout);
@@ -647,7 +648,7 @@ static int cmd_list(const char *db, int argc, char **argv)
 	if ((rc = parse_options("list", argc, argv, options, NULL, 0, &n)))
 		return rc;
 	struct session x;
-	rc = session_open(&x, db, SESSION_STORE, NULL) == 0 ? consult_list(x.s, stdout, &x.err) : -1;
+	rc = session_open(&x, db, SESSION_STORE | SESSION_READ, NULL) == 0 ? consult_list(x.s, stdout, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
