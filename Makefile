@@ -64,6 +64,10 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB_OBJS)
 $(BUILD)/attack: tests/attack/attack.c | $(BUILD)/.dir
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
 
+# The fault injector of tests/fault/run.sh, loaded with LD_PRELOAD: never sanitized itself.
+$(BUILD)/fault.so: tests/fault/shim.c | $(BUILD)/.dir
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -shared -fPIC -o $@ $< -ldl
+
 $(BUILD)/.dir:
 	mkdir -p $(BUILD) && touch $@
 
@@ -71,7 +75,7 @@ deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 
 check: deps
-	$(MAKE) --no-print-directory unit-bins $(BUILD)/reach $(BUILD)/attack
+	$(MAKE) --no-print-directory unit-bins $(BUILD)/reach $(BUILD)/attack $(BUILD)/fault.so
 	sh tests/run.sh $(BUILD)/reach $(UNIT_BINS)
 
 unit-bins: $(UNIT_BINS)

@@ -353,6 +353,10 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 	}
 	if ((rc = session_close(&x, rc < 0 ? -1 : REACH_OK)) == REACH_OK)
 		print_ingest_summary(files[0], &m, &result);
+	if (rc == REACH_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+		fprintf(stderr, "reach: %s: stored as \"%s\", but the summary could not be written\n", files[0], m.slug);
+		rc = REACH_EDB;
+	}
 	return rc;
 }
 
