@@ -2,6 +2,7 @@
 # make          build ./reach
 # make demo     ingest the shipped sample exports and report on them
 # make check    every test (SAN=1: the same under AddressSanitizer and UBSan)
+# make fuzz     the libFuzzer targets of tests/fuzz/ (clang), FUZZ_SECONDS each
 # make bench    speed and memory against a bare libcsv parse and sqlite3 .import
 # make deps     install the Debian packages the build, tests and charts need
 
@@ -86,13 +87,17 @@ demo: deps reach
 bench: deps reach
 	sh bench/run.sh ./reach
 
-# A coverage-guided fuzzer of the export reader (clang's libFuzzer), seeded
-# with every test export; runs FUZZ_SECONDS and keeps any crash in build/fuzz/.
+# Coverage-guided fuzzers (clang's libFuzzer), each run FUZZ_SECONDS, any
+# crash kept in build/fuzz/: the export reader, seeded with every test export;
+# and the database reader, on crafted copies of a good database.
+FUZZ_CC = clang -std=c11 $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
 fuzz: $(BUILD)/files.c
-	mkdir -p build/fuzz/corpus && cp tests/data/exports/*.csv seeds/samples/*.csv build/fuzz/corpus/
-	clang -std=c11 $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o build/fuzz/fuzz_ingest \
-		tests/fuzz/fuzz_ingest.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
+	mkdir -p build/fuzz/corpus build/fuzz/db-corpus && cp tests/data/exports/*.csv seeds/samples/*.csv build/fuzz/corpus/
+	$(FUZZ_CC) -o build/fuzz/fuzz_ingest tests/fuzz/fuzz_ingest.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
+	$(FUZZ_CC) -o build/fuzz/fuzz_database tests/fuzz/fuzz_database.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
 	cd build/fuzz && ./fuzz_ingest -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 corpus
+	build/fuzz/fuzz_database -max_total_time=$(FUZZ_SECONDS) -max_len=192 -len_control=0 -timeout=10 \
+		-artifact_prefix=build/fuzz/ build/fuzz/db-corpus
 
 install: reach
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
