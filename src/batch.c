@@ -89,8 +89,9 @@ static void held_sha(struct store *s, const char *slug, char out[65])
 }
 
 /*
- * Writes consultation SLUG's published HTML (suppressed) into PUBLISHED and
- * its JSON (every count, unsuppressed: for analysts) into PRIVATE, and takes
+ * Writes consultation SLUG's JSON (every count, unsuppressed: for analysts)
+ * into PRIVATE, then its published HTML (suppressed, with readings that
+ * rest on nothing hidden: publish_adjust) into PUBLISHED, and takes
  * away a SLUG.json an earlier run left in PUBLISHED. 0; 1 when charts were
  * skipped; -1 with ERR set.
  */
@@ -100,8 +101,10 @@ static int write_reports(struct store *s, const struct taxonomy *t, const char *
 	char *one[1] = { (char *)slug };
 	struct compare *c = compare_run(s, t, one, 1, &o->compare, err);
 	int rc = c ? 0 : -1;
-	for (int f = 0; rc >= 0 && f < 2; f++) {
+	for (int f = 1; rc >= 0 && f >= 0; f--) {
 		struct buf path = { 0 };
+		if (f == 0)
+			publish_adjust(c, t, &o->publish);
 		buf_printf(&path, "%s/%s.%s", f ? private : published, slug, f ? "json" : "html");
 		struct output *out = output_open(path.data, f ? 0600 : 0666, err);
 		if (!out) {
@@ -231,9 +234,16 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 		}
 		free(slug);
 	}
-	if (failed >= 0)
+	if (failed >= 0 && o->compare.round > 0)
+		fprintf(out, "reports to publish in %s (HTML, every count rounded to the nearest %d)\n"
+		    "not to publish: %s (JSON, rounded too, but keep it with the analysts)\n", folder.data, o->compare.round,
+		    private.data);
+	else if (failed >= 0 && o->publish.suppress > 0)
 		fprintf(out, "reports to publish in %s (HTML, counts from 1 to %d withheld)\n"
 		    "not to publish: %s (JSON, every count)\n", folder.data, o->publish.suppress - 1, private.data);
+	else if (failed >= 0)
+		fprintf(out, "reports in %s (HTML, disclosure control off: small counts shown, not to publish)\n"
+		    "not to publish: %s (JSON, every count)\n", folder.data, private.data);
 	for (size_t i = 0; i < n; i++)
 		free(files[i]);
 	free(files);

@@ -26,6 +26,7 @@ struct compare_options {
 	int no_test;            /* skip the chi-square test (and its Monte Carlo draws): figures only */
 	double weight_cap;      /* largest weight as a multiple of the mean; 0: the default (5), < 0: none */
 	enum stats_adjust adjust;       /* of the parity p-values across the report, for the readings */
+	int round;              /* round every count to a multiple of this before any figure (0: exact) */
 };
 
 /* One category or roll-up group of a dimension. */
@@ -67,6 +68,8 @@ struct compare_dimension {
 	size_t ngroups;
 	double population;      /* eligible residents in the compared categories */
 	int base_min_age;       /* youngest age the census figures cover (0: all ages) */
+	int rounding;           /* counts rounded to a multiple of this (compare_options.round); 0: exact */
+	double left_out;        /* rounded: the answers left out otherwise, rounded once (exact: derived) */
 	struct stats_chisq test;
 	struct stats_scores scores;
 	char **notes;
@@ -123,6 +126,7 @@ struct compare {
 	double crude_rate_per_1000;     /* every response per 1,000 eligible residents: the rate to quote; NaN as above */
 	double confidence;
 	enum stats_adjust adjust;       /* how the readings' p-values were adjusted */
+	int rounding;                   /* every count rounded to a multiple of this; 0: exact */
 	size_t comparisons;     /* categories and groups compared with a residents' share (a p-value each) */
 	struct compare_dimension *dims;
 	size_t ndims;
@@ -140,6 +144,17 @@ struct compare {
 struct compare *compare_run(struct store *s, const struct taxonomy *t, char *const *slugs, size_t nslugs,
     const struct compare_options *o, struct reach_error *err);
 void compare_free(struct compare *c);
+
+/*
+ * Reads every compared category's evidence of C again from p-values
+ * adjusted across the report (compare_options.adjust), with 1 in place of
+ * the p-value of each category HIDDEN(d, category, ARG) says is hidden:
+ * the readings then rest on nothing hidden, and are no less cautious than
+ * with the true p-values (Holm and BH adjust a p-value down only for
+ * smaller ones). Nothing changes without an adjustment.
+ */
+void compare_adjust_without(struct compare *c,
+    int (*hidden)(const struct compare_dimension *d, const struct compare_category *cat, void *arg), void *arg);
 
 /* The dimension NAME of C, or NULL when no consultation asked it. */
 const struct compare_dimension *compare_dimension(const struct compare *c, const char *name);

@@ -384,23 +384,40 @@ static int cmd_plan(const struct cli_globals *g, FILE *out, int argc, char **arg
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
+/*
+ * --suppress SUPPRESS and --round ROUND of COMMAND (either NULL: not given)
+ * into *THRESHOLD (default POLICY_SUPPRESS_DEFAULT; 0 with --round) and
+ * *BASE (0: counts exact); 0, or the usage error's exit code.
+ */
+static int check_disclosure(const char *command, const char *suppress, const char *round, int *threshold, int *base)
+{
+	long v = POLICY_SUPPRESS_DEFAULT, b = 0;
+	if (suppress && parse_long(suppress, 0, 1000, &v) < 0)
+		return cli_usage_error(command, "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
+	if (round && parse_long(round, 2, 1000, &b) < 0)
+		return cli_usage_error(command, "--round \"%s\" is not a base from 2 to 1000, as 5", round);
+	if (round && suppress && v > 0)
+		return cli_usage_error(command, "%s", "--round and --suppress are two ways of protecting small counts: choose one");
+	*threshold = round ? 0 : (int)v;
+	*base = (int)b;
+	return 0;
+}
+
 static int cmd_actions(const struct cli_globals *g, FILE *out, int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "csv", "md", NULL };
 	struct plan_actions_options o = { 0 };
-	const char *taxonomy = NULL, *min_age = NULL, *suppress = NULL;
+	const char *taxonomy = NULL, *min_age = NULL, *suppress = NULL, *round = NULL;
 	struct cli_option options[] = {
 		{ "plan", &o.plan, NULL }, { "as-of", &o.as_of, NULL }, { "format", &o.format, NULL },
 		{ "geography", &o.compare.geography, NULL }, { "min-age", &min_age, NULL },
-		{ "taxonomy", &taxonomy, NULL }, { "suppress", &suppress, NULL }, { NULL, NULL, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { "suppress", &suppress, NULL }, { "round", &round, NULL },
+		{ NULL, NULL, NULL },
 	};
 	int n, rc;
-	long threshold = POLICY_SUPPRESS_DEFAULT;
-	if ((rc = cli_parse("actions", argc, argv, options, NULL, 0, &n)))
+	if ((rc = cli_parse("actions", argc, argv, options, NULL, 0, &n)) ||
+	    (rc = check_disclosure("actions", suppress, round, &o.suppress, &o.compare.round)))
 		return rc;
-	if (suppress && parse_long(suppress, 0, 1000, &threshold) < 0)
-		return cli_usage_error("actions", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
-	o.suppress = (int)threshold;
 	if (!o.format)
 		o.format = "text";
 	if ((rc = check_format("actions", o.format, formats)) || (rc = check_date("actions", "as-of", o.as_of)))
@@ -434,7 +451,7 @@ static int cmd_report(const struct cli_globals *g, FILE *out, int argc, char **a
 	static const char *const formats[] = { "text", "json", "md", "csv", "html", NULL };
 	struct compare_options o = { 0 };
 	struct publish_options po = { POLICY_SUPPRESS_DEFAULT, NULL };
-	const char *suppress = NULL;
+	const char *suppress = NULL, *round = NULL;
 	const char *format = "text", *min_age = NULL, *confidence = NULL, *from = NULL, *to = NULL, *taxonomy = NULL;
 	const char *cap = NULL, *adjust = NULL;
 	int all = 0;
@@ -443,7 +460,8 @@ static int cmd_report(const struct cli_globals *g, FILE *out, int argc, char **a
 		{ "confidence", &confidence, NULL }, { "age-bands", &o.age_bands, NULL }, { "all", NULL, &all },
 		{ "from", &from, NULL }, { "to", &to, NULL }, { "taxonomy", &taxonomy, NULL },
 		{ "weighted", NULL, &o.weighted }, { "weight-cap", &cap, NULL }, { "suppress", &suppress, NULL },
-		{ "charts", &po.charts_dir, NULL }, { "adjust", &adjust, NULL }, { NULL, NULL, NULL },
+		{ "charts", &po.charts_dir, NULL }, { "adjust", &adjust, NULL }, { "round", &round, NULL },
+		{ NULL, NULL, NULL },
 	};
 	char *slugs_given[1];
 	int n, rc;
@@ -464,11 +482,8 @@ static int cmd_report(const struct cli_globals *g, FILE *out, int argc, char **a
 		if (*end || !(o.confidence > 0.5 && o.confidence < 1))
 			return cli_usage_error("report", "--confidence \"%s\" is not a level between 0.5 and 1, as 0.95", confidence);
 	}
-	long threshold;
-	if (suppress && parse_long(suppress, 0, 1000, &threshold) < 0)
-		return cli_usage_error("report", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
-	if (suppress)
-		po.suppress = (int)threshold;
+	if ((rc = check_disclosure("report", suppress, round, &po.suppress, &o.round)))
+		return rc;
 	if (cap) {
 		char *end;
 		o.weight_cap = strtod(cap, &end);
@@ -499,8 +514,10 @@ static int cmd_report(const struct cli_globals *g, FILE *out, int argc, char **a
 		rc = report_json(x.s, x.t, c, out, &x.err);
 	else if (rc == 0 && strcmp(format, "text") == 0)
 		rc = report_text(x.s, x.t, c, out, &x.err);
-	else if (rc == 0)
+	else if (rc == 0) {
+		publish_adjust(c, x.t, &po);
 		partial = (rc = publish_report(x.s, x.t, c, format, &po, out, &x.err)) > 0, rc = rc > 0 ? 0 : rc;
+	}
 	compare_free(c);
 	strings_free(slugs, nslugs);
 	return session_close(&x, rc < 0 ? -1 : partial ? REACH_EPARTIAL : REACH_OK);
@@ -511,30 +528,28 @@ static int cmd_trend(const struct cli_globals *g, FILE *out, int argc, char **ar
 	static const char *const formats[] = { "text", "json", NULL };
 	struct compare_options o = { 0 };
 	const char *format = "text", *from = NULL, *to = NULL, *taxonomy = NULL, *min_age = NULL, *charts = NULL;
-	const char *suppress = NULL;
+	const char *suppress = NULL, *round = NULL;
 	struct cli_option options[] = {
 		{ "format", &format, NULL }, { "from", &from, NULL }, { "to", &to, NULL },
 		{ "geography", &o.geography, NULL }, { "min-age", &min_age, NULL }, { "taxonomy", &taxonomy, NULL },
-		{ "charts", &charts, NULL }, { "suppress", &suppress, NULL }, { NULL, NULL, NULL },
+		{ "charts", &charts, NULL }, { "suppress", &suppress, NULL }, { "round", &round, NULL }, { NULL, NULL, NULL },
 	};
 	char **codes = xcalloc((size_t)argc + 1, sizeof *codes);      /* every argument may be a code */
-	int n, rc;
-	long age = -1, threshold = POLICY_SUPPRESS_DEFAULT;
+	int n, rc, threshold;
+	long age = -1;
 	if ((rc = cli_parse("trend", argc, argv, options, codes, argc, &n)) ||
 	    (rc = check_format("trend", format, formats)) || (rc = check_date("trend", "from", from)) ||
-	    (rc = check_date("trend", "to", to)) || (rc = check_order("trend", "from", from, "to", to)) || (rc = check_min_age("trend", min_age, &age))) {
+	    (rc = check_date("trend", "to", to)) || (rc = check_order("trend", "from", from, "to", to)) ||
+	    (rc = check_min_age("trend", min_age, &age)) ||
+	    (rc = check_disclosure("trend", suppress, round, &threshold, &o.round))) {
 		free(codes);
 		return rc;
-	}
-	if (suppress && parse_long(suppress, 0, 1000, &threshold) < 0) {
-		free(codes);
-		return cli_usage_error("trend", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
 	}
 	o.min_age = (int)age;
 	struct session x;
 	struct trend *tr = NULL;
 	if (session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0)
-		tr = trend_run(x.s, x.t, from, to, n ? codes : NULL, (size_t)n, &o, (int)threshold, &x.err);
+		tr = trend_run(x.s, x.t, from, to, n ? codes : NULL, (size_t)n, &o, threshold, &x.err);
 	if (tr && strcmp(format, "json") == 0)
 		trend_json(tr, out);
 	else if (tr)
@@ -549,20 +564,21 @@ static int cmd_trend(const struct cli_globals *g, FILE *out, int argc, char **ar
 static int cmd_batch(const struct cli_globals *g, FILE *out, int argc, char **argv)
 {
 	struct batch_options o = { 0 };
-	const char *taxonomy = NULL, *adjust = NULL;
+	const char *taxonomy = NULL, *adjust = NULL, *suppress = NULL, *round = NULL;
 	struct cli_option options[] = {
 		{ "reports", &o.reports, NULL }, { "private", &o.private, NULL }, { "geography", &o.compare.geography, NULL },
-		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { NULL, NULL, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { "suppress", &suppress, NULL },
+		{ "round", &round, NULL }, { NULL, NULL, NULL },
 	};
 	char *dirs[1];
 	int n, rc;
 	if ((rc = cli_parse("batch", argc, argv, options, dirs, 1, &n)) ||
-	    (rc = check_adjust("batch", adjust, &o.compare.adjust)))
+	    (rc = check_adjust("batch", adjust, &o.compare.adjust)) ||
+	    (rc = check_disclosure("batch", suppress, round, &o.publish.suppress, &o.compare.round)))
 		return rc;
 	if (n != 1)
 		return cli_usage_error("batch", "%s", "needs one folder of exports");
 	o.compare.min_age = -1;
-	o.publish.suppress = POLICY_SUPPRESS_DEFAULT;
 	struct session x;
 	rc = session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0 ? batch_run(x.s, x.t, dirs[0], &o, out, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : rc);

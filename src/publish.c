@@ -20,8 +20,10 @@ static void md_rows(FILE *out, const struct compare_dimension *d, const struct c
 {
 	for (size_t k = 0; k < n; k++) {
 		struct published_row r;
+		if (cats == d->groups && !words_group_shown(d, k))
+			continue;
 		published_make_row(&r, &cats[k], cells[k], threshold, d->compared);
-		emit_md_cell(out, cats[k].definition ? cats[k].label : cats[k].code);
+		emit_md_cell(out, cats[k].label);
 		emit_md_cell(out, r.count);
 		emit_md_cell(out, r.share.data);
 		if (d->compared) {
@@ -187,6 +189,12 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 	if (disclosure)
 		csv_line(out, NULL, "note", "disclosure", disclosure, NULL, "");
 	free(disclosure);
+	if (c->rounding) {
+		/* The base, for a reader (or a program) that must know what range a count stands for. */
+		char base[16];
+		snprintf(base, sizeof base, "%d", c->rounding);
+		csv_line(out, NULL, "note", "rounding", "every count is rounded to a multiple of this, halves up", base, "");
+	}
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
 		struct published p;
@@ -251,9 +259,11 @@ static void html_rows(FILE *out, const struct compare_dimension *d, const struct
 {
 	for (size_t k = 0; k < n; k++) {
 		struct published_row r;
+		if (cats == d->groups && !words_group_shown(d, k))
+			continue;
 		published_make_row(&r, &cats[k], cells[k], threshold, d->compared);
 		fputs("<tr><th scope=\"row\">", out);
-		emit_html_text(out, cats[k].definition ? cats[k].label : cats[k].code);
+		emit_html_text(out, cats[k].label);
 		fputs("</th>", out);
 		html_cell(out, " class=\"n\"", r.count);
 		html_cell(out, " class=\"n\"", r.share.data);
@@ -273,7 +283,7 @@ static void html_rows(FILE *out, const struct compare_dimension *d, const struct
 /* A kind of chart: how to draw it, what it is called, what it shows. */
 struct chart_kind {
 	int (*draw)(const struct compare_dimension *d, const int *show, const char *format, const char *path,
-	    struct reach_error *err);
+	    const struct chart_caption *caption, struct reach_error *err);
 	const char *suffix;     /* of its file name in --charts, after the dimension */
 	const char *title;      /* after the dimension's name */
 	const char *desc;
@@ -310,7 +320,7 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 		close(fd);
 		output_scratch_add(path);
 	}
-	int drawn = fd >= 0 ? kind->draw(d, show, "svg", path, &err) : -1;
+	int drawn = fd >= 0 ? kind->draw(d, show, "svg", path, NULL, &err) : -1;
 	if (drawn == 0) {
 		struct buf title = { 0 };
 		buf_printf(&title, "%s: %s", words_dimension_title(d->name), kind->title);
@@ -322,16 +332,22 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 	}
 	if (fd >= 0)
 		output_scratch_remove(path);
+	char *report_title = published_title(c);
+	struct buf standalone = { 0 };
+	buf_printf(&standalone, "%s: %s", words_dimension_title(d->name), kind->title);
+	struct chart_caption caption = { report_title, standalone.data, c->source };
 	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
 		struct buf file = { 0 };
 		buf_printf(&file, "%s/%s-%s%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
 		    d->name, kind->suffix, f ? "png" : "svg");
-		if (kind->draw(d, show, f ? "png" : "svg", file.data, &err) < 0 && !*skipped) {
+		if (kind->draw(d, show, f ? "png" : "svg", file.data, &caption, &err) < 0 && !*skipped) {
 			fprintf(stderr, "reach: warning: %s\n", err.msg);
 			*skipped = 1;
 		}
 		buf_free(&file);
 	}
+	buf_free(&standalone);
+	free(report_title);
 	free(show);
 	return svg;
 }
@@ -546,6 +562,11 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 	free(title);
 }
 
+void publish_adjust(struct compare *c, const struct taxonomy *t, const struct publish_options *o)
+{
+	published_adjust(c, t, o->suppress);
+}
+
 int publish_report(struct store *s, const struct taxonomy *t, const struct compare *c, const char *format,
     const struct publish_options *o, FILE *out, struct reach_error *err)
 {
@@ -594,7 +615,11 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 				show[k] = cats[k] == CELL_SHOWN;
 			buf_printf(&file, "%s/%s-%s.png", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
 			    d->name);
-			int drawn = chart_ratios(d, show, "png", file.data, &cerr);
+			struct buf standalone = { 0 };
+			buf_printf(&standalone, "%s: %s", words_dimension_title(d->name), ratio_chart.title);
+			struct chart_caption caption = { title, standalone.data, c->source };
+			int drawn = chart_ratios(d, show, "png", file.data, &caption, &cerr);
+			buf_free(&standalone);
 			if (drawn == 0)
 				chart = xstrdup(file.data);
 			else if (drawn < 0 && !skipped)

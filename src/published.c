@@ -80,7 +80,7 @@ void published_summary_sentence(const struct compare_dimension *d, const enum di
 		struct buf *to = side < 0 ? &under : side > 0 ? &over : NULL;
 		if (!to)
 			continue;
-		buf_printf(to, "%s%s (ratio ", to->len ? ", " : "", c->code);
+		buf_printf(to, "%s%s (ratio ", to->len ? ", " : "", c->label);
 		emit_interval(to, EMIT_RATIO, c->st.ratio.estimate, NAN, NAN);
 		buf_putc(to, ')');
 	}
@@ -131,6 +131,34 @@ void published_close(struct published *p)
 {
 	free(p->cats);
 	free(p->groups);
+}
+
+/* The published decisions of every dimension of a compare, for published_adjust. */
+struct hiding {
+	const struct compare *c;
+	struct published *dims;
+};
+
+static int is_hidden(const struct compare_dimension *d, const struct compare_category *cat, void *arg)
+{
+	const struct hiding *h = arg;
+	const struct published *p = &h->dims[d - h->c->dims];
+	if (cat >= d->cats && cat < d->cats + d->ncats)
+		return p->cats[cat - d->cats] != CELL_SHOWN;
+	return p->groups[cat - d->groups] != CELL_SHOWN;
+}
+
+void published_adjust(struct compare *c, const struct taxonomy *t, int threshold)
+{
+	if (c->adjust == STATS_ADJUST_NONE)
+		return;
+	struct hiding h = { c, xcalloc(c->ndims + 1, sizeof *h.dims) };
+	for (size_t i = 0; i < c->ndims; i++)
+		published_open(&h.dims[i], &c->dims[i], t, threshold);
+	compare_adjust_without(c, is_hidden, &h);
+	for (size_t i = 0; i < c->ndims; i++)
+		published_close(&h.dims[i]);
+	free(h.dims);
 }
 
 /* The extra counts' codes in CSV and their words in sentences (publish_extra order). */
@@ -222,7 +250,11 @@ void published_note_text(const struct compare_dimension *d, const struct publish
 char *published_disclosure_sentence(const struct compare *c, const struct taxonomy *t, int threshold)
 {
 	struct buf b = { 0 };
-	if (threshold <= 0) {
+	if (c->rounding)
+		buf_printf(&b, "Every count is rounded to the nearest %d (halves up), so a 0 may stand for up to %d; every share, "
+		    "ratio, interval, rate and test is worked out from the rounded counts, and totals are rounded on their own, "
+		    "so parts may not add up to them.", c->rounding, (c->rounding + 1) / 2 - 1);
+	else if (threshold <= 0) {
 		buf_puts(&b, "Disclosure control is off: small counts are shown.");
 		return b.data;
 	}
@@ -234,9 +266,10 @@ char *published_disclosure_sentence(const struct compare *c, const struct taxono
 		published_close(&p);
 	}
 	if (withheld == 1)
-		buf_puts(&b, "In 1 dimension some counts are withheld; its test and scores are not shown.");
+		buf_printf(&b, "%sIn 1 dimension some counts are withheld; its test and scores are not shown.", b.len ? " " : "");
 	else if (withheld)
-		buf_printf(&b, "In %zu dimensions some counts are withheld; their tests and scores are not shown.", withheld);
+		buf_printf(&b, "%sIn %zu dimensions some counts are withheld; their tests and scores are not shown.", b.len ? " " : "",
+		    withheld);
 	return b.data;
 }
 /* How the ages of the residents in the header are said: " aged 16 and over", and where that holds. */
