@@ -5,6 +5,7 @@
 # make fuzz     the libFuzzer targets of tests/fuzz/ (clang), FUZZ_SECONDS each
 # make bench    speed and memory against a bare libcsv parse and sqlite3 .import
 # make deps     install the Debian packages the build, tests and charts need
+# make man      write help/commands.txt into reach.1 (COMMAND SUMMARY)
 
 CC      ?= cc
 PREFIX  ?= /usr/local
@@ -28,13 +29,13 @@ DEB_PACKAGES = gcc make libcsv-dev libsqlite3-dev libgsl-dev libssl-dev gnuplot-
 
 SRCS      = $(wildcard src/*.c)
 LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS))) $(BUILD)/files.o
-EMBEDDED  = $(sort $(wildcard queries/*.sql) $(wildcard charts/*.gp) $(shell find seeds -name '*.csv' -not -path 'seeds/samples/*' 2>/dev/null))
+EMBEDDED  = $(sort $(wildcard queries/*.sql) $(wildcard charts/*.gp) help/commands.txt $(shell find seeds -name '*.csv' -not -path 'seeds/samples/*' 2>/dev/null))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps demo check unit golden bench fuzz install clean
+.PHONY: all deps demo check unit golden bench fuzz install man clean
 all: reach
 
 reach: $(BUILD)/reach
@@ -103,6 +104,10 @@ install: reach
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 reach $(DESTDIR)$(PREFIX)/bin/reach
 	install -m 644 reach.1 $(DESTDIR)$(PREFIX)/share/man/man1/reach.1
+
+# reach.1's COMMAND SUMMARY is the help of every command: rewrite it after editing help/commands.txt.
+man:
+	sh help/man.sh reach.1
 
 clean:
 	rm -rf build reach demo tests/out bench/out

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
 #include "policy.h"
 
 static char *column_text(sqlite3_stmt *st, int i);
@@ -27,24 +28,44 @@ static int damaged(struct store *s, const char *slug, struct reach_error *err, c
 	return -1;
 }
 
-int consult_list(struct store *s, FILE *out, struct reach_error *err)
+int consult_list(struct store *s, int json, FILE *out, struct reach_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, "consultation_list");
 	int rc, n = 0;
+	if (json)
+		fputs("{\"reach_list\": 1, \"consultations\": [", out);
 	while ((rc = store_step(s, st)) == SQLITE_ROW) {
+		const char *slug = (const char *)sqlite3_column_text(st, 0), *title = (const char *)sqlite3_column_text(st, 1);
+		const char *opened = (const char *)sqlite3_column_text(st, 2), *closed = (const char *)sqlite3_column_text(st, 3);
+		const char *file = (const char *)sqlite3_column_text(st, 5), *platform = (const char *)sqlite3_column_text(st, 6);
+		long long responses = sqlite3_column_int64(st, 4);
+		if (json) {
+			emit_json_member_string(out, n++ ? "}, {" : "{", "slug", slug);
+			emit_json_member_text(out, ", ", "title", title);
+			emit_json_member_text(out, ", ", "opened", opened);
+			emit_json_member_text(out, ", ", "closed", closed);
+			emit_json_member_number(out, ", ", "responses", (double)responses);
+			emit_json_member_text(out, ", ", "platform", platform);
+			emit_json_member_text(out, ", ", "file", file);
+			continue;
+		}
+		/* Fits 80 columns: the title and file on lines of their own. */
 		if (n++ == 0)
-			fprintf(out, "%-20s  %-10s  %-10s  %9s  %-14s  %s\n", "consultation", "opened", "closed",
-			    "responses", "platform", "title [file]");
-		fprintf(out, "%-20s  %-10s  %-10s  %9lld  %-14s  %s [%s]\n", (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
-		    sqlite3_column_int64(st, 4), (const char *)sqlite3_column_text(st, 6),
-		    (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 5));
+			fprintf(out, "%-20s  %-10s  %-10s  %9s  %s\n", "consultation", "opened", "closed", "responses", "platform");
+		fprintf(out, "%-20s  %-10s  %-10s  %9lld%s%s\n", slug, opened, closed, responses, *platform ? "  " : "",
+		    platform);
+		if (*title)
+			fprintf(out, "  %s\n", title);
+		if (*file)
+			fprintf(out, "  file: %s\n", file);
 	}
+	if (json)
+		fputs(n ? "}]}\n" : "]}\n", out);
 	if (rc < 0) {
 		*err = *store_error(s);
 		return -1;
 	}
-	if (n == 0)
+	if (n == 0 && !json)
 		fprintf(out, "no consultations yet: add one with reach ingest EXPORT.csv --consultation SLUG\n");
 	return 0;
 }
@@ -207,7 +228,7 @@ int consult_each_response(struct store *s, const struct consult_view *v,
 	return 0;
 }
 
-int consult_unmatched(struct store *s, const char *slug, FILE *out, struct reach_error *err)
+int consult_unmatched(struct store *s, const char *slug, int json, FILE *out, struct reach_error *err)
 {
 	struct consult_view v;
 	if (consult_view_open(s, slug, &v, err) < 0)
@@ -215,15 +236,37 @@ int consult_unmatched(struct store *s, const char *slug, FILE *out, struct reach
 	sqlite3_stmt *st = store_stmt(s, "unmatched");
 	store_bind_int(st, ":source", v.source);
 	int rc, n = 0;
-	while ((rc = store_step(s, st)) == SQLITE_ROW) {
-		if (n++ == 0)
-			fprintf(out, "%-18s %9s  %s\n", "dimension", "responses", "answer  [question]");
-		fprintf(out, "%-18s %9lld  %s  [%s]\n", (const char *)sqlite3_column_text(st, 2),
-		    sqlite3_column_int64(st, 4), (const char *)sqlite3_column_text(st, 3),
-		    (const char *)sqlite3_column_text(st, 1));
+	long long slot = -1;
+	struct buf dimension = { 0 };
+	if (json) {
+		emit_json_member_string(out, "{\"reach_unmatched\": 1, ", "consultation", v.slug);
+		fputs(", \"answers\": [", out);
 	}
-	if (rc >= 0 && n == 0)
+	while ((rc = store_step(s, st)) == SQLITE_ROW) {
+		const char *question = (const char *)sqlite3_column_text(st, 1), *dim = (const char *)sqlite3_column_text(st, 2);
+		const char *answer = (const char *)sqlite3_column_text(st, 3);
+		long long responses = sqlite3_column_int64(st, 4);
+		if (json) {
+			emit_json_member_string(out, n++ ? "}, {" : "{", "question", question);
+			emit_json_member_string(out, ", ", "dimension", dim);
+			emit_json_member_string(out, ", ", "answer", answer);
+			emit_json_member_number(out, ", ", "responses", (double)responses);
+			continue;
+		}
+		/* A heading a question, then its answers: fits 80 columns but for a long answer. */
+		if (n++ == 0 || sqlite3_column_int64(st, 0) != slot || strcmp(dimension.data, dim) != 0) {
+			fprintf(out, "%s%s: \"%s\"\n", n > 1 ? "\n" : "", dim, question);
+			slot = sqlite3_column_int64(st, 0);
+			buf_reset(&dimension);
+			buf_puts(&dimension, dim);
+		}
+		fprintf(out, "  %8lld  %s\n", responses, answer);
+	}
+	if (json)
+		fputs(n ? "}]}\n" : "]}\n", out);
+	else if (rc >= 0 && n == 0)
 		fprintf(out, "%s: every equality answer is tagged\n", v.slug);
+	buf_free(&dimension);
 	consult_view_free(&v);
 	if (rc < 0) {
 		*err = *store_error(s);

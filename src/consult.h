@@ -59,9 +59,9 @@ int consult_each_response(struct store *s, const struct consult_view *v,
     int (*fn)(const struct block_response *r, void *ctx), void *ctx, struct reach_error *err) REACH_MUST_CHECK;
 
 /* Lists consultation SLUG's unmatched answers to OUT; 0, or -1 with ERR set. */
-int consult_unmatched(struct store *s, const char *slug, FILE *out, struct reach_error *err) REACH_MUST_CHECK;
+int consult_unmatched(struct store *s, const char *slug, int json, FILE *out, struct reach_error *err) REACH_MUST_CHECK;
 
-/* Prints the consultations held, one a line; 0 or -1 with ERR set. */
-int consult_list(struct store *s, FILE *out, struct reach_error *err) REACH_MUST_CHECK;
+/* Prints the consultations held (JSON when JSON is set); 0 or -1 with ERR set. */
+int consult_list(struct store *s, int json, FILE *out, struct reach_error *err) REACH_MUST_CHECK;
 
 #endif
