@@ -8,8 +8,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "cli.h"
 #include "consult.h"
 #include "date.h"
 #include "output.h"
@@ -420,18 +420,6 @@ int progress_batch_page(struct store *s, const struct taxonomy *t, const char *s
 
 /* ---- the command ---- */
 
-static const char progress_usage[] =
-    "reach progress SLUG [--as-of DATE] [--format text|json|html] [--suppress N | --round N] [--charts DIR] "
-    "[--geography CODE] [--min-age N]";
-
-/* Says on stderr what is wrong with the arguments (WHAT, and VALUE when not NULL); returns REACH_EUSAGE. */
-static int misuse(const char *what, const char *value)
-{
-	fprintf(stderr, "reach: progress: %s%s%s%s (see reach --help)\n", what, value ? " \"" : "", value ? value : "",
-	    value ? "\"" : "");
-	return REACH_EUSAGE;
-}
-
 /* Writes P's chart of each dimension into DIR as progress-DIMENSION.svg and .png; 1 when any was skipped. */
 static int write_charts(const struct progress *p, const char *dir)
 {
@@ -453,48 +441,37 @@ static int write_charts(const struct progress *p, const char *dir)
 	return partial;
 }
 
-int progress_command(const char *db, int argc, char **argv)
+int progress_command(const struct cli_globals *g, FILE *out, int argc, char **argv)
 {
+	static const char *const formats[] = { "text", "json", "html", NULL };
 	struct progress_options o = { NULL, { 0 }, POLICY_SUPPRESS_DEFAULT };
-	const char *format = "text", *suppress = NULL, *round = NULL, *min_age = NULL, *charts = NULL, *slug = NULL;
-	const char *names[] = { "as-of", "format", "suppress", "round", "geography", "min-age", "charts" };
-	const char **values[] = { &o.as_of, &format, &suppress, &round, &o.compare.geography, &min_age, &charts };
-	for (int i = 0; i < argc; i++) {
-		const char *arg = argv[i], *eq = strchr(arg, '=');
-		size_t k = 0, len = eq ? (size_t)(eq - arg) : strlen(arg);
-		if (strncmp(arg, "--", 2) != 0) {
-			if (slug)
-				return misuse("unexpected argument", arg);
-			slug = arg;
-			continue;
-		}
-		while (k < sizeof names / sizeof *names && (strlen(names[k]) != len - 2 || strncmp(names[k], arg + 2, len - 2)))
-			k++;
-		if (k == sizeof names / sizeof *names)
-			return misuse("unknown option", arg);
-		if (!eq && i + 1 == argc)
-			return misuse("this option needs a value:", arg);
-		*values[k] = eq ? eq + 1 : argv[++i];
-	}
+	const char *format = "text", *suppress = NULL, *round = NULL, *min_age = NULL, *charts = NULL;
+	struct cli_option options[] = {
+		{ "as-of", &o.as_of, NULL }, { "format", &format, NULL }, { "suppress", &suppress, NULL },
+		{ "round", &round, NULL }, { "charts", &charts, NULL }, { "geography", &o.compare.geography, NULL },
+		{ "min-age", &min_age, NULL }, { NULL, NULL, NULL },
+	};
+	char *slugs[1], iso[11];
 	long number;
-	char iso[11];
-	if (!slug)
-		return misuse("needs one consultation:", progress_usage);
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html"))
-		return misuse("--format is text, json or html, not", format);
+	int n, rc;
+	if ((rc = cli_parse("progress", argc, argv, options, slugs, 1, &n)) ||
+	    (rc = cli_check_choice("progress", "format", format, formats)))
+		return rc;
+	if (n != 1)
+		return cli_usage_error("progress", "%s", "needs one consultation");
 	if (o.as_of && (parse_date(o.as_of, 0, iso) < 0 || strcmp(iso, o.as_of) != 0))
-		return misuse("--as-of is a date YYYY-MM-DD, not", o.as_of);
+		return cli_usage_error("progress", "--as-of \"%s\" is not a date: write it as YYYY-MM-DD, as 2025-02-25", o.as_of);
 	if (suppress && parse_long(suppress, 0, 1000, &number) < 0)
-		return misuse("--suppress is a count from 0 (none) to 1000, not", suppress);
+		return cli_usage_error("progress", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
 	o.suppress = suppress ? (int)number : o.suppress;
-	if (round && (parse_long(round, 2, 1000, &number) < 0))
-		return misuse("--round is a base from 2 to 1000, as 5, not", round);
+	if (round && parse_long(round, 2, 1000, &number) < 0)
+		return cli_usage_error("progress", "--round \"%s\" is not a base from 2 to 1000, as 5", round);
 	if (round && suppress && o.suppress > 0)
-		return misuse("--round and --suppress are two ways of protecting small counts: choose one", NULL);
+		return cli_usage_error("progress", "%s", "--round and --suppress are two ways of protecting small counts: choose one");
 	if (round)
 		o.compare.round = (int)number, o.suppress = 0;
 	if (min_age && parse_long(min_age, 0, POLICY_MIN_AGE_MAX, &number) < 0)
-		return misuse("--min-age is an age from 0 to " POLICY_TEXT(POLICY_MIN_AGE_MAX) ", not", min_age);
+		return cli_usage_error("progress", "--min-age \"%s\" is not an age from 0 to %d", min_age, POLICY_MIN_AGE_MAX);
 	o.compare.min_age = min_age ? (int)number : -1;
 	if (o.suppress == 0 && !round && strcmp(format, "html") == 0)
 		fprintf(stderr, "reach: progress: warning: --suppress 0: disclosure control is off; do not publish this page\n");
@@ -504,20 +481,18 @@ int progress_command(const char *db, int argc, char **argv)
 	struct store *s = NULL;
 	struct progress *p = NULL;
 	int partial = 0;
-	/* Following a consultation reads the database: it never makes one. */
-	if (access(db, F_OK) != 0)
-		error_set(&err, REACH_EDB, db, 0, "no database here: reach ingest starts one (or name one with --db)");
-	else if ((t = tag_load(NULL, &err)) && (s = store_open(db, NULL, &err)))
-		p = progress_run(s, t, slug, &o, &err);
+	/* Following a consultation only reads: the database must be there already. */
+	if ((t = tag_load(NULL, &err)) && (s = store_open(g->db, STORE_EXISTING, NULL, &err)))
+		p = progress_run(s, t, slugs[0], &o, &err);
 	if (p && strcmp(format, "json") == 0)
-		progress_json(p, stdout);
+		progress_json(p, out);
 	else if (p && strcmp(format, "html") == 0)
-		partial = progress_html(p, stdout, stderr);
+		partial = progress_html(p, out, stderr);
 	else if (p)
-		progress_text(p, stdout);
+		progress_text(p, out);
 	if (p && charts)
 		partial |= write_charts(p, charts);
-	int rc = p ? (partial ? REACH_EPARTIAL : REACH_OK) : error_print(&err);
+	rc = p ? (partial ? REACH_EPARTIAL : REACH_OK) : error_print(&err);
 	progress_free(p);
 	store_close(s);
 	tag_free(t);

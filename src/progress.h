@@ -127,8 +127,13 @@ int progress_chart(const struct progress *p, const char *dimension, int publishe
 int progress_batch_page(struct store *s, const struct taxonomy *t, const char *slug, const char *as_of,
     const struct compare_options *co, int suppress, const char *folder, FILE *out, struct reach_error *err);
 
-/* reach progress SLUG [--as-of DATE] [--format text|json|html] [--suppress N | --round N] …: the command, as main.c runs it. */
-int progress_command(const char *db, int argc, char **argv);
+/*
+ * reach progress SLUG [--as-of DATE] [--format text|json|html] [--suppress N
+ * | --round N] …: the command, as main.c runs it, writing to OUT (-o or
+ * standard output). Its exit status.
+ */
+struct cli_globals;
+int progress_command(const struct cli_globals *g, FILE *out, int argc, char **argv);
 
 /* ---- the arithmetic (progress_calc.c): pure, no I/O ---- */
 
