@@ -89,8 +89,9 @@ static void held_sha(struct store *s, const char *slug, char out[65])
 }
 
 /*
- * Writes consultation SLUG's published HTML (suppressed) into PUBLISHED and
- * its JSON (every count, unsuppressed: for analysts) into PRIVATE, and takes
+ * Writes consultation SLUG's JSON (every count, unsuppressed: for analysts)
+ * into PRIVATE, then its published HTML (suppressed, with readings that
+ * rest on nothing hidden: publish_adjust) into PUBLISHED, and takes
  * away a SLUG.json an earlier run left in PUBLISHED. 0; 1 when charts were
  * skipped; -1 with ERR set.
  */
@@ -100,8 +101,10 @@ static int write_reports(struct store *s, const struct taxonomy *t, const char *
 	char *one[1] = { (char *)slug };
 	struct compare *c = compare_run(s, t, one, 1, &o->compare, err);
 	int rc = c ? 0 : -1;
-	for (int f = 0; rc >= 0 && f < 2; f++) {
+	for (int f = 1; rc >= 0 && f >= 0; f--) {
 		struct buf path = { 0 };
+		if (f == 0)
+			publish_adjust(c, t, &o->publish);
 		buf_printf(&path, "%s/%s.%s", f ? private : published, slug, f ? "json" : "html");
 		struct output *out = output_open(path.data, f ? 0600 : 0666, err);
 		if (!out) {
