@@ -15,6 +15,7 @@
 #include "baseline.h"
 #include "compare_run.h"
 #include "count.h"
+#include "date.h"
 #include "policy.h"
 #include "table.h"
 #include "weight.h"
@@ -462,6 +463,7 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	struct compare *c = xcalloc(1, sizeof *c);
 	struct run r = { 0 };
 	r.s = s, r.t = t, r.o = o, r.c = c, r.closed_days = -1, r.err = err;
+	r.submitted_to_days = o->submitted_to ? date_to_days(o->submitted_to) : -1;
 	struct baseline *b = NULL;
 	int rc = 0;
 	c->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;

@@ -27,6 +27,8 @@ struct compare_options {
 	double weight_cap;      /* largest weight as a multiple of the mean; 0: the default (5), < 0: none */
 	enum stats_adjust adjust;       /* of the parity p-values across the report, for the readings */
 	int round;              /* round every count to a multiple of this before any figure (0: exact) */
+	const char *submitted_to;       /* "YYYY-MM-DD": count only the responses submitted on or before it, those
+	                                   with no submitted date left out (reach progress); NULL: every response */
 };
 
 /* One category or roll-up group of a dimension. */

@@ -244,7 +244,7 @@ static const struct chart_kind share_chart = {
 	chart_shares, "-shares", "respondents and residents",
 	"Two bars per category: its share of the respondents and its share of the residents. The table that "
 	"follows gives every figure.",
-	"each category's share of the respondents (blue) beside its share of the residents (orange).", 0,
+	"each category's share of the respondents (solid bars) beside its share of the residents (hatched bars).", 0,
 };
 
 /* Warns once that charts are left out. */

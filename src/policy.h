@@ -67,6 +67,14 @@
 /* An equality role from a column's wording stands when at least this share of its answers fit it. */
 #define POLICY_ROLE_FIT_SHARE 0.5
 
+/*
+ * reach progress: the current rate of responses is taken over this many
+ * days to the day followed to (or since opening, when fewer have passed).
+ * 14: two whole weeks, so that weekday and weekend and the day a reminder
+ * went out weigh alike, and recent enough to show what outreach has changed.
+ */
+#define POLICY_PROGRESS_RATE_DAYS 14
+
 /* A number above as text, for a sentence: POLICY_TEXT(POLICY_PARITY_TARGET) is "0.8". */
 #define POLICY_TEXT(x) POLICY_TEXT_(x)
 #define POLICY_TEXT_(x) #x

@@ -191,7 +191,8 @@ struct reader *reader_open_with(const char *path, const struct reader_options *o
 		[READER_ENCODING_UTF8] = ENC_UTF8, [READER_ENCODING_UTF16LE] = ENC_UTF16LE,
 		[READER_ENCODING_UTF16BE] = ENC_UTF16BE, [READER_ENCODING_WINDOWS1252] = ENC_CP1252,
 	};
-	FILE *fp = fopen(path, "rb");
+	int from_stdin = strcmp(path, "-") == 0;        /* "-" is standard input */
+	FILE *fp = from_stdin ? stdin : fopen(path, "rb");
 	if (!fp) {
 		error_set(err, REACH_EDATA, path, 0, "cannot open: %s", strerror(errno));
 		return NULL;

@@ -311,6 +311,7 @@ static void json_category(FILE *out, const struct compare_dimension *d, const st
 	emit_json_member_string(out, ", ", "evidence", w->evidence);
 	emit_json_member_string(out, ", ", "size", w->evidence ? words_size(c->st.size) : NULL);
 	emit_json_member_string(out, ", ", "reading", w->code);
+	emit_json_member_string(out, ", ", "reading_label", w->word);
 	emit_json_member_number(out, ", ", "partial_r", c->partial_r);
 	if (c->definition)
 		emit_json_member_number(out, ", ", "only_group", c->only_group);
@@ -338,6 +339,7 @@ static void json_test(FILE *out, const struct compare_dimension *d)
 static void json_dimension(FILE *out, const struct compare_dimension *d, int last)
 {
 	emit_json_member_string(out, "    {", "dimension", d->name);
+	emit_json_member_string(out, ", ", "title", words_dimension_title(d->name));
 	emit_json_member_bool(out, ", ", "compared", d->compared);
 	emit_json_member_string(out, ", ", "warning", words_warning_code(d->warning));
 	emit_json_member_number(out, ",\n     ", "n", d->responses);
