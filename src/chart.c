@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 
 #include "embedded.h"
 #include "policy.h"
+#include "text.h"
 #include "trend.h"
 #include "words.h"
 
@@ -48,6 +51,51 @@ static int run_gnuplot(const char *defs, const char *template)
 }
 
 /*
+ * Why gnuplot cannot be given PATH as a chart's file, or NULL when it can:
+ * gnuplot reads it inside '…' on its command line, so a quote or a control
+ * character there would end the string (or the command), and a name or path
+ * too long for the system would fail with nothing said.
+ */
+static const char *unusable_path(const char *path)
+{
+	if (strlen(path) >= PATH_MAX)
+		return "the path is too long";
+	for (const char *name = path; *name; name += strcspn(name, "/"), name += *name == '/')
+		if (strcspn(name, "/") > NAME_MAX)
+			return "a name in the path is too long (over " POLICY_TEXT(NAME_MAX) " bytes)";
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '\'')
+			return "the path has a quote ('), which gnuplot cannot be given";
+		if (*p < 0x20 || *p == 0x7F)
+			return "the path has a control character, which gnuplot cannot be given";
+	}
+	return NULL;
+}
+
+int chart_file(struct buf *path, const char *dir, const char *format, struct reach_error *err, const char *part, ...)
+{
+	va_list ap;
+	va_start(ap, part);
+	buf_reset(path);
+	buf_printf(path, "%s/", dir);
+	for (const char *p = part; p; p = va_arg(ap, const char *)) {
+		if (!text_is_code(p)) {
+			struct buf shown = { 0 };
+			text_visible(p, &shown);
+			error_set(err, REACH_EPARTIAL, dir, 0, "no chart: \"%.100s\" cannot name a chart's file (" TEXT_CODE_RULE ")",
+			    shown.data);
+			buf_free(&shown);
+			va_end(ap);
+			return -1;
+		}
+		buf_printf(path, "%s%s", p == part ? "" : "-", p);
+	}
+	va_end(ap);
+	buf_printf(path, ".%s", format);
+	return 0;
+}
+
+/*
  * Draws DATA (ROWS rows) with the template charts/TEMPLATE.gp as FORMAT into
  * PATH, the y or x axis running to TOP; EXTRA (numbers only, or NULL) adds
  * definitions. 0; 1 with no rows; -1 with ERR set.
@@ -60,8 +108,16 @@ static int draw(const char *template_name, const struct buf *data, size_t rows, 
 	snprintf(name, sizeof name, "charts/%s.gp", template_name);
 	const struct embedded_file *template = embedded_find(name);
 	int rc = -1;
+	const char *unusable = unusable_path(path);
 	if (rows == 0)
 		return 1;               /* nothing to draw: no chart, and nothing wrong */
+	if (unusable) {
+		struct buf shown = { 0 };
+		text_visible(path, &shown);
+		error_set(err, REACH_EPARTIAL, shown.data, 0, "no chart: %s", unusable);
+		buf_free(&shown);
+		return -1;
+	}
 	if (!template || !mkdtemp(dir)) {
 		error_set(err, REACH_EPARTIAL, path, 0, "no chart: cannot make a scratch folder");
 		return -1;
@@ -73,7 +129,7 @@ static int draw(const char *template_name, const struct buf *data, size_t rows, 
 	} else {
 		buf_printf(&defs, "data='%s'; output='%s'; term='%s'; rows=%zu; top=%.2f%s", file.data, path, format, rows, top,
 		    extra ? extra : "");
-		if (strchr(path, '\'') || run_gnuplot(defs.data, gp.data) < 0)
+		if (run_gnuplot(defs.data, gp.data) < 0)
 			error_set(err, REACH_EPARTIAL, path, 0, "no chart: gnuplot is missing or failed (Debian package gnuplot-nox)");
 		else
 			rc = 0;
@@ -249,8 +305,8 @@ int chart_trends(const struct trend *tr, const char *dir, FILE *warn)
 			const char *format = f ? "png" : "svg";
 			struct buf path = { 0 };
 			struct reach_error err = { 0 };
-			buf_printf(&path, "%s/trend-%s-%s.%s", dir, tr->series[i].dimension, tr->series[i].code, format);
-			if (chart_trend(&tr->series[i], format, path.data, &err) < 0 && !partial) {
+			if ((chart_file(&path, dir, format, &err, "trend", tr->series[i].dimension, tr->series[i].code, (char *)NULL) < 0 ||
+			    chart_trend(&tr->series[i], format, path.data, &err) < 0) && !partial) {
 				fprintf(warn, "reach: warning: %s\n", err.msg);
 				partial = 1;
 			}

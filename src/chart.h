@@ -16,8 +16,9 @@
  * Draws the representation ratios of D's compared categories whose SHOW[k]
  * is set (NULL: all), with their intervals and the parity line, as FORMAT
  * ("svg" or "png") into PATH. Returns 0; 1 when there is nothing to draw
- * (no file written); or -1 with ERR set when gnuplot is missing or fails
- * (callers warn and carry on without the chart).
+ * (no file written); or -1 with ERR set when PATH cannot be given to
+ * gnuplot (a quote or control character in it, or too long: ERR says which)
+ * or gnuplot is missing or fails (callers warn and carry on without the chart).
  */
 int chart_ratios(const struct compare_dimension *d, const int *show, const char *format, const char *path,
     struct reach_error *err);
@@ -29,6 +30,14 @@ int chart_ratios(const struct compare_dimension *d, const int *show, const char 
  */
 int chart_shares(const struct compare_dimension *d, const int *show, const char *format, const char *path,
     struct reach_error *err);
+
+/*
+ * Builds into PATH the chart file DIR/PART-PART-….FORMAT from the parts
+ * (a NULL ends them: cast it, (char *)NULL), each of which must be a code
+ * (text_is_code: a slug, a dimension, a category code), so that no name
+ * from data can climb out of DIR. 0, or -1 with ERR saying which part.
+ */
+int chart_file(struct buf *path, const char *dir, const char *format, struct reach_error *err, const char *part, ...);
 
 struct trend;
 struct trend_series;

@@ -23,6 +23,7 @@
 #include "report.h"
 #include "store.h"
 #include "tag.h"
+#include "text.h"
 #include "trend.h"
 #include "util.h"
 
@@ -150,10 +151,9 @@ static int check_reading(const char *command, const char *delimiter, const char 
 
 static int check_date(const char *command, const char *name, const char *value)
 {
-	char iso[11];
 	if (!value)
 		return 0;
-	if (parse_date(value, 0, iso) < 0 || strcmp(iso, value) != 0) {
+	if (!date_is_iso(value)) {
 		fprintf(stderr, "reach: %s: --%s \"%s\" is not a date YYYY-MM-DD (see reach --help)\n",
 		    command, name, value);
 		return REACH_EUSAGE;
@@ -338,6 +338,10 @@ static int cmd_ingest(const char *db, int argc, char **argv)
 		return usage_error("ingest", "%s", "needs one export file");
 	if (!m.slug || !*m.slug)
 		return usage_error("ingest", "%s", "needs --consultation SLUG");
+	if (!text_is_code(m.slug))
+		return usage_error("ingest", "--consultation \"%s\" is not a slug (" TEXT_CODE_RULE ")", m.slug);
+	if ((m.title && !text_is_utf8(m.title)) || (m.platform && !text_is_utf8(m.platform)))
+		return usage_error("ingest", "--%s is not UTF-8 text", m.title && !text_is_utf8(m.title) ? "title" : "platform");
 	if (dates && date_reading_parse(dates, &lo.dates) < 0)
 		return usage_error("ingest", "--dates \"%s\" is not auto, day-first or month-first", dates);
 	m.min_age = POLICY_MIN_AGE_DEFAULT;

@@ -67,6 +67,13 @@
 /* An equality role from a column's wording stands when at least this share of its answers fit it. */
 #define POLICY_ROLE_FIT_SHARE 0.5
 
+/*
+ * The longest code (a consultation's slug, a plan's, action's or indicator's
+ * code): it names files ("SLUG.html", "SLUG-DIMENSION-shares.png"), which
+ * must stay well inside a file name's 255 bytes.
+ */
+#define POLICY_CODE_MAX 64
+
 /* A number above as text, for a sentence: POLICY_TEXT(POLICY_PARITY_TARGET) is "0.8". */
 #define POLICY_TEXT(x) POLICY_TEXT_(x)
 #define POLICY_TEXT_(x) #x

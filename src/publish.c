@@ -321,9 +321,9 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 		unlink(path);
 	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
 		struct buf file = { 0 };
-		buf_printf(&file, "%s/%s-%s%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
-		    d->name, kind->suffix, f ? "png" : "svg");
-		if (kind->draw(d, show, f ? "png" : "svg", file.data, &err) < 0 && !*skipped) {
+		if ((chart_file(&file, o->charts_dir, f ? "png" : "svg", &err, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
+		    d->name, *kind->suffix ? kind->suffix + 1 : NULL, (char *)NULL) < 0 ||
+		    kind->draw(d, show, f ? "png" : "svg", file.data, &err) < 0) && !*skipped) {
 			fprintf(stderr, "reach: warning: %s\n", err.msg);
 			*skipped = 1;
 		}
@@ -472,10 +472,14 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 		const struct compare_consultation *cc = &c->consultations[0];
 		fputs("Consultation ", out);
 		emit_html_text(out, cc->slug);
-		if (cc->opened && cc->closed)
-			fprintf(out, ", open %s to %s", cc->opened, cc->closed);
-		else if (cc->closed)
-			fprintf(out, ", closed %s", cc->closed);
+		if (cc->closed) {
+			fputs(cc->opened ? ", open " : ", closed ", out);
+			if (cc->opened) {
+				emit_html_text(out, cc->opened);
+				fputs(" to ", out);
+			}
+			emit_html_text(out, cc->closed);
+		}
 		fprintf(out, ": %llu responses.", (unsigned long long)cc->responses);
 	} else {
 		fprintf(out, "%llu responses to %zu consultations:", (unsigned long long)c->responses, c->nconsultations);
@@ -489,7 +493,9 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 	published_base_phrase(c, &ages);
 	fputs(" Compared with the usual residents of ", out);
 	emit_html_text(out, c->geography_name);
-	fprintf(out, " (%s)", c->geography);
+	fputs(" (", out);
+	emit_html_text(out, c->geography);
+	fputc(')', out);
 	emit_html_text(out, ages.data);
 	fputs(", Census 2021.", out);
 	struct buf rate = { 0 };
@@ -558,14 +564,19 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 		return skipped;
 	}
 	char *title = published_title(c);
-	fprintf(out, "# Who did we reach? %s\n\n", title);
+	fputs("# Who did we reach? ", out);
+	emit_md_text(out, title);
+	fputs("\n\n", out);
 	struct buf ages = { 0 };
 	published_base_phrase(c, &ages);
 	struct buf rate = { 0 };
 	published_rate_sentence(c, &rate);
-	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of %s (%s)%s, "
-		     "Census 2021.%s\n", (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s",
-	    c->geography_name, c->geography, ages.data, rate.data ? rate.data : "");
+	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of ",
+	    (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s");
+	emit_md_text(out, c->geography_name);
+	fputs(" (", out);
+	emit_md_text(out, c->geography);
+	fprintf(out, ")%s, Census 2021.%s\n", ages.data, rate.data ? rate.data : "");
 	buf_free(&ages);
 	buf_free(&rate);
 	for (size_t i = 0; i < c->nnotes; i++)
@@ -589,9 +600,8 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 			disclose_suppress(d, t, o->suppress, cats, groups, NULL);
 			for (size_t k = 0; k < d->ncats; k++)
 				show[k] = cats[k] == CELL_SHOWN;
-			buf_printf(&file, "%s/%s-%s.png", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
-			    d->name);
-			int drawn = chart_ratios(d, show, "png", file.data, &cerr);
+			int drawn = chart_file(&file, o->charts_dir, "png", &cerr, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
+			    d->name, (char *)NULL) < 0 ? -1 : chart_ratios(d, show, "png", file.data, &cerr);
 			if (drawn == 0)
 				chart = xstrdup(file.data);
 			else if (drawn < 0 && !skipped)
@@ -609,7 +619,9 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 		fprintf(out, published_suppress_note, o->suppress - 1, o->suppress);
 		fputs("\n\n", out);
 	}
-	fprintf(out, "Census figures: %s.\n", c->source);
+	fputs("Census figures: ", out);
+	emit_md_text(out, c->source);
+	fputs(".\n", out);
 	free(title);
 	return skipped;
 }
