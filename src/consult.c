@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
+
 static char *column_text(sqlite3_stmt *st, int i);
 
 int consult_list(struct store *s, FILE *out, struct reach_error *err)
@@ -14,10 +16,19 @@ int consult_list(struct store *s, FILE *out, struct reach_error *err)
 		if (n++ == 0)
 			fprintf(out, "%-20s  %-10s  %-10s  %9s  %-14s  %s\n", "consultation", "opened", "closed",
 			    "responses", "platform", "title [file]");
-		fprintf(out, "%-20s  %-10s  %-10s  %9lld  %-14s  %s [%s]\n", (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
-		    sqlite3_column_int64(st, 4), (const char *)sqlite3_column_text(st, 6),
-		    (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 5));
+		/* Every text as a terminal may show it: no escape sequence from an export or a title. */
+		emit_term(out, (const char *)sqlite3_column_text(st, 0), 20);
+		fputs("  ", out);
+		emit_term(out, (const char *)sqlite3_column_text(st, 2), 10);
+		fputs("  ", out);
+		emit_term(out, (const char *)sqlite3_column_text(st, 3), 10);
+		fprintf(out, "  %9lld  ", sqlite3_column_int64(st, 4));
+		emit_term(out, (const char *)sqlite3_column_text(st, 6), 14);
+		fputs("  ", out);
+		emit_term(out, (const char *)sqlite3_column_text(st, 1), 0);
+		fputs(" [", out);
+		emit_term(out, (const char *)sqlite3_column_text(st, 5), 0);
+		fputs("]\n", out);
 	}
 	if (rc < 0) {
 		*err = *store_error(s);
@@ -163,9 +174,12 @@ int consult_unmatched(struct store *s, const char *slug, FILE *out, struct reach
 	while ((rc = store_step(s, st)) == SQLITE_ROW) {
 		if (n++ == 0)
 			fprintf(out, "%-18s %9s  %s\n", "dimension", "responses", "answer  [question]");
-		fprintf(out, "%-18s %9lld  %s  [%s]\n", (const char *)sqlite3_column_text(st, 2),
-		    sqlite3_column_int64(st, 4), (const char *)sqlite3_column_text(st, 3),
-		    (const char *)sqlite3_column_text(st, 1));
+		emit_term(out, (const char *)sqlite3_column_text(st, 2), 18);
+		fprintf(out, " %9lld  ", sqlite3_column_int64(st, 4));
+		emit_term(out, (const char *)sqlite3_column_text(st, 3), 0);
+		fputs("  [", out);
+		emit_term(out, (const char *)sqlite3_column_text(st, 1), 0);
+		fputs("]\n", out);
 	}
 	if (rc >= 0 && n == 0)
 		fprintf(out, "%s: every equality answer is tagged\n", v.slug);

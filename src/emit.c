@@ -259,3 +259,11 @@ void emit_padded(FILE *out, const char *text, int width, int left)
 	if (!left)
 		fputs(text, out);
 }
+
+void emit_term(FILE *out, const char *text, int width)
+{
+	struct buf shown = { 0 };
+	text_visible(text ? text : "", &shown);
+	emit_padded(out, shown.data, width, 1);
+	buf_free(&shown);
+}

@@ -103,4 +103,11 @@ int emit_columns(const char *text);
 /* TEXT right-aligned (LEFT: left-aligned) in WIDTH terminal columns. */
 void emit_padded(FILE *out, const char *text, int width, int left);
 
+/*
+ * TEXT (NULL as nothing) for a terminal, left-aligned in WIDTH columns (0:
+ * as long as it is): its control characters and invalid UTF-8 shown escaped
+ * (text_visible), so no escape sequence from data reaches the terminal.
+ */
+void emit_term(FILE *out, const char *text, int width);
+
 #endif
