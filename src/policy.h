@@ -74,6 +74,9 @@
  */
 #define POLICY_CODE_MAX 64
 
+/* The largest profile (--profile) read: a real one is a few dozen lines; past this it is no profile (/dev/zero). */
+#define POLICY_PROFILE_MAX_BYTES (1024 * 1024)
+
 /* A number above as text, for a sentence: POLICY_TEXT(POLICY_PARITY_TARGET) is "0.8". */
 #define POLICY_TEXT(x) POLICY_TEXT_(x)
 #define POLICY_TEXT_(x) #x
