@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "emit.h"
 #include "ingest.h"
 #include "policy.h"
 #include "report.h"
@@ -282,9 +283,13 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 			if (ingest_file(s, path.data, &m, &lo, t, &result, &e) == 0) {
 				fprintf(out, "%s: %s %llu responses from %s\n", m.slug, m.replace ? "replaced with" : "ingested",
 				    (unsigned long long)result.counts.responses, files[i]);
-				for (size_t k = 0; k < result.ndoubts; k++)
-					fprintf(stderr, "reach: %s: warning: column %zu \"%s\": %s\n", files[i],
-					    result.doubts[k].column, result.doubts[k].header, result.doubts[k].why);
+				for (size_t k = 0; k < result.ndoubts; k++) {
+					fprintf(stderr, "reach: %s: warning: column %zu \"", files[i], result.doubts[k].column);
+					emit_term(stderr, result.doubts[k].header, 0);
+					fputs("\": ", stderr);
+					emit_term(stderr, result.doubts[k].why, 0);
+					fputc('\n', stderr);
+				}
 			}
 		}
 		if (!e.code && write_reports(s, t, m.slug, o, folder.data, private.data, &e) < 0 && !e.code)

@@ -13,6 +13,7 @@
 #include "compare.h"
 #include "consult.h"
 #include "date.h"
+#include "emit.h"
 #include "export.h"
 #include "ingest.h"
 #include "load.h"
@@ -281,7 +282,9 @@ static void print_ingest_summary(const char *path, const struct ingest_meta *m, 
 	    r->questions, r->demographic, r->personal, r->free_text_dropped, r->ignored);
 	for (size_t i = 0; i < r->ndims; i++) {
 		const struct ingest_dimension *d = &r->dims[i];
-		printf("  %s: column %zu \"%s\", ", d->dimension, d->column, d->question);
+		printf("  %s: column %zu \"", d->dimension, d->column);
+		emit_term(stdout, d->question, 0);
+		printf("\", ");
 		if (d->answers)
 			printf("%llu of %llu answers tagged (%.0f %%)\n", (unsigned long long)d->tagged,
 			    (unsigned long long)d->answers, 100.0 * (double)d->tagged / (double)d->answers);
@@ -295,9 +298,13 @@ static void print_ingest_summary(const char *path, const struct ingest_meta *m, 
 	if (r->unmatched > 0)
 		printf("  %ld distinct equality answers (given in %llu responses) match no rule: reach unmatched %s lists them\n",
 		    r->unmatched, (unsigned long long)r->unmatched_responses, m->slug);
-	for (size_t i = 0; i < r->ndoubts; i++)
-		fprintf(stderr, "reach: %s: warning: column %zu \"%s\": %s\n", path, r->doubts[i].column,
-		    r->doubts[i].header, r->doubts[i].why);
+	for (size_t i = 0; i < r->ndoubts; i++) {
+		fprintf(stderr, "reach: %s: warning: column %zu \"", path, r->doubts[i].column);
+		emit_term(stderr, r->doubts[i].header, 0);
+		fputs("\": ", stderr);
+		emit_term(stderr, r->doubts[i].why, 0);
+		fputc('\n', stderr);
+	}
 	if (r->more_doubts)
 		fprintf(stderr, "reach: %s: warning: %zu more columns whose answers do not fit their wording "
 				"(reach columns lists them)\n", path, r->more_doubts);
