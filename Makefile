@@ -82,13 +82,24 @@ demo: deps reach
 bench: deps reach
 	sh bench/run.sh ./reach
 
-# A coverage-guided fuzzer of the export reader (clang's libFuzzer), seeded
-# with every test export; runs FUZZ_SECONDS and keeps any crash in build/fuzz/.
-fuzz: $(BUILD)/files.c
-	mkdir -p build/fuzz/corpus && cp tests/data/exports/*.csv seeds/samples/*.csv build/fuzz/corpus/
-	clang -std=c11 $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o build/fuzz/fuzz_ingest \
-		tests/fuzz/fuzz_ingest.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
-	cd build/fuzz && ./fuzz_ingest -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 corpus
+# Coverage-guided fuzzers (clang's libFuzzer) of every reader: tests/fuzz/fuzz_NAME.c
+# for each NAME below, seeded with FUZZ_SEEDS_NAME; each runs FUZZ_SECONDS and
+# keeps any crash in build/fuzz/. make fuzz-NAME runs one.
+FUZZ_TARGETS = ingest profile taxonomy baseline plan metadata
+FUZZ_SEEDS_ingest = tests/data/exports/*.csv seeds/samples/*.csv tests/hostile/exports/*
+FUZZ_SEEDS_profile = tests/hostile/profiles/*
+FUZZ_SEEDS_taxonomy = seeds/taxonomy/synonyms.csv tests/hostile/taxonomies/*
+FUZZ_SEEDS_baseline = seeds/baselines/*.csv tests/hostile/baselines/*
+FUZZ_SEEDS_plan = seeds/plans/*.csv seeds/indicators.csv tests/hostile/plans/*
+FUZZ_SEEDS_metadata = seeds/samples/consultations.csv tests/hostile/metadata/*
+
+fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))
+
+fuzz-%: $(BUILD)/files.c
+	mkdir -p build/fuzz/corpus-$* && cp $(FUZZ_SEEDS_$*) build/fuzz/corpus-$*/
+	clang -std=c11 $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o build/fuzz/fuzz_$* \
+		tests/fuzz/fuzz_$*.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
+	cd build/fuzz && ./fuzz_$* -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 corpus-$*
 
 install: reach
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
