@@ -49,3 +49,5 @@ outcome "baseline a folder" reach --db t.db baseline import folder
 outcome "plan a folder" reach --db t.db plan import folder
 rm -rf batch; mkdir -p batch/consultations.csv; cp "$sample" batch/a.csv
 outcome "metadata a folder" reach --db t.db batch batch
+rm -rf batch t.db; mkdir batch; cp "$sample" batch/_x.csv; cp "$sample" "batch/$(printf '%070d' 0).csv"
+outcome "batch files whose names make no slug" reach --db t.db batch batch
