@@ -321,8 +321,9 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 		unlink(path);
 	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
 		struct buf file = { 0 };
-		if ((chart_file(&file, o->charts_dir, f ? "png" : "svg", &err, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
-		    d->name, *kind->suffix ? kind->suffix + 1 : NULL, (char *)NULL) < 0 ||
+		const char *name = c->nconsultations == 1 ? c->consultations[0].slug : "pooled";
+		if ((chart_file(&file, o->charts_dir, f ? "png" : "svg", &err, name, d->name,
+		    *kind->suffix ? kind->suffix + 1 : NULL, (char *)NULL) < 0 ||
 		    kind->draw(d, show, f ? "png" : "svg", file.data, &err) < 0) && !*skipped) {
 			fprintf(stderr, "reach: warning: %s\n", err.msg);
 			*skipped = 1;
@@ -600,8 +601,9 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 			disclose_suppress(d, t, o->suppress, cats, groups, NULL);
 			for (size_t k = 0; k < d->ncats; k++)
 				show[k] = cats[k] == CELL_SHOWN;
-			int drawn = chart_file(&file, o->charts_dir, "png", &cerr, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
-			    d->name, (char *)NULL) < 0 ? -1 : chart_ratios(d, show, "png", file.data, &cerr);
+			const char *name = c->nconsultations == 1 ? c->consultations[0].slug : "pooled";
+			int drawn = chart_file(&file, o->charts_dir, "png", &cerr, name, d->name, (char *)NULL) < 0 ? -1
+			    : chart_ratios(d, show, "png", file.data, &cerr);
 			if (drawn == 0)
 				chart = xstrdup(file.data);
 			else if (drawn < 0 && !skipped)

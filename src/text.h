@@ -37,7 +37,8 @@ int strcasecmp_ascii(const char *a, const char *b);
  * TEXT_CODE_RULE says it in words for a message.
  */
 int text_is_code(const char *s);
-#define TEXT_CODE_RULE "1 to " POLICY_TEXT(POLICY_CODE_MAX) " letters, digits, -, _, . and +, beginning with a letter or digit"
+#define TEXT_CODE_RULE \
+	"1 to " POLICY_TEXT(POLICY_CODE_MAX) " letters, digits, -, _, . and +, beginning with a letter or digit"
 
 /* Is TEXT well-formed UTF-8 (no overlong form, surrogate, or code point past U+10FFFF)? */
 int text_is_utf8(const char *text);
