@@ -306,12 +306,18 @@ struct view {
 	const struct measure_book *bk;
 	const unsigned *hide;
 	int suppress;
+	int rounding;           /* counts rounded to a multiple of this (--round); 0: exact */
 };
 
 static const char *const withheld_note =
     "A value marked \"[c]\" rests on a count from 1 to %d in a consultation; it is withheld, with its "
     "indicator's status (counted as no data in its action's status), because the value with the census "
     "share and the number of answers would give the count away.";
+
+static const char *const rounded_note =
+    "Every count behind these values is rounded to the nearest %d, and every value is worked out from the rounded "
+    "counts; a value marked \"[c]\" rests on a count the rounded totals would give away, and is withheld with its "
+    "indicator's status.";
 
 static const char *const unsuppressed_note =
     "Not suppressed (--suppress 0): a value resting on a count as small as 1 to %d would give that count "
@@ -415,12 +421,16 @@ static void md_actions(FILE *out, const struct view *v)
 		}
 		buf_free(&b);
 	}
-	if (withheld) {
+	if (v->rounding) {
+		fputc('\n', out);
+		fprintf(out, rounded_note, v->rounding);
+		fputc('\n', out);
+	} else if (withheld) {
 		fputc('\n', out);
 		fprintf(out, withheld_note, v->suppress - 1);
 		fputc('\n', out);
 	}
-	if (v->suppress <= 0) {
+	if (v->suppress <= 0 && !v->rounding) {
 		fputc('\n', out);
 		fprintf(out, unsuppressed_note, POLICY_SUPPRESS_DEFAULT - 1);
 		fputc('\n', out);
@@ -483,7 +493,7 @@ static void csv_actions(FILE *out, const struct view *v)
 			emit_csv_number(out, ind ? ind->target : NAN);
 			fputc(',', out);
 			emit_csv_cell(out, ind ? shown_status(v, a->inds[k], 1) : plan_status_name(a->status));
-			fprintf(out, ",%s\n", v->suppress <= 0 ? "off" : hide ? "withheld" : "");
+			fprintf(out, ",%s\n", v->suppress <= 0 && !v->rounding ? "off" : hide ? "withheld" : "");
 		}
 	}
 }
@@ -598,16 +608,16 @@ int plan_actions(struct store *s, const struct taxonomy *t, const struct plan_ac
 	char now[11];
 	const char *format = o->format ? o->format : "text";
 	int published = strcmp(format, "csv") == 0 || strcmp(format, "md") == 0;
-	struct view v = { &b, NULL, published ? o->suppress : 0 };
+	struct view v = { &b, NULL, published ? o->suppress : 0, published ? o->compare.round : 0 };
 	int rc = measure_load_book(s, o->plan, &b, err);
 	if (rc == 0) {
 		snprintf(b.as_of, sizeof b.as_of, "%s", o->as_of ? o->as_of : today(now));
 		b.suppress = v.suppress;
 		rc = measure_run(s, t, &o->compare, &b, err);
 	}
-	unsigned *hide = rc == 0 && v.suppress > 0 ? withhold(&b) : NULL;
+	unsigned *hide = rc == 0 && (v.suppress > 0 || v.rounding) ? withhold(&b) : NULL;
 	v.hide = hide;
-	if (rc == 0 && published && v.suppress <= 0)
+	if (rc == 0 && published && v.suppress <= 0 && !v.rounding)
 		fprintf(stderr, "reach: warning: actions: --suppress 0: not suppressed, not for publication\n");
 	if (rc == 0 && strcmp(format, "json") == 0)
 		json_actions(out, &b);

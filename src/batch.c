@@ -14,6 +14,7 @@
 #include "date.h"
 #include "emit.h"
 #include "ingest.h"
+#include "output.h"
 #include "policy.h"
 #include "report.h"
 #include "table.h"
@@ -156,16 +157,15 @@ static int write_reports(struct store *s, const struct taxonomy *t, const char *
 	for (int f = 0; rc >= 0 && f < 2; f++) {
 		struct buf path = { 0 };
 		buf_printf(&path, "%s/%s.%s", f ? private : published, slug, f ? "json" : "html");
-		int fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC, f ? 0600 : 0666);
-		FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-		if (fd >= 0 && !fp)
-			close(fd);
-		if (!fp) {
-			error_set(err, REACH_EDB, path.data, 0, "cannot write the report: %s", strerror(errno));
+		struct output *out = output_open(path.data, f ? 0600 : 0666, err);
+		if (!out) {
 			rc = -1;
 		} else {
+			FILE *fp = output_stream(out);
 			int r = f ? report_json(s, t, c, fp, err) : publish_report(s, t, c, "html", &o->publish, fp, err);
-			if (fclose(fp) != 0 || r < 0)
+			if (r < 0)
+				output_abandon(out), rc = -1;
+			else if (output_commit(out, err) < 0)
 				rc = -1;
 			else if (r > 0)
 				rc = 1;
@@ -296,13 +296,20 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 			error_set(&e, REACH_EDB, m.slug, 0, "cannot write its reports");
 		if (e.code) {
 			error_print(&e);
-			failed = 1;
+			failed = e.code == REACH_EDB ? REACH_EDB : failed > 0 ? failed : 1;
 		}
 		free(slug);
 	}
-	if (failed >= 0)
+	if (failed >= 0 && o->compare.round > 0)
+		fprintf(out, "reports to publish in %s (HTML, every count rounded to the nearest %d)\n"
+		    "not to publish: %s (JSON, rounded too, but keep it with the analysts)\n", folder.data, o->compare.round,
+		    private.data);
+	else if (failed >= 0 && o->publish.suppress > 0)
 		fprintf(out, "reports to publish in %s (HTML, counts from 1 to %d withheld)\n"
 		    "not to publish: %s (JSON, every count)\n", folder.data, o->publish.suppress - 1, private.data);
+	else if (failed >= 0)
+		fprintf(out, "reports in %s (HTML, disclosure control off: small counts shown, not to publish)\n"
+		    "not to publish: %s (JSON, every count)\n", folder.data, private.data);
 	for (size_t i = 0; i < n; i++)
 		free(files[i]);
 	free(files);

@@ -29,7 +29,8 @@ struct batch_options {
  * name). Each report to publish is suppressed on its own (O->publish);
  * the private folder may not be the folder to publish. Prints a line per
  * file to OUT, then which folder is safe to publish, and problems to
- * stderr, and goes on past a bad file. Returns 0, 1 when some file failed, or -1 with ERR set
+ * stderr, and goes on past a bad file. Returns 0, 1 when some file failed (3, REACH_EDB, when a
+ * database or report could not be written), or -1 with ERR set
  * when the batch could not run at all.
  */
 int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const struct batch_options *o, FILE *out,

@@ -88,7 +88,7 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 		struct compare_category *cat = &d->cats[i];
 		int m = -1;
 		cat->code = xstrdup(t->categories[i].code);
-		cat->label = xstrdup(t->categories[i].label);
+		cat->label = xstrdup(tag_label(r->t, t->dimension, cat->code));
 		cat->age_min = cat->age_max = -1;
 		cat->n = t->n[i];
 		cat->population = b ? category_population(r, b, t->dimension, cat->code, &m, &derived) : NAN;
@@ -136,9 +136,13 @@ static void build_categories(struct run *r, struct tally *t, struct compare_dime
 			continue;
 		int m;
 		double left_out = baseline_category(b, t->dimension, row->category, r->c->min_age, &m);
+		char cell[64];          /* the cell's code in words: "not_answered" as "not answered" */
+		snprintf(cell, sizeof cell, "%s", row->category);
+		for (char *p = cell; *p; p++)
+			*p = *p == '_' ? ' ' : *p;
 		if (!isnan(left_out))
 			compare_note(&d->notes, &d->nnotes, "%.0f residents in the census cell \"%s\" are left out of the shares",
-			    left_out, row->category);
+			    left_out, cell);
 	}
 	if (d->not_compared > 0)
 		compare_note(&d->notes, &d->nnotes, "%.0f answers are in categories the census does not count separately: not compared",
@@ -181,7 +185,7 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 			struct compare_category *g = &d->groups[d->ngroups++];
 			memset(g, 0, sizeof *g);
 			g->code = xstrdup(table_get(tb, i, "code"));
-			g->label = xstrdup(table_get(tb, i, "label"));
+			g->label = xstrdup(tag_label(r->t, "age", g->code));
 			g->definition = xstrdup(table_get(tb, i, "definition"));
 			g->age_min = lo;
 			g->age_max = hi;
@@ -200,7 +204,7 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 		struct compare_category *g = &d->groups[d->ngroups++];
 		memset(g, 0, sizeof *g);
 		g->code = xstrdup(u[i].code);
-		g->label = xstrdup(u[i].label);
+		g->label = xstrdup(tag_label(r->t, d->name, u[i].code));
 		g->definition = xstrdup(u[i].definition);
 		g->age_min = g->age_max = -1;
 		g->partial_r = NAN;
@@ -213,12 +217,12 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 				}
 		compare_note(&d->notes, &d->nnotes, "%s: %s", g->label, g->definition);
 		/* Answers naming only this group ("BAME") count in it, and in its base. */
-		g->only_group = t->rollup_only ? t->rollup_only[i] : 0;
+		g->only_group = t->rollup_only ? compare_rounded(r, t->rollup_only[i]) : 0;
 		g->n += g->only_group;
 		if (g->only_group > 0)
 			compare_note(&d->notes, &d->nnotes,
 			    "%.0f answers named only the group %s: counted in it (its share is of %.0f answers), not in any one category",
-			    g->only_group, g->code, d->known + g->only_group);
+			    g->only_group, g->label, d->known + g->only_group);
 	}
 	return 0;
 }
@@ -293,7 +297,7 @@ static void note_empty(struct compare_dimension *d)
 	struct buf names = { 0 };
 	for (size_t i = 0; i < d->ncats; i++)
 		if (d->cats[i].population > 0 && d->cats[i].n == 0)
-			buf_printf(&names, "%s%s (%.1f expected)", names.len ? ", " : "", d->cats[i].code,
+			buf_printf(&names, "%s%s (%.1f expected)", names.len ? "; " : "", d->cats[i].label,
 			    d->cats[i].st.expected);
 	compare_note(&d->notes, &d->nnotes, "no respondent in %s: the min/max rate ratio is of the categories "
 	    "with respondents", names.data);
@@ -321,6 +325,7 @@ static int build_dimension(struct run *r, struct tally *t, const struct baseline
 	d->not_compared += t->not_compared;
 	for (size_t i = 0; i < t->nnotes; i++)
 		compare_note(&d->notes, &d->nnotes, "%s", t->notes[i]);
+	compare_round_dimension(r, d);
 	double total = d->compared ? d->population : NAN;
 	for (size_t i = 0; i < d->ncats; i++)
 		fill_stats(r, d->name, &d->cats[i], d->known, total);
@@ -338,7 +343,7 @@ static int build_dimension(struct run *r, struct tally *t, const struct baseline
 		d->scores.overall_rate = NAN;
 		for (size_t i = 0; i < d->ncats; i++)
 			d->cats[i].partial_r = NAN;
-		compare_note(&d->notes, &d->nnotes, "no census figures for %s are held: counts only", d->name);
+		compare_note(&d->notes, &d->nnotes, "no census figures are held for this question: counts only");
 	}
 	if (d->broad > 0)
 		compare_note(&d->notes, &d->nnotes,
@@ -442,6 +447,7 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	int rc = 0;
 	c->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;
 	c->adjust = o->adjust;
+	c->rounding = o->round > 0 ? o->round : 0;
 	count_start(&r);
 	if (nslugs == 0) {
 		error_set(err, REACH_EDATA, NULL, 0, "no consultations to report on");
@@ -449,6 +455,11 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	}
 	if (rc == 0)
 		rc = count_bands(&r);
+	if (rc == 0 && o->weighted && o->round > 0) {
+		error_set(err, REACH_EUSAGE, NULL, 0, "--weighted weighs each respondent's answers, which rounded counts cannot: "
+		    "leave out --round (or --weighted)");
+		rc = -1;
+	}
 	if (rc == 0 && o->weighted && nslugs != 1) {
 		error_set(err, REACH_EUSAGE, NULL, 0, "--weighted weighs one consultation's closed questions: name one");
 		rc = -1;
@@ -466,6 +477,11 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 		choose_min_age(&r);
 		/* One base for the whole consultation, whatever each dimension's known answers and census table. */
 		c->eligible_residents = baseline_age(b, c->min_age, -1);
+		if (c->rounding) {
+			c->responses = (uint64_t)compare_rounded(&r, (double)c->responses);
+			for (size_t i = 0; i < c->nconsultations; i++)
+				c->consultations[i].responses = (uint64_t)compare_rounded(&r, (double)c->consultations[i].responses);
+		}
 		c->crude_rate_per_1000 = stats_rate_per_1000((double)c->responses, c->eligible_residents);
 		for (size_t i = 0; rc == 0 && compare_report_dimensions[i]; i++)
 			if (r.tallies[i].responses > 0)

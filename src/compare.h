@@ -26,6 +26,7 @@ struct compare_options {
 	int no_test;            /* skip the chi-square test (and its Monte Carlo draws): figures only */
 	double weight_cap;      /* largest weight as a multiple of the mean; 0: the default (5), < 0: none */
 	enum stats_adjust adjust;       /* of the parity p-values across the report, for the readings */
+	int round;              /* round every count to a multiple of this before any figure (0: exact) */
 };
 
 /* One category or roll-up group of a dimension. */
@@ -67,6 +68,8 @@ struct compare_dimension {
 	size_t ngroups;
 	double population;      /* eligible residents in the compared categories */
 	int base_min_age;       /* youngest age the census figures cover (0: all ages) */
+	int rounding;           /* counts rounded to a multiple of this (compare_options.round); 0: exact */
+	double left_out;        /* rounded: the answers left out otherwise, rounded once (exact: derived) */
 	struct stats_chisq test;
 	struct stats_scores scores;
 	char **notes;
@@ -123,6 +126,7 @@ struct compare {
 	double crude_rate_per_1000;     /* every response per 1,000 eligible residents: the rate to quote; NaN as above */
 	double confidence;
 	enum stats_adjust adjust;       /* how the readings' p-values were adjusted */
+	int rounding;                   /* every count rounded to a multiple of this; 0: exact */
 	size_t comparisons;     /* categories and groups compared with a residents' share (a p-value each) */
 	struct compare_dimension *dims;
 	size_t ndims;

@@ -6,6 +6,7 @@
  */
 #include "compare_run.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,3 +84,69 @@ int compare_table_bands(const struct table *tb, struct age_band **bands, struct 
 	}
 	return 0;
 }
+
+double compare_rounded(const struct run *r, double x)
+{
+	int base = r->o->round;
+	if (base <= 0 || isnan(x))
+		return x;
+	return floor((x + base / 2.0) / base) * base;
+}
+
+/* The length of a count of answers at P ("12 answers", "3 exact ages", "60 responses"), or 0. */
+static size_t count_of_answers(const char *p)
+{
+	size_t len = strspn(p, "0123456789");
+	if (len == 0)
+		return 0;
+	static const char *const nouns[] = { " answer", " response", " exact age", NULL };
+	for (size_t i = 0; nouns[i]; i++)
+		if (strncmp(p + len, nouns[i], strlen(nouns[i])) == 0)
+			return len;
+	return 0;
+}
+
+/* NOTE with every count of answers in it rounded ("12 exact ages lie …", "40 of the 60 answers given …"). */
+static char *round_note(const struct run *r, const char *note)
+{
+	struct buf b = { 0 };
+	for (const char *p = note; *p;) {
+		size_t len = count_of_answers(p);
+		int starts_word = p == note || p[-1] == ' ' || p[-1] == '(';
+		if (starts_word && (len || (p == note && (len = strspn(p, "0123456789")) > 0 && strncmp(p + len, " of the ", 8) == 0))) {
+			buf_printf(&b, "%.0f", compare_rounded(r, strtod(p, NULL)));
+			p += len;
+		} else
+			buf_putc(&b, *p++);
+	}
+	return b.data ? b.data : xstrdup("");
+}
+
+void compare_round_dimension(struct run *r, struct compare_dimension *d)
+{
+	if (r->o->round <= 0)
+		return;
+	double cats = 0;
+	for (size_t i = 0; i < d->ncats; i++)
+		cats += d->cats[i].n;
+	double left_out = d->responses - cats - d->missing - d->declined - d->unmatched;
+	d->left_out = compare_rounded(r, left_out > 0 ? left_out : 0);
+	d->rounding = r->o->round;
+	double *counts[] = { &d->responses, &d->missing, &d->declined, &d->unmatched, &d->broad, &d->below_min_age,
+		&d->not_compared, &d->overlapping, NULL };
+	for (size_t i = 0; counts[i]; i++)
+		*counts[i] = compare_rounded(r, *counts[i]);
+	d->known = 0;
+	for (size_t i = 0; i < d->ncats; i++) {
+		struct compare_category *cat = &d->cats[i];
+		cat->n = compare_rounded(r, cat->n);
+		if (!cat->overlaps && (!d->compared || !isnan(cat->population)))
+			d->known += cat->n;
+	}
+	for (size_t i = 0; i < d->nnotes; i++) {
+		char *rounded = round_note(r, d->notes[i]);
+		free(d->notes[i]);
+		d->notes[i] = rounded;
+	}
+}
+

@@ -133,6 +133,18 @@ void compare_note(char ***notes, size_t *n, const char *fmt, ...) REACH_PRINTF(3
  */
 int compare_stats_check(struct run *r, int status, const char *what, ...) REACH_PRINTF(3, 4);
 
+/* X rounded to the nearest multiple of the options' round, halves up; X itself when counts are exact. */
+double compare_rounded(const struct run *r, double x);
+
+/*
+ * With counts rounded (compare_options.round), rounds each count of D
+ * (categories, responses, missing, declined, unmatched, the answers left out
+ * otherwise, once each) and the counts of answers in its notes, and makes
+ * the known answers the sum of the rounded categories compared: every
+ * figure computed after this rests only on rounded counts.
+ */
+void compare_round_dimension(struct run *r, struct compare_dimension *d);
+
 /*
  * Reads the age band of every row of TB, a table with the columns min_age
  * and max_age (empty: no upper limit), into *BANDS (tb->nrows of them; hi

@@ -20,6 +20,8 @@ double disclose_extra_count(const struct compare_dimension *d, enum disclose_ext
 	case DISCLOSE_UNMATCHED:
 		return d->unmatched;
 	default:
+		if (d->rounding)
+			return d->left_out;
 		for (size_t k = 0; k < d->ncats; k++)
 			cats += d->cats[k].n;
 		cats = d->responses - cats - d->missing - d->declined - d->unmatched;
@@ -39,9 +41,12 @@ static int rollup_has(const struct tag_rollup *u, const char *code)
 int disclose_in_group(const struct compare_dimension *d, const struct taxonomy *t, size_t g, size_t k)
 {
 	const struct compare_category *grp = &d->groups[g], *cat = &d->cats[k];
-	if (grp->age_min >= 0)
-		return cat->age_min >= grp->age_min && cat->age_max >= 0 &&
-		    (grp->age_max < 0 || cat->age_max <= grp->age_max);
+	if (grp->age_min >= 0) {
+		/* As compare.c sums an age group: the compared bands wholly within it, an open band ("85+") in an open group. */
+		int starts_in = cat->age_min >= grp->age_min && (grp->age_max < 0 || cat->age_min <= grp->age_max);
+		int ends_in = grp->age_max < 0 || (cat->age_max >= 0 && cat->age_max <= grp->age_max);
+		return starts_in && ends_in && !isnan(cat->population);
+	}
 	const struct tag_rollup *u;
 	size_t n = tag_rollups(t, d->name, &u);
 	for (size_t i = 0; i < n; i++)
@@ -104,6 +109,51 @@ static int protect(struct cells *c, const int *member)
 	return 1;
 }
 
+/* The whole counts from *LOW to *HIGH that round to R at BASE, halves up. */
+static void rounded_range(double r, int base, double *low, double *high)
+{
+	*low = fmax(0, ceil(r - base / 2.0));
+	*high = ceil(r + base / 2.0) - 1;
+}
+
+/*
+ * Counts rounded to BASE: the rounded parts of the responses (every
+ * category and extra count) and the rounded responses leave each true part
+ * a range; when one part's range shrinks to one value (every part at the
+ * end of its range), the smallest shown part is withheld, until none does.
+ * The other totals shown (the known answers, the groups) are sums of
+ * rounded parts, so they say nothing more.
+ */
+static void protect_rounded(struct cells *c, double responses, int base)
+{
+	double total_low, total_high;
+	rounded_range(responses, base, &total_low, &total_high);
+	for (;;) {
+		double low = 0, high = 0;
+		for (size_t i = 0; i < c->n; i++) {
+			double l = 0, h = total_high;
+			if (c->cell[i] == CELL_SHOWN)
+				rounded_range(c->value[i], base, &l, &h);
+			low += l, high += h;
+		}
+		int pinned = 0;
+		size_t pick = (size_t)-1;
+		for (size_t i = 0; i < c->n; i++) {
+			double l = 0, h = total_high;
+			if (c->cell[i] == CELL_SHOWN) {
+				rounded_range(c->value[i], base, &l, &h);
+				/* A withheld 0 would still end its range at 0: the smallest count above 0 is withheld. */
+				if (c->value[i] > 0 && (pick == (size_t)-1 || c->value[i] < c->value[pick]))
+					pick = i;
+			}
+			pinned |= l < h && fmax(l, total_low - (high - h)) >= fmin(h, total_high - (low - l));
+		}
+		if (!pinned || pick == (size_t)-1)
+			return;
+		c->cell[pick] = CELL_WITHHELD;
+	}
+}
+
 size_t disclose_suppress(const struct compare_dimension *d, const struct taxonomy *t, int threshold,
     enum disclose_cell *cats, enum disclose_cell *groups, enum disclose_cell *extras)
 {
@@ -128,6 +178,8 @@ size_t disclose_suppress(const struct compare_dimension *d, const struct taxonom
 	/* Categories with a parent (the nineteen ethnic groups) add up to it, shown in another table. */
 	const struct tag_category *tax;
 	size_t ntax = tag_categories(t, d->name, &tax);
+	if (d->rounding)
+		protect_rounded(&c, d->responses, d->rounding);
 	for (int changed = threshold > 0; changed;) {
 		changed = (protect(&c, all) > 0) | (protect(&c, known) > 0) | (protect(&c, rest) > 0);
 		for (size_t p = 0; p < ntax; p++) {

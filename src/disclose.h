@@ -2,7 +2,10 @@
  * disclose.h — disclosure control: which counts of a dimension a published
  * output may show. A count from 1 to below the threshold is small ("<5");
  * then, in every set whose total is published, further counts are withheld
- * ("[c]") until no hidden count has only one value its totals allow. Every
+ * ("[c]") until no hidden count has only one value its totals allow. With
+ * counts rounded (compare_options.round) every count is shown rounded, and
+ * a part of the responses is withheld only when the rounded parts and total
+ * would leave another with one value. Every
  * published form (the report's HTML, Markdown and CSV, the plans' Markdown
  * and CSV, the trend's points) hides what this decides.
  */

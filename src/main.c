@@ -17,6 +17,7 @@
 #include "export.h"
 #include "ingest.h"
 #include "load.h"
+#include "output.h"
 #include "plan.h"
 #include "policy.h"
 #include "preview.h"
@@ -47,7 +48,7 @@ static const char usage_text[] =
     "        [--delimiter ,|;|tab|'|'] [--encoding utf-8|utf-16le|utf-16be|windows-1252]\n"
     "        [--age-bands-offered 16-24,25-34,...]\n"
     "        store a consultation's responses (one transaction)\n"
-    "  batch DIR [--reports DIR] [--private DIR] [--adjust none|holm|bh]\n"
+    "  batch DIR [--reports DIR] [--private DIR] [--adjust none|holm|bh] [--suppress 5 | --round 5]\n"
     "        the after-close run for a folder of exports: ingest what is new or changed,\n"
     "        write each report as suppressed HTML to publish (DIR/reports) and as JSON\n"
     "        not to publish (DIR/reports-private, 0700); run again, it does only what changed\n"
@@ -59,13 +60,14 @@ static const char usage_text[] =
     "  baseline import FILE [--geography CODE] | baseline list | baseline use CODE\n"
     "        census figures: import (Nomis bulk or long CSV), list, choose the area\n"
     "  report SLUG | --all | --from DATE --to DATE [--format text|json|md|csv|html]\n"
-    "        [--suppress 5] [--charts DIR] [--geography CODE]\n"
+    "        [--suppress 5 | --round 5] [--charts DIR] [--geography CODE]\n"
     "        [--min-age N] [--confidence 0.95] [--age-bands 18-24,25-34,...]\n"
     "        [--weighted [--weight-cap 5]] [--adjust none|holm|bh]\n"
     "        who was reached: respondents against the census, dimension by dimension\n"
-    "  trend [CODE...] [--from DATE] [--to DATE] [--format text|json] [--suppress 5] [--charts DIR]\n"
+    "  trend [CODE...] [--from DATE] [--to DATE] [--format text|json] [--suppress 5 | --round 5]\n"
+    "        [--charts DIR]\n"
     "        each group's representation ratio across consultations, with its trend\n"
-    "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md] [--suppress 5]\n"
+    "  actions [--plan CODE] [--as-of DATE] [--format text|json|csv|md] [--suppress 5 | --round 5]\n"
     "        every action of the equality action plans, with its evidence and status\n"
     "        (csv and md, to publish, withhold what rests on a count under --suppress)\n"
     "  plan import FILE | plan list\n"
@@ -467,23 +469,40 @@ static int check_format(const char *command, const char *format, const char *con
 	return usage_error(command, "unknown --format \"%s\"", format);
 }
 
+/*
+ * --suppress SUPPRESS and --round ROUND of COMMAND (either NULL: not given)
+ * into *THRESHOLD (default POLICY_SUPPRESS_DEFAULT; 0 with --round) and
+ * *BASE (0: counts exact); 0, or the usage error's exit code.
+ */
+static int check_disclosure(const char *command, const char *suppress, const char *round, int *threshold, int *base)
+{
+	long v = POLICY_SUPPRESS_DEFAULT, b = 0;
+	if (suppress && parse_long(suppress, 0, 1000, &v) < 0)
+		return usage_error(command, "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
+	if (round && parse_long(round, 2, 1000, &b) < 0)
+		return usage_error(command, "--round \"%s\" is not a base from 2 to 1000, as 5", round);
+	if (round && suppress && v > 0)
+		return usage_error(command, "%s", "--round and --suppress are two ways of protecting small counts: choose one");
+	*threshold = round ? 0 : (int)v;
+	*base = (int)b;
+	return 0;
+}
+
 static int cmd_actions(const char *db, int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "csv", "md", NULL };
 	struct plan_actions_options o = { 0 };
-	const char *taxonomy = NULL, *min_age = NULL, *suppress = NULL;
+	const char *taxonomy = NULL, *min_age = NULL, *suppress = NULL, *round = NULL;
 	struct option options[] = {
 		{ "plan", &o.plan, NULL }, { "as-of", &o.as_of, NULL }, { "format", &o.format, NULL },
 		{ "geography", &o.compare.geography, NULL }, { "min-age", &min_age, NULL },
-		{ "taxonomy", &taxonomy, NULL }, { "suppress", &suppress, NULL }, { NULL, NULL, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { "suppress", &suppress, NULL }, { "round", &round, NULL },
+		{ NULL, NULL, NULL },
 	};
 	int n, rc;
-	long threshold = POLICY_SUPPRESS_DEFAULT;
-	if ((rc = parse_options("actions", argc, argv, options, NULL, 0, &n)))
+	if ((rc = parse_options("actions", argc, argv, options, NULL, 0, &n)) ||
+	    (rc = check_disclosure("actions", suppress, round, &o.suppress, &o.compare.round)))
 		return rc;
-	if (suppress && parse_long(suppress, 0, 1000, &threshold) < 0)
-		return usage_error("actions", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
-	o.suppress = (int)threshold;
 	if (!o.format)
 		o.format = "text";
 	if ((rc = check_format("actions", o.format, formats)) || (rc = check_date("actions", "as-of", o.as_of)))
@@ -517,7 +536,7 @@ static int cmd_report(const char *db, int argc, char **argv)
 	static const char *const formats[] = { "text", "json", "md", "csv", "html", NULL };
 	struct compare_options o = { 0 };
 	struct publish_options po = { POLICY_SUPPRESS_DEFAULT, NULL };
-	const char *suppress = NULL;
+	const char *suppress = NULL, *round = NULL;
 	const char *format = "text", *min_age = NULL, *confidence = NULL, *from = NULL, *to = NULL, *taxonomy = NULL;
 	const char *cap = NULL, *adjust = NULL;
 	int all = 0;
@@ -526,7 +545,8 @@ static int cmd_report(const char *db, int argc, char **argv)
 		{ "confidence", &confidence, NULL }, { "age-bands", &o.age_bands, NULL }, { "all", NULL, &all },
 		{ "from", &from, NULL }, { "to", &to, NULL }, { "taxonomy", &taxonomy, NULL },
 		{ "weighted", NULL, &o.weighted }, { "weight-cap", &cap, NULL }, { "suppress", &suppress, NULL },
-		{ "charts", &po.charts_dir, NULL }, { "adjust", &adjust, NULL }, { NULL, NULL, NULL },
+		{ "charts", &po.charts_dir, NULL }, { "adjust", &adjust, NULL }, { "round", &round, NULL },
+		{ NULL, NULL, NULL },
 	};
 	char *slugs_given[1];
 	int n, rc;
@@ -547,11 +567,8 @@ static int cmd_report(const char *db, int argc, char **argv)
 		if (*end || !(o.confidence > 0.5 && o.confidence < 1))
 			return usage_error("report", "--confidence \"%s\" is not a level between 0.5 and 1, as 0.95", confidence);
 	}
-	long threshold;
-	if (suppress && parse_long(suppress, 0, 1000, &threshold) < 0)
-		return usage_error("report", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
-	if (suppress)
-		po.suppress = (int)threshold;
+	if ((rc = check_disclosure("report", suppress, round, &po.suppress, &o.round)))
+		return rc;
 	if (cap) {
 		char *end;
 		o.weight_cap = strtod(cap, &end);
@@ -594,30 +611,27 @@ static int cmd_trend(const char *db, int argc, char **argv)
 	static const char *const formats[] = { "text", "json", NULL };
 	struct compare_options o = { 0 };
 	const char *format = "text", *from = NULL, *to = NULL, *taxonomy = NULL, *min_age = NULL, *charts = NULL;
-	const char *suppress = NULL;
+	const char *suppress = NULL, *round = NULL;
 	struct option options[] = {
 		{ "format", &format, NULL }, { "from", &from, NULL }, { "to", &to, NULL },
 		{ "geography", &o.geography, NULL }, { "min-age", &min_age, NULL }, { "taxonomy", &taxonomy, NULL },
-		{ "charts", &charts, NULL }, { "suppress", &suppress, NULL }, { NULL, NULL, NULL },
+		{ "charts", &charts, NULL }, { "suppress", &suppress, NULL }, { "round", &round, NULL }, { NULL, NULL, NULL },
 	};
 	char **codes = xcalloc((size_t)argc + 1, sizeof *codes);      /* every argument may be a code */
-	int n, rc;
-	long age = -1, threshold = POLICY_SUPPRESS_DEFAULT;
+	int n, rc, threshold;
+	long age = -1;
 	if ((rc = parse_options("trend", argc, argv, options, codes, argc, &n)) ||
 	    (rc = check_format("trend", format, formats)) || (rc = check_date("trend", "from", from)) ||
-	    (rc = check_date("trend", "to", to)) || (rc = check_min_age("trend", min_age, &age))) {
+	    (rc = check_date("trend", "to", to)) || (rc = check_min_age("trend", min_age, &age)) ||
+	    (rc = check_disclosure("trend", suppress, round, &threshold, &o.round))) {
 		free(codes);
 		return rc;
-	}
-	if (suppress && parse_long(suppress, 0, 1000, &threshold) < 0) {
-		free(codes);
-		return usage_error("trend", "--suppress \"%s\" is not a count from 0 (none) to 1000", suppress);
 	}
 	o.min_age = (int)age;
 	struct session x;
 	struct trend *tr = NULL;
 	if (session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0)
-		tr = trend_run(x.s, x.t, from, to, n ? codes : NULL, (size_t)n, &o, (int)threshold, &x.err);
+		tr = trend_run(x.s, x.t, from, to, n ? codes : NULL, (size_t)n, &o, threshold, &x.err);
 	if (tr && strcmp(format, "json") == 0)
 		trend_json(tr, stdout);
 	else if (tr)
@@ -632,23 +646,24 @@ static int cmd_trend(const char *db, int argc, char **argv)
 static int cmd_batch(const char *db, int argc, char **argv)
 {
 	struct batch_options o = { 0 };
-	const char *taxonomy = NULL, *adjust = NULL;
+	const char *taxonomy = NULL, *adjust = NULL, *suppress = NULL, *round = NULL;
 	struct option options[] = {
 		{ "reports", &o.reports, NULL }, { "private", &o.private, NULL }, { "geography", &o.compare.geography, NULL },
-		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { NULL, NULL, NULL },
+		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { "suppress", &suppress, NULL },
+		{ "round", &round, NULL }, { NULL, NULL, NULL },
 	};
 	char *dirs[1];
 	int n, rc;
 	if ((rc = parse_options("batch", argc, argv, options, dirs, 1, &n)) ||
-	    (rc = check_adjust("batch", adjust, &o.compare.adjust)))
+	    (rc = check_adjust("batch", adjust, &o.compare.adjust)) ||
+	    (rc = check_disclosure("batch", suppress, round, &o.publish.suppress, &o.compare.round)))
 		return rc;
 	if (n != 1)
 		return usage_error("batch", "%s", "needs one folder of exports");
 	o.compare.min_age = -1;
-	o.publish.suppress = POLICY_SUPPRESS_DEFAULT;
 	struct session x;
 	rc = session_open(&x, db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0 ? batch_run(x.s, x.t, dirs[0], &o, stdout, &x.err) : -1;
-	return session_close(&x, rc < 0 ? -1 : rc > 0 ? REACH_EDATA : REACH_OK);
+	return session_close(&x, rc < 0 ? -1 : rc);
 }
 
 static int cmd_list(const char *db, int argc, char **argv)
@@ -662,6 +677,13 @@ static int cmd_list(const char *db, int argc, char **argv)
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
+/* The exit status for a command's RC, once every write to standard output is checked: 3 when one failed. */
+static int finish(int rc)
+{
+	struct reach_error err = { 0 };
+	return output_check_stdout(&err) < 0 && (rc == REACH_OK || rc == REACH_EPARTIAL) ? error_print(&err) : rc;
+}
+
 int main(int argc, char **argv)
 {
 	const char *db = getenv("REACH_DB");
@@ -671,10 +693,10 @@ int main(int argc, char **argv)
 	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
 			fputs(usage_text, stdout);
-			return REACH_OK;
+			return finish(REACH_OK);
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("reach %s\n", REACH_VERSION);
-			return REACH_OK;
+			return finish(REACH_OK);
 		} else if (strcmp(argv[i], "--db") == 0) {
 			if (i + 1 == argc)
 				return usage_error(NULL, "%s", "--db needs a value");
@@ -700,11 +722,12 @@ int main(int argc, char **argv)
 		{ "export", cmd_export }, { "trend", cmd_trend }, { "batch", cmd_batch },
 	};
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
-		if (strcmp(command, commands[k].name) == 0)
-			return commands[k].run(db, rest, args);
+		if (strcmp(command, commands[k].name) == 0) {
+			return finish(commands[k].run(db, rest, args));
+		}
 	if (strcmp(command, "help") == 0) {
 		fputs(usage_text, stdout);
-		return REACH_OK;
+		return finish(REACH_OK);
 	}
 	return usage_error(NULL, "unknown command \"%s\"", command);
 }

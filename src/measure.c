@@ -222,7 +222,7 @@ void measure_mark_hidden(const struct measure_indicator *ind, const struct compa
 {
 	const struct compare_dimension *d = *ind->dimension ? compare_dimension(c, ind->dimension) : NULL;
 	r->hidden = 0;
-	if (threshold <= 0 || !d || ind->metric == PLAN_METRIC_BASELINES)
+	if ((threshold <= 0 && !(d && d->rounding)) || !d || ind->metric == PLAN_METRIC_BASELINES)
 		return;
 	enum disclose_cell *cats = xcalloc(d->ncats + 1, sizeof *cats), *groups = xcalloc(d->ngroups + 1, sizeof *groups);
 	enum disclose_cell extras[DISCLOSE_EXTRAS];

@@ -8,6 +8,7 @@
 
 #include "chart.h"
 #include "disclose.h"
+#include "output.h"
 #include "published.h"
 #include "emit.h"
 #include "words.h"
@@ -19,8 +20,10 @@ static void md_rows(FILE *out, const struct compare_dimension *d, const struct c
 {
 	for (size_t k = 0; k < n; k++) {
 		struct published_row r;
+		if (cats == d->groups && !words_group_shown(d, k))
+			continue;
 		published_make_row(&r, &cats[k], cells[k], threshold, d->compared);
-		emit_md_cell(out, cats[k].definition ? cats[k].label : cats[k].code);
+		emit_md_cell(out, cats[k].label);
 		emit_md_cell(out, r.count);
 		emit_md_cell(out, r.share.data);
 		if (d->compared) {
@@ -186,6 +189,12 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 	if (disclosure)
 		csv_line(out, NULL, "note", "disclosure", disclosure, NULL, "");
 	free(disclosure);
+	if (c->rounding) {
+		/* The base, for a reader (or a program) that must know what range a count stands for. */
+		char base[16];
+		snprintf(base, sizeof base, "%d", c->rounding);
+		csv_line(out, NULL, "note", "rounding", "every count is rounded to a multiple of this, halves up", base, "");
+	}
 	for (size_t i = 0; i < c->ndims; i++) {
 		const struct compare_dimension *d = &c->dims[i];
 		struct published p;
@@ -250,9 +259,11 @@ static void html_rows(FILE *out, const struct compare_dimension *d, const struct
 {
 	for (size_t k = 0; k < n; k++) {
 		struct published_row r;
+		if (cats == d->groups && !words_group_shown(d, k))
+			continue;
 		published_make_row(&r, &cats[k], cells[k], threshold, d->compared);
 		fputs("<tr><th scope=\"row\">", out);
-		emit_html_text(out, cats[k].definition ? cats[k].label : cats[k].code);
+		emit_html_text(out, cats[k].label);
 		fputs("</th>", out);
 		html_cell(out, " class=\"n\"", r.count);
 		html_cell(out, " class=\"n\"", r.share.data);
@@ -272,7 +283,7 @@ static void html_rows(FILE *out, const struct compare_dimension *d, const struct
 /* A kind of chart: how to draw it, what it is called, what it shows. */
 struct chart_kind {
 	int (*draw)(const struct compare_dimension *d, const int *show, const char *format, const char *path,
-	    struct reach_error *err);
+	    const struct chart_caption *caption, struct reach_error *err);
 	const char *suffix;     /* of its file name in --charts, after the dimension */
 	const char *title;      /* after the dimension's name */
 	const char *desc;
@@ -305,9 +316,11 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 	char *svg = NULL;
 	for (size_t k = 0; k < d->ncats; k++)
 		show[k] = cats[k] == CELL_SHOWN;
-	if (fd >= 0)
+	if (fd >= 0) {
 		close(fd);
-	int drawn = fd >= 0 ? kind->draw(d, show, "svg", path, &err) : -1;
+		output_scratch_add(path);
+	}
+	int drawn = fd >= 0 ? kind->draw(d, show, "svg", path, NULL, &err) : -1;
 	if (drawn == 0) {
 		struct buf title = { 0 };
 		buf_printf(&title, "%s: %s", words_dimension_title(d->name), kind->title);
@@ -318,18 +331,24 @@ static char *html_chart(const struct compare *c, const struct compare_dimension 
 		*skipped = 1;
 	}
 	if (fd >= 0)
-		unlink(path);
+		output_scratch_remove(path);
+	char *report_title = published_title(c);
+	struct buf standalone = { 0 };
+	buf_printf(&standalone, "%s: %s", words_dimension_title(d->name), kind->title);
+	struct chart_caption caption = { report_title, standalone.data, c->source };
 	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
 		struct buf file = { 0 };
 		const char *name = c->nconsultations == 1 ? c->consultations[0].slug : "pooled";
 		if ((chart_file(&file, o->charts_dir, f ? "png" : "svg", &err, name, d->name,
 		    *kind->suffix ? kind->suffix + 1 : NULL, (char *)NULL) < 0 ||
-		    kind->draw(d, show, f ? "png" : "svg", file.data, &err) < 0) && !*skipped) {
+		    kind->draw(d, show, f ? "png" : "svg", file.data, &caption, &err) < 0) && !*skipped) {
 			fprintf(stderr, "reach: warning: %s\n", err.msg);
 			*skipped = 1;
 		}
 		buf_free(&file);
 	}
+	buf_free(&standalone);
+	free(report_title);
 	free(show);
 	return svg;
 }
@@ -602,8 +621,12 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 			for (size_t k = 0; k < d->ncats; k++)
 				show[k] = cats[k] == CELL_SHOWN;
 			const char *name = c->nconsultations == 1 ? c->consultations[0].slug : "pooled";
+			struct buf standalone = { 0 };
+			buf_printf(&standalone, "%s: %s", words_dimension_title(d->name), ratio_chart.title);
+			struct chart_caption caption = { title, standalone.data, c->source };
 			int drawn = chart_file(&file, o->charts_dir, "png", &cerr, name, d->name, (char *)NULL) < 0 ? -1
-			    : chart_ratios(d, show, "png", file.data, &cerr);
+			    : chart_ratios(d, show, "png", file.data, &caption, &cerr);
+			buf_free(&standalone);
 			if (drawn == 0)
 				chart = xstrdup(file.data);
 			else if (drawn < 0 && !skipped)

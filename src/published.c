@@ -80,7 +80,7 @@ void published_summary_sentence(const struct compare_dimension *d, const enum di
 		struct buf *to = side < 0 ? &under : side > 0 ? &over : NULL;
 		if (!to)
 			continue;
-		buf_printf(to, "%s%s (ratio ", to->len ? ", " : "", c->code);
+		buf_printf(to, "%s%s (ratio ", to->len ? ", " : "", c->label);
 		emit_interval(to, EMIT_RATIO, c->st.ratio.estimate, NAN, NAN);
 		buf_putc(to, ')');
 	}
@@ -222,7 +222,11 @@ void published_note_text(const struct compare_dimension *d, const struct publish
 char *published_disclosure_sentence(const struct compare *c, const struct taxonomy *t, int threshold)
 {
 	struct buf b = { 0 };
-	if (threshold <= 0) {
+	if (c->rounding)
+		buf_printf(&b, "Every count is rounded to the nearest %d (halves up), so a 0 may stand for up to %d; every share, "
+		    "ratio, interval, rate and test is worked out from the rounded counts, and totals are rounded on their own, "
+		    "so parts may not add up to them.", c->rounding, (c->rounding + 1) / 2 - 1);
+	else if (threshold <= 0) {
 		buf_puts(&b, "Disclosure control is off: small counts are shown.");
 		return b.data;
 	}
@@ -234,9 +238,10 @@ char *published_disclosure_sentence(const struct compare *c, const struct taxono
 		published_close(&p);
 	}
 	if (withheld == 1)
-		buf_puts(&b, "In 1 dimension some counts are withheld; its test and scores are not shown.");
+		buf_printf(&b, "%sIn 1 dimension some counts are withheld; its test and scores are not shown.", b.len ? " " : "");
 	else if (withheld)
-		buf_printf(&b, "In %zu dimensions some counts are withheld; their tests and scores are not shown.", withheld);
+		buf_printf(&b, "%sIn %zu dimensions some counts are withheld; their tests and scores are not shown.", b.len ? " " : "",
+		    withheld);
 	return b.data;
 }
 /* How the ages of the residents in the header are said: " aged 16 and over", and where that holds. */

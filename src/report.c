@@ -43,12 +43,17 @@ static void text_interval(FILE *out, enum emit_scale scale, double estimate, dou
  * whole share cell ("100.0% (99.1–100.0)" and a gap); the ratio's estimate
  * ("99.99") and its cell ("99.99 (99.99–999.99)").
  */
-enum { SHARE_LEAD = 7, SHARE_WIDTH = 21, RATIO_LEAD = 5, RATIO_WIDTH = 19, WEIGHTED_LEAD = 6 };
+enum { LABEL_WIDTH = 28, SHARE_LEAD = 7, SHARE_WIDTH = 21, RATIO_LEAD = 5, RATIO_WIDTH = 19, WEIGHTED_LEAD = 6 };
 
+/* A category's row: its label (on a line of its own when longer than the column), figures and reading in words. */
 static void text_row(FILE *out, const struct compare_category *c, int compared)
 {
 	const struct stats_interval *share = &c->st.share, *ratio = &c->st.ratio;
-	fprintf(out, "  %-28.28s %6.0f ", c->code, c->n);
+	fputs("  ", out);
+	if (emit_columns(c->label) > LABEL_WIDTH)
+		fprintf(out, "%s\n  ", c->label);
+	emit_padded(out, emit_columns(c->label) > LABEL_WIDTH ? "" : c->label, LABEL_WIDTH, 1);
+	fprintf(out, " %6.0f ", c->n);
 	text_interval(out, EMIT_PERCENT, share->estimate, share->lower, share->upper, SHARE_LEAD,
 	    compared ? SHARE_WIDTH : 0);
 	if (compared) {
@@ -56,7 +61,7 @@ static void text_row(FILE *out, const struct compare_category *c, int compared)
 		fputs("  ", out);
 		text_interval(out, EMIT_RATIO, ratio->estimate, ratio->lower, ratio->upper, RATIO_LEAD, RATIO_WIDTH);
 		text_number(out, c->st.rate_per_1000, 9, c->st.rate_per_1000 < 1 ? 2 : 1, "");
-		fprintf(out, "  %s", words_reading(words_reading_of(c, compared))->code);
+		fprintf(out, "  %s", words_reading(words_reading_of(c, compared))->word);
 	}
 	fputc('\n', out);
 }
@@ -74,7 +79,7 @@ static void text_p(FILE *out, double p)
 static void text_dimension(FILE *out, const struct compare_dimension *d)
 {
 	fprintf(out, "\n%s: %.0f of %.0f responses %s (%.0f missing, %.0f declined, %.0f unmatched",
-	    d->name, d->known, d->responses, d->compared ? "compared" : "answered", d->missing, d->declined,
+	    words_dimension_title(d->name), d->known, d->responses, d->compared ? "compared" : "answered", d->missing, d->declined,
 	    d->unmatched);
 	if (d->broad > 0)
 		fprintf(out, ", %.0f broad only", d->broad);
@@ -97,9 +102,11 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 	fputc('\n', out);
 	for (size_t i = 0; i < d->ncats; i++)
 		text_row(out, &d->cats[i], d->compared);
-	for (size_t i = 0; i < d->ngroups; i++) {
-		if (i == 0)
-			fputs("  groups:\n", out);
+	for (size_t i = 0, first = 1; i < d->ngroups; i++) {
+		if (!words_group_shown(d, i))
+			continue;               /* the same interval as a category's row */
+		if (first)
+			fputs("  groups:\n", out), first = 0;
 		text_row(out, &d->groups[i], d->compared);
 	}
 	if (d->compared) {
@@ -205,7 +212,7 @@ static void text_legend(FILE *out, const struct compare *c)
 	fputs("\nreading: the evidence (the ratio's interval below 1, above 1, or including it) with the ratio's size:\n", out);
 	for (enum reading r = 0; r < READING_CHARTED; r++) {
 		const struct reading_words *w = words_reading(r);
-		fprintf(out, "  %-15s %s: %s\n", w->code, w->word, w->sentence);
+		fprintf(out, "  %s: %s\n", w->word, w->sentence);
 	}
 	fputs("ratio = share of respondents / share of residents; per 1,000 = respondents per 1,000 residents.\n"
 	      "effect size w = Cohen's w of the chi-square test: how far the mix of respondents is from residents' (0 = none).\n"
@@ -217,6 +224,9 @@ static void text_legend(FILE *out, const struct compare *c)
 		fprintf(out, "%s.\n", sentence);
 		free(sentence);
 	}
+	if (c->rounding)
+		fprintf(out, "Every count is rounded to the nearest %d, and every figure is worked out from the rounded counts.\n",
+		    c->rounding);
 }
 
 int report_text(struct store *s, const struct taxonomy *t, const struct compare *c, FILE *out,
@@ -434,6 +444,8 @@ int report_json(struct store *s, const struct taxonomy *t, const struct compare 
 	emit_json_member_number(out, ", ", "min_age", c->min_age);
 	emit_json_member_string(out, ", ", "source", c->source);
 	emit_json_member_number(out, "},\n ", "confidence", c->confidence);
+	if (c->rounding)
+		emit_json_member_number(out, ", ", "rounding", c->rounding);
 	char *sentence = words_comparisons(c->comparisons, c->adjust, c->confidence);
 	emit_json_member_string(out, ",\n \"comparisons\": {", "adjust", words_adjust_code(c->adjust));
 	emit_json_member_number(out, ", ", "count", (double)c->comparisons);

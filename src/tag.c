@@ -38,6 +38,8 @@ struct taxonomy {
 	size_t nsymbols;
 	struct combination *combinations;
 	size_t ncombinations;
+	struct tag_category *age_groups;                /* seeds/taxonomy/age_groups.csv: code and label */
+	size_t nage_groups;
 	char **strings;                                 /* everything the tables own */
 	size_t nstrings;
 };
@@ -107,6 +109,23 @@ static int load_categories(struct taxonomy *t, struct reach_error *err)
 		c->code = keep(t, table_get(tb, r, "code"));
 		c->label = keep(t, table_get(tb, r, "label"));
 		c->parent = *table_get(tb, r, "parent") ? keep(t, table_get(tb, r, "parent")) : NULL;
+	}
+	table_free(tb);
+	return 0;
+}
+
+/* The age groups' codes and labels ("75+", "Aged 75 and over"), for tag_label. */
+static int load_age_groups(struct taxonomy *t, struct reach_error *err)
+{
+	static const char *const cols[] = { "code", "label", NULL };
+	struct table *tb = open_table("seeds/taxonomy/age_groups.csv", cols, err);
+	if (!tb)
+		return -1;
+	t->age_groups = xcalloc(tb->nrows + 1, sizeof *t->age_groups);
+	for (size_t r = 0; r < tb->nrows; r++) {
+		struct tag_category *g = &t->age_groups[t->nage_groups++];
+		g->code = keep(t, table_get(tb, r, "code"));
+		g->label = keep(t, table_get(tb, r, "label"));
 	}
 	table_free(tb);
 	return 0;
@@ -258,8 +277,8 @@ struct taxonomy *tag_load(const char *user_file, struct reach_error *err)
 	static const char *const syn_cols[] = { "dimension", "match", "pattern", "code", NULL };
 	struct taxonomy *t = xcalloc(1, sizeof *t);
 	struct table *tb = NULL;
-	if (load_categories(t, err) < 0 || load_rollups(t, err) < 0 || load_words(t, err) < 0 ||
-	    load_combinations(t, err) < 0)
+	if (load_categories(t, err) < 0 || load_rollups(t, err) < 0 || load_age_groups(t, err) < 0 ||
+	    load_words(t, err) < 0 || load_combinations(t, err) < 0)
 		goto fail;
 	if (!(tb = open_table("seeds/taxonomy/synonyms.csv", syn_cols, err)) || add_synonyms(t, tb, 0, err) < 0)
 		goto fail;
@@ -293,6 +312,7 @@ void tag_free(struct taxonomy *t)
 		free(d->name);
 	}
 	free(t->dims);
+	free(t->age_groups);
 	matcher_free(&t->user_nonanswers);
 	matcher_free(&t->nonanswers);
 	matcher_free(&t->age_words);
@@ -619,7 +639,19 @@ const char *tag_label(const struct taxonomy *t, const char *dimension, const cha
 {
 	const struct dimension *d = find_dimension(t, dimension);
 	int k = d ? category_index(d, code) : -1;
-	return k >= 0 ? d->categories[k].label : code;
+	if (k >= 0)
+		return d->categories[k].label;
+	if ((k = d ? rollup_index(d, code) : -1) >= 0)
+		return d->rollups[k].label;
+	for (size_t i = 0; strcmp(dimension, "age") == 0 && i < t->nage_groups; i++)
+		if (strcmp(t->age_groups[i].code, code) == 0)
+			return t->age_groups[i].label;
+	return code;
+}
+
+const char *tag_dimension_at(const struct taxonomy *t, size_t i)
+{
+	return i < t->ndims ? t->dims[i].name : NULL;
 }
 
 size_t tag_rollups(const struct taxonomy *t, const char *dimension, const struct tag_rollup **out)

@@ -144,8 +144,19 @@ struct tag_category {
 /* The categories of DIMENSION in order; returns their number. */
 size_t tag_categories(const struct taxonomy *t, const char *dimension, const struct tag_category **out);
 
-/* The label of CODE in DIMENSION, or CODE itself. */
+/*
+ * The label of CODE in DIMENSION, the one place every output takes a
+ * category's name from: a category's Census/GSS label from
+ * seeds/taxonomy/categories.csv ("White: Gypsy or Irish Traveller"), a
+ * roll-up's from rollups.csv ("Black and minority ethnic (BME)"), an age
+ * group's from age_groups.csv ("Aged 75 and over"); CODE itself when the
+ * taxonomy has none (an age band, "16-24", reads as itself). The taxonomy
+ * owns the result.
+ */
 const char *tag_label(const struct taxonomy *t, const char *dimension, const char *code);
+
+/* The name of the taxonomy's dimension I (in the order categories.csv first names them), or NULL past the last. */
+const char *tag_dimension_at(const struct taxonomy *t, size_t i);
 
 /* A roll-up: a named group of a dimension's categories. */
 struct tag_rollup {

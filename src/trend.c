@@ -96,6 +96,7 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 	quick.no_test = 1;
 	tr->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;
 	tr->suppress = suppress;
+	tr->rounding = o->round > 0 ? o->round : 0;
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char *one[1] = { slugs[i] };
@@ -105,6 +106,7 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 			break;
 		}
 		snprintf(tr->geography, sizeof tr->geography, "%s", c->geography);
+		snprintf(tr->source, sizeof tr->source, "%s", c->source);
 		for (size_t d = 0; d < c->ndims && c->consultations[0].closed; d++) {
 			const struct compare_dimension *dim = &c->dims[d];
 			if (!dim->compared)
@@ -244,7 +246,11 @@ void trend_text(const struct trend *tr, FILE *out)
 	fputs("\nThe line is fitted to the log of each ratio, weighted by the consultation's count (1 / variance\n"
 	    "of the log ratio, (1 - p) / (n p), p the group's share of n known answers); its slope is read as\n"
 	    "the ratio's change a year.\n", out);
-	if (withheld)
+	if (tr->rounding)
+		fprintf(out, "Every count is rounded to the nearest %d, and every ratio and fit worked out from the rounded\n"
+		    "counts%s.\n", tr->rounding, withheld ? "; a count the rounded totals would give away is withheld (\"[c]\"), with\n"
+		    "its ratio, and left out of the fit" : "");
+	else if (withheld)
 		fprintf(out, "Counts from 1 to %d are shown as \"<%d\", and counts the consultation's published report\n"
 		    "withholds so that no total gives those away as \"[c]\"; their ratios are withheld and left out\n"
 		    "of the fit, which would give them away.\n", tr->suppress - 1, tr->suppress);
@@ -297,6 +303,8 @@ void trend_json(const struct trend *tr, FILE *out)
 	emit_json_member_string(out, "{\"reach_trend\": 2, ", "geography_code", tr->geography);
 	emit_json_member_number(out, ", ", "confidence", tr->confidence);
 	emit_json_member_number(out, ", ", "suppress", tr->suppress);
+	if (tr->rounding)
+		emit_json_member_number(out, ", ", "rounding", tr->rounding);
 	emit_json_member_string(out, ", ", "model", "log_ratio_wls");
 	fputs(",\n \"series\": [", out);
 	for (size_t i = 0; i < tr->nseries; i++) {

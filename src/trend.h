@@ -41,8 +41,10 @@ struct trend {
 	struct trend_series *series;
 	size_t nseries;
 	char geography[32];
+	char source[256];               /* the census figures' credit (compare.source) */
 	double confidence;
 	int suppress;                   /* counts from 1 to under this are withheld; 0: none */
+	int rounding;           /* every count rounded to a multiple of this (--round); 0: exact */
 };
 
 /*

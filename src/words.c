@@ -11,29 +11,65 @@
 #define FOUR_FIFTHS POLICY_TEXT(POLICY_PARITY_TARGET)
 #define HIGH POLICY_TEXT(POLICY_RATIO_HIGH)
 
-/* Colours (charts/ratios.gp numbers them): Okabe-Ito, safe for colour-blind readers. */
+/*
+ * The palette: Okabe-Ito hues, safe for colour-blind readers, darkened where
+ * needed to reach 3:1 against white (tests/unit/test_chart.c computes each
+ * ratio from these hex values).
+ */
+static const struct colour_words colours[] = {
+	[COLOUR_NONE] = { "#FFFFFF", "none", "not charted" },
+	[COLOUR_UNDER] = { "#D55E00", "vermilion", "under-represented: the interval lies below 1" },
+	[COLOUR_UNCLEAR] = { "#AA3377", "reddish purple", "the interval includes 1" },
+	[COLOUR_OVER] = { "#0072B2", "blue", "over-represented: the interval lies above 1" },
+	[COLOUR_FEW] = { "#767676", "grey", "too few to say" },
+	[COLOUR_RESPONDENTS] = { "#007A5E", "bluish green", "respondents" },
+	[COLOUR_REFERENCE] = { "#000000", "black", "what the figures are read against: parity, the target, the residents, a fitted trend" },
+};
+static_assert(sizeof colours / sizeof *colours == COLOUR_COUNT, "a colour for every meaning");
+
+const struct colour_words *words_colour(enum chart_colour c)
+{
+	return (unsigned)c < COLOUR_COUNT ? &colours[c] : &colours[COLOUR_NONE];
+}
+
+/*
+ * A colour by the evidence, a marker shape by the reading (gnuplot point
+ * types: 2 cross, 4 open square, 6 open circle, 7 filled circle, 8 and 9
+ * triangles up, 10 and 11 triangles down, 12 and 13 diamonds), so that a
+ * chart reads without colour.
+ */
 static const struct reading_words readings[] = {
 	[READING_FAR_BELOW] = { "far_below", "well under-represented",
-		"interval below 1, ratio under " HALF, "below", 1, "vermilion" },
+		"interval below 1, ratio under " HALF, "below", COLOUR_UNDER, "vermilion",
+		11, "filled triangle pointing down" },
 	[READING_BELOW] = { "below", "under-represented",
-		"interval below 1, ratio " HALF " to under " FOUR_FIFTHS, "below", 1, "vermilion" },
+		"interval below 1, ratio " HALF " to under " FOUR_FIFTHS, "below", COLOUR_UNDER, "vermilion",
+		10, "open triangle pointing down" },
 	[READING_SLIGHTLY_BELOW] = { "slightly_below", "slightly under-represented",
-		"interval below 1, ratio " FOUR_FIFTHS " or more", "below", 2, "orange" },
+		"interval below 1, ratio " FOUR_FIFTHS " or more", "below", COLOUR_UNDER, "vermilion",
+		12, "open diamond" },
 	[READING_UNCLEAR_BELOW] = { "unclear_below", "perhaps under-represented",
-		"interval includes 1, ratio under " FOUR_FIFTHS, "unclear", 6, "purple" },
+		"interval includes 1, ratio under " FOUR_FIFTHS, "unclear", COLOUR_UNCLEAR, "reddish purple",
+		6, "open circle" },
 	[READING_NO_CLEAR] = { "no_clear", "no clear difference",
-		"interval includes 1, ratio " FOUR_FIFTHS " to " HIGH, "unclear", 3, "green" },
+		"interval includes 1, ratio " FOUR_FIFTHS " to " HIGH, "unclear", COLOUR_UNCLEAR, "reddish purple",
+		7, "filled circle" },
 	[READING_UNCLEAR_ABOVE] = { "unclear_above", "perhaps over-represented",
-		"interval includes 1, ratio over " HIGH, "unclear", 6, "purple" },
+		"interval includes 1, ratio over " HIGH, "unclear", COLOUR_UNCLEAR, "reddish purple",
+		4, "open square" },
 	[READING_SLIGHTLY_ABOVE] = { "slightly_above", "slightly over-represented",
-		"interval above 1, ratio " HIGH " or less", "above", 7, "sky blue" },
+		"interval above 1, ratio " HIGH " or less", "above", COLOUR_OVER, "blue",
+		13, "filled diamond" },
 	[READING_ABOVE] = { "above", "over-represented",
-		"interval above 1, ratio over " HIGH, "above", 4, "blue" },
+		"interval above 1, ratio over " HIGH, "above", COLOUR_OVER, "blue",
+		9, "filled triangle pointing up" },
 	[READING_LOW_N] = { "low_n", "too few to say",
-		"no residents expected, or an interval from under " HALF " to over " HIGH, "unclear", 5, "grey" },
-	[READING_NOT_COMPARED] = { "not_compared", "not compared", "the census has no figure for it", NULL, 0, NULL },
+		"no residents expected, or an interval from under " HALF " to over " HIGH, "unclear", COLOUR_FEW, "grey",
+		2, "cross" },
+	[READING_NOT_COMPARED] = { "not_compared", "not compared", "the census has no figure for it", NULL,
+		COLOUR_NONE, NULL, 0, NULL },
 	[READING_WITHHELD] = { "withheld", "withheld", "hidden so that no published figure gives a small count away",
-		NULL, 0, NULL },
+		NULL, COLOUR_NONE, NULL, 0, NULL },
 };
 static_assert(sizeof readings / sizeof *readings == READING_COUNT, "a wording for every reading");
 
@@ -42,11 +78,9 @@ const struct reading_words *words_reading(enum reading r)
 	return (unsigned)r < READING_COUNT ? &readings[r] : &readings[READING_WITHHELD];
 }
 
-enum reading words_reading_of(const struct compare_category *c, int compared)
+enum reading words_reading_flag(enum stats_flag flag)
 {
-	if (!compared || isnan(c->population))
-		return READING_NOT_COMPARED;
-	switch (c->st.flag) {
+	switch (flag) {
 	case STATS_FLAG_FAR_BELOW: return READING_FAR_BELOW;
 	case STATS_FLAG_BELOW: return READING_BELOW;
 	case STATS_FLAG_SLIGHTLY_BELOW: return READING_SLIGHTLY_BELOW;
@@ -58,6 +92,22 @@ enum reading words_reading_of(const struct compare_category *c, int compared)
 	case STATS_FLAG_NO_CLEAR: break;
 	}
 	return READING_NO_CLEAR;
+}
+
+int words_group_shown(const struct compare_dimension *d, size_t g)
+{
+	const struct compare_category *grp = &d->groups[g];
+	for (size_t k = 0; grp->age_min >= 0 && k < d->ncats; k++)
+		if (d->cats[k].age_min == grp->age_min && d->cats[k].age_max == grp->age_max)
+			return 0;
+	return 1;
+}
+
+enum reading words_reading_of(const struct compare_category *c, int compared)
+{
+	if (!compared || isnan(c->population))
+		return READING_NOT_COMPARED;
+	return words_reading_flag(c->st.flag);
 }
 
 const char *words_size(enum stats_size size)

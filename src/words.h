@@ -34,19 +34,60 @@ enum reading {
 	READING_COUNT
 };
 
-/* The readings a compared category can have, first to last: they take a chart colour. */
+/* The readings a compared category can have, first to last: they take a chart colour and shape. */
 #define READING_CHARTED (READING_LOW_N + 1)
+
+/*
+ * The colours of every chart, each with one meaning in all of them, each
+ * at least 3:1 against the white background (WCAG 2.1, 1.4.11): the
+ * evidence of a reading (below, includes 1, above; too few), the
+ * respondents, and black for what a chart is read against (parity, the
+ * target, the residents, a fitted trend).
+ */
+enum chart_colour {
+	COLOUR_NONE,            /* not charted */
+	COLOUR_UNDER,           /* the ratio's interval below 1 */
+	COLOUR_UNCLEAR,         /* the interval includes 1 */
+	COLOUR_OVER,            /* the interval above 1 */
+	COLOUR_FEW,             /* too few to say */
+	COLOUR_RESPONDENTS,     /* respondents' shares */
+	COLOUR_REFERENCE,       /* parity, the target, residents' shares, a fitted trend */
+	COLOUR_COUNT
+};
+
+struct colour_words {
+	const char *hex;        /* "#D55E00" */
+	const char *name;       /* "vermilion" */
+	const char *meaning;    /* "under-represented (interval below 1)" */
+};
+/* The colour C of the palette (COLOUR_NONE past the end). */
+const struct colour_words *words_colour(enum chart_colour c);
+
+/* The chart's background, against which every colour is read. */
+#define WORDS_BACKGROUND "#FFFFFF"
 
 struct reading_words {
 	const char *code;       /* in JSON and CSV: "far_below", "no_clear", … */
 	const char *word;       /* in tables and sentences: "under-represented" */
 	const char *sentence;   /* what it means: "interval below 1, ratio 0.5 to under 0.8" */
 	const char *evidence;   /* its evidence code in JSON: "below", "above", "unclear"; NULL when not read */
-	int colour;             /* charts/ratios.gp's colour number (0: not charted) */
-	const char *colour_name; /* that colour in words, for a chart's legend */
+	enum chart_colour colour;       /* its colour in every chart (COLOUR_NONE: not charted) */
+	const char *colour_name;        /* that colour in words (words_colour's name) */
+	int shape;              /* its marker: a gnuplot point type, one per charted reading (0: not charted) */
+	const char *shape_name; /* that marker in words: "filled triangle pointing down" */
 };
 /* The words of reading R (a static table; an unknown R reads as withheld). */
 const struct reading_words *words_reading(enum reading r);
+
+/* The reading of a compared figure whose flag (stats.h) is FLAG. */
+enum reading words_reading_flag(enum stats_flag flag);
+
+/*
+ * Is group G of D a row of its own in a table? Not when a category of D is
+ * the same interval (an age group 75+ beside the answer band 75+): the two
+ * rows would repeat each other.
+ */
+int words_group_shown(const struct compare_dimension *d, size_t g);
 
 /*
  * How category C of a dimension reads: not compared when the dimension is

@@ -9,7 +9,12 @@
  * unmatched, left out) add up to the responses; the compared categories to
  * the known answers; each group's members to the group; and a published
  * chi-square statistic equals the one the assignment gives, within its
- * printed digits. It prints what it found, and exits 1 when some hidden
+ * printed digits. A report whose counts are rounded (a "rounding" note
+ * giving the base) is attacked as such: every count shown is a range (the
+ * whole numbers that round to it), the parts of the responses add up to
+ * the responses' range, and each share must be the rounded count over the
+ * rounded known answers (a share worked out from the true counts would give
+ * them back). It prints what it found, and exits 1 when some hidden
  * count has only one consistent value (it was given away), 2 on bad input
  * or when the enumeration is too large, 0 otherwise.
  */
@@ -164,6 +169,73 @@ static void search(int depth)
 	assigned[i] = 0;
 }
 
+/* The base counts are rounded to (the report's "rounding" note), or 0. */
+static int rounding;
+
+/* The whole counts from *LOW to *HIGH that round to R at the base, halves up. */
+static void rounded_range(int r, int *low, int *high)
+{
+	*low = (int)fmax(0, ceil(r - rounding / 2.0));
+	*high = (int)ceil(r + rounding / 2.0) - 1;
+}
+
+/*
+ * Rounded counts: each part of the responses (categories and the counts
+ * beside them) lies in its range, and the parts add up to the responses,
+ * which lie in theirs. With one equation and ranges, the values a part can
+ * take are exactly the whole numbers from the most the others leave it
+ * below to the least: a part is given away when those meet.
+ */
+static int attack_rounded(int first, int last)
+{
+	const char *dimension = rows[first].field[DIMENSION];
+	int low[MAX_ROWS], high[MAX_ROWS], part[MAX_ROWS], n = 0, total_low = -1, total_high = -1, known = -1;
+	for (int r = first; r < last; r++)
+		if (strcmp(rows[r].field[KIND], "answers") == 0 && strcmp(rows[r].field[CODE], "responses") == 0)
+			rounded_range(atoi(rows[r].field[N]), &total_low, &total_high);
+		else if (strcmp(rows[r].field[KIND], "answers") == 0 && strcmp(rows[r].field[CODE], "known") == 0)
+			known = atoi(rows[r].field[N]);
+	if (total_low < 0) {
+		printf("%s: no responses published\n", dimension);
+		return 2;
+	}
+	int given_away = 0;
+	for (int r = first; r < last; r++) {
+		struct row *w = &rows[r];
+		int category = strcmp(w->field[KIND], "category") == 0;
+		if (!category && (strcmp(w->field[KIND], "answers") != 0 || strcmp(w->field[CODE], "responses") == 0 ||
+		    strcmp(w->field[CODE], "known") == 0))
+			continue;
+		if (strcmp(w->field[N], "[c]") == 0)
+			low[n] = 0, high[n] = total_high;
+		else
+			rounded_range(atoi(w->field[N]), &low[n], &high[n]);
+		part[n++] = r;
+		/* A share shown must be the rounded count over the rounded known answers, to its 6 digits. */
+		if (category && known > 0 && w->field[SHARE][0] && w->field[SHARE][0] != '[' &&
+		    fabs(atof(w->field[SHARE]) - atof(w->field[N]) / known) > 1e-5 * fmax(1e-3, atof(w->field[SHARE]))) {
+			printf("%s: the share of %s is not of the rounded counts: it gives the true count away\n", dimension,
+			    w->field[CODE]);
+			given_away = 1;
+		}
+	}
+	int sum_low = 0, sum_high = 0;
+	for (int i = 0; i < n; i++)
+		sum_low += low[i], sum_high += high[i];
+	for (int i = 0; i < n; i++) {
+		int from = (int)fmax(low[i], total_low - (sum_high - high[i]));
+		int to = (int)fmin(high[i], total_high - (sum_low - low[i]));
+		if (low[i] < high[i] && from >= to) {
+			printf("%s: %s is given away: only %d agrees with what is published\n", dimension, rows[part[i]].field[CODE],
+			    from);
+			given_away = 1;
+		}
+	}
+	if (!given_away)
+		printf("%s: rounded to %d, %d counts, none given away\n", dimension, rounding, n);
+	return given_away;
+}
+
 /* Attacks the dimension whose rows are FIRST to LAST - 1; returns 1 when a hidden count is given away, 2 when it cannot tell. */
 static int attack(int first, int last)
 {
@@ -288,13 +360,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "attack: %s: not a published CSV report\n", argv[1]);
 		return 2;
 	}
+	for (int r = 1; r < nrows; r++)
+		if (strcmp(rows[r].field[KIND], "note") == 0 && strcmp(rows[r].field[CODE], "rounding") == 0)
+			rounding = atoi(rows[r].field[N]);
 	int worst = 0;
 	for (int r = 1; r < nrows;) {
 		int end = r;
 		while (end < nrows && strcmp(rows[end].field[DIMENSION], rows[r].field[DIMENSION]) == 0)
 			end++;
 		if (rows[r].field[DIMENSION][0]) {
-			int rc = attack(r, end);
+			int rc = rounding > 1 ? attack_rounded(r, end) : attack(r, end);
 			if (rc == 1 || (rc == 2 && worst == 0))
 				worst = rc;
 		}

@@ -89,6 +89,37 @@ static void test_zero_and_off(void)
 	CHECK_INT(groups[0], CELL_SHOWN);
 }
 
+static void test_rounded(void)
+{
+	/*
+	 * Counts rounded to 5. True counts 23, 23, 3, 3, 0 and nothing missing:
+	 * 52 responses, shown as 50 (48 to 52). Shown 25, 25, 5, 5, 0 stand for
+	 * at least 23 + 23 + 3 + 3 = 52: only the true counts agree, every one
+	 * given away, so the smallest count above 0 (mixed, 5) is withheld. Its
+	 * range is then 0 to 3 and asian's 23 to 26.
+	 */
+	double n[] = { 25, 25, 5, 5, 0 };
+	struct compare_dimension d = five(n);
+	d.rounding = 5;
+	d.responses = 50;
+	enum disclose_cell cats[5], groups[1], extras[DISCLOSE_EXTRAS];
+	CHECK_INT(disclose_suppress(&d, tx, 0, cats, groups, extras), 1);
+	CHECK_INT(cats[2], CELL_WITHHELD);
+	CHECK_INT(cats[0], CELL_SHOWN);
+	CHECK_INT(cats[1], CELL_SHOWN);
+	CHECK_INT(cats[3], CELL_SHOWN);
+	CHECK_INT(cats[4], CELL_SHOWN);
+	for (int e = 0; e < DISCLOSE_EXTRAS; e++)
+		CHECK_INT(extras[e], CELL_SHOWN);
+	/* 55 responses (53 to 57): the parts reach from 52 to 78, nothing is pinned, nothing withheld. */
+	d.responses = 55;
+	CHECK_INT(disclose_suppress(&d, tx, 0, cats, groups, extras), 0);
+	/* Counts exact and control off: nothing withheld, whatever the totals. */
+	d.rounding = 0;
+	d.responses = 50;
+	CHECK_INT(disclose_suppress(&d, tx, 0, cats, groups, extras), 0);
+}
+
 int main(void)
 {
 	struct reach_error err = { 0 };
@@ -101,6 +132,7 @@ int main(void)
 	RUN(test_lone_small_cell);
 	RUN(test_two_small_cells);
 	RUN(test_zero_and_off);
+	RUN(test_rounded);
 	tag_free(tx);
 	return check_summary();
 }

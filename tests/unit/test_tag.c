@@ -350,6 +350,57 @@ static void test_categories_and_rollups(void)
 	CHECK_INT(u[0].nmembers, 18);                   /* every group but White British */
 }
 
+/* A label reads as a name, not a code: not empty, not the code, and no word_joined_by_underscores. */
+static int reads_as_name(const char *label, const char *code)
+{
+	if (!label || !*label || strcmp(label, code) == 0)
+		return 0;
+	for (const char *p = label; *p; p++)
+		if (*p == '_')
+			return 0;
+	return 1;
+}
+
+/* tag_label: every category of every dimension, every roll-up and every age group has its label. */
+static void test_every_label(void)
+{
+	size_t dimensions = 0, categories = 0, rollups = 0;
+	for (const char *dim; (dim = tag_dimension_at(tx, dimensions)) != NULL; dimensions++) {
+		const struct tag_category *c;
+		size_t n = tag_categories(tx, dim, &c);
+		for (size_t k = 0; k < n; k++, categories++) {
+			const char *label = tag_label(tx, dim, c[k].code);
+			if (!reads_as_name(label, c[k].code))
+				fprintf(stderr, "no label for %s %s\n", dim, c[k].code);
+			CHECK(reads_as_name(label, c[k].code));
+		}
+		const struct tag_rollup *u;
+		n = tag_rollups(tx, dim, &u);
+		for (size_t k = 0; k < n; k++, rollups++)
+			CHECK(reads_as_name(tag_label(tx, dim, u[k].code), u[k].code));
+	}
+	/* seeds/taxonomy/categories.csv: 12 dimensions, 53 rows; rollups.csv: 4 roll-ups. */
+	CHECK_INT(dimensions, 12);
+	CHECK_INT(categories, 53);
+	CHECK_INT(rollups, 4);
+	/* The labels the census and GSS give, as seeds/taxonomy/categories.csv carries them. */
+	CHECK_STR(tag_label(tx, "ethnicity_detailed", "asian_bangladeshi"), "Asian, Asian British or Asian Welsh: Bangladeshi");
+	CHECK_STR(tag_label(tx, "ethnicity_detailed", "white_gypsy_traveller"), "White: Gypsy or Irish Traveller");
+	CHECK_STR(tag_label(tx, "disability", "not_disabled"), "Not disabled under the Equality Act");
+	CHECK_STR(tag_label(tx, "gender_identity", "same_as_birth"), "Gender identity the same as sex registered at birth");
+	CHECK_STR(tag_label(tx, "ethnicity", "bme"), "Black and minority ethnic (BME)");
+	CHECK_STR(tag_label(tx, "sexual_orientation", "lgb_plus"),
+	    "Lesbian, gay, bisexual and other sexual orientations (LGB+)");
+	/* Age groups from seeds/taxonomy/age_groups.csv; an age band reads as itself; "other" differs by dimension. */
+	CHECK_STR(tag_label(tx, "age", "75+"), "Aged 75 and over");
+	CHECK_STR(tag_label(tx, "age", "18-24"), "Aged 18 to 24");
+	CHECK_STR(tag_label(tx, "age", "25-34"), "25-34");
+	CHECK_STR(tag_label(tx, "religion", "other"), "Other religion");
+	CHECK_STR(tag_label(tx, "ethnicity", "other"), "Other ethnic group");
+	CHECK_STR(tag_label(tx, "sex", "75+"), "75+");
+	CHECK_STR(tag_label(tx, "no_such_dimension", "x_y"), "x_y");
+}
+
 int main(void)
 {
 	struct reach_error err = { 0 };
@@ -371,6 +422,7 @@ int main(void)
 	RUN(test_coded_ages);
 	RUN(test_two_question_disability);
 	RUN(test_categories_and_rollups);
+	RUN(test_every_label);
 	tag_free(tx);
 	return check_summary();
 }
