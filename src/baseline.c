@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "emit.h"
 #include "policy.h"
 #include "table.h"
 #include "text.h"
@@ -411,29 +412,54 @@ int baseline_seed(struct store *s, struct reach_error *err)
 	return rc;
 }
 
-int baseline_list(struct store *s, FILE *out, struct reach_error *err)
+int baseline_list(struct store *s, int json, FILE *out, struct reach_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, "baseline_list");
+	sqlite3_stmt *st;
 	int rc, n = 0;
-	while ((rc = store_step(s, st)) == SQLITE_ROW) {
-		if (n++ == 0)
-			fprintf(out, "%-10s %-22s %-20s %5s %11s %5s  %-7s %s\n", "geography", "name", "dimension",
-			    "rows", "residents", "ages", "table", "origin");
-		fprintf(out, "%-10s %-22.22s %-20s %5lld %11lld %4lld+  %-7s %s\n",
-		    (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
-		    sqlite3_column_int64(st, 5), (const char *)sqlite3_column_text(st, 6),
-		    (const char *)sqlite3_column_text(st, 7));
+	char code[32];
+	struct reach_error ignored = { 0 };
+	int chosen = baseline_geography(s, NULL, code, &ignored) == 0;
+	if (json) {
+		emit_json_member_string(out, "{\"reach_baselines\": 1, ", "default_geography", chosen ? code : NULL);
+		fputs(", \"source\": \"Office for National Statistics, Census 2021, Open Government Licence v3.0\", "
+		      "\"tables\": [", out);
 	}
+	st = store_stmt(s, "baseline_list");
+	while ((rc = store_step(s, st)) == SQLITE_ROW) {
+		if (json) {
+			emit_json_member_string(out, n++ ? "}, {" : "{", "geography", (const char *)sqlite3_column_text(st, 0));
+			emit_json_member_text(out, ", ", "name", (const char *)sqlite3_column_text(st, 1));
+			emit_json_member_string(out, ", ", "dimension", (const char *)sqlite3_column_text(st, 2));
+			emit_json_member_number(out, ", ", "rows", (double)sqlite3_column_int64(st, 3));
+			emit_json_member_number(out, ", ", "residents", (double)sqlite3_column_int64(st, 4));
+			emit_json_member_number(out, ", ", "min_age", (double)sqlite3_column_int64(st, 5));
+			emit_json_member_text(out, ", ", "table", (const char *)sqlite3_column_text(st, 6));
+			emit_json_member_text(out, ", ", "origin", (const char *)sqlite3_column_text(st, 7));
+			continue;
+		}
+		/* Fits 80 columns: the origin on a line of its own when it is a file. */
+		if (n++ == 0)
+			fprintf(out, "%-9s  %-16s  %-18s  %4s  %9s  %4s  %s\n", "geography", "name", "dimension", "rows",
+			    "residents", "ages", "table");
+		fprintf(out, "%-9s  %-16.16s  %-18s  %4lld  %9lld  %3lld+  %s\n", (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+		    sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
+		    (const char *)sqlite3_column_text(st, 6));
+		const char *origin = (const char *)sqlite3_column_text(st, 7);
+		if (origin && strcmp(origin, "built in") != 0)
+			fprintf(out, "  from %s\n", origin);
+	}
+	if (json)
+		fputs(n ? "}]}\n" : "]}\n", out);
 	if (rc < 0) {
 		*err = *store_error(s);
 		return -1;
 	}
-	char code[32];
-	struct reach_error ignored = { 0 };
+	if (json)
+		return 0;
 	if (n == 0)
 		fprintf(out, "no census figures held: reach baseline import FILE\n");
-	else if (baseline_geography(s, NULL, code, &ignored) == 0)
+	else if (chosen)
 		fprintf(out, "\nreports compare with %s unless --geography says otherwise\n", code);
 	fprintf(out, "Source: Office for National Statistics, Census 2021, Open Government Licence v3.0\n");
 	return 0;

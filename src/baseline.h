@@ -25,8 +25,8 @@ int baseline_seed(struct store *s, struct reach_error *err) REACH_MUST_CHECK;
 int baseline_import(struct store *s, const struct taxonomy *t, const char *path, const char *geography,
     FILE *out, struct reach_error *err) REACH_MUST_CHECK;
 
-/* Prints what is held: geography, dimension, rows, total, table, origin. */
-int baseline_list(struct store *s, FILE *out, struct reach_error *err) REACH_MUST_CHECK;
+/* Prints what is held (JSON when JSON is set): geography, dimension, rows, total, table, origin. */
+int baseline_list(struct store *s, int json, FILE *out, struct reach_error *err) REACH_MUST_CHECK;
 
 /* Makes CODE the default geography; it must be held. */
 int baseline_use(struct store *s, const char *code, struct reach_error *err) REACH_MUST_CHECK;

@@ -117,6 +117,9 @@ static int check_meta(const struct table *meta, struct reach_error *err)
 			if (*date && !date_is_iso(date))
 				return meta_error(meta, r, c ? "closed" : "opened", "is not a date YYYY-MM-DD", err);
 		}
+		if (*table_get(meta, r, "opened") && *table_get(meta, r, "closed") &&
+		    strcmp(table_get(meta, r, "opened"), table_get(meta, r, "closed")) > 0)
+			return meta_error(meta, r, "opened", "is later than closed: swap them, or correct one", err);
 		if (*age_text && parse_long(age_text, 0, POLICY_MIN_AGE_MAX, &age) < 0)
 			return meta_error(meta, r, "min_age", "is not an age from 0 to " POLICY_TEXT(POLICY_MIN_AGE_MAX), err);
 		for (size_t e = 0; e < r; e++)
@@ -143,8 +146,9 @@ static void held_sha(struct store *s, const char *slug, char out[65])
 }
 
 /*
- * Writes consultation SLUG's published HTML (suppressed) into PUBLISHED and
- * its JSON (every count, unsuppressed: for analysts) into PRIVATE, and takes
+ * Writes consultation SLUG's JSON (every count, unsuppressed: for analysts)
+ * into PRIVATE, then its published HTML (suppressed, with readings that
+ * rest on nothing hidden: publish_adjust) into PUBLISHED, and takes
  * away a SLUG.json an earlier run left in PUBLISHED. 0; 1 when charts were
  * skipped; -1 with ERR set.
  */
@@ -154,8 +158,10 @@ static int write_reports(struct store *s, const struct taxonomy *t, const char *
 	char *one[1] = { (char *)slug };
 	struct compare *c = compare_run(s, t, one, 1, &o->compare, err);
 	int rc = c ? 0 : -1;
-	for (int f = 0; rc >= 0 && f < 2; f++) {
+	for (int f = 1; rc >= 0 && f >= 0; f--) {
 		struct buf path = { 0 };
+		if (f == 0)
+			publish_adjust(c, t, &o->publish);
 		buf_printf(&path, "%s/%s.%s", f ? private : published, slug, f ? "json" : "html");
 		struct output *out = output_open(path.data, f ? 0600 : 0666, err);
 		if (!out) {

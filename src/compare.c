@@ -380,7 +380,8 @@ static int choose_min_age(struct run *r)
 }
 
 /* The categories (and groups) of C's shown, compared dimensions, each once, through VISIT. */
-static size_t each_compared(struct compare *c, void (*visit)(struct compare_category *, void *), void *arg)
+static size_t each_compared(struct compare *c, void (*visit)(struct compare_dimension *, struct compare_category *, void *),
+    void *arg)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < c->ndims; i++) {
@@ -392,7 +393,7 @@ static size_t each_compared(struct compare *c, void (*visit)(struct compare_cate
 			if (isnan(cat->st.p_value))
 				continue;
 			if (visit)
-				visit(cat, arg);
+				visit(d, cat, arg);
 			n++;
 		}
 	}
@@ -404,16 +405,19 @@ struct adjusting {
 	double *p;
 	size_t n;
 	double confidence;
+	int (*hidden)(const struct compare_dimension *, const struct compare_category *, void *);
+	void *arg;
 };
 
-static void gather_p(struct compare_category *cat, void *arg)
+static void gather_p(struct compare_dimension *d, struct compare_category *cat, void *arg)
 {
 	struct adjusting *a = arg;
-	a->p[a->n++] = cat->st.p_value;
+	a->p[a->n++] = a->hidden && a->hidden(d, cat, a->arg) ? 1.0 : cat->st.p_value;
 }
 
-static void read_adjusted(struct compare_category *cat, void *arg)
+static void read_adjusted(struct compare_dimension *d, struct compare_category *cat, void *arg)
 {
+	(void)d;
 	struct adjusting *a = arg;
 	stats_category_read(&cat->st, a->p[a->n++], a->confidence);
 }
@@ -428,9 +432,24 @@ static void adjust_readings(struct run *r)
 	c->comparisons = each_compared(c, NULL, NULL);
 	if (c->adjust == STATS_ADJUST_NONE || c->comparisons == 0)
 		return;
-	struct adjusting a = { xcalloc(c->comparisons, sizeof *a.p), 0, c->confidence };
+	struct adjusting a = { xcalloc(c->comparisons, sizeof *a.p), 0, c->confidence, NULL, NULL };
 	each_compared(c, gather_p, &a);
 	if (compare_stats_check(r, stats_p_adjust(a.p, a.n, c->adjust, a.p), "the adjusted p-values") == STATS_OK) {
+		a.n = 0;
+		each_compared(c, read_adjusted, &a);
+	}
+	free(a.p);
+}
+
+void compare_adjust_without(struct compare *c,
+    int (*hidden)(const struct compare_dimension *d, const struct compare_category *cat, void *arg), void *arg)
+{
+	if (c->adjust == STATS_ADJUST_NONE || c->comparisons == 0)
+		return;
+	struct adjusting a = { xcalloc(c->comparisons, sizeof *a.p), 0, c->confidence, hidden, arg };
+	each_compared(c, gather_p, &a);
+	/* The p-values were adjusted once already: with the same ones, or 1, this cannot fail. */
+	if (stats_p_adjust(a.p, a.n, c->adjust, a.p) == STATS_OK) {
 		a.n = 0;
 		each_compared(c, read_adjusted, &a);
 	}

@@ -145,6 +145,17 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
     const struct compare_options *o, struct reach_error *err);
 void compare_free(struct compare *c);
 
+/*
+ * Reads every compared category's evidence of C again from p-values
+ * adjusted across the report (compare_options.adjust), with 1 in place of
+ * the p-value of each category HIDDEN(d, category, ARG) says is hidden:
+ * the readings then rest on nothing hidden, and are no less cautious than
+ * with the true p-values (Holm and BH adjust a p-value down only for
+ * smaller ones). Nothing changes without an adjustment.
+ */
+void compare_adjust_without(struct compare *c,
+    int (*hidden)(const struct compare_dimension *d, const struct compare_category *cat, void *arg), void *arg);
+
 /* The dimension NAME of C, or NULL when no consultation asked it. */
 const struct compare_dimension *compare_dimension(const struct compare *c, const char *name);
 

@@ -170,10 +170,13 @@ static void check_duplicate(struct store *s, int64_t source, const char *sha, co
 	store_bind_int(st, ":source", source);
 	if (store_step(s, st) == SQLITE_ROW) {
 		struct reach_error e;
+		struct buf slug = { 0 };
+		buf_shell_word(&slug, (const char *)sqlite3_column_text(st, 0));
 		error_set(&e, REACH_EDATA, path, 0,
 		    "this file (same SHA-256) is already ingested as consultation \"%s\"; "
 		    "to swap it, ingest with --consultation %s --replace",
-		    (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 0));
+		    (const char *)sqlite3_column_text(st, 0), slug.data);
+		buf_free(&slug);
 		store_fail(s, &e);
 	}
 }

@@ -32,30 +32,12 @@ static void describe_tag(const char *dimension, const struct tag_result *r, FILE
 	}
 }
 
-static void print_answers(const struct load *l, size_t q, const struct taxonomy *t, FILE *out)
+/* How the answers of question QU are tagged: its age-group codes judged from its VALUES (N of them). */
+static struct tag_question question_context(const struct question *qu, const struct load_value *values, size_t n,
+    const struct taxonomy *t)
 {
-	const struct columns *c = load_columns(l);
-	const struct question *qu = &c->question[q];
-	const struct load_value *values;
-	size_t n = load_values(l, q, &values);
-	uint64_t answered = 0;
-	for (size_t i = 0; i < n; i++)
-		answered += values[i].count;
-	fprintf(out, "\n%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
-	if (qu->ncolumns > 1)
-		fprintf(out, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
-	fputs(" \"", out);
-	emit_term(out, qu->text, 0);
-	fprintf(out, "\" (%llu answered, %llu blank)\n", (unsigned long long)answered,
-	    (unsigned long long)(load_counts(l)->responses - answered));
-	const struct load_value **sorted = xmalloc((n ? n : 1) * sizeof *sorted);
-	for (size_t i = 0; i < n; i++)
-		sorted[i] = &values[i];
-	qsort(sorted, n, sizeof *sorted, by_count_then_text);
-	const char *const *dims = tag_dimensions(qu->role);
-	size_t unmatched = 0;
-	/* An "age" column of small numbers under an age-group header: codes, not ages. */
 	struct tag_question tq = { 0, -1, -1, 0 };
+	/* An "age" column of small numbers under an age-group header: codes, not ages. */
 	if (qu->role == ROLE_AGE && tag_age_header_coded(t, qu->text)) {
 		const char **raw = xcalloc(n + 1, sizeof *raw);
 		uint64_t *count = xcalloc(n + 1, sizeof *count);
@@ -65,6 +47,63 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 		free(raw);
 		free(count);
 	}
+	return tq;
+}
+
+/* Writes RAW's tag in each dimension of QU, joined by ", "; returns how many are unmatched. */
+static size_t write_tags(const struct question *qu, const char *raw, const struct tag_question *tq,
+    const struct taxonomy *t, FILE *out)
+{
+	size_t unmatched = 0;
+	const char *const *dims = tag_dimensions(qu->role);
+	for (const char *const *d = dims; *d; d++) {
+		struct tag_result r;
+		tag_answer_in(t, qu->role, *d, raw, tq, &r);
+		if (d != dims)
+			fputs(", ", out);
+		if (qu->role == ROLE_BIRTH_YEAR && r.status == TAG_CATEGORY)
+			fprintf(out, "born %ld", r.number);
+		else if (qu->role == ROLE_DATE_OF_BIRTH && r.status == TAG_CATEGORY) {
+			char date[11];
+			days_to_date(r.number, date);
+			fprintf(out, "born %s", date);
+		} else
+			describe_tag(*d, &r, out);
+		unmatched += r.status == TAG_UNMATCHED;
+	}
+	return unmatched;
+}
+
+/* Question Q's distinct answers, most given first; the caller frees the array. */
+static const struct load_value **sorted_values(const struct load *l, size_t q, size_t *n, uint64_t *answered)
+{
+	const struct load_value *values;
+	*n = load_values(l, q, &values);
+	*answered = 0;
+	const struct load_value **sorted = xmalloc((*n ? *n : 1) * sizeof *sorted);
+	for (size_t i = 0; i < *n; i++)
+		sorted[i] = &values[i], *answered += values[i].count;
+	qsort(sorted, *n, sizeof *sorted, by_count_then_text);
+	return sorted;
+}
+
+static void print_answers(const struct load *l, size_t q, const struct taxonomy *t, FILE *out)
+{
+	const struct columns *c = load_columns(l);
+	const struct question *qu = &c->question[q];
+	const struct load_value *values;
+	size_t n = load_values(l, q, &values), unmatched = 0;
+	uint64_t answered;
+	const struct load_value **sorted = sorted_values(l, q, &n, &answered);
+	fprintf(out, "\n%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
+	if (qu->ncolumns > 1)
+		fprintf(out, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
+	fputs(" \"", out);
+	emit_term(out, qu->text, 0);
+	fprintf(out, "\" (%llu answered, %llu blank)\n", (unsigned long long)answered,
+	    (unsigned long long)(load_counts(l)->responses - answered));
+	const char *const *dims = tag_dimensions(qu->role);
+	struct tag_question tq = question_context(qu, values, n, t);
 	if (tq.age_codes)
 		fputs("  (these look like the codes of age groups, not ages: left unmatched, as nothing in the file\n"
 		      "   says which band each code stands for; write the bands themselves, as 16-24, and ingest again)\n",
@@ -72,26 +111,86 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "  %8llu  ", (unsigned long long)sorted[i]->count);
 		emit_term(out, sorted[i]->raw, *dims ? 40 : 0);
-		for (const char *const *d = dims; *d; d++) {
-			struct tag_result r;
-			tag_answer_in(t, qu->role, *d, sorted[i]->raw, &tq, &r);
-			fputs(d == dims ? "  -> " : ", ", out);
-			if (qu->role == ROLE_BIRTH_YEAR && r.status == TAG_CATEGORY)
-				fprintf(out, "born %ld", r.number);
-			else if (qu->role == ROLE_DATE_OF_BIRTH && r.status == TAG_CATEGORY) {
-				char date[11];
-				days_to_date(r.number, date);
-				fprintf(out, "born %s", date);
-			} else
-				describe_tag(*d, &r, out);
-			unmatched += r.status == TAG_UNMATCHED;
-		}
+		if (*dims)
+			fputs("  -> ", out);
+		unmatched += write_tags(qu, sorted[i]->raw, &tq, t, out);
 		fputc('\n', out);
 	}
 	if (unmatched)
 		fprintf(out, "  (%zu answers match no rule: add synonyms to a taxonomy file; see reach(1), TAXONOMY)\n",
 		    unmatched);
 	free(sorted);
+}
+
+/* Question Q's answers as a JSON object: role, columns, wording, counts, and each answer with its tags. */
+static void json_answers(const struct load *l, size_t q, const struct taxonomy *t, FILE *out)
+{
+	const struct question *qu = &load_columns(l)->question[q];
+	const struct load_value *values;
+	size_t n = load_values(l, q, &values);
+	uint64_t answered;
+	const struct load_value **sorted = sorted_values(l, q, &n, &answered);
+	struct tag_question tq = question_context(qu, values, n, t);
+	emit_json_member_string(out, "{", "role", columns_role_name(qu->role));
+	fputs(", \"columns\": [", out);
+	for (size_t k = 0; k < qu->ncolumns; k++)
+		fprintf(out, "%s%zu", k ? ", " : "", qu->columns[k] + 1);
+	fputc(']', out);
+	emit_json_member_string(out, ", ", "question", qu->text);
+	emit_json_member_number(out, ", ", "answered", (double)answered);
+	emit_json_member_number(out, ", ", "blank", (double)(load_counts(l)->responses - answered));
+	emit_json_member_bool(out, ", ", "age_group_codes", tq.age_codes);
+	fputs(", \"answers\": [", out);
+	for (size_t i = 0; i < n; i++) {
+		char *tags = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&tags, &len);
+		if (mem) {
+			write_tags(qu, sorted[i]->raw, &tq, t, mem);
+			fclose(mem);
+		}
+		emit_json_member_string(out, i ? ", {" : "{", "answer", sorted[i]->raw);
+		emit_json_member_number(out, ", ", "count", (double)sorted[i]->count);
+		emit_json_member_text(out, ", ", "tag", tags);
+		fputc('}', out);
+		free(tags);
+	}
+	fputs("]}", out);
+	free(sorted);
+}
+
+void preview_columns_json(const char *path, const struct load *l, const struct taxonomy *t, FILE *out)
+{
+	const struct columns *c = load_columns(l);
+	const struct reader *in = load_reader(l);
+	emit_json_member_string(out, "{\"reach_columns\": 1, ", "file", path);
+	emit_json_member_string(out, ", ", "encoding", reader_encoding(in));
+	emit_json_member_string(out, ", ", "delimiter", reader_delimiter_name(in));
+	emit_json_member_string(out, ", ", "delimiter_how", reader_delimiter_how(in));
+	emit_json_member_string(out, ", ", "layout", layout_name(c->layout));
+	emit_json_member_number(out, ", ", "responses", (double)load_counts(l)->responses);
+	emit_json_member_number(out, ", ", "blank_rows", (double)load_counts(l)->blank_rows);
+	fputs(", \"columns\": [", out);
+	for (size_t i = 0; i < c->ncolumns; i++) {
+		const struct column *col = &c->column[i];
+		emit_json_member_number(out, i ? ", {" : "{", "column", (double)col->position);
+		emit_json_member_string(out, ", ", "role", columns_role_name(col->role));
+		emit_json_member_string(out, ", ", "sure", columns_confidence_name(col->confidence));
+		emit_json_member_text(out, ", ", "header", col->header);
+		emit_json_member_text(out, ", ", "tag", col->tag && strcmp(col->tag, col->header) != 0 ? col->tag : NULL);
+		emit_json_member_bool(out, ", ", "stored", col->question >= 0);
+		emit_json_member_text(out, ", ", "why", col->why ? col->why : col->note);
+		fputc('}', out);
+	}
+	fputs("], \"questions\": [", out);
+	int first = 1;
+	for (size_t q = 0; q < c->nquestions; q++)
+		if (columns_is_demographic(c->question[q].role) || c->question[q].role == ROLE_POSTCODE) {
+			fputs(first ? "" : ", ", out);
+			json_answers(l, q, t, out);
+			first = 0;
+		}
+	fputs("]}\n", out);
 }
 
 void preview_columns(const char *path, const struct load *l, const struct taxonomy *t, FILE *out)

@@ -19,4 +19,7 @@
  */
 void preview_columns(const char *path, const struct load *l, const struct taxonomy *t, FILE *out);
 
+/* The same as one JSON document (documented in reach(1), JSON OF THE LISTS). */
+void preview_columns_json(const char *path, const struct load *l, const struct taxonomy *t, FILE *out);
+
 #endif

@@ -569,6 +569,11 @@ static void write_html(const struct compare *c, const struct taxonomy *t, const 
 	free(title);
 }
 
+void publish_adjust(struct compare *c, const struct taxonomy *t, const struct publish_options *o)
+{
+	published_adjust(c, t, o->suppress);
+}
+
 int publish_report(struct store *s, const struct taxonomy *t, const struct compare *c, const char *format,
     const struct publish_options *o, FILE *out, struct reach_error *err)
 {

@@ -22,6 +22,14 @@ struct publish_options {
 };
 
 /*
+ * Makes C's readings those a published form may show: with --adjust, each
+ * category's evidence read again from p-values adjusted with every hidden
+ * count's taken as 1 (published_adjust), so no shown reading rests on a
+ * hidden count. Write every form for analysts (JSON, text) before it.
+ */
+void publish_adjust(struct compare *c, const struct taxonomy *t, const struct publish_options *o);
+
+/*
  * Writes C as FORMAT ("md", "csv" or "html") to OUT. Returns 0; 1 when the
  * report is out but charts were skipped (a warning on stderr says why); -1
  * with ERR set on failure.

@@ -133,6 +133,34 @@ void published_close(struct published *p)
 	free(p->groups);
 }
 
+/* The published decisions of every dimension of a compare, for published_adjust. */
+struct hiding {
+	const struct compare *c;
+	struct published *dims;
+};
+
+static int is_hidden(const struct compare_dimension *d, const struct compare_category *cat, void *arg)
+{
+	const struct hiding *h = arg;
+	const struct published *p = &h->dims[d - h->c->dims];
+	if (cat >= d->cats && cat < d->cats + d->ncats)
+		return p->cats[cat - d->cats] != CELL_SHOWN;
+	return p->groups[cat - d->groups] != CELL_SHOWN;
+}
+
+void published_adjust(struct compare *c, const struct taxonomy *t, int threshold)
+{
+	if (c->adjust == STATS_ADJUST_NONE)
+		return;
+	struct hiding h = { c, xcalloc(c->ndims + 1, sizeof *h.dims) };
+	for (size_t i = 0; i < c->ndims; i++)
+		published_open(&h.dims[i], &c->dims[i], t, threshold);
+	compare_adjust_without(c, is_hidden, &h);
+	for (size_t i = 0; i < c->ndims; i++)
+		published_close(&h.dims[i]);
+	free(h.dims);
+}
+
 /* The extra counts' codes in CSV and their words in sentences (publish_extra order). */
 const char *const published_extra_code[DISCLOSE_EXTRAS] = { "missing", "declined", "unmatched", "left_out" };
 

@@ -67,6 +67,14 @@ void published_open(struct published *p, const struct compare_dimension *d, cons
 void published_close(struct published *p);
 
 /*
+ * With an adjustment for many comparisons (--adjust), reads C's categories
+ * again with each hidden one's p-value (at THRESHOLD, or under rounding)
+ * taken as 1, so that no shown reading rests on a hidden count. Call it
+ * after writing any form for analysts (the JSON), before the published ones.
+ */
+void published_adjust(struct compare *c, const struct taxonomy *t, int threshold);
+
+/*
  * "1010 of 1200 responses compared with the census; 152 missing, 38
  * declined, 0 unmatched." with hidden counts as "<5" or "[c]", and the
  * answers left out otherwise when there are any.

@@ -197,13 +197,14 @@ struct reader *reader_open_with(const char *path, const struct reader_options *o
 		[READER_ENCODING_UTF8] = ENC_UTF8, [READER_ENCODING_UTF16LE] = ENC_UTF16LE,
 		[READER_ENCODING_UTF16BE] = ENC_UTF16BE, [READER_ENCODING_WINDOWS1252] = ENC_CP1252,
 	};
-	FILE *fp = fopen(path, "rb");
+	int from_stdin = strcmp(path, "-") == 0;        /* "-" is standard input */
+	FILE *fp = from_stdin ? stdin : fopen(path, "rb");
 	struct stat st;
 	if (!fp) {
 		error_set(err, REACH_EDATA, path, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (!from_stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
 		error_set(err, REACH_EDATA, path, 0, "is a folder, not a file");      /* bad input (exit 1), not I/O */
 		fclose(fp);
 		return NULL;

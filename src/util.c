@@ -124,6 +124,8 @@ void error_set(struct reach_error *e, int code, const char *file, long line,
 {
 	size_t n = 0;
 	e->code = code;
+	if (file && strcmp(file, "-") == 0)
+		file = "standard input";        /* "-" is read from standard input */
 	if (file && line > 0)
 		n = (size_t)snprintf(e->msg, sizeof e->msg, "%s:%ld: ", file, line);
 	else if (file)
@@ -155,3 +157,16 @@ int parse_long(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+
+void buf_shell_word(struct buf *b, const char *s)
+{
+	size_t safe = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.,/:=+@%");
+	if (*s && s[safe] == '\0') {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '\'');
+	for (; *s; s++)
+		buf_puts(b, *s == '\'' ? "'\\''" : (char[2]){ *s, '\0' });
+	buf_putc(b, '\'');
+}

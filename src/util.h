@@ -48,6 +48,8 @@ void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) REACH_PRINTF(2, 3);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
+/* Appends S as one word a POSIX shell reads back as S: as it is when that is safe, else in single quotes. */
+void buf_shell_word(struct buf *b, const char *s);
 
 /* Frees the N strings of LIST and LIST itself; accepts NULL. */
 void strings_free(char **list, size_t n);
@@ -61,7 +63,7 @@ struct reach_error {
 	int code;
 	char msg[1024];
 };
-/* Records an error; line 0 leaves the line out, NULL file leaves both out. */
+/* Records an error; line 0 leaves the line out, NULL file leaves both out; file "-" is "standard input". */
 void error_set(struct reach_error *e, int code, const char *file, long line,
     const char *fmt, ...) REACH_PRINTF(5, 6);
 /* Prints "reach: MSG" to stderr and returns e->code. */

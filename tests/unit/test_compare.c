@@ -1,11 +1,13 @@
 /*
  * test_compare.c — unit tests of the comparison's helpers (compare_run.h):
  * reading the age bands of a seed table, which must refuse a row that is
- * not an age rather than carry on with an unset number.
+ * not an age rather than carry on with an unset number; and reading the
+ * categories again with hidden p-values taken as 1 (compare_adjust_without).
  */
 #include "check.h"
 #include "compare_run.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -62,8 +64,63 @@ static void test_table_bands(void)
 	CHECK(strstr(err.msg, ":2: min_age \"131\" is not an age from 0 to 130") != NULL);
 }
 
+/* compare_adjust_without's test: the first category is hidden. */
+static int first_hidden(const struct compare_dimension *d, const struct compare_category *cat, void *arg)
+{
+	(void)arg;
+	return cat == &d->cats[0];
+}
+
+/*
+ * Three categories with p-values of parity HIDDEN_P, 0.02 and 0.03, ratios
+ * below 1 with intervals that cannot tell alone, adjusted by Holm with the
+ * first hidden. By hand, Holm on {1, 0.02, 0.03}: 0.02 * 3 = 0.06, then
+ * max(0.06, 0.03 * 2 = 0.06) = 0.06: both shown categories read 0.06,
+ * whatever the hidden p-value. On the true {0.001, 0.02, 0.03} they would
+ * read 0.04 and 0.04 (below 0.05), and on {0.5, 0.02, 0.03} 0.06: the
+ * hidden count would show through.
+ */
+static void adjust_hiding_first(double hidden_p, double *p1, double *p2, enum stats_evidence *e1)
+{
+	struct compare_category cats[3] = { { 0 } };
+	struct compare_dimension d = { 0 };
+	struct compare c = { 0 };
+	double p[3] = { hidden_p, 0.02, 0.03 };
+	for (int k = 0; k < 3; k++) {
+		cats[k].st.ratio = (struct stats_interval){ 0.7, 0.45, 1.05 };
+		cats[k].st.expected = 20;
+		cats[k].st.p_value = cats[k].st.p_adjusted = p[k];
+	}
+	d.compared = 1;
+	d.warning = COMPARE_SHOWN;
+	d.cats = cats;
+	d.ncats = 3;
+	c.dims = &d;
+	c.ndims = 1;
+	c.adjust = STATS_ADJUST_HOLM;
+	c.comparisons = 3;
+	c.confidence = 0.95;
+	compare_adjust_without(&c, first_hidden, NULL);
+	*p1 = cats[1].st.p_adjusted;
+	*p2 = cats[2].st.p_adjusted;
+	*e1 = cats[1].st.evidence;
+}
+
+static void test_adjust_without_hidden(void)
+{
+	double a1, a2, b1, b2;
+	enum stats_evidence ea, eb;
+	adjust_hiding_first(0.001, &a1, &a2, &ea);
+	adjust_hiding_first(0.5, &b1, &b2, &eb);
+	CHECK(fabs(a1 - 0.06) < 1e-12 && fabs(a2 - 0.06) < 1e-12);
+	CHECK(a1 == b1 && a2 == b2);
+	CHECK_INT(ea, STATS_EVIDENCE_UNCLEAR);
+	CHECK_INT(eb, STATS_EVIDENCE_UNCLEAR);
+}
+
 int main(void)
 {
 	RUN(test_table_bands);
+	RUN(test_adjust_without_hidden);
 	return check_summary();
 }
