@@ -4,7 +4,8 @@
 # make check    every test (SAN=1: the same under AddressSanitizer and UBSan)
 # make fuzz     the libFuzzer targets of tests/fuzz/ (clang), FUZZ_SECONDS each
 # make bench    speed and memory against a bare libcsv parse and sqlite3 .import
-# make deps     install the Debian packages the build, tests and charts need
+# make deps     install the Debian packages the build, tests and charts need, and the
+#               npm packages of the browser tests (tests/browser/package-lock.json)
 # make man      write help/commands.txt into reach.1 (COMMAND SUMMARY)
 
 CC      ?= cc
@@ -25,7 +26,7 @@ else
 BUILD   = build/release
 endif
 
-DEB_PACKAGES = gcc make libcsv-dev libsqlite3-dev libgsl-dev libssl-dev gnuplot-nox sqlite3 pkg-config jq time
+DEB_PACKAGES = gcc make libcsv-dev libsqlite3-dev libgsl-dev libssl-dev gnuplot-nox sqlite3 pkg-config jq time chromium nodejs
 
 SRCS      = $(wildcard src/*.c)
 LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS))) $(BUILD)/files.o
@@ -75,6 +76,7 @@ $(BUILD)/.dir:
 
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
+	@sh tests/deps.sh --npm tests/browser
 
 check: deps
 	$(MAKE) --no-print-directory unit-bins $(BUILD)/reach $(BUILD)/attack $(BUILD)/fault.so

@@ -16,6 +16,7 @@
 #include "ingest.h"
 #include "output.h"
 #include "policy.h"
+#include "progress.h"
 #include "report.h"
 #include "table.h"
 #include "text.h"
@@ -300,6 +301,8 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 		}
 		if (!e.code && write_reports(s, t, m.slug, o, folder.data, private.data, &e) < 0 && !e.code)
 			error_set(&e, REACH_EDB, m.slug, 0, "cannot write its reports");
+		if (!e.code)
+			(void)progress_batch_page(s, t, m.slug, o->as_of, &o->compare, o->publish.suppress, folder.data, out, &e);
 		if (e.code) {
 			error_print(&e);
 			failed = e.code == REACH_EDB ? REACH_EDB : failed > 0 ? failed : 1;

@@ -312,6 +312,55 @@ int chart_shares(const struct compare_dimension *d, const int *show, const char 
 	return rc;
 }
 
+void chart_prepare_progress(const char *const *labels, size_t nseries, const double *x, size_t npoints,
+    const double *y, double close, const struct chart_caption *caption, const char *n_text, struct chart_job *job)
+{
+	double highest = 0, right = close > 0 ? close : 0;
+	size_t width = 0, drawn = 0;
+	memset(job, 0, sizeof *job);
+	buf_puts(&job->data, "weeks");
+	for (size_t s = 0; s < nseries; s++) {
+		buf_putc(&job->data, '\t');
+		put_label(&job->data, labels[s]);
+		if (strlen(labels[s]) > width)
+			width = strlen(labels[s]);
+	}
+	buf_putc(&job->data, '\n');
+	for (size_t i = 0; i < npoints; i++) {
+		buf_printf(&job->data, "%.4f", x[i]);
+		for (size_t s = 0; s < nseries; s++) {
+			double v = y[s * npoints + i];
+			if (isnan(v)) {
+				buf_puts(&job->data, "\t?");
+				continue;
+			}
+			buf_printf(&job->data, "\t%.6f", v);
+			drawn++;
+			if (v > highest)
+				highest = v;
+		}
+		buf_putc(&job->data, '\n');
+		if (x[i] > right)
+			right = x[i];
+	}
+	job->rows = drawn ? npoints : 0;
+	buf_printf(&job->script, "rows = %zu; series = %zu; close = %.4f; right = %.4f; target = %g\n", job->rows, nseries,
+	    close, right + 0.5, POLICY_PARITY_TARGET);
+	put_definitions(&job->script, NULL, axis_top(highest * 1.1, 1.5), width, caption, n_text);
+	put_template(&job->script, "progress");
+}
+
+int chart_progress(const char *const *labels, size_t nseries, const double *x, size_t npoints, const double *y,
+    double close, const char *format, const char *path, const struct chart_caption *caption, const char *n_text,
+    struct reach_error *err)
+{
+	struct chart_job job;
+	chart_prepare_progress(labels, nseries, x, npoints, y, close, caption, n_text, &job);
+	int rc = run_job(&job, format, path, caption, err);
+	chart_job_free(&job);
+	return rc;
+}
+
 static void put_escaped(struct buf *b, const char *s)
 {
 	for (; *s; s++) {

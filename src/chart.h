@@ -98,6 +98,21 @@ int chart_trend(const struct trend_series *t, double confidence, const char *for
 int chart_trends(const struct trend *tr, const char *dir, FILE *warn);
 
 /*
+ * Draws NSERIES lines, each a group's cumulative representation ratio
+ * (LABELS name them) at NPOINTS times X (weeks since opening); Y[s *
+ * NPOINTS + i] is series s at point i, NaN not drawn. Every line is the
+ * respondents' colour, told apart by its marker and dashes and named in the
+ * key; the 0.8 line (POLICY_PARITY_TARGET) and parity are drawn as in every
+ * chart, and, when CLOSE > 0, the closing date at CLOSE weeks. CAPTION and
+ * N_TEXT ("n = …") as chart_ratios; the same returns (charts/progress.gp).
+ */
+void chart_prepare_progress(const char *const *labels, size_t nseries, const double *x, size_t npoints,
+    const double *y, double close, const struct chart_caption *caption, const char *n_text, struct chart_job *job);
+int chart_progress(const char *const *labels, size_t nseries, const double *x, size_t npoints, const double *y,
+    double close, const char *format, const char *path, const struct chart_caption *caption, const char *n_text,
+    struct reach_error *err);
+
+/*
  * The SVG file at PATH, ready to sit inside an HTML page: its XML prologue
  * dropped, role="img" and an aria label added, its title and description
  * replaced by TITLE and DESC (escaped here). The caller frees it; NULL when

@@ -23,6 +23,7 @@
 #include "plan.h"
 #include "policy.h"
 #include "preview.h"
+#include "progress.h"
 #include "publish.h"
 #include "report.h"
 #include "store.h"
@@ -31,7 +32,6 @@
 #include "trend.h"
 #include "util.h"
 
-#define REACH_VERSION "0.1.0"
 
 /* Reads --delimiter and --encoding (each NULL when not given) into *READ; 0, or an exit code. */
 static int check_reading(const char *command, const char *delimiter, const char *encoding,
@@ -582,13 +582,14 @@ static int cmd_batch(const struct cli_globals *g, FILE *out, int argc, char **ar
 	struct cli_option options[] = {
 		{ "reports", &o.reports, NULL }, { "private", &o.private, NULL }, { "geography", &o.compare.geography, NULL },
 		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { "suppress", &suppress, NULL },
-		{ "round", &round, NULL }, { NULL, NULL, NULL },
+		{ "round", &round, NULL }, { "as-of", &o.as_of, NULL }, { NULL, NULL, NULL },
 	};
 	char *dirs[1];
 	int n, rc;
 	if ((rc = cli_parse("batch", argc, argv, options, dirs, 1, &n)) ||
 	    (rc = check_adjust("batch", adjust, &o.compare.adjust)) ||
-	    (rc = check_disclosure("batch", suppress, round, &o.publish.suppress, &o.compare.round)))
+	    (rc = check_disclosure("batch", suppress, round, &o.publish.suppress, &o.compare.round)) ||
+	    (rc = check_date("batch", "as-of", o.as_of)))
 		return rc;
 	if (n != 1)
 		return cli_usage_error("batch", "%s", "needs one folder of exports");
@@ -642,6 +643,7 @@ static const struct command {
 	{ "trend", cmd_trend },
 	{ "actions", cmd_actions },
 	{ "batch", cmd_batch },
+	{ "progress", progress_command },
 	{ "unmatched", cmd_unmatched },
 	{ "retag", cmd_retag },
 	{ "baseline", cmd_baseline },

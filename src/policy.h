@@ -68,6 +68,14 @@
 #define POLICY_ROLE_FIT_SHARE 0.5
 
 /*
+ * reach progress: the current rate of responses is taken over this many
+ * days to the day followed to (or since opening, when fewer have passed).
+ * 14: two whole weeks, so that weekday and weekend and the day a reminder
+ * went out weigh alike, and recent enough to show what outreach has changed.
+ */
+#define POLICY_PROGRESS_RATE_DAYS 14
+
+/*
  * The longest code (a consultation's slug, a plan's, action's or indicator's
  * code): it names files ("SLUG.html", "SLUG-DIMENSION-shares.png"), which
  * must stay well inside a file name's 255 bytes.

@@ -7,6 +7,7 @@
 
 #include "emit.h"
 #include "plan.h"
+#include "policy.h"
 #include "words.h"
 
 /* ---- the representation report, as text ---- */
@@ -76,6 +77,32 @@ static void text_p(FILE *out, double p)
 		fprintf(out, "%.4f", p);
 }
 
+/* Is C's reading one of evidence below parity (its interval wholly below 1)? */
+static int under_represented(const struct compare_category *c, int compared)
+{
+	const char *evidence = words_reading(words_reading_of(c, compared))->evidence;
+	return evidence && strcmp(evidence, "below") == 0;
+}
+
+/* Each under-represented category and group of D with the responses it needed to reach 0.8 and parity. */
+static void text_shortfalls(FILE *out, const struct compare_dimension *d)
+{
+	int shown = 0;
+	for (size_t i = 0; i < d->ncats + d->ngroups; i++) {
+		const struct compare_category *c = i < d->ncats ? &d->cats[i] : &d->groups[i - d->ncats];
+		double four_fifths = compare_shortfall(d, c, POLICY_PARITY_TARGET), parity = compare_shortfall(d, c, 1.0);
+		if (!under_represented(c, d->compared) || isnan(parity) || (i >= d->ncats && !words_group_shown(d, i - d->ncats)))
+			continue;
+		if (!shown++)
+			fputs("  shortfall: more responses from the group, every other answer unchanged, to reach\n", out);
+		fputs("  ", out);
+		if (emit_columns(c->label) > LABEL_WIDTH)
+			fprintf(out, "%s\n  ", c->label);
+		emit_padded(out, emit_columns(c->label) > LABEL_WIDTH ? "" : c->label, LABEL_WIDTH, 1);
+		fprintf(out, " %6.0f to " POLICY_TEXT(POLICY_PARITY_TARGET) ", %.0f to parity\n", four_fifths, parity);
+	}
+}
+
 static void text_dimension(FILE *out, const struct compare_dimension *d)
 {
 	fprintf(out, "\n%s: %.0f of %.0f responses %s (%.0f missing, %.0f declined, %.0f unmatched",
@@ -109,6 +136,7 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 			fputs("  groups:\n", out), first = 0;
 		text_row(out, &d->groups[i], d->compared);
 	}
+	text_shortfalls(out, d);
 	if (d->compared) {
 		fputs("  chi-square ", out);
 		text_number(out, d->test.statistic, 0, 2, "");
@@ -264,7 +292,8 @@ static void json_strings(FILE *out, char *const *v, size_t n)
 	fputc(']', out);
 }
 
-static void json_category(FILE *out, const struct compare_category *c, int compared, int last)
+static void json_category(FILE *out, const struct compare_dimension *d, const struct compare_category *c, int compared,
+    int last)
 {
 	emit_json_member_string(out, "        {", "code", c->code);
 	emit_json_member_string(out, ", ", "label", c->label);
@@ -283,12 +312,16 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 	emit_json_member_number(out, ", ", "ratio", c->st.ratio.estimate);
 	emit_json_member_interval(out, ", ", "ratio_ci", c->st.ratio.lower, c->st.ratio.upper);
 	emit_json_member_number(out, ", ", "rate_per_1000", c->st.rate_per_1000);
+	emit_json_member_number(out, ",\n         ", "shortfall_0_8",
+	    compared ? compare_shortfall(d, c, POLICY_PARITY_TARGET) : NAN);
+	emit_json_member_number(out, ", ", "shortfall_parity", compared ? compare_shortfall(d, c, 1.0) : NAN);
 	const struct reading_words *w = words_reading(words_reading_of(c, compared));
 	emit_json_member_number(out, ",\n         ", "p", c->st.p_value);
 	emit_json_member_number(out, ", ", "p_adjusted", c->st.p_adjusted);
 	emit_json_member_string(out, ", ", "evidence", w->evidence);
 	emit_json_member_string(out, ", ", "size", w->evidence ? words_size(c->st.size) : NULL);
 	emit_json_member_string(out, ", ", "reading", w->code);
+	emit_json_member_string(out, ", ", "reading_label", w->word);
 	emit_json_member_number(out, ", ", "partial_r", c->partial_r);
 	if (c->definition)
 		emit_json_member_number(out, ", ", "only_group", c->only_group);
@@ -316,6 +349,7 @@ static void json_test(FILE *out, const struct compare_dimension *d)
 static void json_dimension(FILE *out, const struct compare_dimension *d, int last)
 {
 	emit_json_member_string(out, "    {", "dimension", d->name);
+	emit_json_member_string(out, ", ", "title", words_dimension_title(d->name));
 	emit_json_member_bool(out, ", ", "compared", d->compared);
 	emit_json_member_string(out, ", ", "warning", words_warning_code(d->warning));
 	emit_json_member_number(out, ",\n     ", "n", d->responses);
@@ -333,10 +367,10 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	emit_json_member_number(out, ", ", "population_min_age", d->base_min_age >= 0 ? d->base_min_age : NAN);
 	fputs(",\n     \"categories\": [\n", out);
 	for (size_t i = 0; i < d->ncats; i++)
-		json_category(out, &d->cats[i], d->compared && !d->warning, i + 1 == d->ncats);
+		json_category(out, d, &d->cats[i], d->compared && !d->warning, i + 1 == d->ncats);
 	fputs("     ],\n     \"groups\": [\n", out);
 	for (size_t i = 0; i < d->ngroups; i++)
-		json_category(out, &d->groups[i], d->compared && !d->warning, i + 1 == d->ngroups);
+		json_category(out, d, &d->groups[i], d->compared && !d->warning, i + 1 == d->ngroups);
 	fputs("     ],\n     \"test\": ", out);
 	json_test(out, d);
 	emit_json_key(out, ",\n     ", "notes");
