@@ -434,7 +434,11 @@ static void md_actions(FILE *out, const struct view *v)
 		buf_puts(&b, ". ");
 		put_tally(&b, v, plan->code);
 		if (has_actions(bk, plan->code)) {
-			fprintf(out, "\n## %s: %s\n\n%s.\n\n", plan->code, plan->title, b.data);
+			fprintf(out, "\n## %s: ", plan->code);        /* a code; the title and facts are text from a file */
+			emit_md_text(out, plan->title);
+			fputs("\n\n", out);
+			emit_md_text(out, b.data);
+			fputs(".\n\n", out);
 			fputs("| Action | Owner | Due | Overdue | Status | Objective | How we will know | Indicator | Baseline | "
 			      "Latest | Target | Indicator status | Evidence |\n", out);
 			fputs("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n", out);

@@ -328,9 +328,10 @@ static void page_figure(FILE *out, const struct compare *c, const struct compare
 	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
 		struct buf file = { 0 };
 		struct reach_error err = { 0 };
-		buf_printf(&file, "%s/%s-%s%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
-		    d->name, kind->suffix, f ? "png" : "svg");
-		if (kind->draw(d, show, f ? "png" : "svg", file.data, &caption, &err) < 0)
+		const char *name = c->nconsultations == 1 ? c->consultations[0].slug : "pooled";
+		if (chart_file(&file, o->charts_dir, f ? "png" : "svg", &err, name, d->name,
+		    *kind->suffix ? kind->suffix + 1 : NULL, (char *)NULL) < 0 ||
+		    kind->draw(d, show, f ? "png" : "svg", file.data, &caption, &err) < 0)
 			charts_skipped(skipped, err.msg);
 		buf_free(&file);
 	}

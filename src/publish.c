@@ -355,14 +355,19 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 	if (strcmp(format, "html") == 0)
 		return page_write(s, t, c, o, out, err);
 	char *title = published_title(c);
-	fprintf(out, "# Who did we reach? %s\n\n", title);
+	fputs("# Who did we reach? ", out);
+	emit_md_text(out, title);
+	fputs("\n\n", out);
 	struct buf ages = { 0 };
 	published_base_phrase(c, &ages);
 	struct buf rate = { 0 };
 	published_rate_sentence(c, &rate);
-	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of %s (%s)%s, "
-		     "Census 2021.%s\n", (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s",
-	    c->geography_name, c->geography, ages.data, rate.data ? rate.data : "");
+	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of ",
+	    (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s");
+	emit_md_text(out, c->geography_name);
+	fputs(" (", out);
+	emit_md_text(out, c->geography);
+	fprintf(out, ")%s, Census 2021.%s\n", ages.data, rate.data ? rate.data : "");
 	buf_free(&ages);
 	buf_free(&rate);
 	for (size_t i = 0; i < c->nnotes; i++)
@@ -386,12 +391,12 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 			disclose_suppress(d, t, o->suppress, cats, groups, NULL);
 			for (size_t k = 0; k < d->ncats; k++)
 				show[k] = cats[k] == CELL_SHOWN;
-			buf_printf(&file, "%s/%s-%s.png", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
-			    d->name);
+			const char *name = c->nconsultations == 1 ? c->consultations[0].slug : "pooled";
 			struct buf standalone = { 0 };
 			buf_printf(&standalone, "%s: representation ratios with 95%% intervals", words_dimension_title(d->name));
 			struct chart_caption caption = { title, standalone.data, c->source };
-			int drawn = chart_ratios(d, show, "png", file.data, &caption, &cerr);
+			int drawn = chart_file(&file, o->charts_dir, "png", &cerr, name, d->name, (char *)NULL) < 0 ? -1
+			    : chart_ratios(d, show, "png", file.data, &caption, &cerr);
 			buf_free(&standalone);
 			if (drawn == 0)
 				chart = xstrdup(file.data);
@@ -412,7 +417,9 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 		fprintf(out, published_suppress_note, o->suppress - 1, o->suppress);
 		fputs("\n\n", out);
 	}
-	fprintf(out, "Census figures: %s.\n", c->source);
+	fputs("Census figures: ", out);
+	emit_md_text(out, c->source);
+	fputs(".\n", out);
 	free(title);
 	return skipped;
 }

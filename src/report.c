@@ -171,12 +171,18 @@ static void text_heading(FILE *out, const struct compare *c)
 {
 	if (c->nconsultations == 1) {
 		const struct compare_consultation *cc = &c->consultations[0];
-		if (*cc->title)
-			fprintf(out, "%s (%s)\n  ", cc->title, cc->slug);
-		else
-			fprintf(out, "%s\n  ", cc->slug);
-		if (*cc->platform)
-			fprintf(out, "%s, ", cc->platform);
+		/* Text from a title or a file goes to a terminal: its control characters shown escaped. */
+		emit_term(out, *cc->title ? cc->title : cc->slug, 0);
+		if (*cc->title) {
+			fputs(" (", out);
+			emit_term(out, cc->slug, 0);
+			fputc(')', out);
+		}
+		fputs("\n  ", out);
+		if (*cc->platform) {
+			emit_term(out, cc->platform, 0);
+			fputs(", ", out);
+		}
 		if (cc->opened)
 			fprintf(out, "open %s to %s", cc->opened, cc->closed ? cc->closed : "?");
 		else if (cc->closed)
@@ -192,14 +198,18 @@ static void text_heading(FILE *out, const struct compare *c)
 			fprintf(out, " %s", c->consultations[i].slug);
 		fputc('\n', out);
 	}
+	fputs("Compared with: ", out);
+	emit_term(out, c->geography_name, 0);
+	fputs(" (", out);
+	emit_term(out, c->geography, 0);
 	if (compare_bases_match(c))
-		fprintf(out, "Compared with: %s (%s), usual residents aged %d and over, Census 2021 (%s)\n",
-		    c->geography_name, c->geography, c->min_age, c->census_date);
+		fprintf(out, "), usual residents aged %d and over, Census 2021 (%s)\n", c->min_age, c->census_date);
 	else
-		fprintf(out, "Compared with: %s (%s), usual residents aged %d and over where the census gives figures by age "
-			     "(otherwise as each dimension notes), Census 2021 (%s)\n",
-		    c->geography_name, c->geography, c->min_age, c->census_date);
-	fprintf(out, "Source: %s\n", c->source);
+		fprintf(out, "), usual residents aged %d and over where the census gives figures by age "
+			     "(otherwise as each dimension notes), Census 2021 (%s)\n", c->min_age, c->census_date);
+	fputs("Source: ", out);
+	emit_term(out, c->source, 0);
+	fputc('\n', out);
 	for (size_t i = 0; i < c->nnotes; i++)
 		fprintf(out, "Note: %s\n", c->notes[i]);
 }
