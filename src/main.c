@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "baseline.h"
 #include "batch.h"
@@ -62,6 +63,17 @@ static int check_order(const char *command, const char *first_name, const char *
 		return 0;
 	return cli_usage_error(command, "--%s %s is later than --%s %s: swap them, or correct one", first_name, first,
 	    last_name, last);
+}
+
+/* Checks that --charts DIR (NULL: not given) names a folder there is; 0, or a usage error saying what is wrong. */
+static int check_charts(const char *command, const char *dir)
+{
+	struct stat st;
+	if (!dir || (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+		return 0;
+	if (stat(dir, &st) == 0)
+		return cli_usage_error(command, "--charts \"%s\" is a file, not a folder", dir);
+	return cli_usage_error(command, "--charts \"%s\": no such folder; make it first (mkdir -p %s)", dir, dir);
 }
 
 /* Reads --min-age TEXT (NULL: leaves *AGE as it is) into *AGE; 0, or an exit code. */
@@ -482,7 +494,11 @@ static int cmd_report(const struct cli_globals *g, FILE *out, int argc, char **a
 		if (*end || !(o.confidence > 0.5 && o.confidence < 1))
 			return cli_usage_error("report", "--confidence \"%s\" is not a level between 0.5 and 1, as 0.95", confidence);
 	}
-	if ((rc = check_disclosure("report", suppress, round, &po.suppress, &o.round)))
+	if (po.charts_dir && (strcmp(format, "text") == 0 || strcmp(format, "json") == 0))
+		return cli_usage_error("report", "--charts draws the charts of the html and md reports: "
+					"add --format html or --format md");
+	if ((rc = check_disclosure("report", suppress, round, &po.suppress, &o.round)) ||
+	    (rc = check_charts("report", po.charts_dir)))
 		return rc;
 	if (cap) {
 		char *end;
@@ -541,7 +557,8 @@ static int cmd_trend(const struct cli_globals *g, FILE *out, int argc, char **ar
 	    (rc = check_format("trend", format, formats)) || (rc = check_date("trend", "from", from)) ||
 	    (rc = check_date("trend", "to", to)) || (rc = check_order("trend", "from", from, "to", to)) ||
 	    (rc = check_min_age("trend", min_age, &age)) ||
-	    (rc = check_disclosure("trend", suppress, round, &threshold, &o.round))) {
+	    (rc = check_disclosure("trend", suppress, round, &threshold, &o.round)) ||
+	    (rc = check_charts("trend", charts))) {
 		free(codes);
 		return rc;
 	}
