@@ -19,6 +19,7 @@
 #include "ingest.h"
 #include "help.h"
 #include "load.h"
+#include "meter.h"
 #include "output.h"
 #include "plan.h"
 #include "policy.h"
@@ -186,11 +187,13 @@ static int cmd_columns(const struct cli_globals *g, FILE *out, int argc, char **
 	const struct load_response *r;
 	if ((rc = session_open(&x, g->db, SESSION_TAXONOMY, taxonomy)) == 0) {
 		lo.taxonomy = x.t;
+		lo.meter = meter_start(files[0], g->quiet);
 		if (!(l = load_open(files[0], &lo, &x.err)))
 			rc = -1;
 	}
 	while (l && (rc = load_next(l, &r, &x.err)) == 1)
 		;
+	meter_end(lo.meter);
 	const char *name = strcmp(files[0], "-") == 0 ? "standard input" : files[0];
 	if (l && rc == 0 && strcmp(format, "json") == 0)
 		preview_columns_json(name, l, x.t, out);
@@ -293,7 +296,9 @@ static int cmd_ingest(const struct cli_globals *g, FILE *out, int argc, char **a
 	struct ingest_result result;
 	if ((rc = session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY, taxonomy)) == 0) {
 		lo.taxonomy = x.t;
+		lo.meter = meter_start(files[0], g->quiet);
 		rc = ingest_file(x.s, files[0], &m, &lo, x.t, &result, &x.err);
+		meter_end(lo.meter);
 	}
 	if ((rc = session_close(&x, rc < 0 ? -1 : REACH_OK)) == REACH_OK)
 		print_ingest_summary(out, files[0], &m, &result);
