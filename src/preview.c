@@ -6,6 +6,10 @@
 #include <string.h>
 
 #include "emit.h"
+#include "wrap.h"
+
+/* Where a column's header starts in the table of columns. */
+#define HEADER_COLUMN 38
 
 static int by_count_then_text(const void *a, const void *b)
 {
@@ -95,11 +99,15 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 	size_t n = load_values(l, q, &values), unmatched = 0;
 	uint64_t answered;
 	const struct load_value **sorted = sorted_values(l, q, &n, &answered);
-	fprintf(out, "\n%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
+	struct buf heading = { 0 };
+	buf_printf(&heading, "%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
 	if (qu->ncolumns > 1)
-		fprintf(out, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
-	fprintf(out, " \"%s\" (%llu answered, %llu blank)\n", qu->text, (unsigned long long)answered,
+		buf_printf(&heading, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
+	buf_printf(&heading, " \"%s\" (%llu answered, %llu blank)", qu->text, (unsigned long long)answered,
 	    (unsigned long long)(load_counts(l)->responses - answered));
+	fputc('\n', out);
+	wrap_line(out, heading.data, 0, 2);
+	buf_free(&heading);
 	const char *const *dims = tag_dimensions(qu->role);
 	struct tag_question tq = question_context(qu, values, n, t);
 	if (tq.age_codes)
@@ -107,12 +115,22 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 		      "   says which band each code stands for; write the bands themselves, as 16-24, and ingest again)\n",
 		    out);
 	for (size_t i = 0; i < n; i++) {
-		fprintf(out, *dims ? "  %8llu  %-40s" : "  %8llu  %s", (unsigned long long)sorted[i]->count,
-		    sorted[i]->raw);
-		if (*dims)
-			fputs("  -> ", out);
-		unmatched += write_tags(qu, sorted[i]->raw, &tq, t, out);
-		fputc('\n', out);
+		char *tags = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&tags, &len);
+		if (mem) {
+			unmatched += write_tags(qu, sorted[i]->raw, &tq, t, mem);
+			fclose(mem);
+		}
+		fprintf(out, "  %8llu  ", (unsigned long long)sorted[i]->count);
+		int width = emit_columns(sorted[i]->raw);
+		if (!*dims || !tags)
+			fprintf(out, "%s\n", sorted[i]->raw);
+		else if (12 + (width > 40 ? width : 40) + 5 + emit_columns(tags) <= WRAP_WIDTH + 1)
+			fprintf(out, "%s%*s  -> %s\n", sorted[i]->raw, width < 40 ? 40 - width : 0, "", tags);
+		else
+			fprintf(out, "%s\n%12s-> %s\n", sorted[i]->raw, "", tags);   /* fits 80 columns */
+		free(tags);
 	}
 	if (unmatched)
 		fprintf(out, "  (%zu answers match no rule: add synonyms to a taxonomy file; see reach(1), TAXONOMY)\n",
@@ -203,17 +221,31 @@ void preview_columns(const char *path, const struct load *l, const struct taxono
 	if (n->blank_rows)
 		fprintf(out, " (%llu blank rows skipped)", (unsigned long long)n->blank_rows);
 	fprintf(out, "\n\n%4s  %-21s  %-7s  %s\n", "col", "role", "sure", "header");
+	/* Fits 80 columns: the header wrapped under itself, the reason on lines of its own. */
+	struct buf text = { 0 };
 	for (size_t i = 0; i < c->ncolumns; i++) {
 		const struct column *col = &c->column[i];
-		fprintf(out, "%4zu  %-21s  %-7s  %s", col->position, columns_role_name(col->role),
-		    columns_confidence_name(col->confidence), *col->header ? col->header : "(no header)");
+		fprintf(out, "%4zu  %-21s  %-7s  ", col->position, columns_role_name(col->role),
+		    columns_confidence_name(col->confidence));
+		buf_reset(&text);
+		buf_puts(&text, *col->header ? col->header : "(no header)");
 		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0)
-			fprintf(out, " [%s]", col->tag);
+			buf_printf(&text, " [%s]", col->tag);
 		/* The full reason (which rule dropped it, why a role was demoted), else the short one. */
-		if (col->why || col->note)
-			fprintf(out, "  -- %s", col->why ? col->why : col->note);
-		fputc('\n', out);
+		const char *why = col->why ? col->why : col->note;
+		if (why && HEADER_COLUMN + emit_columns(text.data) + 5 + emit_columns(why) <= WRAP_WIDTH) {
+			buf_printf(&text, "%c%c-- %s", WRAP_NO_BREAK, WRAP_NO_BREAK, why);
+			why = NULL;
+		}
+		wrap_line(out, text.data, HEADER_COLUMN, HEADER_COLUMN);
+		if (why) {
+			buf_reset(&text);
+			buf_printf(&text, "-- %s", why);
+			fprintf(out, "%*s", HEADER_COLUMN, "");
+			wrap_line(out, text.data, HEADER_COLUMN, HEADER_COLUMN + 3);
+		}
 	}
+	buf_free(&text);
 	for (size_t q = 0; q < c->nquestions; q++)
 		if (columns_is_demographic(c->question[q].role) || c->question[q].role == ROLE_POSTCODE)
 			print_answers(l, q, t, out);
