@@ -354,6 +354,8 @@ static int count_response(const struct block_response *resp, void *ctx)
 {
 	struct run *r = ctx;
 	int levels[WEIGHT_MARGINS] = { -1, -1, -1 };
+	if (r->submitted_to_days >= 0 && (resp->submitted_days < 0 || resp->submitted_days > r->submitted_to_days))
+		return 0;       /* not yet submitted on the day asked for (reach progress) */
 	for (size_t i = 0; compare_report_dimensions[i]; i++) {
 		const char *dim = compare_report_dimensions[i];
 		if (strcmp(dim, "age") == 0) {
