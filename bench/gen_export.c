@@ -3,7 +3,7 @@
  *
  *   gen_export --layout L --rows N --seed S --year Y [--title T] [--topic K]
  *              [--age FORM] [--ethnic FORM] [--disability FORM] [--min-age N]
- *              [--opened YYYY-MM-DD] [--meta]
+ *              [--opened YYYY-MM-DD] [--outreach DAY] [--meta]
  *
  * Every respondent is invented. Names are drawn from short lists of common
  * given names and surnames and paired at random; e-mail addresses use the
@@ -13,7 +13,10 @@
  * response propensities below are illustrative round numbers chosen so that
  * the export shows the pattern real consultations show (young, very old and
  * ethnic-minority residents answer less than their share, people in middle
- * and early old age more). They are not census figures.
+ * and early old age more). They are not census figures. With --outreach DAY
+ * the council reaches out to those groups from that day of the consultation:
+ * before it they answer less still, after it more, and more responses arrive
+ * in the week the outreach starts, as a targeted campaign brings them.
  *
  * The output is a pure function of the arguments: each row draws from its own
  * splitmix64 stream seeded from (seed, row), so no libc random state is used.
@@ -638,7 +641,31 @@ struct config {
 	long opened, closed;           /* days since 1970 */
 	const struct wording *wording;
 	long long *age_cum;            /* cumulative respondent weights by age */
+	int outreach;                  /* day of the consultation (0: the first) the outreach starts; -1: none */
+	long long *age_cum_late;       /* with outreach: the weights once it has started (age_cum: before) */
 };
+
+/*
+ * Targeted outreach (--outreach): the groups it targets (ages under 35 and
+ * 75 and over, every ethnic group but White British) answer at this many per
+ * cent of their usual propensity before it starts, and after.
+ */
+#define OUTREACH_BEFORE 60
+#define OUTREACH_AFTER 250
+
+/* Is a respondent of AGE one the outreach targets? */
+static int outreach_targets_age(int age)
+{
+	return age < 35 || age >= 75;
+}
+
+/* The per cent of the usual propensity for a targeted group submitting on DAY; 100 without outreach. */
+static int outreach_factor(const struct config *c, long day)
+{
+	if (c->outreach < 0)
+		return 100;
+	return day >= c->opened + c->outreach ? OUTREACH_AFTER : OUTREACH_BEFORE;
+}
 
 static int pick_religion(struct rng *r, const struct person *p)
 {
@@ -702,14 +729,16 @@ static void person_make(struct person *p, const struct config *c, long row, long
 	long long draw;
 	int lo, hi, i, ticked, weights[ETH_N], group;
 	long submit_day = (long)(submitted / 86400);
+	int outreach = outreach_factor(c, submit_day);
+	const long long *age_cum = outreach > 100 ? c->age_cum_late : c->age_cum;
 
 	rng_seed(&r, c->seed, (uint64_t)row, 1);
-	draw = (long long)rng_below(&r, (uint64_t)c->age_cum[MAX_AGE - c->min_age]);
+	draw = (long long)rng_below(&r, (uint64_t)age_cum[MAX_AGE - c->min_age]);
 	lo = 0;
 	hi = MAX_AGE - c->min_age;
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
-		if (c->age_cum[mid] > draw) hi = mid; else lo = mid + 1;
+		if (age_cum[mid] > draw) hi = mid; else lo = mid + 1;
 	}
 	p->age = c->min_age + lo;
 	p->birth_day = submit_day - (long)p->age * 365 - p->age / 4 - (long)rng_below(&r, 365);
@@ -721,6 +750,8 @@ static void person_make(struct person *p, const struct config *c, long row, long
 		int age_mult = p->age < 35 ? 150 : p->age < 55 ? 110 : p->age < 75 ? 60 : 35;
 		weights[i] = ETHNIC_POPULATION[i] * ETHNIC_PROPENSITY[i] *
 		             (i == ETH_WHITE_BRITISH ? 100 : age_mult) / 100;
+		if (i != ETH_WHITE_BRITISH)
+			weights[i] = weights[i] * outreach / 100;
 	}
 	p->ethnic = rng_pick(&r, weights, ETH_N);
 	p->write_in = (int)rng_below(&r, COUNT(ETHNIC_WRITE_IN));
@@ -1477,6 +1508,7 @@ static void write_headers(struct out *o, const struct survey *s)
 
 struct timeline {
 	long opened;          /* first day */
+	int outreach;         /* day the outreach starts (0: the first), or -1 */
 	int minutes;          /* minutes in the window */
 	uint64_t *cum;        /* cumulative weight per minute */
 };
@@ -1490,16 +1522,19 @@ static int minute_weight(const struct timeline *tl, int minute)
 	if (day == 0 && hour < 9)
 		return 0;   /* opens at 09:00 */
 	w = day < 3 ? 300 : day < 7 ? 180 : day >= days - 2 ? 220 : 100;
+	if (tl->outreach >= 0 && day >= tl->outreach && day < tl->outreach + 7)
+		w = w * 16 / 10;   /* the outreach week brings more */
 	if (weekday(tl->opened + day) == 0 || weekday(tl->opened + day) == 6)
 		w = w * 8 / 10;
 	return w * hour_w[hour];
 }
 
-static void timeline_init(struct timeline *tl, long opened, long closed)
+static void timeline_init(struct timeline *tl, long opened, long closed, int outreach)
 {
 	int i;
 	uint64_t total = 0;
 	tl->opened = opened;
+	tl->outreach = outreach;
 	tl->minutes = (int)(closed - opened + 1) * 1440;
 	tl->cum = malloc((size_t)tl->minutes * sizeof *tl->cum);
 	if (!tl->cum) {
@@ -1537,7 +1572,7 @@ static void usage(FILE *f)
 	fprintf(f,
 	"usage: %s --layout L --rows N --seed S --year Y [--title T] [--topic K]\n"
 	"                  [--age FORM] [--ethnic FORM] [--disability one|two] [--min-age N]\n"
-	"                  [--opened YYYY-MM-DD] [--meta]\n"
+	"                  [--opened YYYY-MM-DD] [--outreach DAY] [--meta]\n"
 	"Writes a synthetic consultation response export to stdout.\n"
 	"  --layout   letstalk citizenspace surveymonkey qualtrics googleforms msforms_excel bench\n"
 	"  --rows     number of responses (data rows)\n"
@@ -1551,6 +1586,8 @@ static void usage(FILE *f)
 	"  --disability  one: \"Do you consider yourself ...\"; two: Equality Act two-question form\n"
 	"  --min-age  youngest respondent (11 to 18, default 16)\n"
 	"  --opened   first day (default: the topic's usual month in --year)\n"
+	"  --outreach day of the consultation (0: the first) targeted outreach starts: the\n"
+	"             young, the oldest and ethnic minorities answer less before it, more after\n"
 	"  --title    consultation title, printed by --meta (default from topic and year)\n"
 	"  --meta     print title,platform,opened,closed,min_age as one CSV line instead\n", PROG);
 }
@@ -1632,6 +1669,7 @@ int main(int argc, char **argv)
 
 	memset(&c, 0, sizeof c);
 	c.min_age = 16;
+	c.outreach = -1;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -1655,6 +1693,7 @@ int main(int argc, char **argv)
 		else if (strcmp(a, "--disability") == 0) disability_name = argv[++i];
 		else if (strcmp(a, "--min-age") == 0) c.min_age = (int)parse_number(argv[++i], 11, 18, "bad --min-age");
 		else if (strcmp(a, "--opened") == 0) opened_arg = argv[++i];
+		else if (strcmp(a, "--outreach") == 0) c.outreach = (int)parse_number(argv[++i], 0, 365, "bad --outreach");
 		else die_usage("unknown option", a);
 	}
 	if (!layout_name || !have_rows || !have_seed || !have_year)
@@ -1685,6 +1724,8 @@ int main(int argc, char **argv)
 	c.opened = opened_arg ? parse_date(opened_arg)
 	                      : days_from_civil(c.year, c.topic->open_month, c.topic->open_day);
 	c.closed = c.opened + c.topic->days - 1;
+	if (c.outreach > c.topic->days - 1)
+		die_usage("--outreach is after the closing day", NULL);
 	if (!c.title) {
 		snprintf(title, sizeof title, "%s %d", c.topic->title, c.year);
 		c.title = title;
@@ -1706,21 +1747,26 @@ int main(int argc, char **argv)
 	}
 
 	c.age_cum = malloc((size_t)(MAX_AGE - c.min_age + 1) * sizeof *c.age_cum);
-	if (!c.age_cum) {
+	c.age_cum_late = malloc((size_t)(MAX_AGE - c.min_age + 1) * sizeof *c.age_cum_late);
+	if (!c.age_cum || !c.age_cum_late) {
 		fprintf(stderr, "%s: out of memory\n", PROG);
 		return 1;
 	}
 	{
-		long long total = 0;
+		long long total = 0, late = 0;
 		int age;
 		for (age = c.min_age; age <= MAX_AGE; age++) {
-			total += population_weight(age) * response_propensity(age);
+			long long w = population_weight(age) * response_propensity(age);
+			int targeted = c.outreach >= 0 && outreach_targets_age(age);
+			total += targeted ? w * OUTREACH_BEFORE / 100 : w;
+			late += targeted ? w * OUTREACH_AFTER / 100 : w;
 			c.age_cum[age - c.min_age] = total;
+			c.age_cum_late[age - c.min_age] = late;
 		}
 	}
 	s.header_rows = 1;
 	layout->build(&s, &c);
-	timeline_init(&tl, c.opened, c.closed);
+	timeline_init(&tl, c.opened, c.closed, c.outreach);
 
 	o.cp1252 = layout->cp1252;
 	o.quote_all = layout->quote_all;
@@ -1757,6 +1803,7 @@ int main(int argc, char **argv)
 	out_flush(&o);
 	free(tl.cum);
 	free(c.age_cum);
+	free(c.age_cum_late);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "%s: write error: %s\n", PROG, strerror(errno));
 		return 1;

@@ -37,3 +37,19 @@ echo "$samples" | while IFS='|' read -r file slug args; do
 done
 mv "$dir/consultations.csv.tmp" "$dir/consultations.csv"
 echo "samples: $dir/consultations.csv"
+
+# A consultation followed while it is open (reach progress): its responses
+# arrive over six weeks, the groups it under-reaches later, after targeted
+# outreach from day 21. In a folder of its own, with its own
+# consultations.csv, so that the samples above stay as they are.
+open=$dir/open
+file=synthetic_2026_letstalk_localplan.csv
+args='--layout letstalk --rows 1500 --seed 2026 --year 2026 --topic localplan --age bands-85 --ethnic 2021 --disability two --min-age 16 --outreach 21'
+mkdir -p "$open"
+# shellcheck disable=SC2086
+"$out/gen_export" $args > "$open/$file.tmp"
+mv "$open/$file.tmp" "$open/$file"
+# shellcheck disable=SC2086
+printf 'file,slug,title,platform,opened,closed,min_age\n%s,localplan-2026,%s\n' "$file" \
+	"$("$out/gen_export" $args --meta)" > "$open/consultations.csv"
+echo "samples: $open/$file ($(wc -c < "$open/$file" | tr -d ' ') bytes), $open/consultations.csv"

@@ -20,6 +20,7 @@ struct batch_options {
 	const char *private;            /* folder for the JSON, not to publish (made 0700); NULL: DIR/reports-private */
 	struct compare_options compare;
 	struct publish_options publish;
+	const char *as_of;              /* "YYYY-MM-DD": the day a consultation is open on; NULL: today */
 };
 
 /*
@@ -27,7 +28,10 @@ struct batch_options {
  * gives each file's slug, title, platform, dates and minimum age, as
  * seeds/samples/consultations.csv does; otherwise the slug is the file's
  * name). Each report to publish is suppressed on its own (O->publish);
- * the private folder may not be the folder to publish. Prints a line per
+ * the private folder may not be the folder to publish. A consultation
+ * still open on O->as_of (closing after it) also gets its progress page,
+ * SLUG-progress.html, suppressed, in the folder to publish (progress.h).
+ * Prints a line per
  * file to OUT, then which folder is safe to publish, and problems to
  * stderr, and goes on past a bad file. Returns 0, 1 when some file failed (3, REACH_EDB, when a
  * database or report could not be written), or -1 with ERR set

@@ -1,6 +1,7 @@
 /* block.c — see block.h. */
 #include "block.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,11 +74,12 @@ const struct block_response *block_read_next(struct block_reader *br, int *corru
 	*corrupt = 0;
 	if (br->left == 0)
 		return NULL;
-	if (!(n = varint_get(br->lines, br->lines_end, &v)))
+	/* Each value is checked against its bounds before use: a damaged block is reported, never trusted. */
+	if (!(n = varint_get(br->lines, br->lines_end, &v)) || v > (uint64_t)(LONG_MAX - br->r.line))
 		goto bad;
 	br->lines += n;
 	br->r.line += (long)v;
-	if (!(n = varint_get(br->days, br->days_end, &v)))
+	if (!(n = varint_get(br->days, br->days_end, &v)) || v > (uint64_t)INT32_MAX)
 		goto bad;
 	br->days += n;
 	br->r.submitted_days = (int32_t)v - 1;
@@ -87,7 +89,7 @@ const struct block_response *block_read_next(struct block_reader *br, int *corru
 	br->r.ref = br->refs;
 	br->refs = nul + 1;
 	for (size_t q = 0; q < br->nq; q++) {
-		if (!(n = varint_get(br->answers, br->answers_end, &v)))
+		if (!(n = varint_get(br->answers, br->answers_end, &v)) || v > UINT32_MAX)
 			goto bad;
 		br->answers += n;
 		br->r.codes[q] = (uint32_t)v;

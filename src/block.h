@@ -59,7 +59,11 @@ void block_read_start(struct block_reader *br, uint64_t first_seq, size_t count,
     const void *lines, size_t lines_len, const void *days, size_t days_len,
     const void *refs, size_t refs_len, const void *answers, size_t answers_len);
 
-/* The next response, or NULL at the end or when the block is corrupt (*CORRUPT set). */
+/*
+ * The next response, or NULL at the end or when the block is corrupt
+ * (*CORRUPT set): a string that ends early, a line past LONG_MAX, a date
+ * past INT32_MAX days or an answer code past UINT32_MAX.
+ */
 const struct block_response *block_read_next(struct block_reader *br, int *corrupt);
 
 void block_read_end(struct block_reader *br);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "embedded.h"
 #include "output.h"
 #include "policy.h"
+#include "text.h"
 #include "trend.h"
 #include "words.h"
 
@@ -49,6 +51,29 @@ static int run_gnuplot(const char *script)
 		if (errno != EINTR)
 			return -1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+int chart_file(struct buf *path, const char *dir, const char *format, struct reach_error *err, const char *part, ...)
+{
+	va_list ap;
+	va_start(ap, part);
+	buf_reset(path);
+	buf_printf(path, "%s/", dir);
+	for (const char *p = part; p; p = va_arg(ap, const char *)) {
+		if (!text_is_code(p)) {
+			struct buf shown = { 0 };
+			text_visible(p, &shown);
+			error_set(err, REACH_EPARTIAL, dir, 0, "no chart: \"%.100s\" cannot name a chart's file (" TEXT_CODE_RULE ")",
+			    shown.data);
+			buf_free(&shown);
+			va_end(ap);
+			return -1;
+		}
+		buf_printf(path, "%s%s", p == part ? "" : "-", p);
+	}
+	va_end(ap);
+	buf_printf(path, ".%s", format);
+	return 0;
 }
 
 static int tidy_svg_file(const char *path, const struct chart_caption *caption);
@@ -287,6 +312,55 @@ int chart_shares(const struct compare_dimension *d, const int *show, const char 
 	return rc;
 }
 
+void chart_prepare_progress(const char *const *labels, size_t nseries, const double *x, size_t npoints,
+    const double *y, double close, const struct chart_caption *caption, const char *n_text, struct chart_job *job)
+{
+	double highest = 0, right = close > 0 ? close : 0;
+	size_t width = 0, drawn = 0;
+	memset(job, 0, sizeof *job);
+	buf_puts(&job->data, "weeks");
+	for (size_t s = 0; s < nseries; s++) {
+		buf_putc(&job->data, '\t');
+		put_label(&job->data, labels[s]);
+		if (strlen(labels[s]) > width)
+			width = strlen(labels[s]);
+	}
+	buf_putc(&job->data, '\n');
+	for (size_t i = 0; i < npoints; i++) {
+		buf_printf(&job->data, "%.4f", x[i]);
+		for (size_t s = 0; s < nseries; s++) {
+			double v = y[s * npoints + i];
+			if (isnan(v)) {
+				buf_puts(&job->data, "\t?");
+				continue;
+			}
+			buf_printf(&job->data, "\t%.6f", v);
+			drawn++;
+			if (v > highest)
+				highest = v;
+		}
+		buf_putc(&job->data, '\n');
+		if (x[i] > right)
+			right = x[i];
+	}
+	job->rows = drawn ? npoints : 0;
+	buf_printf(&job->script, "rows = %zu; series = %zu; close = %.4f; right = %.4f; target = %g\n", job->rows, nseries,
+	    close, right + 0.5, POLICY_PARITY_TARGET);
+	put_definitions(&job->script, NULL, axis_top(highest * 1.1, 1.5), width, caption, n_text);
+	put_template(&job->script, "progress");
+}
+
+int chart_progress(const char *const *labels, size_t nseries, const double *x, size_t npoints, const double *y,
+    double close, const char *format, const char *path, const struct chart_caption *caption, const char *n_text,
+    struct reach_error *err)
+{
+	struct chart_job job;
+	chart_prepare_progress(labels, nseries, x, npoints, y, close, caption, n_text, &job);
+	int rc = run_job(&job, format, path, caption, err);
+	chart_job_free(&job);
+	return rc;
+}
+
 static void put_escaped(struct buf *b, const char *s)
 {
 	for (; *s; s++) {
@@ -459,8 +533,8 @@ int chart_trends(const struct trend *tr, const char *dir, FILE *warn)
 			const char *format = f ? "png" : "svg";
 			struct buf path = { 0 };
 			struct reach_error err = { 0 };
-			buf_printf(&path, "%s/trend-%s-%s.%s", dir, s->dimension, s->code, format);
-			if (chart_trend(s, tr->confidence, format, path.data, &caption, &err) < 0 && !partial) {
+			if ((chart_file(&path, dir, format, &err, "trend", s->dimension, s->code, (char *)NULL) < 0 ||
+			    chart_trend(s, tr->confidence, format, path.data, &caption, &err) < 0) && !partial) {
 				fprintf(warn, "reach: warning: %s\n", err.msg);
 				partial = 1;
 			}

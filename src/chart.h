@@ -69,6 +69,14 @@ int chart_ratios(const struct compare_dimension *d, const int *show, const char 
 int chart_shares(const struct compare_dimension *d, const int *show, const char *format, const char *path,
     const struct chart_caption *caption, struct reach_error *err);
 
+/*
+ * Builds into PATH the chart file DIR/PART-PART-….FORMAT from the parts
+ * (a NULL ends them: cast it, (char *)NULL), each of which must be a code
+ * (text_is_code: a slug, a dimension, a category code), so that no name
+ * from data can climb out of DIR. 0, or -1 with ERR saying which part.
+ */
+int chart_file(struct buf *path, const char *dir, const char *format, struct reach_error *err, const char *part, ...);
+
 struct trend;
 
 /*
@@ -88,6 +96,21 @@ int chart_trend(const struct trend_series *t, double confidence, const char *for
  * for the caller to free.
  */
 int chart_trends(const struct trend *tr, const char *dir, FILE *warn);
+
+/*
+ * Draws NSERIES lines, each a group's cumulative representation ratio
+ * (LABELS name them) at NPOINTS times X (weeks since opening); Y[s *
+ * NPOINTS + i] is series s at point i, NaN not drawn. Every line is the
+ * respondents' colour, told apart by its marker and dashes and named in the
+ * key; the 0.8 line (POLICY_PARITY_TARGET) and parity are drawn as in every
+ * chart, and, when CLOSE > 0, the closing date at CLOSE weeks. CAPTION and
+ * N_TEXT ("n = …") as chart_ratios; the same returns (charts/progress.gp).
+ */
+void chart_prepare_progress(const char *const *labels, size_t nseries, const double *x, size_t npoints,
+    const double *y, double close, const struct chart_caption *caption, const char *n_text, struct chart_job *job);
+int chart_progress(const char *const *labels, size_t nseries, const double *x, size_t npoints, const double *y,
+    double close, const char *format, const char *path, const struct chart_caption *caption, const char *n_text,
+    struct reach_error *err);
 
 /*
  * The SVG file at PATH, ready to sit inside an HTML page: its XML prologue

@@ -15,6 +15,7 @@
 #include "baseline.h"
 #include "compare_run.h"
 #include "count.h"
+#include "date.h"
 #include "policy.h"
 #include "table.h"
 #include "weight.h"
@@ -462,6 +463,7 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	struct compare *c = xcalloc(1, sizeof *c);
 	struct run r = { 0 };
 	r.s = s, r.t = t, r.o = o, r.c = c, r.closed_days = -1, r.err = err;
+	r.submitted_to_days = o->submitted_to ? date_to_days(o->submitted_to) : -1;
 	struct baseline *b = NULL;
 	int rc = 0;
 	c->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;
@@ -599,6 +601,17 @@ const struct compare_category *compare_find(const struct compare_dimension *d, c
 		if (strcmp(d->groups[i].code, code) == 0)
 			return &d->groups[i];
 	return NULL;
+}
+
+double compare_shortfall(const struct compare_dimension *d, const struct compare_category *c, double target)
+{
+	double base = d->known + (c->definition ? c->only_group : 0);
+	double x = stats_shortfall(c->n, base, c->st.population_share, target);
+	if (isnan(x))
+		return NAN;
+	/* A whole number of responses; the tolerance keeps an exact 12 from reading 13 by rounding error. */
+	double whole = ceil(x - 1e-9);
+	return whole > 0 ? whole : 0.0;       /* never -0, which JSON would print as "-0" */
 }
 
 int compare_select(struct store *s, const char *from, const char *to, const char *platform, char ***slugs,

@@ -27,6 +27,8 @@ struct compare_options {
 	double weight_cap;      /* largest weight as a multiple of the mean; 0: the default (5), < 0: none */
 	enum stats_adjust adjust;       /* of the parity p-values across the report, for the readings */
 	int round;              /* round every count to a multiple of this before any figure (0: exact) */
+	const char *submitted_to;       /* "YYYY-MM-DD": count only the responses submitted on or before it, those
+	                                   with no submitted date left out (reach progress); NULL: every response */
 };
 
 /* One category or roll-up group of a dimension. */
@@ -161,6 +163,16 @@ const struct compare_dimension *compare_dimension(const struct compare *c, const
 
 /* The category or group CODE of D ("18-24", "75+", "bme", "female"), or NULL. */
 const struct compare_category *compare_find(const struct compare_dimension *d, const char *code);
+
+/*
+ * The shortfall of category or group C of D: how many more responses from
+ * it, every other answer unchanged, would have brought its representation
+ * ratio to TARGET (POLICY_PARITY_TARGET, or 1 for parity), by
+ * stats_shortfall over the base of its share, rounded up to whole
+ * responses; 0 when it reaches TARGET; NaN when it has no census share (or
+ * no number of responses reaches TARGET).
+ */
+double compare_shortfall(const struct compare_dimension *d, const struct compare_category *c, double target);
 
 /*
  * The slugs of the consultations closing from FROM to TO (either may be

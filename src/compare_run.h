@@ -111,6 +111,7 @@ struct run {
 	size_t nqt;
 	const struct question_tags *age_question;       /* the age question counted (count.c), or NULL */
 	long closed_days;               /* its closing date, or -1 */
+	long submitted_to_days;         /* options.submitted_to in days, or -1: responses after it are not counted */
 	/* The first statistic that could not be computed (sticky): compare_run then fails. */
 	int stats_status;               /* STATS_OK, or that statistic's status */
 	char stats_failed[160];         /* what it was, e.g. "the chi-square test of age" */

@@ -14,6 +14,9 @@
 #include "store.h"
 #include "tag.h"
 
+/* The most responses a stored consultation may count: more is a damaged database. */
+#define CONSULT_MAX_RESPONSES ((int64_t)1 << 40)
+
 /* A consultation as stored: its questions and each question's distinct answers. */
 struct consult_question {
 	int64_t id;
@@ -35,7 +38,12 @@ struct consult_view {
 	struct consult_question *q;
 };
 
-/* Reads consultation SLUG's questions and answers; 0, or -1 with ERR set. */
+/*
+ * Reads consultation SLUG's questions and answers; 0, or -1 with ERR set.
+ * What the database holds is checked against its bounds (question slots
+ * 0, 1, …; answer codes 1, 2, … below LOAD_MAX_VALUES; counts within the
+ * responses); a database that fails is reported as damaged (REACH_EDB).
+ */
 int consult_view_open(struct store *s, const char *slug, struct consult_view *v, struct reach_error *err) REACH_MUST_CHECK;
 /* Frees what V holds (not V itself) and zeroes it; accepts NULL. */
 void consult_view_free(struct consult_view *v);
@@ -43,7 +51,9 @@ void consult_view_free(struct consult_view *v);
 /*
  * Calls FN for every response of V in file order (codes index V's
  * questions); stops early when FN returns non-zero. Returns 0, or -1 with
- * ERR set (a database fault or a corrupt block).
+ * ERR set (a database fault, or a damaged block: out of sequence, sized
+ * out of bounds, undecodable, an answer code no question has, or fewer or
+ * more responses than the consultation counts).
  */
 int consult_each_response(struct store *s, const struct consult_view *v,
     int (*fn)(const struct block_response *r, void *ctx), void *ctx, struct reach_error *err) REACH_MUST_CHECK;

@@ -17,12 +17,25 @@
 
 /* ---- reading a consultation's tags ---- */
 
-static enum tag_status status_from(const char *name)
+/* The status called NAME; -1 when there is none (a damaged database). */
+static int status_from(const char *name)
 {
 	for (int s = TAG_CATEGORY; s <= TAG_UNMATCHED; s++)
-		if (strcmp(tag_status_name((enum tag_status)s), name) == 0)
-			return (enum tag_status)s;
-	return TAG_UNMATCHED;
+		if (name && strcmp(tag_status_name((enum tag_status)s), name) == 0)
+			return s;
+	return -1;
+}
+
+/*
+ * 1 when a stored tag's numbers are within their bounds: an age interval
+ * within a life (AGE_MAX -1: open), a birth year or a date of birth's day
+ * (since 1970) within a million of 0.
+ */
+static int tag_in_bounds(int64_t age_min, int64_t age_max, int64_t number)
+{
+	return age_min >= 0 && age_min <= POLICY_AGE_LIMIT &&
+	    (age_max == -1 || (age_max >= age_min && age_max <= POLICY_AGE_LIMIT)) &&
+	    number >= -1000000 && number <= 1000000;
 }
 
 static void free_question_tags(struct run *r)
@@ -62,11 +75,19 @@ static int load_question_tags(struct run *r, const struct consult_view *v)
 		int rc;
 		store_bind_int(st, ":question", v->q[qt->slot].id);
 		while ((rc = store_step(r->s, st)) == SQLITE_ROW) {
-			size_t code = (size_t)sqlite3_column_int64(st, 0);
-			if (strcmp((const char *)sqlite3_column_text(st, 1), qt->dimension) != 0 || code == 0 || code > qt->n)
+			int64_t code = sqlite3_column_int64(st, 0);
+			const char *dimension = (const char *)sqlite3_column_text(st, 1);
+			if (dimension && strcmp(dimension, qt->dimension) != 0)
 				continue;
+			int status = status_from((const char *)sqlite3_column_text(st, 2));
+			if (!dimension || code < 1 || (uint64_t)code > qt->n || status < 0) {
+				error_set(r->err, REACH_EDB, store_path(r->s), 0,
+				    "damaged database: consultation \"%s\": a tag of answer code %lld out of bounds",
+				    v->slug, (long long)code);
+				return -1;
+			}
 			struct tag_entry *e = &qt->by_code[code - 1];
-			e->status = status_from((const char *)sqlite3_column_text(st, 2));
+			e->status = (enum tag_status)status;
 			e->category = compare_category_index(cats, ncats, (const char *)sqlite3_column_text(st, 3));
 			e->rollup = -1;
 			if (e->status == TAG_BROAD && sqlite3_column_type(st, 3) != SQLITE_NULL) {
@@ -76,9 +97,17 @@ static int load_question_tags(struct run *r, const struct consult_view *v)
 					if (strcmp(u[k].code, (const char *)sqlite3_column_text(st, 3)) == 0)
 						e->rollup = (int)k;
 			}
-			e->age_min = sqlite3_column_int(st, 4);
-			e->age_max = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 5);
-			e->number = (long)sqlite3_column_int64(st, 6);
+			int64_t age_min = sqlite3_column_int64(st, 4), number = sqlite3_column_int64(st, 6);
+			int64_t age_max = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 5);
+			if (!tag_in_bounds(age_min, age_max, number)) {
+				error_set(r->err, REACH_EDB, store_path(r->s), 0,
+				    "damaged database: consultation \"%s\": the tag of answer code %lld is out of bounds",
+				    v->slug, (long long)code);
+				return -1;
+			}
+			e->age_min = (int)age_min;
+			e->age_max = (int)age_max;
+			e->number = (long)number;
 			if (e->status == TAG_CATEGORY && e->category < 0 && qt->role != ROLE_AGE &&
 			    qt->role != ROLE_BIRTH_YEAR && qt->role != ROLE_DATE_OF_BIRTH)
 				e->status = TAG_UNMATCHED;      /* a category the taxonomy no longer has */
@@ -325,6 +354,8 @@ static int count_response(const struct block_response *resp, void *ctx)
 {
 	struct run *r = ctx;
 	int levels[WEIGHT_MARGINS] = { -1, -1, -1 };
+	if (r->submitted_to_days >= 0 && (resp->submitted_days < 0 || resp->submitted_days > r->submitted_to_days))
+		return 0;       /* not yet submitted on the day asked for (reach progress) */
 	for (size_t i = 0; compare_report_dimensions[i]; i++) {
 		const char *dim = compare_report_dimensions[i];
 		if (strcmp(dim, "age") == 0) {

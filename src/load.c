@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "content.h"
 #include "date.h"
@@ -34,9 +35,12 @@ struct held_row {   /* kept until load_close: a bounded sample */
 struct load {
 	char *path;
 	struct load_options opts;
+	struct stat at_start;           /* the file as it was when reading began */
+	int regular;                    /* a regular file: checked again at its end */
 	struct reader *in;
 	struct columns *cols;
 	struct dictionary *dict;        /* one per question */
+	size_t answer_bytes;            /* held by every dictionary, against LOAD_MAX_ANSWER_BYTES */
 	struct held_row *held;          /* sample rows not yet handed out */
 	size_t nheld, next_held;
 	struct load_counts counts;
@@ -198,6 +202,7 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 	struct load *l = xcalloc(1, sizeof *l);
 	l->path = xstrdup(path);
 	l->opts = *opts;
+	l->regular = stat(path, &l->at_start) == 0 && S_ISREG(l->at_start.st_mode);
 	l->in = reader_open_with(path, &opts->read, err);
 	if (!l->in || read_ahead(l, err) < 0)
 		goto fail;
@@ -466,15 +471,27 @@ static int code_response(struct load *l, char *const *fields, size_t n, long lin
 		 * first held), so one found as it is needs no search; only a new one is searched.
 		 */
 		l->codes[q] = dictionary_find(&l->dict[q], value, len);
+		int full = 0;
 		if (!l->codes[q]) {
 			value = without_postcodes(value, &len, &l->cut);
-			l->codes[q] = dictionary_code(&l->dict[q], value, len);
+			size_t held = l->dict[q].n;
+			/* Past the budget only an answer already held (once its postcodes are cut) is taken. */
+			full = l->answer_bytes + len + LOAD_VALUE_OVERHEAD > LOAD_MAX_ANSWER_BYTES;
+			l->codes[q] = full ? dictionary_find(&l->dict[q], value, len) : dictionary_code(&l->dict[q], value, len);
+			if (l->dict[q].n > held)
+				l->answer_bytes += len + LOAD_VALUE_OVERHEAD;
 		}
 		if (!l->codes[q]) {
-			error_set(err, REACH_EDATA, l->path, line,
-			    "column %zu \"%.60s\": more than %d different answers; if it is free text, "
-			    "say so in a profile (#%zu = free_text)", qu->columns[0] + 1, qu->text,
-			    LOAD_MAX_VALUES, qu->columns[0] + 1);
+			if (full)
+				error_set(err, REACH_EDATA, l->path, line,
+				    "column %zu \"%.60s\": the different answers of the export's questions come to more than "
+				    "%d MiB, more than reach holds; if a question is free text, say so in a profile (#%zu = free_text)",
+				    qu->columns[0] + 1, qu->text, LOAD_MAX_ANSWER_BYTES >> 20, qu->columns[0] + 1);
+			else
+				error_set(err, REACH_EDATA, l->path, line,
+				    "column %zu \"%.60s\": more than %d different answers; if it is free text, "
+				    "say so in a profile (#%zu = free_text)", qu->columns[0] + 1, qu->text,
+				    LOAD_MAX_VALUES, qu->columns[0] + 1);
 			return -1;
 		}
 	}
@@ -488,6 +505,29 @@ static int code_response(struct load *l, char *const *fields, size_t n, long lin
 	l->resp.seq = ++l->counts.responses;
 	l->resp.codes = l->codes;
 	l->resp.texts = (const char *const *)l->texts;
+	return 0;
+}
+
+/*
+ * At the end of a regular file: -1 with ERR set when the file changed while
+ * it was read (its size or modification time is not what it was at the
+ * start, or fewer or more bytes were read than it then held), else 0. A
+ * file being written, cut or replaced is never stored as complete.
+ */
+static int check_unchanged(const struct load *l, struct reach_error *err)
+{
+	struct stat now;
+	if (!l->regular)
+		return 0;
+	if (stat(l->path, &now) < 0 || now.st_size != l->at_start.st_size || now.st_ino != l->at_start.st_ino ||
+	    now.st_mtim.tv_sec != l->at_start.st_mtim.tv_sec || now.st_mtim.tv_nsec != l->at_start.st_mtim.tv_nsec ||
+	    reader_bytes(l->in) != (uint64_t)l->at_start.st_size) {
+		error_set(err, REACH_EDATA, l->path, 0,
+		    "the file changed while it was read (%lld bytes at the start, %llu read): "
+		    "nothing stored; ingest it again once it is complete",
+		    (long long)l->at_start.st_size, (unsigned long long)reader_bytes(l->in));
+		return -1;
+	}
 	return 0;
 }
 
@@ -505,6 +545,8 @@ int load_next(struct load *l, const struct load_response **resp, struct reach_er
 			line = h->line;
 		} else {
 			int rc = reader_next(l->in, &row, err);
+			if (rc == 0 && check_unchanged(l, err) < 0)
+				return -1;
 			if (rc <= 0)
 				return rc;
 			fields = (char *const *)row->fields;

@@ -2,6 +2,7 @@
  * main.c — the command line of reach: global options, subcommands, their
  * options and exit codes. Everything else lives in the modules.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "compare.h"
 #include "consult.h"
 #include "date.h"
+#include "emit.h"
 #include "export.h"
 #include "ingest.h"
 #include "help.h"
@@ -24,14 +26,15 @@
 #include "plan.h"
 #include "policy.h"
 #include "preview.h"
+#include "progress.h"
 #include "publish.h"
 #include "report.h"
 #include "store.h"
 #include "tag.h"
+#include "text.h"
 #include "trend.h"
 #include "util.h"
 
-#define REACH_VERSION "0.1.0"
 
 /* Reads --delimiter and --encoding (each NULL when not given) into *READ; 0, or an exit code. */
 static int check_reading(const char *command, const char *delimiter, const char *encoding,
@@ -49,7 +52,7 @@ static int check_reading(const char *command, const char *delimiter, const char 
 static int check_date(const char *command, const char *name, const char *value)
 {
 	char iso[11];
-	if (!value || (parse_date(value, 0, iso) == 0 && strcmp(iso, value) == 0))
+	if (!value || date_is_iso(value))
 		return 0;
 	if (parse_date(value, 0, iso) == 0)
 		return cli_usage_error(command, "--%s \"%s\": write dates as YYYY-MM-DD, here %s", name, value, iso);
@@ -74,7 +77,9 @@ static int check_charts(const char *command, const char *dir)
 		return 0;
 	if (stat(dir, &st) == 0)
 		return cli_usage_error(command, "--charts \"%s\" is a file, not a folder", dir);
-	return cli_usage_error(command, "--charts \"%s\": no such folder; make it first (mkdir -p %s)", dir, dir);
+	if (errno == ENOENT)
+		return cli_usage_error(command, "--charts \"%s\": no such folder; make it first (mkdir -p %s)", dir, dir);
+	return 0;       /* another fault (a name too long): each chart says so as it is skipped */
 }
 
 /* Reads --min-age TEXT (NULL: leaves *AGE as it is) into *AGE; 0, or an exit code. */
@@ -114,10 +119,10 @@ static int seed_database(struct store *s, struct reach_error *err)
 	return baseline_seed(s, err) < 0 ? -1 : plan_seed(s, err);
 }
 
-/* The database, created with the built-in reference data when it is new. */
-static struct store *open_store(const char *db, struct reach_error *err)
+/* The database, created with the built-in reference data when it is new and MODE allows. */
+static struct store *open_store(const char *db, enum store_mode mode, struct reach_error *err)
 {
-	return store_open(db, seed_database, err);
+	return store_open(db, mode, seed_database, err);
 }
 
 /* What a command works with: the taxonomy and the database, each when it needs them. */
@@ -127,8 +132,8 @@ struct session {
 	struct reach_error err;
 };
 
-/* What session_open opens. */
-enum { SESSION_STORE = 1, SESSION_TAXONOMY = 2 };
+/* What session_open opens; SESSION_READ: a command that only reads never creates the database. */
+enum { SESSION_STORE = 1, SESSION_TAXONOMY = 2, SESSION_READ = 4 };
 
 /*
  * Opens the taxonomy when NEEDS has SESSION_TAXONOMY (FILE, or beside DB),
@@ -140,7 +145,8 @@ static int session_open(struct session *x, const char *db, int needs, const char
 	memset(x, 0, sizeof *x);
 	if ((needs & SESSION_TAXONOMY) && !(x->t = open_taxonomy(db, file, &x->err)))
 		return -1;
-	if ((needs & SESSION_STORE) && !(x->s = open_store(db, &x->err)))
+	if ((needs & SESSION_STORE) &&
+	    !(x->s = open_store(db, (needs & SESSION_READ) ? STORE_EXISTING : STORE_CREATE, &x->err)))
 		return -1;
 	return 0;
 }
@@ -220,7 +226,9 @@ static void print_ingest_summary(FILE *out, const char *path, const struct inges
 	    r->free_text_dropped, r->ignored, plural(r->ignored));
 	for (size_t i = 0; i < r->ndims; i++) {
 		const struct ingest_dimension *d = &r->dims[i];
-		fprintf(out, "  %s: column %zu \"%s\", ", d->dimension, d->column, d->question);
+		fprintf(out, "  %s: column %zu \"", d->dimension, d->column);
+		emit_term(out, d->question, 0);
+		fputs("\", ", out);
 		if (d->answers)
 			fprintf(out, "%llu of %llu answer%s tagged (%.0f %%)\n", (unsigned long long)d->tagged,
 			    (unsigned long long)d->answers, plural(d->answers), 100.0 * (double)d->tagged / (double)d->answers);
@@ -242,9 +250,13 @@ static void print_ingest_summary(FILE *out, const char *path, const struct inges
 	}
 	if (strcmp(path, "-") == 0)
 		path = "standard input";
-	for (size_t i = 0; i < r->ndoubts; i++)
-		fprintf(stderr, "reach: %s: warning: column %zu \"%s\": %s\n", path, r->doubts[i].column,
-		    r->doubts[i].header, r->doubts[i].why);
+	for (size_t i = 0; i < r->ndoubts; i++) {
+		fprintf(stderr, "reach: %s: warning: column %zu \"", path, r->doubts[i].column);
+		emit_term(stderr, r->doubts[i].header, 0);
+		fputs("\": ", stderr);
+		emit_term(stderr, r->doubts[i].why, 0);
+		fputc('\n', stderr);
+	}
 	if (r->more_doubts)
 		fprintf(stderr, "reach: %s: warning: %zu more columns whose answers do not fit their wording "
 				"(reach columns lists them)\n", path, r->more_doubts);
@@ -285,6 +297,11 @@ static int cmd_ingest(const struct cli_globals *g, FILE *out, int argc, char **a
 		return cli_usage_error("ingest", "%s", "needs one export file");
 	if (!m.slug || !*m.slug)
 		return cli_usage_error("ingest", "%s", "needs --consultation SLUG");
+	if (!text_is_code(m.slug))
+		return cli_usage_error("ingest", "--consultation \"%s\" is not a slug (" TEXT_CODE_RULE ")", m.slug);
+	if ((m.title && !text_is_utf8(m.title)) || (m.platform && !text_is_utf8(m.platform)))
+		return cli_usage_error("ingest", "--%s is not UTF-8 text",
+		    m.title && !text_is_utf8(m.title) ? "title" : "platform");
 	if (dates && date_reading_parse(dates, &lo.dates) < 0)
 		return cli_usage_error("ingest", "--dates \"%s\" is not auto, day-first or month-first", dates);
 	m.min_age = POLICY_MIN_AGE_DEFAULT;
@@ -316,7 +333,7 @@ static int cmd_export(const struct cli_globals *g, FILE *out, int argc, char **a
 		return cli_usage_error("export", "%s", "needs one consultation");
 	struct session x;
 	struct consult_view v;
-	if ((rc = session_open(&x, g->db, SESSION_STORE, NULL)) == 0 && (rc = consult_view_open(x.s, slugs[0], &v, &x.err)) == 0) {
+	if ((rc = session_open(&x, g->db, SESSION_STORE | SESSION_READ, NULL)) == 0 && (rc = consult_view_open(x.s, slugs[0], &v, &x.err)) == 0) {
 		struct export e = { &v, out };
 		export_header(&v, out);
 		rc = consult_each_response(x.s, &v, export_row, &e, &x.err);
@@ -354,7 +371,7 @@ static int cmd_unmatched(const struct cli_globals *g, FILE *out, int argc, char 
 	if (n != 1)
 		return cli_usage_error("unmatched", "%s", "needs one consultation");
 	struct session x;
-	rc = session_open(&x, g->db, SESSION_STORE, NULL) == 0 ? consult_unmatched(x.s, slugs[0], strcmp(format, "json") == 0, out, &x.err) : -1;
+	rc = session_open(&x, g->db, SESSION_STORE | SESSION_READ, NULL) == 0 ? consult_unmatched(x.s, slugs[0], strcmp(format, "json") == 0, out, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
@@ -374,7 +391,7 @@ static int cmd_baseline(const struct cli_globals *g, FILE *out, int argc, char *
 	if (format && (!list || (rc = check_format("baseline", format, text_or_json))))
 		return rc ? rc : cli_usage_error("baseline", "%s", "--format goes with baseline list");
 	struct session x;
-	rc = session_open(&x, g->db, SESSION_STORE | (import ? SESSION_TAXONOMY : 0), taxonomy);
+	rc = session_open(&x, g->db, SESSION_STORE | (import ? SESSION_TAXONOMY : 0) | (list ? SESSION_READ : 0), taxonomy);
 	if (rc == 0 && import)
 		rc = baseline_import(x.s, x.t, words[1], geography, out, &x.err);
 	else if (rc == 0 && list)
@@ -396,7 +413,7 @@ static int cmd_plan(const struct cli_globals *g, FILE *out, int argc, char **arg
 	if (!import && !list)
 		return cli_usage_error("plan", "%s", "use: plan import FILE | plan list");
 	struct session x;
-	if ((rc = session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY, taxonomy)) == 0)
+	if ((rc = session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY | (list ? SESSION_READ : 0), taxonomy)) == 0)
 		rc = import ? plan_import(x.s, x.t, words[1], out, &x.err) : plan_list(x.s, out, &x.err);
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
@@ -445,7 +462,7 @@ static int cmd_actions(const struct cli_globals *g, FILE *out, int argc, char **
 		return rc;
 	o.compare.min_age = (int)age;
 	struct session x;
-	rc = session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0 ? plan_actions(x.s, x.t, &o, out, &x.err) : -1;
+	rc = session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY | SESSION_READ, taxonomy) == 0 ? plan_actions(x.s, x.t, &o, out, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
@@ -517,7 +534,7 @@ static int cmd_report(const struct cli_globals *g, FILE *out, int argc, char **a
 	char **slugs = NULL;
 	size_t nslugs = 0;
 	struct compare *c = NULL;
-	rc = session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY, taxonomy);
+	rc = session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY | SESSION_READ, taxonomy);
 	if (rc == 0 && n == 1) {
 		slugs = xmalloc(sizeof *slugs);
 		slugs[nslugs++] = xstrdup(slugs_given[0]);
@@ -570,7 +587,7 @@ static int cmd_trend(const struct cli_globals *g, FILE *out, int argc, char **ar
 	o.min_age = (int)age;
 	struct session x;
 	struct trend *tr = NULL;
-	if (session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY, taxonomy) == 0)
+	if (session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY | SESSION_READ, taxonomy) == 0)
 		tr = trend_run(x.s, x.t, from, to, n ? codes : NULL, (size_t)n, &o, threshold, &x.err);
 	if (tr && strcmp(format, "json") == 0)
 		trend_json(tr, out);
@@ -590,13 +607,14 @@ static int cmd_batch(const struct cli_globals *g, FILE *out, int argc, char **ar
 	struct cli_option options[] = {
 		{ "reports", &o.reports, NULL }, { "private", &o.private, NULL }, { "geography", &o.compare.geography, NULL },
 		{ "taxonomy", &taxonomy, NULL }, { "adjust", &adjust, NULL }, { "suppress", &suppress, NULL },
-		{ "round", &round, NULL }, { NULL, NULL, NULL },
+		{ "round", &round, NULL }, { "as-of", &o.as_of, NULL }, { NULL, NULL, NULL },
 	};
 	char *dirs[1];
 	int n, rc;
 	if ((rc = cli_parse("batch", argc, argv, options, dirs, 1, &n)) ||
 	    (rc = check_adjust("batch", adjust, &o.compare.adjust)) ||
-	    (rc = check_disclosure("batch", suppress, round, &o.publish.suppress, &o.compare.round)))
+	    (rc = check_disclosure("batch", suppress, round, &o.publish.suppress, &o.compare.round)) ||
+	    (rc = check_date("batch", "as-of", o.as_of)))
 		return rc;
 	if (n != 1)
 		return cli_usage_error("batch", "%s", "needs one folder of exports");
@@ -615,7 +633,7 @@ static int cmd_list(const struct cli_globals *g, FILE *out, int argc, char **arg
 	    (rc = check_format("list", format, text_or_json)))
 		return rc;
 	struct session x;
-	rc = session_open(&x, g->db, SESSION_STORE, NULL) == 0 ? consult_list(x.s, strcmp(format, "json") == 0, out, &x.err) : -1;
+	rc = session_open(&x, g->db, SESSION_STORE | SESSION_READ, NULL) == 0 ? consult_list(x.s, strcmp(format, "json") == 0, out, &x.err) : -1;
 	return session_close(&x, rc < 0 ? -1 : REACH_OK);
 }
 
@@ -650,6 +668,7 @@ static const struct command {
 	{ "trend", cmd_trend },
 	{ "actions", cmd_actions },
 	{ "batch", cmd_batch },
+	{ "progress", progress_command },
 	{ "unmatched", cmd_unmatched },
 	{ "retag", cmd_retag },
 	{ "baseline", cmd_baseline },

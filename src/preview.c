@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "text.h"
 #include "wrap.h"
 
 /* Where a column's header starts in the table of columns. */
@@ -34,6 +35,15 @@ static void describe_tag(const char *dimension, const struct tag_result *r, FILE
 		tag_age_code(r->age_min, r->age_max, code);
 		fputs(code, out);
 	}
+}
+
+/* Appends TEXT to B as a terminal may show it: control characters and invalid UTF-8 escaped (text_visible). */
+static void put_visible(struct buf *b, const char *text)
+{
+	struct buf shown = { 0 };
+	text_visible(text, &shown);
+	buf_puts(b, shown.data ? shown.data : "");
+	buf_free(&shown);
 }
 
 /* How the answers of question QU are tagged: its age-group codes judged from its VALUES (N of them). */
@@ -103,7 +113,9 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 	buf_printf(&heading, "%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
 	if (qu->ncolumns > 1)
 		buf_printf(&heading, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
-	buf_printf(&heading, " \"%s\" (%llu answered, %llu blank)", qu->text, (unsigned long long)answered,
+	buf_puts(&heading, " \"");
+	put_visible(&heading, qu->text);
+	buf_printf(&heading, "\" (%llu answered, %llu blank)", (unsigned long long)answered,
 	    (unsigned long long)(load_counts(l)->responses - answered));
 	fputc('\n', out);
 	wrap_line(out, heading.data, 0, 2);
@@ -123,13 +135,16 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 			fclose(mem);
 		}
 		fprintf(out, "  %8llu  ", (unsigned long long)sorted[i]->count);
-		int width = emit_columns(sorted[i]->raw);
+		struct buf raw = { 0 };
+		put_visible(&raw, sorted[i]->raw);
+		int width = emit_columns(raw.data);
 		if (!*dims || !tags)
-			fprintf(out, "%s\n", sorted[i]->raw);
+			fprintf(out, "%s\n", raw.data);
 		else if (12 + (width > 40 ? width : 40) + 5 + emit_columns(tags) <= WRAP_WIDTH + 1)
-			fprintf(out, "%s%*s  -> %s\n", sorted[i]->raw, width < 40 ? 40 - width : 0, "", tags);
+			fprintf(out, "%s%*s  -> %s\n", raw.data, width < 40 ? 40 - width : 0, "", tags);
 		else
-			fprintf(out, "%s\n%12s-> %s\n", sorted[i]->raw, "", tags);   /* fits 80 columns */
+			fprintf(out, "%s\n%12s-> %s\n", raw.data, "", tags);   /* fits 80 columns */
+		buf_free(&raw);
 		free(tags);
 	}
 	if (unmatched)
@@ -213,7 +228,9 @@ void preview_columns(const char *path, const struct load *l, const struct taxono
 {
 	const struct columns *c = load_columns(l);
 	const struct load_counts *n = load_counts(l);
-	fprintf(out, "file:      %s\n", path);
+	fputs("file:      ", out);
+	emit_term(out, path, 0);
+	fputc('\n', out);
 	fprintf(out, "encoding:  %s\n", reader_encoding(load_reader(l)));
 	fprintf(out, "delimiter: %s (%s)\n", reader_delimiter_name(load_reader(l)), reader_delimiter_how(load_reader(l)));
 	fprintf(out, "layout:    %s\n", layout_name(c->layout));
@@ -228,22 +245,28 @@ void preview_columns(const char *path, const struct load *l, const struct taxono
 		fprintf(out, "%4zu  %-21s  %-7s  ", col->position, columns_role_name(col->role),
 		    columns_confidence_name(col->confidence));
 		buf_reset(&text);
-		buf_puts(&text, *col->header ? col->header : "(no header)");
-		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0)
-			buf_printf(&text, " [%s]", col->tag);
+		put_visible(&text, *col->header ? col->header : "(no header)");
+		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0) {
+			buf_puts(&text, " [");
+			put_visible(&text, col->tag);
+			buf_putc(&text, ']');
+		}
 		/* The full reason (which rule dropped it, why a role was demoted), else the short one. */
-		const char *why = col->why ? col->why : col->note;
-		if (why && HEADER_COLUMN + emit_columns(text.data) + 5 + emit_columns(why) <= WRAP_WIDTH) {
-			buf_printf(&text, "%c%c-- %s", WRAP_NO_BREAK, WRAP_NO_BREAK, why);
-			why = NULL;
+		struct buf why = { 0 };
+		if (col->why || col->note)
+			put_visible(&why, col->why ? col->why : col->note);
+		if (why.len && HEADER_COLUMN + emit_columns(text.data) + 5 + emit_columns(why.data) <= WRAP_WIDTH) {
+			buf_printf(&text, "%c%c-- %s", WRAP_NO_BREAK, WRAP_NO_BREAK, why.data);
+			buf_reset(&why);
 		}
 		wrap_line(out, text.data, HEADER_COLUMN, HEADER_COLUMN);
-		if (why) {
+		if (why.len) {
 			buf_reset(&text);
-			buf_printf(&text, "-- %s", why);
+			buf_printf(&text, "-- %s", why.data);
 			fprintf(out, "%*s", HEADER_COLUMN, "");
 			wrap_line(out, text.data, HEADER_COLUMN, HEADER_COLUMN + 3);
 		}
+		buf_free(&why);
 	}
 	buf_free(&text);
 	for (size_t q = 0; q < c->nquestions; q++)

@@ -98,44 +98,135 @@ static int upgrade_schema(struct store *s, void *unused, struct reach_error *err
 	return s->err.code ? -1 : 0;
 }
 
-/* Creates the schema in a new database, upgrades one from an older reach, or refuses one from a newer reach. */
-static int migrate(struct store *s, store_seed_fn seed)
+/* Counts the tables, views and indexes of the database: 0 in a new (empty) file; -1 on failure. */
+static int schema_objects(struct store *s)
 {
-	int version = pragma_int(s, "PRAGMA user_version");
-	if (version < 0)
-		return -1;
+	return pragma_int(s, "SELECT count(*) FROM sqlite_schema");
+}
+
+/* 1 when the database has table NAME, 0 when not, -1 on failure. */
+static int has_table(struct store *s, const char *name)
+{
+	sqlite3_stmt *st;
+	int found = -1;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", -1, &st,
+	    NULL) != SQLITE_OK)
+		return db_fail(s, "reading the schema");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		found = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found < 0 ? db_fail(s, "reading the schema") : found;
+}
+
+/*
+ * What the database at version VERSION is to this reach: 0 when it is
+ * reach's (or empty) and may be used or upgraded, -1 with the store failed
+ * when it is another program's or a newer reach's.
+ */
+static int check_owner(struct store *s, int version)
+{
 	if (version > STORE_SCHEMA_VERSION) {
 		error_set(&s->err, REACH_EDB, s->path, 0,
 		    "made by a newer reach (schema %d; this reach knows %d)", version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
-	if (version == STORE_SCHEMA_VERSION)
-		return 0;
-	struct reach_error err = { 0 };
-	if (store_transaction(s, version == 0 ? create_schema : upgrade_schema, &seed, &err) < 0) {
-		store_fail(s, &err);
+	int objects = version == 0 ? schema_objects(s) : has_table(s, "consultations");
+	if (objects < 0)
+		return db_fail(s, "reading the schema");
+	if ((version == 0 && objects > 0) || (version > 0 && objects == 0)) {
+		error_set(&s->err, REACH_EDB, s->path, 0,
+		    "not a reach database: it holds another program's tables (reach leaves it as it is; "
+		    "give --db a new file name)");
 		return -1;
 	}
 	return 0;
 }
 
-struct store *store_open(const char *path, store_seed_fn seed, struct reach_error *err)
+/*
+ * The schema work of a new or older database, inside an exclusive
+ * transaction: the version is read again under the lock, so of several
+ * reach started together on a new file one creates the schema and the
+ * others, having waited, find it made.
+ */
+static int settle_schema(struct store *s, void *seed_fn, struct reach_error *err)
 {
-	struct store *s = xcalloc(1, sizeof *s);
-	int created = 0;
-	s->path = xstrdup(path);
-	/* Create the file ourselves, so that it is 0600 whatever the umask. */
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd >= 0)
-		close(fd), created = 1;
-	else if (errno != EEXIST) {
-		error_set(err, REACH_EDB, path, 0, "cannot create the database: %s", strerror(errno));
-		store_close(s);
-		return NULL;
+	int version = pragma_int(s, "PRAGMA user_version");
+	if (version < 0 || check_owner(s, version) < 0)
+		return -1;
+	if (version == 0)
+		return create_schema(s, seed_fn, err);
+	return upgrade_schema(s, NULL, err);
+}
+
+/*
+ * Creates the schema in a new database, upgrades one from an older reach,
+ * or refuses one from a newer reach or another program. Creation and
+ * upgrade happen under an exclusive lock (BEGIN EXCLUSIVE).
+ */
+static int migrate(struct store *s, store_seed_fn seed)
+{
+	/* Read without the lock, a current version is final; anything else is looked at again under it. */
+	int version = pragma_int(s, "PRAGMA user_version");
+	if (version < 0 || (version >= STORE_SCHEMA_VERSION && check_owner(s, version) < 0))
+		return -1;
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	struct reach_error err = { 0 };
+	if (exec_sql(s, "BEGIN EXCLUSIVE", "locking the database to set up its schema") < 0)
+		return -1;
+	s->in_transaction = 1;
+	int rc = settle_schema(s, &seed, &err);
+	if (rc == 0 && !s->err.code)
+		rc = store_commit(s);
+	if (rc < 0 || s->err.code) {
+		store_rollback(s);
+		store_fail(s, err.code ? &err : &s->err);
+		if (!s->err.code)
+			error_set(&s->err, REACH_EDB, s->path, 0, "setting up the schema failed");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Opens the file at PATH, creating it (0600, whatever the umask) when MODE
+ * allows; 0, or -1 with ERR set. A file once made is never removed again:
+ * another reach may already be using it.
+ */
+static int open_file(struct store *s, const char *path, enum store_mode mode, struct reach_error *err)
+{
+	if (mode == STORE_CREATE) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd >= 0)
+			close(fd);
+		else if (errno != EEXIST) {
+			error_set(err, REACH_EDB, path, 0, "cannot create the database: %s", strerror(errno));
+			return -1;
+		}
+	} else if (access(path, F_OK) < 0) {
+		if (errno == ENOENT)
+			error_set(err, REACH_EDB, path, 0,
+			    "no such database: start one with reach ingest EXPORT.csv --consultation SLUG, "
+			    "or name another with --db FILE");
+		else
+			error_set(err, REACH_EDB, path, 0, "cannot open the database: %s", strerror(errno));
+		return -1;
 	}
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		error_set(err, REACH_EDB, path, 0, "cannot open the database: %s",
 		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+struct store *store_open(const char *path, enum store_mode mode, store_seed_fn seed, struct reach_error *err)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	if (open_file(s, path, mode, err) < 0) {
 		store_close(s);
 		return NULL;
 	}
@@ -143,7 +234,8 @@ struct store *store_open(const char *path, store_seed_fn seed, struct reach_erro
 	if (!wait || parse_long(wait, 0, 86400, &s->busy_seconds) < 0)
 		s->busy_seconds = BUSY_TIMEOUT_SECONDS;
 	sqlite3_busy_timeout(s->db, (int)(s->busy_seconds * 1000));
-	exec_sql(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384", "setting up");
+	/* Deleted rows (free text, a replaced consultation) are overwritten, whatever SQLite's build default. */
+	exec_sql(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA cache_size = -16384", "setting up");
 	if (!s->err.code && pragma_int(s, "PRAGMA schema_version") < 0)
 		db_fail(s, "not a reach database");
 	if (!s->err.code)
@@ -151,8 +243,6 @@ struct store *store_open(const char *path, store_seed_fn seed, struct reach_erro
 	if (s->err.code) {
 		*err = s->err;
 		store_close(s);
-		if (created)
-			unlink(path);
 		return NULL;
 	}
 	return s;
@@ -183,8 +273,20 @@ const char *store_path(const struct store *s)
 	return s->path;
 }
 
+/*
+ * Resets every cached statement: one left on a row would hold a read
+ * transaction open, and a connection that holds one while another writes
+ * gets SQLITE_BUSY at BEGIN IMMEDIATE at once, without waiting.
+ */
+static void reset_statements(struct store *s)
+{
+	for (size_t i = 0; i < s->nstmts; i++)
+		sqlite3_reset(s->stmts[i].st);
+}
+
 int store_begin(struct store *s)
 {
+	reset_statements(s);
 	if (exec_sql(s, "BEGIN IMMEDIATE", "starting a transaction") < 0)
 		return -1;
 	s->in_transaction = 1;
@@ -198,6 +300,7 @@ int store_commit(struct store *s)
 		return -1;
 	}
 	s->in_transaction = 0;
+	reset_statements(s);
 	return 0;
 }
 
@@ -206,6 +309,7 @@ void store_rollback(struct store *s)
 	if (s->in_transaction)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_transaction = 0;
+	reset_statements(s);
 }
 
 int store_failed(const struct store *s)
@@ -328,6 +432,8 @@ int store_transaction(struct store *s, store_work_fn work, void *ctx, struct rea
 		else if (!err->code)
 			error_set(err, REACH_EDB, s->path, 0, "the transaction failed");
 		store_rollback(s);
+		/* Rolled back and reported: the next transaction (a batch's next file) starts clean. */
+		memset(&s->err, 0, sizeof s->err);
 	}
 	return rc;
 }

@@ -5,7 +5,8 @@
  *
  * Errors are sticky: after the first failure every further step returns -1
  * at once, so a chain of steps is checked once, at its end, with
- * store_failed(); the transaction is then rolled back.
+ * store_failed(); the transaction is then rolled back, and the failure
+ * cleared once store_transaction has handed it to its caller.
  */
 #ifndef REACH_STORE_H
 #define REACH_STORE_H
@@ -25,11 +26,22 @@ struct store;
  */
 typedef int (*store_seed_fn)(struct store *s, struct reach_error *err);
 
+/* Whether store_open may create the database file: only a command that stores does. */
+enum store_mode {
+	STORE_CREATE,   /* create the file when there is none */
+	STORE_EXISTING  /* refuse a missing file, naming it and how to start one */
+};
+
 /*
- * Opens (or creates, then runs SEED on) the database at PATH; NULL with ERR
- * set on failure, when a new file is removed again.
+ * Opens the database at PATH, creating it when MODE is STORE_CREATE. A new
+ * (empty) database gets the schema, then SEED's reference data; an older
+ * reach's is upgraded; both under an exclusive lock, so that several reach
+ * started together on a new file all find one schema. A database of another
+ * program or of a newer reach is refused, untouched. NULL with ERR set on
+ * failure; a file once created is left in place (another reach may be
+ * using it).
  */
-struct store *store_open(const char *path, store_seed_fn seed, struct reach_error *err);
+struct store *store_open(const char *path, enum store_mode mode, store_seed_fn seed, struct reach_error *err);
 
 /* Closes the database, rolling back an unfinished transaction; accepts NULL. */
 void store_close(struct store *s);

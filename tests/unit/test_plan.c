@@ -40,7 +40,7 @@ static size_t read_seeded(struct seeded *plans, size_t max)
 		return 0;
 	}
 	snprintf(path, sizeof path, "%s/plans.db", dir);
-	struct store *s = store_open(path, plan_seed, &err);
+	struct store *s = store_open(path, STORE_CREATE, plan_seed, &err);
 	CHECK(s != NULL);
 	if (!s) {
 		fprintf(stderr, "  %s\n", err.msg);
