@@ -43,7 +43,7 @@ static struct store *fuzz_store(void)
 		char path[64];
 		struct reach_error err = { 0 };
 		snprintf(path, sizeof path, "%s/reach.db", dir);
-		s = store_open(path, fuzz_seed, &err);
+		s = store_open(path, STORE_CREATE, fuzz_seed, &err);
 		if (!s) {
 			fprintf(stderr, "%s\n", err.msg);
 			abort();
