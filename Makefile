@@ -36,7 +36,7 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps demo check unit golden bench fuzz install man clean
+.PHONY: all deps demo check unit golden bench fuzz install install-completion man clean
 all: reach
 
 reach: $(BUILD)/reach
@@ -125,10 +125,15 @@ fuzz-%: $(BUILD)/files.c
 	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) $(or $(FUZZ_FLAGS_$*),-max_len=65536) -timeout=10 \
 		-artifact_prefix=build/fuzz/ build/fuzz/corpus-$*
 
-install: reach
+install: reach install-completion
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 reach $(DESTDIR)$(PREFIX)/bin/reach
 	install -m 644 reach.1 $(DESTDIR)$(PREFIX)/share/man/man1/reach.1
+
+# The bash completion, where bash-completion looks for it.
+install-completion:
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 help/reach.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/reach
 
 # reach.1's COMMAND SUMMARY is the help of every command: rewrite it after editing help/commands.txt.
 man:
