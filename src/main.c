@@ -761,5 +761,9 @@ int main(int argc, char **argv)
 		help_print(command, stdout);
 		return finish(REACH_OK);
 	}
+	if (g.version) {
+		printf("reach %s\n", REACH_VERSION);
+		return finish(REACH_OK);
+	}
 	return finish(run(c, &g, rest, args));
 }
