@@ -12,7 +12,7 @@
 struct output {
 	FILE *fp;
 	char *path;             /* the target; NULL for standard output */
-	char *scratch;          /* the file written, renamed over the target at the end */
+	char *scratch;          /* the file written, renamed over the target at the end; NULL: written straight */
 };
 
 /* The scratch paths a signal removes, newest last; a free slot is NULL. */
@@ -91,7 +91,7 @@ struct output *output_open(const char *path, mode_t mode, struct reach_error *er
 {
 	struct output *o = xcalloc(1, sizeof *o);
 	struct stat st;
-	if (strcmp(path, "-") == 0) {
+	if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0) {
 		o->fp = stdout;
 		return o;
 	}
@@ -99,6 +99,27 @@ struct output *output_open(const char *path, mode_t mode, struct reach_error *er
 		error_set(err, REACH_EDB, path, 0, "cannot write: it is a folder; give a file name");
 		free(o);
 		return NULL;
+	}
+	if (lstat(path, &st) == 0 && S_ISBLK(st.st_mode)) {
+		error_set(err, REACH_EDB, path, 0, "cannot write: it is a disk device");
+		free(o);
+		return NULL;
+	}
+	if (lstat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
+		/*
+		 * A device or pipe itself (/dev/null, a FIFO), not a link to one:
+		 * written straight, never replaced by a file.
+		 */
+		int fd = open(path, O_WRONLY | O_NOCTTY);
+		if (fd < 0 || !(o->fp = fdopen(fd, "w"))) {
+			error_set(err, REACH_EDB, path, 0, "cannot write: %s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			free(o);
+			return NULL;
+		}
+		o->path = xstrdup(path);
+		return o;
 	}
 	o->scratch = scratch_template(path);
 	mode_t mask = umask(0);
@@ -147,16 +168,17 @@ int output_commit(struct output *o, struct reach_error *err)
 	errno = 0;
 	int failed = fflush(o->fp) != 0 || ferror(o->fp);
 	int e = errno;
-	if (!failed && fsync(fileno(o->fp)) < 0 && errno != EINVAL && errno != EROFS)
+	if (!failed && o->scratch && fsync(fileno(o->fp)) < 0 && errno != EINVAL && errno != EROFS)
 		failed = 1, e = errno;
 	if (fclose(o->fp) != 0 && !failed)
 		failed = 1, e = errno;
-	if (!failed && rename(o->scratch, o->path) < 0)
+	if (!failed && o->scratch && rename(o->scratch, o->path) < 0)
 		failed = 1, e = errno;
 	if (failed)
-		error_set(err, REACH_EDB, o->path, 0, "cannot write: %s; left as it was",
-		    e ? strerror(e) : "the output is incomplete");
-	output_scratch_remove(o->scratch);      /* renamed away already when it worked */
+		error_set(err, REACH_EDB, o->path, 0, "cannot write: %s%s", e ? strerror(e) : "the output is incomplete",
+		    o->scratch ? "; left as it was" : "");
+	if (o->scratch)
+		output_scratch_remove(o->scratch);      /* renamed away already when it worked */
 	output_free(o);
 	return failed ? -1 : 0;
 }
@@ -167,7 +189,8 @@ void output_abandon(struct output *o)
 		return;
 	if (o->path) {
 		fclose(o->fp);
-		output_scratch_remove(o->scratch);
+		if (o->scratch)
+			output_scratch_remove(o->scratch);
 		output_free(o);
 	} else {
 		free(o);

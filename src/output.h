@@ -5,7 +5,9 @@
  * folder, so that the rename is atomic) and renamed over the target only
  * when every write, the flush, the sync and the close have worked: a reader
  * of the target sees the old file or the new one, never part of one. A
- * symbolic link at the target is replaced, never followed. A failed or
+ * symbolic link at the target is replaced, never followed. A character
+ * device or pipe (/dev/null, a FIFO) is written straight, never replaced by
+ * a file ("/dev/stdout" is standard output); a disk device is refused. A failed or
  * abandoned output removes its scratch file; so does SIGINT, SIGTERM, SIGHUP
  * or SIGXFSZ (the signal then does what it would have done). A SIGKILL can leave
  * a scratch file ".NAME.XXXXXX" beside NAME, but never a truncated NAME.
