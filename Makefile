@@ -4,7 +4,8 @@
 # make check    every test (SAN=1: the same under AddressSanitizer and UBSan)
 # make fuzz     the libFuzzer targets of tests/fuzz/ (clang), FUZZ_SECONDS each
 # make bench    speed and memory against a bare libcsv parse and sqlite3 .import
-# make deps     install the Debian packages the build, tests and charts need
+# make deps     install the Debian packages the build, tests and charts need, and the
+#               npm packages of the browser tests (tests/browser/package-lock.json)
 # make man      write help/commands.txt into reach.1 (COMMAND SUMMARY)
 
 CC      ?= cc
@@ -25,7 +26,7 @@ else
 BUILD   = build/release
 endif
 
-DEB_PACKAGES = gcc make libcsv-dev libsqlite3-dev libgsl-dev libssl-dev gnuplot-nox sqlite3 pkg-config jq time
+DEB_PACKAGES = gcc make libcsv-dev libsqlite3-dev libgsl-dev libssl-dev gnuplot-nox sqlite3 pkg-config jq time chromium nodejs
 
 SRCS      = $(wildcard src/*.c)
 LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS))) $(BUILD)/files.o
@@ -75,6 +76,7 @@ $(BUILD)/.dir:
 
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
+	@sh tests/deps.sh --npm tests/browser
 
 check: deps
 	$(MAKE) --no-print-directory unit-bins $(BUILD)/reach $(BUILD)/attack $(BUILD)/fault.so
@@ -88,17 +90,27 @@ demo: deps reach
 bench: deps reach
 	sh bench/run.sh ./reach
 
-# Coverage-guided fuzzers (clang's libFuzzer), each run FUZZ_SECONDS, any
-# crash kept in build/fuzz/: the export reader, seeded with every test export;
-# and the database reader, on crafted copies of a good database.
+# Coverage-guided fuzzers (clang's libFuzzer) of every reader: tests/fuzz/fuzz_NAME.c
+# for each NAME below, seeded with FUZZ_SEEDS_NAME (the database target crafts
+# copies of a good database); each runs FUZZ_SECONDS and keeps any crash in
+# build/fuzz/. make fuzz-NAME runs one.
 FUZZ_CC = clang -std=c11 $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
-fuzz: $(BUILD)/files.c
-	mkdir -p build/fuzz/corpus build/fuzz/db-corpus && cp tests/data/exports/*.csv seeds/samples/*.csv build/fuzz/corpus/
-	$(FUZZ_CC) -o build/fuzz/fuzz_ingest tests/fuzz/fuzz_ingest.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
-	$(FUZZ_CC) -o build/fuzz/fuzz_database tests/fuzz/fuzz_database.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
-	cd build/fuzz && ./fuzz_ingest -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 corpus
-	build/fuzz/fuzz_database -max_total_time=$(FUZZ_SECONDS) -max_len=192 -len_control=0 -timeout=10 \
-		-artifact_prefix=build/fuzz/ build/fuzz/db-corpus
+FUZZ_TARGETS = ingest database profile taxonomy baseline plan metadata
+FUZZ_SEEDS_ingest = tests/data/exports/*.csv seeds/samples/*.csv tests/hostile/exports/*
+FUZZ_SEEDS_profile = tests/hostile/profiles/*
+FUZZ_SEEDS_taxonomy = seeds/taxonomy/synonyms.csv tests/hostile/taxonomies/*
+FUZZ_SEEDS_baseline = seeds/baselines/*.csv tests/hostile/baselines/*
+FUZZ_SEEDS_plan = seeds/plans/*.csv seeds/indicators.csv tests/hostile/plans/*
+FUZZ_SEEDS_metadata = seeds/samples/consultations.csv tests/hostile/metadata/*
+FUZZ_FLAGS_database = -max_len=192 -len_control=0
+
+fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))
+
+fuzz-%: $(BUILD)/files.c
+	mkdir -p build/fuzz/corpus-$* $(if $(FUZZ_SEEDS_$*),&& cp $(FUZZ_SEEDS_$*) build/fuzz/corpus-$*/)
+	$(FUZZ_CC) -o build/fuzz/fuzz_$* tests/fuzz/fuzz_$*.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
+	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) $(or $(FUZZ_FLAGS_$*),-max_len=65536) -timeout=10 \
+		-artifact_prefix=build/fuzz/ build/fuzz/corpus-$*
 
 install: reach
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -55,6 +55,22 @@ static int has_actions(const struct measure_book *bk, const char *code)
 	return 0;
 }
 
+/* What a form shows: the book, with what is withheld (HIDE NULL: nothing) at SUPPRESS. */
+struct view {
+	const struct measure_book *bk;
+	const unsigned *hide;
+	int suppress;
+	int rounding;           /* counts rounded to a multiple of this (--round); 0: exact */
+};
+
+/* An indicator's status as a published form shows it. */
+static const char *shown_status(const struct view *v, size_t i, int names)
+{
+	if (v->hide && v->hide[i])
+		return "withheld";
+	return names ? plan_status_name(v->bk->inds[i].status) : words_plan_status(v->bk->inds[i].status);
+}
+
 /* Is the metric's value a fraction shown as a percentage? */
 static int is_share(enum plan_metric m)
 {
@@ -73,22 +89,6 @@ static void put_value(struct buf *b, const struct measure_indicator *ind, const 
 		buf_printf(b, "%.0f dimension%s", v->estimate, v->estimate == 1 ? "" : "s");
 	else
 		emit_interval(b, EMIT_RATIO, v->estimate, v->lower, v->upper);
-}
-
-/* The target in words: "0.80 or more", "all (100 %)", "a clear rise on the baseline". */
-static void put_target(struct buf *b, const struct measure_indicator *ind)
-{
-	int up = ind->comparison == PLAN_AT_LEAST;
-	if (ind->comparison == PLAN_RISE || ind->comparison == PLAN_FALL)
-		buf_printf(b, "a %s on the baseline beyond its margin of error", ind->comparison == PLAN_RISE ? "rise" : "fall");
-	else if (is_share(ind->metric) && ind->target == (up ? 1 : 0))
-		buf_puts(b, up ? "all (100 %)" : "none (0 %)");
-	else if (is_share(ind->metric))
-		buf_printf(b, "%.0f %% or %s", 100 * ind->target, up ? "more" : "less");
-	else if (ind->metric == PLAN_METRIC_BASELINES)
-		buf_printf(b, "%g dimensions or %s", ind->target, up ? "more" : "fewer");
-	else
-		buf_printf(b, "%.2f or %s", ind->target, up ? "more" : "less");
 }
 
 /* The window in words: "closing 2018-12-01 to 2019-11-30, on letstalk". */
@@ -122,6 +122,26 @@ static void put_evidence(struct buf *b, const struct measure_window *w, int with
 			buf_putc(b, WRAP_NO_BREAK);
 			for (const char *p = r->brief.data; *p; p++)
 				buf_putc(b, *p == ' ' ? WRAP_NO_BREAK : *p);
+		}
+	}
+}
+
+/*
+ * An indicator's evidence as a published form shows it: "baseline:
+ * parking-2018 0.20; latest: budget-2022 0.28; latest: parking-2025 0.51",
+ * each consultation giving a value with its window and value, or "[c]" in a
+ * window whose value is withheld (HIDE bit 0 the baseline, bit 1 the
+ * latest). No commas, so that a spreadsheet column splits cleanly.
+ */
+static void put_evidence_values(struct buf *b, const struct measure_indicator *ind, unsigned hide)
+{
+	for (int k = 0; k < 2; k++) {
+		const struct measure_window *w = &ind->w[k];
+		for (size_t i = 0; w->defined && i < w->n; i++) {
+			const struct measure_reading *r = &w->readings[i];
+			if (!isnan(r->estimate))
+				buf_printf(b, "%s%s: %s %s", b->len ? "; " : "", k ? "latest" : "baseline", r->slug,
+				    (hide >> k) & 1 ? "[c]" : r->brief.data);
 		}
 	}
 }
@@ -185,7 +205,7 @@ static void text_indicator(FILE *out, const struct measure_indicator *ind, const
 		text_window(out, "baseline", ind, &ind->w[0]);
 	text_window(out, "latest", ind, &ind->w[1]);
 	buf_reset(&b);
-	put_target(&b, ind);
+	measure_target_words(&b, ind);
 	text_field(out, 8, "target", b.data);
 	if (*ind->note)
 		text_field(out, 8, "note", ind->note);
@@ -222,20 +242,48 @@ static void text_action(FILE *out, const struct measure_book *bk, const struct m
 	buf_free(&b);
 }
 
-/* Counts of the plan's actions by status, and overdue: "met 1, improving 2, …; 5 overdue". */
-static void put_tally(struct buf *b, const struct measure_book *bk, const char *plan)
+/*
+ * Counts of the plan's actions by status, and overdue; then of its
+ * indicators, each once, by status as the rows show them (a published form's
+ * withheld ones as withheld): "21 actions: 0 met, 3 improving, …; 21
+ * overdue; 3 indicators: 0 met, 1 improving, 2 not met, 0 no data".
+ */
+static void put_tally(struct buf *b, const struct view *v, const char *plan)
 {
+	const struct measure_book *bk = v->bk;
 	size_t by[PLAN_NOT_MEASURABLE + 1] = { 0 }, overdue = 0, n = 0;
-	for (size_t i = 0; i < bk->nactions; i++)
-		if (strcmp(bk->actions[i].plan, plan) == 0) {
-			by[bk->actions[i].status]++;
-			overdue += bk->actions[i].overdue;
-			n++;
+	size_t ind_by[PLAN_NOT_MEASURABLE + 1] = { 0 }, ind_withheld = 0, inds = 0;
+	char *counted = xcalloc(bk->ninds + 1, 1);
+	for (size_t i = 0; i < bk->nactions; i++) {
+		const struct measure_action *a = &bk->actions[i];
+		if (strcmp(a->plan, plan) != 0)
+			continue;
+		by[a->status]++;
+		overdue += a->overdue;
+		n++;
+		for (size_t k = 0; k < a->ninds; k++) {
+			size_t j = a->inds[k];
+			if (counted[j]++)
+				continue;
+			inds++;
+			if (v->hide && v->hide[j])
+				ind_withheld++;
+			else
+				ind_by[bk->inds[j].status]++;
 		}
+	}
+	free(counted);
 	buf_printf(b, "%zu actions: ", n);
 	for (int s = 0; s <= PLAN_NOT_MEASURABLE; s++)
 		buf_printf(b, "%s%zu %s", s ? ", " : "", by[s], words_plan_status((enum plan_status)s));
 	buf_printf(b, "; %zu overdue", overdue);
+	if (!inds)
+		return;
+	buf_printf(b, "; %zu indicator%s: ", inds, inds == 1 ? "" : "s");
+	for (int s = 0; s < PLAN_NOT_MEASURABLE; s++)
+		buf_printf(b, "%s%zu %s", s ? ", " : "", ind_by[s], words_plan_status((enum plan_status)s));
+	if (ind_withheld)
+		buf_printf(b, ", %zu withheld", ind_withheld);
 }
 
 /* The plan's heading facts: "Maidstone Borough Council, 2018-12-01 to 2019-11-30, adopted". */
@@ -248,8 +296,9 @@ static void put_plan_facts(struct buf *b, const struct measure_plan *p)
 		buf_printf(b, ", %s", p->status);
 }
 
-static void text_actions(FILE *out, const struct measure_book *bk)
+static void text_actions(FILE *out, const struct view *v)
 {
+	const struct measure_book *bk = v->bk;
 	const char **shown = xcalloc(bk->ninds + 1, sizeof *shown);
 	fprintf(out, "Equality action plans, as of %s\n", bk->as_of);
 	if (bk->nactions == 0)
@@ -265,7 +314,7 @@ static void text_actions(FILE *out, const struct measure_book *bk)
 		fputs("  ", out);
 		wrap_line(out, b.data, 2, 2);
 		buf_reset(&b);
-		put_tally(&b, bk, plan->code);
+		put_tally(&b, v, plan->code);
 		fputs("  ", out);
 		wrap_line(out, b.data, 2, 2);
 		for (size_t i = 0; i < bk->nactions; i++)
@@ -301,14 +350,6 @@ static unsigned *withhold(struct measure_book *bk)
 	return hide;
 }
 
-/* What a published form shows: the book, with what is withheld (HIDE NULL: nothing) at SUPPRESS. */
-struct view {
-	const struct measure_book *bk;
-	const unsigned *hide;
-	int suppress;
-	int rounding;           /* counts rounded to a multiple of this (--round); 0: exact */
-};
-
 static const char *const withheld_note =
     "A value marked \"[c]\" rests on a count from 1 to %d in a consultation; it is withheld, with its "
     "indicator's status (counted as no data in its action's status), because the value with the census "
@@ -322,14 +363,6 @@ static const char *const rounded_note =
 static const char *const unsuppressed_note =
     "Not suppressed (--suppress 0): a value resting on a count as small as 1 to %d would give that count "
     "away. Not for publication.";
-
-/* An indicator's status as a published form shows it. */
-static const char *shown_status(const struct view *v, size_t i, int names)
-{
-	if (v->hide && v->hide[i])
-		return "withheld";
-	return names ? plan_status_name(v->bk->inds[i].status) : words_plan_status(v->bk->inds[i].status);
-}
 
 /* ---- reach actions: Markdown ---- */
 
@@ -351,8 +384,10 @@ static void md_action(FILE *out, const struct view *v, const struct measure_acti
 			emit_md_cell(out, b.data);
 			emit_md_cell(out, *a->due_date ? (a->overdue ? "yes" : "no") : "");
 			emit_md_cell(out, words_plan_status(a->status));
+			emit_md_cell(out, a->objective);
+			emit_md_cell(out, a->success);
 		} else {
-			for (int blank = 0; blank < 5; blank++)
+			for (int blank = 0; blank < 7; blank++)
 				emit_md_cell(out, "");
 		}
 		if (!ind) {
@@ -373,19 +408,11 @@ static void md_action(FILE *out, const struct view *v, const struct measure_acti
 		(hide & 2) ? buf_puts(&b, "[c]") : put_value(&b, ind, &ind->w[1]);
 		emit_md_cell(out, b.data);
 		buf_reset(&b);
-		put_target(&b, ind);
+		measure_target_words(&b, ind);
 		emit_md_cell(out, b.data);
 		emit_md_cell(out, shown_status(v, a->inds[k], 0));
 		buf_reset(&b);
-		if (ind->w[0].defined && ind->w[0].used) {
-			buf_puts(&b, "baseline: ");
-			put_evidence(&b, &ind->w[0], 0);
-			buf_puts(&b, "; ");
-		}
-		if (ind->w[1].used) {
-			buf_puts(&b, "latest: ");
-			put_evidence(&b, &ind->w[1], 0);
-		}
+		put_evidence_values(&b, ind, hide);
 		emit_md_cell(out, b.data);
 		emit_md_row_end(out);
 		buf_reset(&b);
@@ -405,12 +432,16 @@ static void md_actions(FILE *out, const struct view *v)
 		struct buf b = { 0 };
 		put_plan_facts(&b, plan);
 		buf_puts(&b, ". ");
-		put_tally(&b, bk, plan->code);
+		put_tally(&b, v, plan->code);
 		if (has_actions(bk, plan->code)) {
-			fprintf(out, "\n## %s: %s\n\n%s.\n\n", plan->code, plan->title, b.data);
-			fputs("| Action | Owner | Due | Overdue | Status | Indicator | Baseline | Latest | Target | "
-			      "Indicator status | Evidence |\n", out);
-			fputs("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n", out);
+			fprintf(out, "\n## %s: ", plan->code);        /* a code; the title and facts are text from a file */
+			emit_md_text(out, plan->title);
+			fputs("\n\n", out);
+			emit_md_text(out, b.data);
+			fputs(".\n\n", out);
+			fputs("| Action | Owner | Due | Overdue | Status | Objective | How we will know | Indicator | Baseline | "
+			      "Latest | Target | Indicator status | Evidence |\n", out);
+			fputs("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n", out);
 			for (size_t i = 0; i < bk->nactions; i++)
 				if (strcmp(bk->actions[i].plan, plan->code) == 0)
 					md_action(out, v, &bk->actions[i]);
@@ -466,14 +497,16 @@ static void csv_actions(FILE *out, const struct view *v)
 {
 	const struct measure_book *bk = v->bk;
 	static const struct measure_window none = { NULL, NULL, NULL, 0, NULL, 0, 0, { NAN, NAN, NAN }, 0, 0, NULL, 0 };
-	fputs("plan,action_code,role,action,responsible,due_text,due_date,overdue,action_status,indicator_code,"
-	      "indicator,metric,dimension,group,baseline,baseline_lower,baseline_upper,baseline_consultations,"
-	      "latest,latest_lower,latest_upper,latest_consultations,comparison,target,indicator_status,suppressed\n", out);
+	fputs("plan,action_code,role,objective,action,success_measure,responsible,due_text,due_date,overdue,action_status,"
+	      "indicator_code,indicator,metric,dimension,group,baseline,baseline_lower,baseline_upper,baseline_consultations,"
+	      "latest,latest_lower,latest_upper,latest_consultations,comparison,target,indicator_status,evidence,"
+	      "suppressed\n", out);
 	for (size_t i = 0; i < bk->nactions; i++) {
 		const struct measure_action *a = &bk->actions[i];
 		for (size_t k = 0; k < (a->ninds ? a->ninds : 1); k++) {
 			const struct measure_indicator *ind = a->ninds ? &bk->inds[a->inds[k]] : NULL;
-			const char *cells[] = { a->plan, a->code, a->role, a->text, a->responsible, a->due_text, a->due_date,
+			const char *cells[] = { a->plan, a->code, a->role, a->objective, a->text, a->success, a->responsible,
+				a->due_text, a->due_date,
 				*a->due_date ? (a->overdue ? "yes" : "no") : "", plan_status_name(a->status),
 				ind ? ind->code : "", ind ? ind->label : "", ind ? ind->metric_name : "",
 				ind ? ind->dimension : "", ind ? ind->group : "" };
@@ -489,6 +522,12 @@ static void csv_actions(FILE *out, const struct view *v)
 			emit_csv_number(out, ind ? ind->target : NAN);
 			fputc(',', out);
 			emit_csv_cell(out, ind ? shown_status(v, a->inds[k], 1) : plan_status_name(a->status));
+			struct buf evidence = { 0 };
+			if (ind)
+				put_evidence_values(&evidence, ind, hide);
+			fputc(',', out);
+			emit_csv_cell(out, evidence.data);
+			buf_free(&evidence);
 			fprintf(out, ",%s\n", v->suppress <= 0 && !v->rounding ? "off" : hide ? "withheld" : "");
 		}
 	}
@@ -540,6 +579,35 @@ static void json_indicator(FILE *out, const struct measure_indicator *ind)
 	fputc('}', out);
 }
 
+/* "evidence": the consultations giving a value to any indicator of A, each once, in the order of its windows. */
+static void json_evidence(FILE *out, const struct measure_book *bk, const struct measure_action *a)
+{
+	char **slugs = NULL;
+	size_t n = 0;
+	for (size_t k = 0; k < a->ninds; k++)
+		for (int w = 0; w < 2; w++) {
+			const struct measure_window *win = &bk->inds[a->inds[k]].w[w];
+			for (size_t i = 0; win->defined && i < win->n; i++) {
+				const struct measure_reading *r = &win->readings[i];
+				size_t j = 0;
+				while (j < n && strcmp(slugs[j], r->slug) != 0)
+					j++;
+				if (isnan(r->estimate) || j < n)
+					continue;
+				slugs = xrealloc(slugs, (n + 1) * sizeof *slugs);
+				slugs[n++] = r->slug;
+			}
+		}
+	emit_json_key(out, ", ", "evidence");
+	fputc('[', out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", out);
+		emit_json_string(out, slugs[i]);
+	}
+	fputc(']', out);
+	free(slugs);
+}
+
 static void json_action(FILE *out, const struct measure_book *bk, const struct measure_action *a)
 {
 	fputs("{", out);
@@ -554,6 +622,7 @@ static void json_action(FILE *out, const struct measure_book *bk, const struct m
 	emit_json_member_text(out, ", ", "status", plan_status_name(a->status));
 	emit_json_member_text(out, ", ", "success_measure", a->success);
 	emit_json_member_text(out, ", ", "connections", a->connections);
+	json_evidence(out, bk, a);
 	emit_json_key(out, ",\n     ", "indicators");
 	fputc('[', out);
 	for (size_t k = 0; k < a->ninds; k++) {
@@ -622,7 +691,7 @@ int plan_actions(struct store *s, const struct taxonomy *t, const struct plan_ac
 	else if (rc == 0 && strcmp(format, "md") == 0)
 		md_actions(out, &v);
 	else if (rc == 0)
-		text_actions(out, &b);
+		text_actions(out, &v);
 	free(hide);
 	measure_book_free(&b);
 	return rc;

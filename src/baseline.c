@@ -10,6 +10,7 @@
 #include "emit.h"
 #include "policy.h"
 #include "table.h"
+#include "text.h"
 
 #define CENSUS_DATE "2021-03-21"
 
@@ -105,6 +106,7 @@ static int import_long(struct store *s, const struct taxonomy *t, struct table *
 		while (k < ncats && strcmp(cats[k].code, f.category) != 0)
 			k++;
 		const char *problem = !*f.code ? "no geography_code"
+		    : !text_is_code(f.code) ? "geography_code is not a code (" TEXT_CODE_RULE ")"
 		    : parse_long(table_get(tb, r, "min_age"), 0, POLICY_AGE_LIMIT, &min_age) < 0 ? "min_age is not an age"
 		    : *max_text && (parse_long(max_text, 0, POLICY_AGE_LIMIT, &max_age) < 0 || max_age < min_age) ? "max_age is not an age at or above min_age"
 		    : parse_count(table_get(tb, r, "count"), &f.count) < 0 ? "count is not a whole number"
@@ -129,12 +131,31 @@ static int import_long(struct store *s, const struct taxonomy *t, struct table *
 /* ---- Nomis bulk files (TS007, TS007A) ---- */
 
 /*
+ * Reads a whole age from 0 to POLICY_AGE_LIMIT at *S (digits only: no sign),
+ * moving *S past it; 0, or -1.
+ */
+static int nomis_number(const char **s, int *age)
+{
+	long v = 0;
+	const char *p = *s;
+	for (; *p >= '0' && *p <= '9' && v <= POLICY_AGE_LIMIT; p++)
+		v = v * 10 + (*p - '0');
+	if (p == *s || (*p >= '0' && *p <= '9') || v > POLICY_AGE_LIMIT)
+		return -1;
+	*s = p;
+	*age = (int)v;
+	return 0;
+}
+
+/*
  * Reads a Nomis age column label ("Age: Aged 20 years; measures: Value",
  * "Age: Aged 5 to 9 years", "Age: Aged under 1 year", "Age: Aged 4 years and
  * under", "Age: Aged 100 years and over", "Age: Total"). Returns 1 for an
- * interval, 2 for the total, 0 for anything else.
+ * interval, 2 for the total, 0 for a column that is no age; -1 for an "Age: "
+ * label that names no age from 0 to POLICY_AGE_LIMIT, or a band whose ends
+ * are the wrong way round, with *WHY saying which.
  */
-static int nomis_age(const char *label, int *lo, int *hi)
+static int nomis_age(const char *label, int *lo, int *hi, const char **why)
 {
 	char text[128];
 	if (strncmp(label, "Age: ", 5) != 0)
@@ -143,32 +164,50 @@ static int nomis_age(const char *label, int *lo, int *hi)
 	char *semi = strchr(text, ';');
 	if (semi)
 		*semi = '\0';
+	*why = "is not an age column reach reads (as \"Age: Aged 5 to 9 years\")";
 	if (strcmp(text, "Total") == 0)
 		return 2;
 	if (strcmp(text, "Aged under 1 year") == 0) {
 		*lo = *hi = 0;
 		return 1;
 	}
-	int a, b, n = 0;
-	if (sscanf(text, "Aged %d to %d years%n", &a, &b, &n) == 2 && text[n] == '\0') {
+	const char *p = text + 5;
+	int a, b;
+	if (strncmp(text, "Aged ", 5) != 0)
+		return -1;
+	if (nomis_number(&p, &a) < 0) {
+		*why = "names no age from 0 to " POLICY_TEXT(POLICY_AGE_LIMIT);
+		return -1;
+	}
+	if (strncmp(p, " to ", 4) == 0) {
+		p += 4;
+		if (nomis_number(&p, &b) < 0) {
+			*why = "names no age from 0 to " POLICY_TEXT(POLICY_AGE_LIMIT);
+			return -1;
+		}
+		if (strcmp(p, " years") != 0)
+			return -1;
+		if (b < a) {
+			*why = "is a band whose ends are the wrong way round";
+			return -1;
+		}
 		*lo = a, *hi = b;
 		return 1;
 	}
-	if (sscanf(text, "Aged %d year%n", &a, &n) == 1) {
-		const char *rest = text + n;
-		if (*rest == 's')
-			rest++;
-		if (*rest == '\0')
-			*lo = *hi = a;
-		else if (strcmp(rest, " and over") == 0)
-			*lo = a, *hi = -1;
-		else if (strcmp(rest, " and under") == 0)
-			*lo = 0, *hi = a;
-		else
-			return 0;
-		return 1;
-	}
-	return 0;
+	if (strncmp(p, " year", 5) != 0)
+		return -1;
+	p += 5;
+	if (*p == 's')
+		p++;
+	if (*p == '\0')
+		*lo = *hi = a;
+	else if (strcmp(p, " and over") == 0)
+		*lo = a, *hi = -1;
+	else if (strcmp(p, " and under") == 0)
+		*lo = 0, *hi = a;
+	else
+		return -1;
+	return 1;
 }
 
 /*
@@ -205,7 +244,7 @@ struct nomis_columns {
  * above them (100+ in TS007, 90+ in TS009), dropping its bands; TS009's
  * "All persons" columns are left out, its female and male kept.
  */
-static void nomis_header(struct table *tb, struct nomis_columns *nc)
+static int nomis_header(struct table *tb, struct nomis_columns *nc, struct reach_error *err)
 {
 	int single = 0, top = -1;
 	nc->kind = xcalloc(tb->ncols, sizeof *nc->kind);
@@ -221,7 +260,12 @@ static void nomis_header(struct table *tb, struct nomis_columns *nc)
 		nc->sex[c] = nomis_sex(tb->header[c], &age);
 		if (nc->by_sex && !nc->sex[c])
 			continue;
-		nc->kind[c] = nomis_age(age, &nc->lo[c], &nc->hi[c]);
+		const char *why;
+		nc->kind[c] = nomis_age(age, &nc->lo[c], &nc->hi[c], &why);
+		if (nc->kind[c] < 0) {
+			error_set(err, REACH_EDATA, tb->name, 1, "column \"%.200s\" %s", tb->header[c], why);
+			return -1;
+		}
 		if (nc->kind[c] == 1 && nc->lo[c] == nc->hi[c]) {
 			single++;
 			if (nc->lo[c] > top)
@@ -231,6 +275,7 @@ static void nomis_header(struct table *tb, struct nomis_columns *nc)
 	for (size_t c = 0; c < tb->ncols; c++)
 		if (single && nc->kind[c] == 1 && nc->lo[c] != nc->hi[c] && !(nc->hi[c] < 0 && nc->lo[c] > top))
 			nc->kind[c] = 0;
+	return 0;
 }
 
 static void nomis_columns_free(struct nomis_columns *nc)
@@ -253,7 +298,10 @@ static int import_nomis(struct store *s, struct table *tb, const char *geography
 	struct nomis_columns nc;
 	int rc = 0, single = 0;
 	struct cleared cleared = { 0 };
-	nomis_header(tb, &nc);
+	if (nomis_header(tb, &nc, err) < 0) {
+		nomis_columns_free(&nc);
+		return -1;
+	}
 	for (size_t c = 0; c < tb->ncols; c++)
 		single += nc.kind[c] == 1 && nc.lo[c] == nc.hi[c];
 	*by_sex = nc.by_sex;

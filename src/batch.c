@@ -11,12 +11,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "date.h"
+#include "emit.h"
 #include "ingest.h"
 #include "output.h"
 #include "policy.h"
 #include "progress.h"
 #include "report.h"
 #include "table.h"
+#include "text.h"
 
 static int by_name(const void *a, const void *b)
 {
@@ -77,6 +80,60 @@ static char *slug_of(const char *name)
 	for (char *p = slug; *p; p++)
 		*p = isalnum((unsigned char)*p) ? (char)tolower((unsigned char)*p) : '-';
 	return slug;
+}
+
+/* Sets ERR to "FILE:LINE: COLUMN \"VALUE\" WHY", the value shown with its control characters visible; -1. */
+static int meta_error(const struct table *meta, size_t r, const char *column, const char *why, struct reach_error *err)
+{
+	struct buf shown = { 0 };
+	text_visible(table_get(meta, r, column), &shown);
+	error_set(err, REACH_EDATA, meta->name, meta->lines[r], "%s \"%.200s\" %s", column, shown.data, why);
+	buf_free(&shown);
+	return -1;
+}
+
+/*
+ * Checks every row of consultations.csv as the matching ingest option is
+ * checked (--consultation, --title, --platform, --opened, --closed,
+ * --min-age), and that no two rows name one file or one slug. 0, or -1 with
+ * ERR naming the file and line.
+ */
+static int check_meta(const struct table *meta, struct reach_error *err)
+{
+	static const char *const required[] = { "file", NULL };
+	long age;
+	if (table_require(meta, required, err) < 0)
+		return -1;
+	for (size_t r = 0; r < meta->nrows; r++) {
+		const char *slug = table_get(meta, r, "slug"), *age_text = table_get(meta, r, "min_age");
+		if (!*table_get(meta, r, "file"))
+			return meta_error(meta, r, "file", "is empty: each row names an export in the folder", err);
+		if (*slug && !text_is_code(slug))
+			return meta_error(meta, r, "slug", "is not a slug (" TEXT_CODE_RULE ")", err);
+		for (int c = 0; c < 2; c++)
+			if (!text_is_utf8(table_get(meta, r, c ? "platform" : "title")))
+				return meta_error(meta, r, c ? "platform" : "title", "is not UTF-8 text", err);
+		for (int c = 0; c < 2; c++) {
+			const char *date = table_get(meta, r, c ? "closed" : "opened");
+			if (*date && !date_is_iso(date))
+				return meta_error(meta, r, c ? "closed" : "opened", "is not a date YYYY-MM-DD", err);
+		}
+		if (*table_get(meta, r, "opened") && *table_get(meta, r, "closed") &&
+		    strcmp(table_get(meta, r, "opened"), table_get(meta, r, "closed")) > 0)
+			return meta_error(meta, r, "opened", "is later than closed: swap them, or correct one", err);
+		if (*age_text && parse_long(age_text, 0, POLICY_MIN_AGE_MAX, &age) < 0)
+			return meta_error(meta, r, "min_age", "is not an age from 0 to " POLICY_TEXT(POLICY_MIN_AGE_MAX), err);
+		for (size_t e = 0; e < r; e++)
+			for (int c = 0; c < 2; c++) {
+				const char *column = c ? "slug" : "file", *v = table_get(meta, r, column);
+				if (*v && strcmp(v, table_get(meta, e, column)) == 0) {
+					char why[96];
+					snprintf(why, sizeof why, "is also on line %ld (one row for each %s)", meta->lines[e], column);
+					return meta_error(meta, r, column, why, err);
+				}
+			}
+	}
+	return 0;
 }
 
 /* What the consultation SLUG holds now: its file's SHA-256, or "" when it does not exist. */
@@ -167,7 +224,9 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 	if (!files && err->code)
 		return -1;
 	buf_printf(&path, "%s/consultations.csv", dir);
-	if (access(path.data, R_OK) == 0 && !(meta = table_file(path.data, err))) {
+	if (access(path.data, R_OK) == 0 && (!(meta = table_file(path.data, err)) || check_meta(meta, err) < 0)) {
+		strings_free(files, n);
+		table_free(meta);
 		buf_free(&path);
 		return -1;
 	}
@@ -192,14 +251,14 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 		struct ingest_result result;
 		struct reach_error e = { 0 };
 		char sha[65], held[65];
-		char *slug = slug_of(files[i]);
+		char *slug = slug_of(files[i]), bands_from[64];
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, files[i]);
 		m.slug = slug;
 		m.min_age = POLICY_MIN_AGE_DEFAULT;
 		for (size_t r = 0; meta && r < meta->nrows; r++)
 			if (strcmp(table_get(meta, r, "file"), files[i]) == 0) {
-				long age;
+				long age;       /* every value was checked by check_meta */
 				if (*table_get(meta, r, "slug"))
 					m.slug = table_get(meta, r, "slug");
 				m.title = *table_get(meta, r, "title") ? table_get(meta, r, "title") : NULL;
@@ -209,8 +268,17 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 				if (parse_long(table_get(meta, r, "min_age"), 0, POLICY_MIN_AGE_MAX, &age) == 0)
 					m.min_age = age;
 				m.age_bands_offered = *table_get(meta, r, "age_bands") ? table_get(meta, r, "age_bands") : NULL;
-				m.age_bands_from = "consultations.csv: age_bands";
+				snprintf(bands_from, sizeof bands_from, "consultations.csv:%ld: age_bands", meta->lines[r]);
+				m.age_bands_from = bands_from;
 			}
+		if (!text_is_code(m.slug)) {
+			error_set(&e, REACH_EDATA, path.data, 0, "its name gives no slug (" TEXT_CODE_RULE "): "
+			    "give it one in consultations.csv");
+			error_print(&e);
+			failed = 1;
+			free(slug);
+			continue;
+		}
 		held_sha(s, m.slug, held);
 		if (file_sha256(path.data, sha) < 0) {
 			error_set(&e, REACH_EDATA, path.data, 0, "cannot read it");
@@ -222,9 +290,13 @@ int batch_run(struct store *s, const struct taxonomy *t, const char *dir, const 
 			if (ingest_file(s, path.data, &m, &lo, t, &result, &e) == 0) {
 				fprintf(out, "%s: %s %llu responses from %s\n", m.slug, m.replace ? "replaced with" : "ingested",
 				    (unsigned long long)result.counts.responses, files[i]);
-				for (size_t k = 0; k < result.ndoubts; k++)
-					fprintf(stderr, "reach: %s: warning: column %zu \"%s\": %s\n", files[i],
-					    result.doubts[k].column, result.doubts[k].header, result.doubts[k].why);
+				for (size_t k = 0; k < result.ndoubts; k++) {
+					fprintf(stderr, "reach: %s: warning: column %zu \"", files[i], result.doubts[k].column);
+					emit_term(stderr, result.doubts[k].header, 0);
+					fputs("\": ", stderr);
+					emit_term(stderr, result.doubts[k].why, 0);
+					fputc('\n', stderr);
+				}
 			}
 		}
 		if (!e.code && write_reports(s, t, m.slug, o, folder.data, private.data, &e) < 0 && !e.code)

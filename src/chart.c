@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "embedded.h"
 #include "output.h"
 #include "policy.h"
+#include "text.h"
 #include "trend.h"
 #include "words.h"
 
@@ -49,6 +51,29 @@ static int run_gnuplot(const char *script)
 		if (errno != EINTR)
 			return -1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+int chart_file(struct buf *path, const char *dir, const char *format, struct reach_error *err, const char *part, ...)
+{
+	va_list ap;
+	va_start(ap, part);
+	buf_reset(path);
+	buf_printf(path, "%s/", dir);
+	for (const char *p = part; p; p = va_arg(ap, const char *)) {
+		if (!text_is_code(p)) {
+			struct buf shown = { 0 };
+			text_visible(p, &shown);
+			error_set(err, REACH_EPARTIAL, dir, 0, "no chart: \"%.100s\" cannot name a chart's file (" TEXT_CODE_RULE ")",
+			    shown.data);
+			buf_free(&shown);
+			va_end(ap);
+			return -1;
+		}
+		buf_printf(path, "%s%s", p == part ? "" : "-", p);
+	}
+	va_end(ap);
+	buf_printf(path, ".%s", format);
+	return 0;
 }
 
 static int tidy_svg_file(const char *path, const struct chart_caption *caption);
@@ -508,8 +533,8 @@ int chart_trends(const struct trend *tr, const char *dir, FILE *warn)
 			const char *format = f ? "png" : "svg";
 			struct buf path = { 0 };
 			struct reach_error err = { 0 };
-			buf_printf(&path, "%s/trend-%s-%s.%s", dir, s->dimension, s->code, format);
-			if (chart_trend(s, tr->confidence, format, path.data, &caption, &err) < 0 && !partial) {
+			if ((chart_file(&path, dir, format, &err, "trend", s->dimension, s->code, (char *)NULL) < 0 ||
+			    chart_trend(s, tr->confidence, format, path.data, &caption, &err) < 0) && !partial) {
 				fprintf(warn, "reach: warning: %s\n", err.msg);
 				partial = 1;
 			}

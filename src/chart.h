@@ -69,6 +69,14 @@ int chart_ratios(const struct compare_dimension *d, const int *show, const char 
 int chart_shares(const struct compare_dimension *d, const int *show, const char *format, const char *path,
     const struct chart_caption *caption, struct reach_error *err);
 
+/*
+ * Builds into PATH the chart file DIR/PART-PART-….FORMAT from the parts
+ * (a NULL ends them: cast it, (char *)NULL), each of which must be a code
+ * (text_is_code: a slug, a dimension, a category code), so that no name
+ * from data can climb out of DIR. 0, or -1 with ERR saying which part.
+ */
+int chart_file(struct buf *path, const char *dir, const char *format, struct reach_error *err, const char *part, ...);
+
 struct trend;
 
 /*

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "content.h"
 #include "match.h"
@@ -160,21 +161,62 @@ static char *option_stem(const struct column *col)
 }
 
 /*
- * Reads a profile: lines "header pattern = role" or "#N = role" (column N),
- * with # comments and blank lines. Rules go into M; positions into BY_POS.
+ * Reads the next line of a profile FP into LINE (SIZE bytes), ended by
+ * "\n", "\r\n" or "\r" alone; *READ counts the bytes of the file so far.
+ * 1 for a line, 0 at the end, or -1 with ERR set: a NUL byte, a line too
+ * long for LINE, or a file past POLICY_PROFILE_MAX_BYTES (/dev/zero, say).
+ */
+static int profile_line(FILE *fp, const char *path, long lineno, char *line, size_t size, size_t *read,
+    struct reach_error *err)
+{
+	size_t n = 0;
+	int c = getc(fp);
+	if (c == EOF)
+		return 0;
+	for (; c != EOF && c != '\n' && c != '\r'; c = getc(fp)) {
+		if (++*read > POLICY_PROFILE_MAX_BYTES) {
+			error_set(err, REACH_EUSAGE, path, lineno, "longer than a profile can be (%d bytes): is it a profile?",
+			    POLICY_PROFILE_MAX_BYTES);
+			return -1;
+		}
+		if (c == '\0') {
+			error_set(err, REACH_EUSAGE, path, lineno, "binary data (a NUL byte): not a profile");
+			return -1;
+		}
+		if (n + 1 == size) {
+			error_set(err, REACH_EUSAGE, path, lineno, "a line longer than %zu bytes", size - 1);
+			return -1;
+		}
+		line[n++] = (char)c;
+	}
+	if (c == '\r' && (c = getc(fp)) != '\n' && c != EOF)
+		ungetc(c, fp);
+	line[n] = '\0';
+	return 1;
+}
+
+/*
+ * Reads a profile: lines "header pattern = role" or "#N = role" (column N
+ * of the NCOLUMNS, else an error), with # comments and blank lines. Rules
+ * go into M; positions into BY_POS. 0, or -1 with ERR naming the line.
  */
 static int load_profile(const char *path, struct matcher *m, enum role *by_pos, size_t ncolumns,
     struct reach_error *err)
 {
+	struct stat st;
 	FILE *fp = fopen(path, "r");
-	if (!fp) {
-		error_set(err, REACH_EUSAGE, path, 0, "cannot open the profile");
+	if (!fp || fstat(fileno(fp), &st) != 0 || S_ISDIR(st.st_mode)) {
+		error_set(err, REACH_EUSAGE, path, 0, "cannot open the profile%s", fp ? ": it is a folder" : "");
+		if (fp)
+			fclose(fp);
 		return -1;
 	}
 	char line[2048];
 	long lineno = 0;
+	size_t read = 0;
 	int rc = 0;
-	while (rc == 0 && fgets(line, sizeof line, fp)) {
+	while (rc == 0 && (rc = profile_line(fp, path, lineno + 1, line, sizeof line, &read, err)) == 1) {
+		rc = 0;
 		lineno++;
 		struct buf pattern = { 0 }, name = { 0 };
 		char *eq = strrchr(line, '=');
@@ -198,6 +240,10 @@ static int load_profile(const char *path, struct matcher *m, enum role *by_pos, 
 			rc = -1;
 		} else if (pattern.data[0] == '#' && parse_long(pattern.data + 1, 1, (long)ncolumns, &pos) == 0) {
 			by_pos[pos - 1] = role;
+		} else if (pattern.data[0] == '#') {
+			error_set(err, REACH_EUSAGE, path, lineno, "\"%.40s\" is not a column: the export has columns #1 to #%zu",
+			    pattern.data, ncolumns);
+			rc = -1;
 		} else if (pattern.len == 0) {
 			error_set(err, REACH_EUSAGE, path, lineno, "no header pattern before \"=\"");
 			rc = -1;

@@ -603,6 +603,17 @@ const struct compare_category *compare_find(const struct compare_dimension *d, c
 	return NULL;
 }
 
+double compare_shortfall(const struct compare_dimension *d, const struct compare_category *c, double target)
+{
+	double base = d->known + (c->definition ? c->only_group : 0);
+	double x = stats_shortfall(c->n, base, c->st.population_share, target);
+	if (isnan(x))
+		return NAN;
+	/* A whole number of responses; the tolerance keeps an exact 12 from reading 13 by rounding error. */
+	double whole = ceil(x - 1e-9);
+	return whole > 0 ? whole : 0.0;       /* never -0, which JSON would print as "-0" */
+}
+
 int compare_select(struct store *s, const char *from, const char *to, const char *platform, char ***slugs,
     size_t *n, struct reach_error *err)
 {

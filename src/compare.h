@@ -165,6 +165,16 @@ const struct compare_dimension *compare_dimension(const struct compare *c, const
 const struct compare_category *compare_find(const struct compare_dimension *d, const char *code);
 
 /*
+ * The shortfall of category or group C of D: how many more responses from
+ * it, every other answer unchanged, would have brought its representation
+ * ratio to TARGET (POLICY_PARITY_TARGET, or 1 for parity), by
+ * stats_shortfall over the base of its share, rounded up to whole
+ * responses; 0 when it reaches TARGET; NaN when it has no census share (or
+ * no number of responses reaches TARGET).
+ */
+double compare_shortfall(const struct compare_dimension *d, const struct compare_category *c, double target);
+
+/*
  * The slugs of the consultations closing from FROM to TO (either may be
  * NULL) on PLATFORM (NULL: any), in closing order. The caller frees each
  * slug and the array. 0, or -1 with ERR set.

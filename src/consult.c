@@ -52,12 +52,25 @@ int consult_list(struct store *s, int json, FILE *out, struct reach_error *err)
 		/* Fits 80 columns: the title and file on lines of their own. */
 		if (n++ == 0)
 			fprintf(out, "%-20s  %-10s  %-10s  %9s  %s\n", "consultation", "opened", "closed", "responses", "platform");
-		fprintf(out, "%-20s  %-10s  %-10s  %9lld%s%s\n", slug, opened, closed, responses, *platform ? "  " : "",
-		    platform);
-		if (*title)
-			fprintf(out, "  %s\n", title);
-		if (*file)
-			fprintf(out, "  file: %s\n", file);
+		/* Every text as a terminal may show it: no escape sequence from an export or a title. */
+		emit_term(out, slug, 20);
+		fputs("  ", out);
+		emit_term(out, opened, 10);
+		fputs("  ", out);
+		emit_term(out, closed, 10);
+		fprintf(out, "  %9lld%s", responses, *platform ? "  " : "");
+		emit_term(out, platform, 0);
+		fputc('\n', out);
+		if (*title) {
+			fputs("  ", out);
+			emit_term(out, title, 0);
+			fputc('\n', out);
+		}
+		if (*file) {
+			fputs("  file: ", out);
+			emit_term(out, file, 0);
+			fputc('\n', out);
+		}
 	}
 	if (json)
 		fputs(n ? "}]}\n" : "]}\n", out);
@@ -255,12 +268,16 @@ int consult_unmatched(struct store *s, const char *slug, int json, FILE *out, st
 		}
 		/* A heading a question, then its answers: fits 80 columns but for a long answer. */
 		if (n++ == 0 || sqlite3_column_int64(st, 0) != slot || strcmp(dimension.data, dim) != 0) {
-			fprintf(out, "%s%s: \"%s\"\n", n > 1 ? "\n" : "", dim, question);
+			fprintf(out, "%s%s: \"", n > 1 ? "\n" : "", dim);
+			emit_term(out, question, 0);        /* the export's text: control characters escaped */
+			fputs("\"\n", out);
 			slot = sqlite3_column_int64(st, 0);
 			buf_reset(&dimension);
 			buf_puts(&dimension, dim);
 		}
-		fprintf(out, "  %8lld  %s\n", responses, answer);
+		fprintf(out, "  %8lld  ", responses);
+		emit_term(out, answer, 0);
+		fputc('\n', out);
 	}
 	if (json)
 		fputs(n ? "}]}\n" : "]}\n", out);

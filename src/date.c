@@ -109,6 +109,12 @@ int parse_date(const char *s, int month_first, char out[11])
 	return read_date(s, order_of(month_first), date_current_year(), out);
 }
 
+int date_is_iso(const char *s)
+{
+	char iso[11];
+	return parse_date(s, 0, iso) == 0 && strcmp(iso, s) == 0;
+}
+
 int parse_date_latest(const char *s, int month_first, int latest_year, char out[11])
 {
 	return read_date(s, order_of(month_first), latest_year, out);

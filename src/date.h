@@ -26,6 +26,13 @@
  */
 int parse_date(const char *s, int month_first, char out[11]) REACH_MUST_CHECK;
 
+/*
+ * Is S exactly a real calendar date written YYYY-MM-DD (2024-02-29, never
+ * 2024-02-30 or 0000-00-00)? The one rule for every date reach is given:
+ * --opened, --closed, --from, --to, consultations.csv, plans.
+ */
+int date_is_iso(const char *s);
+
 /* dates_month_first's answer for a column that writes dates both ways (see parse_date). */
 #define DATE_ORDER_MIXED 2
 

@@ -1,16 +1,23 @@
 /* emit.c — see emit.h. */
 #include "emit.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
 #include "policy.h"
+#include "text.h"
 
 void emit_json_string(FILE *out, const char *s)
 {
+	struct buf repaired = { 0 };
 	if (!s) {
 		fputs("null", out);
 		return;
+	}
+	if (!text_is_utf8(s)) {
+		text_repair_utf8(s, &repaired);      /* JSON is UTF-8: a stray byte becomes U+FFFD */
+		s = repaired.data;
 	}
 	fputc('"', out);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -24,6 +31,7 @@ void emit_json_string(FILE *out, const char *s)
 			fputc(*p, out);
 	}
 	fputc('"', out);
+	buf_free(&repaired);
 }
 
 void emit_json_text(FILE *out, const char *s)
@@ -125,16 +133,32 @@ void emit_csv_number(FILE *out, double v)
 		fprintf(out, "%.6g", v);
 }
 
+/*
+ * Writes S as Markdown inline text: a backslash and "|" escaped always; "<"
+ * before what could begin a tag ("<a", "</", "<!", "<?") and "]" before what
+ * could make a link ("](", "][", "]:") escaped; line breaks and other
+ * control characters as spaces. "<5" and "[c]" stay as they are.
+ */
+static void put_md(FILE *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if (*p == '\\' || *p == '|' || (*p == '<' && (isalpha(p[1]) || (p[1] && strchr("/!?", p[1])))) ||
+		    (*p == ']' && p[1] && strchr("([:", p[1])))
+			fputc('\\', out);
+		fputc(*p < 0x20 || *p == 0x7F ? ' ' : *p, out);
+	}
+}
+
 void emit_md_cell(FILE *out, const char *text)
 {
 	fputs("| ", out);
-	for (const char *p = text ? text : ""; *p; p++) {
-		if (*p == '|')
-			fputs("\\|", out);
-		else
-			fputc(*p == '\n' || *p == '\r' ? ' ' : *p, out);
-	}
+	put_md(out, text);
 	fputc(' ', out);
+}
+
+void emit_md_text(FILE *out, const char *text)
+{
+	put_md(out, text);
 }
 
 void emit_md_row_end(FILE *out)
@@ -234,4 +258,12 @@ void emit_padded(FILE *out, const char *text, int width, int left)
 		fputc(' ', out);
 	if (!left)
 		fputs(text, out);
+}
+
+void emit_term(FILE *out, const char *text, int width)
+{
+	struct buf shown = { 0 };
+	text_visible(text ? text : "", &shown);
+	emit_padded(out, shown.data, width, 1);
+	buf_free(&shown);
 }

@@ -14,7 +14,7 @@
 
 /* ---- JSON ---- */
 
-/* S as a JSON string, escaped; NULL as null. */
+/* S as a JSON string, escaped, invalid UTF-8 bytes as U+FFFD; NULL as null. */
 void emit_json_string(FILE *out, const char *s);
 
 /* The same, with an empty string as null too. */
@@ -61,10 +61,16 @@ void emit_csv_number(FILE *out, double v);
 /* ---- Markdown and HTML ---- */
 
 /*
- * "| TEXT " as one cell of a Markdown table row: "|" escaped, line breaks
- * as spaces. emit_md_row_end closes the row.
+ * "| TEXT " as one cell of a Markdown table row: "\\" and "|" escaped, and
+ * "<" and "]" where they could begin a tag or a link, so no text from data
+ * makes raw HTML, a link or a new cell; line breaks and other control
+ * characters as spaces, so none makes a new row. Emphasis ("**code**") is
+ * left to the caller. emit_md_row_end closes the row.
  */
 void emit_md_cell(FILE *out, const char *text);
+
+/* TEXT (NULL as nothing) as Markdown inline text, escaped as a cell is: it cannot start a heading, row or tag. */
+void emit_md_text(FILE *out, const char *text);
 void emit_md_row_end(FILE *out);
 
 /* S as HTML text or an attribute value: <, >, & and " escaped. */
@@ -96,5 +102,12 @@ int emit_columns(const char *text);
 
 /* TEXT right-aligned (LEFT: left-aligned) in WIDTH terminal columns. */
 void emit_padded(FILE *out, const char *text, int width, int left);
+
+/*
+ * TEXT (NULL as nothing) for a terminal, left-aligned in WIDTH columns (0:
+ * as long as it is): its control characters and invalid UTF-8 shown escaped
+ * (text_visible), so no escape sequence from data reaches the terminal.
+ */
+void emit_term(FILE *out, const char *text, int width);
 
 #endif

@@ -1,14 +1,17 @@
 /*
  * evidence.c — the report's section on plans (plan_evidence): which actions
  * a consultation is evidence for, through which indicator and window, and
- * what it showed for each, as text or as a JSON array.
+ * what it showed for each, as text, a JSON array or the HTML page's section,
+ * and the page summary's sentences on the plans.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit.h"
 #include "measure.h"
 #include "plan.h"
+#include "policy.h"
 #include "wrap.h"
 
 /* Does consultation CC close within window W? */
@@ -126,38 +129,61 @@ static void evidence_json(FILE *out, const struct measure_book *b, const struct 
 			emit_json_member_text(out, ", ", "window", window_words[windows[j]]);
 			emit_json_members_value(out, ", ", readings[j].estimate, readings[j].lower, readings[j].upper);
 			emit_json_member_text(out, ", ", "showed", readings[j].showed.data);
+			if (ind->metric == PLAN_METRIC_RATIO) {
+				emit_json_member_number(out, ", ", "shortfall_0_8", readings[j].shortfall_target);
+				emit_json_member_number(out, ", ", "shortfall_parity", readings[j].shortfall_parity);
+			}
 			fputc('}', out);
 		}
 	}
 	fputs(shown ? "\n]" : "]", out);
 }
 
+/* The book, and for each indicator the window C falls in and C's reading of it. */
+struct evidence {
+	struct measure_book b;
+	struct measure_reading *readings;
+	int *windows;
+};
+
+/* Loads E for C; a reading resting on a count withheld at THRESHOLD (0: none) is marked hidden. 0, or -1 with ERR set. */
+static int evidence_open(struct evidence *e, struct store *s, const struct taxonomy *t, const struct compare *c,
+    int threshold, struct reach_error *err)
+{
+	memset(e, 0, sizeof *e);
+	if (measure_load_book(s, NULL, &e->b, err) < 0)
+		return -1;
+	e->readings = xcalloc(e->b.ninds + 1, sizeof *e->readings);
+	e->windows = xcalloc(e->b.ninds + 1, sizeof *e->windows);
+	for (size_t i = 0; i < e->b.ninds; i++)
+		if ((e->windows[i] = window_of(&e->b.inds[i], c)) >= 0) {
+			measure_read(&e->b.inds[i], c, &e->readings[i]);
+			measure_mark_hidden(&e->b.inds[i], c, t, threshold, &e->readings[i]);
+		}
+	return 0;
+}
+
+static void evidence_close(struct evidence *e)
+{
+	for (size_t i = 0; e->readings && i < e->b.ninds; i++)
+		measure_reading_free(&e->readings[i]);
+	free(e->readings);
+	free(e->windows);
+	measure_book_free(&e->b);
+}
+
 /* The section as JSON or text; a reading resting on a count withheld at THRESHOLD (0: none) is withheld. */
 static int evidence_write(struct store *s, const struct taxonomy *t, const struct compare *c, int json, int threshold,
     FILE *out, struct reach_error *err)
 {
-	struct measure_book b;
-	if (measure_load_book(s, NULL, &b, err) < 0) {
-		measure_book_free(&b);
-		return -1;
-	}
-	struct measure_reading *readings = xcalloc(b.ninds + 1, sizeof *readings);
-	int *windows = xcalloc(b.ninds + 1, sizeof *windows);
-	for (size_t i = 0; i < b.ninds; i++)
-		if ((windows[i] = window_of(&b.inds[i], c)) >= 0) {
-			measure_read(&b.inds[i], c, &readings[i]);
-			measure_mark_hidden(&b.inds[i], c, t, threshold, &readings[i]);
-		}
-	if (json)
-		evidence_json(out, &b, readings, windows);
-	else
-		evidence_text(out, &b, readings, windows);
-	for (size_t i = 0; i < b.ninds; i++)
-		measure_reading_free(&readings[i]);
-	free(readings);
-	free(windows);
-	measure_book_free(&b);
-	return 0;
+	struct evidence e;
+	int rc = evidence_open(&e, s, t, c, threshold, err);
+	if (rc == 0 && json)
+		evidence_json(out, &e.b, e.readings, e.windows);
+	else if (rc == 0)
+		evidence_text(out, &e.b, e.readings, e.windows);
+	evidence_close(&e);
+	return rc;
 }
 
 int plan_evidence(struct store *s, const struct taxonomy *t, const struct compare *c, int json, FILE *out,
@@ -170,4 +196,168 @@ int plan_evidence_published(struct store *s, const struct taxonomy *t, const str
     FILE *out, struct reach_error *err)
 {
 	return evidence_write(s, t, c, 0, threshold, out, err);
+}
+
+/* ---- the HTML page's plan section and summary ---- */
+
+/* <TAG>TEXT</TAG>, TEXT escaped; nothing when TEXT is empty. */
+static void html_element(FILE *out, const char *tag, const char *text)
+{
+	if (!text || !*text)
+		return;
+	fprintf(out, "<%s>", tag);
+	emit_html_text(out, text);
+	fprintf(out, "</%s>\n", tag);
+}
+
+/* Action A's objective (SUCCESS 0) or its "how will we know" text (1). */
+static const char *action_field(const struct measure_action *a, int success)
+{
+	return success ? a->success : a->objective;
+}
+
+/* Each distinct objective or "how will we know" text (SUCCESS) of actions FIRST to LAST, after LABEL. */
+static void html_action_field(FILE *out, const struct measure_book *b, size_t first, size_t last, const char *label,
+    int success)
+{
+	for (size_t g = first; g <= last; g++) {
+		const char *text = action_field(&b->actions[g], success);
+		int seen = !*text;
+		for (size_t h = first; h < g && !seen; h++)
+			seen = strcmp(text, action_field(&b->actions[h], success)) == 0;
+		if (seen)
+			continue;
+		fprintf(out, "<p><strong>%s</strong> ", label);
+		emit_html_text(out, text);
+		fputs("</p>\n", out);
+	}
+}
+
+static void evidence_html(FILE *out, const struct evidence *e, int threshold)
+{
+	const struct measure_book *b = &e->b;
+	size_t shown = 0;
+	fputs("<section aria-labelledby=\"plans\">\n<h2 id=\"plans\">Equality action plans</h2>\n", out);
+	for (size_t i = 0; i < b->nactions; i++) {
+		const struct measure_action *a = &b->actions[i];
+		if (!has_evidence(a, e->windows))
+			continue;
+		if (shown++ == 0)
+			html_element(out, "p", "This consultation is evidence for these actions of the council's equality "
+					       "action plans; for each, what it showed, beside the plan's target.");
+		size_t last = i;
+		while (last + 1 < b->nactions && has_evidence(&b->actions[last + 1], e->windows) &&
+		    same_evidence(a, &b->actions[last + 1], e->windows))
+			last++;
+		fputs("<h3>", out);
+		for (size_t g = i; g <= last; g++) {
+			fputs(g == i ? "" : g == last ? " and " : ", ", out);
+			emit_html_text(out, b->actions[g].code);
+		}
+		fputs(": ", out);
+		emit_html_text(out, a->text);
+		fputs("</h3>\n", out);
+		for (size_t g = i + 1; g <= last; g++) {
+			struct buf also = { 0 };
+			buf_printf(&also, "%s: %s", b->actions[g].code, b->actions[g].text);
+			html_element(out, "p", also.data);
+			buf_free(&also);
+		}
+		html_action_field(out, b, i, last, "Objective:", 0);
+		html_action_field(out, b, i, last, "How we will know:", 1);
+		fputs("<ul>\n", out);
+		for (size_t k = 0; k < a->ninds; k++) {
+			size_t j = a->inds[k];
+			if (e->windows[j] < 0)
+				continue;
+			struct buf line = { 0 };
+			buf_printf(&line, "%s (%s window): %s. Target: ", b->inds[j].label, window_words[e->windows[j]],
+			    e->readings[j].hidden ? "[c] withheld: it rests on a count this report withholds"
+			    : e->readings[j].showed.data);
+			measure_target_words(&line, &b->inds[j]);
+			buf_putc(&line, '.');
+			html_element(out, "li", line.data);
+			buf_free(&line);
+		}
+		fputs("</ul>\n", out);
+		i = last;
+	}
+	if (!shown)
+		html_element(out, "p", "No action of the plans held takes this consultation as evidence: its closing date "
+				       "and platform fall in no indicator's window (reach actions lists them).");
+	if (threshold > 0 && shown)
+		html_element(out, "p", "A reading marked [c] rests on a count this report withholds; it is withheld too.");
+	fputs("</section>\n", out);
+}
+
+int plan_evidence_html(struct store *s, const struct taxonomy *t, const struct compare *c, int threshold, FILE *out,
+    struct reach_error *err)
+{
+	struct evidence e;
+	int rc = evidence_open(&e, s, t, c, threshold, err);
+	if (rc == 0)
+		evidence_html(out, &e, threshold);
+	evidence_close(&e);
+	return rc;
+}
+
+/* Appends to B each ratio indicator's group (of C) short of the review line, once a group. */
+static void summary_groups(struct buf *b, const struct evidence *e, const struct compare *c)
+{
+	struct buf named = { 0 };
+	size_t n = 0;
+	for (size_t j = 0; j < e->b.ninds; j++) {
+		const struct measure_indicator *ind = &e->b.inds[j];
+		const struct measure_reading *r = &e->readings[j];
+		if (e->windows[j] < 0 || r->hidden || ind->metric != PLAN_METRIC_RATIO || !(r->estimate < POLICY_PARITY_TARGET))
+			continue;
+		struct buf key = { 0 };
+		buf_printf(&key, "|%s|", ind->group);
+		int seen = named.len && strstr(named.data, key.data) != NULL;
+		buf_puts(&named, key.data);
+		buf_free(&key);
+		if (seen)
+			continue;
+		const struct compare_category *cat = compare_find(compare_dimension(c, ind->dimension), ind->group);
+		buf_printf(b, "%s%s (ratio %s", n++ ? ", " : " The groups the plans name that fall short of a "
+		    "ratio of " POLICY_TEXT(POLICY_PARITY_TARGET) ": ", cat ? cat->label : ind->group, r->brief.data);
+		if (r->shortfall_target > 0)
+			buf_printf(b, "; about %.0f more response%s would have reached it", r->shortfall_target,
+			    r->shortfall_target == 1 ? "" : "s");
+		buf_putc(b, ')');
+	}
+	if (n)
+		buf_putc(b, '.');
+	buf_free(&named);
+}
+
+int plan_evidence_summary(struct store *s, const struct taxonomy *t, const struct compare *c, int threshold,
+    struct buf *b, struct reach_error *err)
+{
+	struct evidence e;
+	int rc = evidence_open(&e, s, t, c, threshold, err);
+	size_t actions = 0, targets = 0;
+	struct buf codes = { 0 }, counts = { 0 };
+	for (size_t i = 0; rc == 0 && i < e.b.nactions; i++)
+		if (has_evidence(&e.b.actions[i], e.windows))
+			buf_printf(&codes, "%s%s", actions++ ? ", " : "", e.b.actions[i].code);
+	for (size_t j = 0; rc == 0 && j < e.b.ninds; j++) {
+		const struct measure_indicator *ind = &e.b.inds[j];
+		const struct measure_reading *r = &e.readings[j];
+		if (e.windows[j] < 0 || ind->metric != PLAN_METRIC_SHARE_AT_LEAST || isnan(r->estimate))
+			continue;
+		buf_printf(&counts, "%s%s: %s", targets++ ? "; " : " Against the plans' targets: ", ind->label,
+		    r->hidden ? "[c]" : r->brief.data);
+	}
+	if (actions) {
+		buf_printf(b, "this consultation is evidence for %zu action%s of the equality action plans (%s; see "
+			      "below).", actions, actions == 1 ? "" : "s", codes.data);
+		summary_groups(b, &e, c);
+		if (targets)
+			buf_printf(b, "%s.", counts.data);
+	}
+	buf_free(&codes);
+	buf_free(&counts);
+	evidence_close(&e);
+	return rc;
 }

@@ -40,6 +40,7 @@ struct load {
 	struct reader *in;
 	struct columns *cols;
 	struct dictionary *dict;        /* one per question */
+	size_t answer_bytes;            /* held by every dictionary, against LOAD_MAX_ANSWER_BYTES */
 	struct held_row *held;          /* sample rows not yet handed out */
 	size_t nheld, next_held;
 	struct load_counts counts;
@@ -470,15 +471,27 @@ static int code_response(struct load *l, char *const *fields, size_t n, long lin
 		 * first held), so one found as it is needs no search; only a new one is searched.
 		 */
 		l->codes[q] = dictionary_find(&l->dict[q], value, len);
+		int full = 0;
 		if (!l->codes[q]) {
 			value = without_postcodes(value, &len, &l->cut);
-			l->codes[q] = dictionary_code(&l->dict[q], value, len);
+			size_t held = l->dict[q].n;
+			/* Past the budget only an answer already held (once its postcodes are cut) is taken. */
+			full = l->answer_bytes + len + LOAD_VALUE_OVERHEAD > LOAD_MAX_ANSWER_BYTES;
+			l->codes[q] = full ? dictionary_find(&l->dict[q], value, len) : dictionary_code(&l->dict[q], value, len);
+			if (l->dict[q].n > held)
+				l->answer_bytes += len + LOAD_VALUE_OVERHEAD;
 		}
 		if (!l->codes[q]) {
-			error_set(err, REACH_EDATA, l->path, line,
-			    "column %zu \"%.60s\": more than %d different answers; if it is free text, "
-			    "say so in a profile (#%zu = free_text)", qu->columns[0] + 1, qu->text,
-			    LOAD_MAX_VALUES, qu->columns[0] + 1);
+			if (full)
+				error_set(err, REACH_EDATA, l->path, line,
+				    "column %zu \"%.60s\": the different answers of the export's questions come to more than "
+				    "%d MiB, more than reach holds; if a question is free text, say so in a profile (#%zu = free_text)",
+				    qu->columns[0] + 1, qu->text, LOAD_MAX_ANSWER_BYTES >> 20, qu->columns[0] + 1);
+			else
+				error_set(err, REACH_EDATA, l->path, line,
+				    "column %zu \"%.60s\": more than %d different answers; if it is free text, "
+				    "say so in a profile (#%zu = free_text)", qu->columns[0] + 1, qu->text,
+				    LOAD_MAX_VALUES, qu->columns[0] + 1);
 			return -1;
 		}
 	}

@@ -20,6 +20,14 @@
 
 #define LOAD_SAMPLE_ROWS 1000            /* answers read ahead to decide roles */
 #define LOAD_MAX_VALUES  100000          /* distinct answers one question may have */
+/*
+ * The bytes the distinct answers of all an export's questions may take, each
+ * counted with LOAD_VALUE_OVERHEAD for its place in the dictionary: with the
+ * reader's own bounded buffers and the bounded sample, this holds an ingest's
+ * memory whatever the export (README, "Limits").
+ */
+#define LOAD_MAX_ANSWER_BYTES (64 * 1024 * 1024)
+#define LOAD_VALUE_OVERHEAD 64
 
 struct load_options {
 	const char *profile;    /* profile file, or NULL */

@@ -14,6 +14,7 @@
 #include "compare.h"
 #include "consult.h"
 #include "date.h"
+#include "emit.h"
 #include "export.h"
 #include "ingest.h"
 #include "help.h"
@@ -27,10 +28,10 @@
 #include "report.h"
 #include "store.h"
 #include "tag.h"
+#include "text.h"
 #include "trend.h"
 #include "util.h"
 
-#define REACH_VERSION "0.1.0"
 
 /* Reads --delimiter and --encoding (each NULL when not given) into *READ; 0, or an exit code. */
 static int check_reading(const char *command, const char *delimiter, const char *encoding,
@@ -48,7 +49,7 @@ static int check_reading(const char *command, const char *delimiter, const char 
 static int check_date(const char *command, const char *name, const char *value)
 {
 	char iso[11];
-	if (!value || (parse_date(value, 0, iso) == 0 && strcmp(iso, value) == 0))
+	if (!value || date_is_iso(value))
 		return 0;
 	if (parse_date(value, 0, iso) == 0)
 		return cli_usage_error(command, "--%s \"%s\": write dates as YYYY-MM-DD, here %s", name, value, iso);
@@ -207,7 +208,9 @@ static void print_ingest_summary(FILE *out, const char *path, const struct inges
 	    r->free_text_dropped, r->ignored, plural(r->ignored));
 	for (size_t i = 0; i < r->ndims; i++) {
 		const struct ingest_dimension *d = &r->dims[i];
-		fprintf(out, "  %s: column %zu \"%s\", ", d->dimension, d->column, d->question);
+		fprintf(out, "  %s: column %zu \"", d->dimension, d->column);
+		emit_term(out, d->question, 0);
+		fputs("\", ", out);
 		if (d->answers)
 			fprintf(out, "%llu of %llu answer%s tagged (%.0f %%)\n", (unsigned long long)d->tagged,
 			    (unsigned long long)d->answers, plural(d->answers), 100.0 * (double)d->tagged / (double)d->answers);
@@ -229,9 +232,13 @@ static void print_ingest_summary(FILE *out, const char *path, const struct inges
 	}
 	if (strcmp(path, "-") == 0)
 		path = "standard input";
-	for (size_t i = 0; i < r->ndoubts; i++)
-		fprintf(stderr, "reach: %s: warning: column %zu \"%s\": %s\n", path, r->doubts[i].column,
-		    r->doubts[i].header, r->doubts[i].why);
+	for (size_t i = 0; i < r->ndoubts; i++) {
+		fprintf(stderr, "reach: %s: warning: column %zu \"", path, r->doubts[i].column);
+		emit_term(stderr, r->doubts[i].header, 0);
+		fputs("\": ", stderr);
+		emit_term(stderr, r->doubts[i].why, 0);
+		fputc('\n', stderr);
+	}
 	if (r->more_doubts)
 		fprintf(stderr, "reach: %s: warning: %zu more columns whose answers do not fit their wording "
 				"(reach columns lists them)\n", path, r->more_doubts);
@@ -272,6 +279,11 @@ static int cmd_ingest(const struct cli_globals *g, FILE *out, int argc, char **a
 		return cli_usage_error("ingest", "%s", "needs one export file");
 	if (!m.slug || !*m.slug)
 		return cli_usage_error("ingest", "%s", "needs --consultation SLUG");
+	if (!text_is_code(m.slug))
+		return cli_usage_error("ingest", "--consultation \"%s\" is not a slug (" TEXT_CODE_RULE ")", m.slug);
+	if ((m.title && !text_is_utf8(m.title)) || (m.platform && !text_is_utf8(m.platform)))
+		return cli_usage_error("ingest", "--%s is not UTF-8 text",
+		    m.title && !text_is_utf8(m.title) ? "title" : "platform");
 	if (dates && date_reading_parse(dates, &lo.dates) < 0)
 		return cli_usage_error("ingest", "--dates \"%s\" is not auto, day-first or month-first", dates);
 	m.min_age = POLICY_MIN_AGE_DEFAULT;

@@ -17,6 +17,22 @@
 
 /* ---- reading an indicator from a comparison ---- */
 
+void measure_target_words(struct buf *b, const struct measure_indicator *ind)
+{
+	int up = ind->comparison == PLAN_AT_LEAST;
+	int share = ind->metric == PLAN_METRIC_SHARE_AT_LEAST || ind->metric == PLAN_METRIC_ASKED;
+	if (ind->comparison == PLAN_RISE || ind->comparison == PLAN_FALL)
+		buf_printf(b, "a %s on the baseline beyond its margin of error", ind->comparison == PLAN_RISE ? "rise" : "fall");
+	else if (share && ind->target == (up ? 1 : 0))
+		buf_puts(b, up ? "all (100 %)" : "none (0 %)");
+	else if (share)
+		buf_printf(b, "%.0f %% or %s", 100 * ind->target, up ? "more" : "less");
+	else if (ind->metric == PLAN_METRIC_BASELINES)
+		buf_printf(b, "%g dimensions or %s", ind->target, up ? "more" : "fewer");
+	else
+		buf_printf(b, "%.2f or %s", ind->target, up ? "more" : "less");
+}
+
 static void add_name(char ***names, size_t *n, const char *name)
 {
 	for (size_t i = 0; i < *n; i++)
@@ -36,7 +52,7 @@ static void read_ratio(const struct measure_indicator *ind, const struct compare
 		return;
 	}
 	const struct stats_interval *ratio = &cat->st.ratio;
-	buf_printf(&r->showed, "%s: %.0f of %.0f answers, ", ind->group, cat->n, d->known);
+	buf_printf(&r->showed, "%s: %.0f of %.0f answers, ", cat->label, cat->n, d->known);
 	if (isnan(ratio->estimate)) {
 		buf_puts(&r->showed, "no ratio (no residents counted)");
 		return;
@@ -46,6 +62,15 @@ static void read_ratio(const struct measure_indicator *ind, const struct compare
 	emit_interval(&r->showed, EMIT_RATIO, ratio->estimate, ratio->lower, ratio->upper);
 	buf_printf(&r->showed, ", %s", words_reading(words_reading_of(cat, d->compared))->word);
 	emit_interval(&r->brief, EMIT_RATIO, ratio->estimate, NAN, NAN);
+	r->shortfall_target = compare_shortfall(d, cat, POLICY_PARITY_TARGET);
+	r->shortfall_parity = compare_shortfall(d, cat, 1.0);
+	if (r->shortfall_parity > 0 && r->shortfall_target > 0)
+		buf_printf(&r->showed, "; about %.0f more response%s from %s would have reached a ratio of %g, %.0f parity",
+		    r->shortfall_target, r->shortfall_target == 1 ? "" : "s", cat->label, POLICY_PARITY_TARGET,
+		    r->shortfall_parity);
+	else if (r->shortfall_parity > 0)
+		buf_printf(&r->showed, "; about %.0f more response%s from %s would have reached parity", r->shortfall_parity,
+		    r->shortfall_parity == 1 ? "" : "s", cat->label);
 }
 
 /* The categories of D with the lowest and the highest response rate (NULL when no rate is known). */
@@ -74,7 +99,7 @@ static void read_rate_ratio(const struct compare_dimension *d, struct measure_re
 	}
 	r->estimate = d->scores.min_max_ratio;
 	buf_printf(&r->showed, "lowest rate %s (%.1f per 1,000 residents), highest %s (%.1f per 1,000): %.2f",
-	    low->code, low->st.rate_per_1000, high->code, high->st.rate_per_1000, r->estimate);
+	    low->label, low->st.rate_per_1000, high->label, high->st.rate_per_1000, r->estimate);
 	buf_printf(&r->brief, "%.2f", r->estimate);
 }
 
@@ -95,8 +120,11 @@ static void read_share(const struct measure_indicator *ind, const struct compare
 		if (cat->st.ratio.estimate >= ind->threshold)
 			r->hits++;
 		else {
-			buf_printf(&below, "%s%s (", below.len ? ", " : "", cat->code);
+			buf_printf(&below, "%s%s (", below.len ? ", " : "", cat->label);
 			emit_interval(&below, EMIT_RATIO, cat->st.ratio.estimate, NAN, NAN);
+			double more = compare_shortfall(d, cat, ind->threshold);
+			if (more > 0)
+				buf_printf(&below, ", %.0f more to reach %g", more, ind->threshold);
 			buf_putc(&below, ')');
 		}
 	}
@@ -119,7 +147,7 @@ static void read_asked(const struct measure_indicator *ind, const struct compare
 {
 	r->judged = 1;
 	if (!d) {
-		buf_printf(&r->showed, "%s not asked", ind->dimension);
+		buf_printf(&r->showed, "%s not asked", words_dimension_title(ind->dimension));
 		buf_puts(&r->brief, "not asked");
 		r->estimate = 0;
 		return;
@@ -127,16 +155,16 @@ static void read_asked(const struct measure_indicator *ind, const struct compare
 	r->hits = 1;
 	r->estimate = 1;
 	buf_puts(&r->brief, "asked");
-	buf_printf(&r->showed, "%s asked", ind->dimension);
+	buf_printf(&r->showed, "%s asked", words_dimension_title(ind->dimension));
 	const struct compare_category *cat = *ind->group ? compare_find(d, ind->group) : NULL;
 	if (cat && d->known > 0)
-		buf_printf(&r->showed, "; %s: %.0f of %.0f answers (%.1f %%)", cat->code, cat->n, d->known,
+		buf_printf(&r->showed, "; %s: %.0f of %.0f answers (%.1f %%)", cat->label, cat->n, d->known,
 		    100 * cat->n / d->known);
 	if (cat && d->compared && !isnan(cat->st.ratio.estimate)) {
 		buf_puts(&r->showed, ", ratio ");
 		emit_interval(&r->showed, EMIT_RATIO, cat->st.ratio.estimate, cat->st.ratio.lower, cat->st.ratio.upper);
 	} else if (!d->compared) {
-		buf_printf(&r->showed, "; no census figures for %s are held", ind->dimension);
+		buf_printf(&r->showed, "; no census figures for %s are held", words_dimension_title(ind->dimension));
 	}
 }
 
@@ -147,13 +175,13 @@ static void read_baselines(const struct compare *c, struct measure_reading *r)
 		if (c->dims[i].compared)
 			add_name(&r->dims, &r->ndims, c->dims[i].name);
 		else
-			buf_printf(&without, "%s%s", without.len ? ", " : "", c->dims[i].name);
+			buf_printf(&without, "%s%s", without.len ? ", " : "", words_dimension_title(c->dims[i].name));
 	}
 	r->estimate = (double)r->ndims;
 	buf_printf(&r->brief, "%zu", r->ndims);
 	buf_printf(&r->showed, "compared with Census 2021 figures for %s (%s): ", c->geography_name, c->geography);
 	for (size_t i = 0; i < r->ndims; i++)
-		buf_printf(&r->showed, "%s%s", i ? ", " : "", r->dims[i]);
+		buf_printf(&r->showed, "%s%s", i ? ", " : "", words_dimension_title(r->dims[i]));
 	if (!r->ndims)
 		buf_puts(&r->showed, "no dimension");
 	if (without.len)
@@ -164,15 +192,15 @@ static void read_baselines(const struct compare *c, struct measure_reading *r)
 void measure_read(const struct measure_indicator *ind, const struct compare *c, struct measure_reading *r)
 {
 	const struct compare_dimension *d = *ind->dimension ? compare_dimension(c, ind->dimension) : NULL;
-	r->estimate = r->lower = r->upper = NAN;
+	r->estimate = r->lower = r->upper = r->shortfall_target = r->shortfall_parity = NAN;
 	if (ind->metric == PLAN_METRIC_BASELINES) {
 		read_baselines(c, r);
 	} else if (ind->metric == PLAN_METRIC_ASKED) {
 		read_asked(ind, d, r);
 	} else if (!d) {
-		buf_printf(&r->showed, "%s not asked", ind->dimension);
+		buf_printf(&r->showed, "%s not asked", words_dimension_title(ind->dimension));
 	} else if (!d->compared) {
-		buf_printf(&r->showed, "no census figures for %s are held", ind->dimension);
+		buf_printf(&r->showed, "no census figures for %s are held", words_dimension_title(ind->dimension));
 	} else if (ind->metric == PLAN_METRIC_RATIO) {
 		read_ratio(ind, d, r);
 	} else if (ind->metric == PLAN_METRIC_RATE_RATIO) {

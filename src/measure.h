@@ -15,6 +15,8 @@ struct measure_reading {
 	char *slug;
 	double estimate, lower, upper;  /* NaN when it gives no value */
 	double hits, judged;            /* share_at_least: categories at the threshold of those judged; asked: 1 of 1 */
+	double shortfall_target, shortfall_parity;      /* ratio: more responses from the group that would have
+	                                   reached POLICY_PARITY_TARGET and parity (compare_shortfall); else NaN */
 	char **dims;                    /* baselines: the dimensions compared with the census */
 	size_t ndims;
 	struct buf brief;               /* the value, short: "0.47", "2 of 3", "asked" */
@@ -120,6 +122,9 @@ void measure_read(const struct measure_indicator *ind, const struct compare *c, 
  */
 void measure_mark_hidden(const struct measure_indicator *ind, const struct compare *c, const struct taxonomy *t,
     int threshold, struct measure_reading *r);
+
+/* IND's target in words, appended to B: "0.80 or more", "all (100 %)", "a rise on the baseline beyond its margin of error". */
+void measure_target_words(struct buf *b, const struct measure_indicator *ind);
 
 /* Frees what R holds (not R itself). */
 void measure_reading_free(struct measure_reading *r);

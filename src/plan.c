@@ -136,22 +136,10 @@ static REACH_PRINTF(3, 4) int row_error(struct import *im, size_t r, const char 
 	return -1;
 }
 
-/* Is S a code for the command line: letters, digits and - _ . + only? */
-static int is_code(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("-_.+", *s))
-			return 0;
-	return 1;
-}
-
 /* Is S empty or a date written YYYY-MM-DD? */
 static int is_date_or_blank(const char *s)
 {
-	char iso[11];
-	return !*s || (parse_date(s, 0, iso) == 0 && strcmp(iso, s) == 0);
+	return !*s || date_is_iso(s);
 }
 
 /* Reads a finite number filling the whole of S. */
@@ -175,8 +163,8 @@ static int check_code(struct import *im, size_t r, const char *column)
 	const char *v = table_get(im->tb, r, column);
 	if (!*v)
 		return row_error(im, r, "column %s: empty", column);
-	if (!is_code(v))
-		return row_error(im, r, "column %s: \"%s\" is not a code (letters, digits, -, _, . and + only)", column, v);
+	if (!text_is_code(v))
+		return row_error(im, r, "column %s: \"%s\" is not a code (" TEXT_CODE_RULE ")", column, v);
 	return 0;
 }
 

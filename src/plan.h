@@ -147,4 +147,26 @@ __attribute__((warn_unused_result))
 int plan_evidence_published(struct store *s, const struct taxonomy *t, const struct compare *c, int threshold,
     FILE *out, struct reach_error *err);
 
+/*
+ * The same section for the HTML page: each action (its objective and "how
+ * will we know" text), what the consultation showed for each indicator,
+ * shortfall included, beside its target; a reading resting on a count
+ * withheld at THRESHOLD is "[c] withheld". 0, or -1 with ERR set.
+ */
+__attribute__((warn_unused_result))
+int plan_evidence_html(struct store *s, const struct taxonomy *t, const struct compare *c, int threshold,
+    FILE *out, struct reach_error *err);
+
+/*
+ * The page summary's sentences on the plans, appended to B: the actions C is
+ * evidence for, the groups the plans name that fall short of the review line
+ * (with the responses that would have reached it), and each count of
+ * categories at the line against its target; nothing when no action takes C
+ * as evidence. Readings withheld at THRESHOLD are left out or "[c]". 0, or
+ * -1 with ERR set.
+ */
+__attribute__((warn_unused_result))
+int plan_evidence_summary(struct store *s, const struct taxonomy *t, const struct compare *c, int threshold,
+    struct buf *b, struct reach_error *err);
+
 #endif

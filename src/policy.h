@@ -75,6 +75,16 @@
  */
 #define POLICY_PROGRESS_RATE_DAYS 14
 
+/*
+ * The longest code (a consultation's slug, a plan's, action's or indicator's
+ * code): it names files ("SLUG.html", "SLUG-DIMENSION-shares.png"), which
+ * must stay well inside a file name's 255 bytes.
+ */
+#define POLICY_CODE_MAX 64
+
+/* The largest profile (--profile) read: a real one is a few dozen lines; past this it is no profile (/dev/zero). */
+#define POLICY_PROFILE_MAX_BYTES (1024 * 1024)
+
 /* A number above as text, for a sentence: POLICY_TEXT(POLICY_PARITY_TARGET) is "0.8". */
 #define POLICY_TEXT(x) POLICY_TEXT_(x)
 #define POLICY_TEXT_(x) #x

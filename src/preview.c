@@ -98,7 +98,9 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 	fprintf(out, "\n%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
 	if (qu->ncolumns > 1)
 		fprintf(out, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
-	fprintf(out, " \"%s\" (%llu answered, %llu blank)\n", qu->text, (unsigned long long)answered,
+	fputs(" \"", out);
+	emit_term(out, qu->text, 0);
+	fprintf(out, "\" (%llu answered, %llu blank)\n", (unsigned long long)answered,
 	    (unsigned long long)(load_counts(l)->responses - answered));
 	const char *const *dims = tag_dimensions(qu->role);
 	struct tag_question tq = question_context(qu, values, n, t);
@@ -107,8 +109,8 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 		      "   says which band each code stands for; write the bands themselves, as 16-24, and ingest again)\n",
 		    out);
 	for (size_t i = 0; i < n; i++) {
-		fprintf(out, *dims ? "  %8llu  %-40s" : "  %8llu  %s", (unsigned long long)sorted[i]->count,
-		    sorted[i]->raw);
+		fprintf(out, "  %8llu  ", (unsigned long long)sorted[i]->count);
+		emit_term(out, sorted[i]->raw, *dims ? 40 : 0);
 		if (*dims)
 			fputs("  -> ", out);
 		unmatched += write_tags(qu, sorted[i]->raw, &tq, t, out);
@@ -195,7 +197,9 @@ void preview_columns(const char *path, const struct load *l, const struct taxono
 {
 	const struct columns *c = load_columns(l);
 	const struct load_counts *n = load_counts(l);
-	fprintf(out, "file:      %s\n", path);
+	fputs("file:      ", out);
+	emit_term(out, path, 0);
+	fputc('\n', out);
 	fprintf(out, "encoding:  %s\n", reader_encoding(load_reader(l)));
 	fprintf(out, "delimiter: %s (%s)\n", reader_delimiter_name(load_reader(l)), reader_delimiter_how(load_reader(l)));
 	fprintf(out, "layout:    %s\n", layout_name(c->layout));
@@ -205,13 +209,19 @@ void preview_columns(const char *path, const struct load *l, const struct taxono
 	fprintf(out, "\n\n%4s  %-21s  %-7s  %s\n", "col", "role", "sure", "header");
 	for (size_t i = 0; i < c->ncolumns; i++) {
 		const struct column *col = &c->column[i];
-		fprintf(out, "%4zu  %-21s  %-7s  %s", col->position, columns_role_name(col->role),
-		    columns_confidence_name(col->confidence), *col->header ? col->header : "(no header)");
-		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0)
-			fprintf(out, " [%s]", col->tag);
+		fprintf(out, "%4zu  %-21s  %-7s  ", col->position, columns_role_name(col->role),
+		    columns_confidence_name(col->confidence));
+		emit_term(out, *col->header ? col->header : "(no header)", 0);
+		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0) {
+			fputs(" [", out);
+			emit_term(out, col->tag, 0);
+			fputc(']', out);
+		}
 		/* The full reason (which rule dropped it, why a role was demoted), else the short one. */
-		if (col->why || col->note)
-			fprintf(out, "  -- %s", col->why ? col->why : col->note);
+		if (col->why || col->note) {
+			fputs("  -- ", out);
+			emit_term(out, col->why ? col->why : col->note, 0);
+		}
 		fputc('\n', out);
 	}
 	for (size_t q = 0; q < c->nquestions; q++)

@@ -4,13 +4,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "chart.h"
 #include "disclose.h"
-#include "output.h"
-#include "published.h"
 #include "emit.h"
+#include "page.h"
+#include "policy.h"
+#include "published.h"
 #include "words.h"
 
 /* ---- Markdown ---- */
@@ -49,6 +49,56 @@ static void md_notes(FILE *out, const struct compare_dimension *d, const struct 
 	}
 }
 
+/* Each shown under-represented category and group with its shortfall, as a list. */
+static void md_shortfalls(FILE *out, const struct compare_dimension *d, const struct published *p)
+{
+	int listed = 0;
+	for (size_t i = 0; i < d->ncats + d->ngroups; i++) {
+		int group = i >= d->ncats;
+		const struct compare_category *c = group ? &d->groups[i - d->ncats] : &d->cats[i];
+		if ((group ? p->groups[i - d->ncats] : p->cats[i]) != CELL_SHOWN || published_evidence_side(c, d->compared) >= 0 ||
+		    (group && !words_group_shown(d, i - d->ncats)))
+			continue;
+		struct buf sentence = { 0 };
+		published_shortfall_sentence(d, c, &sentence);
+		if (sentence.len)
+			fprintf(out, "%s- %s\n", listed++ ? "" : "\nThe shortfall, every other answer unchanged:\n\n", sentence.data);
+		buf_free(&sentence);
+	}
+}
+
+/* The closed questions, raw and weighted, as Markdown tables. */
+static void md_weighted(FILE *out, const struct compare_weights *w)
+{
+	struct buf b = { 0 };
+	published_weights_sentence(w, &b);
+	fprintf(out, "\n## Closed questions, weighted to the census\n\n%s\n", b.data);
+	for (size_t q = 0; q < w->nquestions; q++) {
+		const struct compare_question *cq = &w->questions[q];
+		buf_reset(&b);
+		buf_printf(&b, "%s (%.0f answered%s)", cq->text, cq->answered, cq->multi ? "; each option ticked separately" : "");
+		fputs("\n**", out);
+		for (const char *c = b.data; *c; c++)
+			fputs(*c == '*' ? "\\*" : *c == '\n' ? " " : (char[]){ *c, 0 }, out);
+		fputs("**\n\n| Answer | Respondents | Share | Weighted share (95% CI) |\n|---|---:|---:|---:|\n", out);
+		for (size_t a = 0; a < cq->nanswers; a++) {
+			const struct compare_answer *an = &cq->answers[a];
+			char n[32], raw[32];
+			struct buf weighted = { 0 };
+			snprintf(n, sizeof n, "%.0f", an->n);
+			published_number(raw, sizeof raw, 100 * an->raw.estimate, 1, "%");
+			emit_interval(&weighted, EMIT_PERCENT, an->weighted.estimate, an->weighted.lower, an->weighted.upper);
+			emit_md_cell(out, an->text);
+			emit_md_cell(out, n);
+			emit_md_cell(out, raw);
+			emit_md_cell(out, weighted.data);
+			emit_md_row_end(out);
+			buf_free(&weighted);
+		}
+	}
+	buf_free(&b);
+}
+
 static void md_dimension(FILE *out, const struct compare_dimension *d, int min_age, const struct taxonomy *t,
     const struct publish_options *o, const char *chart)
 {
@@ -74,6 +124,7 @@ static void md_dimension(FILE *out, const struct compare_dimension *d, int min_a
 	if (d->compared) {
 		published_summary_sentence(d, p.cats, &sentence);
 		fprintf(out, "%s\n", sentence.data);
+		md_shortfalls(out, d, &p);
 	}
 	if (chart)
 		fprintf(out, "\n![Representation ratios for %s, with 95%% intervals: the table below gives the figures](%s)\n",
@@ -128,7 +179,17 @@ static void csv_row(FILE *out, const struct compare_dimension *d, const struct c
 	fprintf(out, ",%s,%s,", words_reading(reading)->code,
 	    cell == CELL_SHOWN ? "" : cell == CELL_SMALL ? "small" : "secondary");
 	emit_csv_cell(out, members);
-	fputc('\n', out);
+	/* The shortfall rests on the count: withheld with it. */
+	for (int target = 0; target < 2; target++) {
+		fputc(',', out);
+		if (!d->compared)
+			continue;
+		if (cell != CELL_SHOWN)
+			fputs("[c]", out);
+		else
+			emit_csv_number(out, compare_shortfall(d, c, target ? 1.0 : POLICY_PARITY_TARGET));
+	}
+	fputs(",,,\n", out);
 }
 
 /* A row of DIMENSION (NULL: the report) that is not a category: KIND, CODE, LABEL, the figure N and why it is hidden. */
@@ -142,7 +203,7 @@ static void csv_line(FILE *out, const char *dimension, const char *kind, const c
 	emit_csv_cell(out, label);
 	fputc(',', out);
 	emit_csv_cell(out, n);
-	fprintf(out, ",,,,,,,,,,,%s,\n", suppressed);
+	fprintf(out, ",,,,,,,,,,,%s,,,,,,\n", suppressed);
 }
 
 /* D's answers: responses, known, and each extra count (disclose_extra), hidden as the table hides them. */
@@ -181,10 +242,52 @@ static void csv_test(FILE *out, const struct compare_dimension *d, const struct 
 	buf_free(&sentence);
 }
 
+/*
+ * The closed questions raw and weighted, with no dimension (so that they are
+ * read apart from the equality tables): a note on the weighting, then for
+ * question N a row "question,qN" with its text and the answers, and a row
+ * "answer,qN" for each answer: its count, raw share with interval and
+ * weighted share with interval.
+ */
+static void csv_weighted(FILE *out, const struct compare_weights *w)
+{
+	struct buf b = { 0 };
+	published_weights_sentence(w, &b);
+	csv_line(out, NULL, "note", "weighting", b.data, NULL, "");
+	for (size_t q = 0; q < w->nquestions; q++) {
+		const struct compare_question *cq = &w->questions[q];
+		char code[32], n[32];
+		snprintf(code, sizeof code, "q%zu", q + 1);
+		snprintf(n, sizeof n, "%.0f", cq->answered);
+		csv_line(out, NULL, "question", code, cq->text, n, "");
+		for (size_t a = 0; a < cq->nanswers; a++) {
+			const struct compare_answer *an = &cq->answers[a];
+			fprintf(out, ",answer,%s,", code);
+			emit_csv_cell(out, an->text);
+			fputc(',', out);
+			emit_csv_number(out, an->n);
+			const double raw[] = { an->raw.estimate, an->raw.lower, an->raw.upper };
+			for (size_t i = 0; i < 3; i++) {
+				fputc(',', out);
+				emit_csv_number(out, raw[i]);
+			}
+			fputs(",,,,,,,,,,,", out);
+			const double weighted[] = { an->weighted.estimate, an->weighted.lower, an->weighted.upper };
+			for (size_t i = 0; i < 3; i++) {
+				fputc(',', out);
+				emit_csv_number(out, weighted[i]);
+			}
+			fputc('\n', out);
+		}
+	}
+	buf_free(&b);
+}
+
 static void write_csv(const struct compare *c, const struct taxonomy *t, const struct publish_options *o, FILE *out)
 {
 	fputs("dimension,kind,code,label,n,share,share_lower,share_upper,population,population_share,"
-	      "ratio,ratio_lower,ratio_upper,rate_per_1000,reading,suppressed,members\n", out);
+	      "ratio,ratio_lower,ratio_upper,rate_per_1000,reading,suppressed,members,shortfall_0_8,shortfall_parity,"
+	      "weighted_share,weighted_lower,weighted_upper\n", out);
 	char *disclosure = published_disclosure_sentence(c, t, o->suppress);
 	if (disclosure)
 		csv_line(out, NULL, "note", "disclosure", disclosure, NULL, "");
@@ -211,7 +314,7 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 			emit_csv_cell(out, words_warning(d->warning));
 			fputc(',', out);
 			emit_csv_cell(out, text);
-			fprintf(out, ",,,,,,,,,,%s,,\n", words_reading(READING_NOT_COMPARED)->code);
+			fprintf(out, ",,,,,,,,,,%s,,,,,,,\n", words_reading(READING_NOT_COMPARED)->code);
 		} else {
 			for (size_t k = 0; k < d->ncats; k++)
 				csv_row(out, d, &d->cats[k], "category", p.cats[k], o->suppress, NULL);
@@ -232,334 +335,8 @@ static void write_csv(const struct compare *c, const struct taxonomy *t, const s
 		}
 		published_close(&p);
 	}
-}
-
-/* ---- HTML ---- */
-
-static const char html_style[] =
-    "body{font-family:system-ui,sans-serif;line-height:1.5;color:#111;background:#fff;max-width:60rem;"
-    "margin:0 auto;padding:1rem}\n"
-    "table{border-collapse:collapse;margin:1rem 0}caption{text-align:left;font-weight:bold;padding:.25rem 0}\n"
-    "th,td{border:1px solid #666;padding:.25rem .5rem;vertical-align:top}td.n{text-align:right}\n"
-    "thead th{background:#eee}.under{color:#a63d00;font-weight:bold}.over{color:#00558a;font-weight:bold}\n"
-    "tbody th{text-align:left;font-weight:normal}figure{margin:1rem 0}svg{max-width:100%;height:auto}.notes{font-size:.95rem}\n"
-    "a:focus,a:hover{outline:3px solid #ffbf47}\n"
-    "@media print{nav{display:none}section{break-inside:avoid-page}a{color:#000}}\n";
-
-/* One table cell, <td ATTRS>TEXT</td>, TEXT escaped. */
-static void html_cell(FILE *out, const char *attrs, const char *text)
-{
-	fprintf(out, "<td%s>", attrs);
-	emit_html_text(out, text);
-	fputs("</td>", out);
-}
-
-static void html_rows(FILE *out, const struct compare_dimension *d, const struct compare_category *cats, size_t n,
-    const enum disclose_cell *cells, int threshold)
-{
-	for (size_t k = 0; k < n; k++) {
-		struct published_row r;
-		if (cats == d->groups && !words_group_shown(d, k))
-			continue;
-		published_make_row(&r, &cats[k], cells[k], threshold, d->compared);
-		fputs("<tr><th scope=\"row\">", out);
-		emit_html_text(out, cats[k].label);
-		fputs("</th>", out);
-		html_cell(out, " class=\"n\"", r.count);
-		html_cell(out, " class=\"n\"", r.share.data);
-		if (d->compared) {
-			int side = cells[k] == CELL_SHOWN ? published_evidence_side(&cats[k], d->compared) : 0;
-			const char *cls = side < 0 ? " class=\"under\"" : side > 0 ? " class=\"over\"" : "";
-			html_cell(out, " class=\"n\"", r.census);
-			html_cell(out, " class=\"n\"", r.ratio.data);
-			html_cell(out, " class=\"n\"", r.rate);
-			html_cell(out, cls, r.flag);
-		}
-		fputs("</tr>\n", out);
-		published_row_free(&r);
-	}
-}
-
-/* A kind of chart: how to draw it, what it is called, what it shows. */
-struct chart_kind {
-	int (*draw)(const struct compare_dimension *d, const int *show, const char *format, const char *path,
-	    const struct chart_caption *caption, struct reach_error *err);
-	const char *suffix;     /* of its file name in --charts, after the dimension */
-	const char *title;      /* after the dimension's name */
-	const char *desc;
-	const char *caption;
-	int legend;             /* the caption names each reading's colour (charts/ratios.gp) */
-};
-
-static const struct chart_kind ratio_chart = {
-	chart_ratios, "", "representation ratios with 95% intervals",
-	"One point per category, with its interval, against the dashed parity line at 1. The table that follows "
-	"gives every figure.",
-	"representation ratio of each category (share of respondents divided by share of residents) with its 95% "
-	"interval; the dashed line at 1 is parity.", 1,
-};
-
-static const struct chart_kind share_chart = {
-	chart_shares, "-shares", "respondents and residents",
-	"Two bars per category: its share of the respondents and its share of the residents. The table that "
-	"follows gives every figure.",
-	"each category's share of the respondents (solid bars) beside its share of the residents (hatched bars).", 0,
-};
-
-/* Draws one chart of D; returns the inline SVG (the caller frees), or NULL when skipped (*SKIPPED set). */
-static char *html_chart(const struct compare *c, const struct compare_dimension *d, const enum disclose_cell *cats,
-    const struct publish_options *o, const struct chart_kind *kind, int *skipped)
-{
-	struct reach_error err = { 0 };
-	char path[] = "/tmp/reach-svg-XXXXXX";
-	int fd = mkstemp(path), *show = xcalloc(d->ncats + 1, sizeof *show);
-	char *svg = NULL;
-	for (size_t k = 0; k < d->ncats; k++)
-		show[k] = cats[k] == CELL_SHOWN;
-	if (fd >= 0) {
-		close(fd);
-		output_scratch_add(path);
-	}
-	int drawn = fd >= 0 ? kind->draw(d, show, "svg", path, NULL, &err) : -1;
-	if (drawn == 0) {
-		struct buf title = { 0 };
-		buf_printf(&title, "%s: %s", words_dimension_title(d->name), kind->title);
-		svg = chart_inline_svg(path, title.data, kind->desc);
-		buf_free(&title);
-	} else if (drawn < 0 && !*skipped) {
-		fputs("reach: warning: charts left out: gnuplot is missing or failed (Debian package gnuplot-nox)\n", stderr);
-		*skipped = 1;
-	}
-	if (fd >= 0)
-		output_scratch_remove(path);
-	char *report_title = published_title(c);
-	struct buf standalone = { 0 };
-	buf_printf(&standalone, "%s: %s", words_dimension_title(d->name), kind->title);
-	struct chart_caption caption = { report_title, standalone.data, c->source };
-	for (int f = 0; svg && o->charts_dir && f < 2; f++) {
-		struct buf file = { 0 };
-		buf_printf(&file, "%s/%s-%s%s.%s", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
-		    d->name, kind->suffix, f ? "png" : "svg");
-		if (kind->draw(d, show, f ? "png" : "svg", file.data, &caption, &err) < 0 && !*skipped) {
-			fprintf(stderr, "reach: warning: %s\n", err.msg);
-			*skipped = 1;
-		}
-		buf_free(&file);
-	}
-	buf_free(&standalone);
-	free(report_title);
-	free(show);
-	return svg;
-}
-
-/*
- * The colours of charts/ratios.gp in words, from the table of readings: each
- * colour once, naming the readings drawn in it (" vermilion: well
- * under-represented or under-represented; orange: …"). Nothing unless SHOWN.
- */
-static void html_legend(FILE *out, int shown)
-{
-	for (enum reading r = 0; shown && r < READING_CHARTED; r++) {
-		const struct reading_words *w = words_reading(r);
-		enum reading first = 0;
-		while (words_reading(first)->colour != w->colour)
-			first++;
-		if (first != r)
-			continue;               /* named with the first reading of its colour */
-		fprintf(out, "%s%s: ", r ? "; " : " ", w->colour_name);
-		for (enum reading same = r; same < READING_CHARTED; same++)
-			if (words_reading(same)->colour == w->colour) {
-				fputs(same == r ? "" : " or ", out);
-				emit_html_text(out, words_reading(same)->word);
-			}
-	}
-}
-
-/* The chart as a figure with its caption. */
-static void html_figure(FILE *out, const struct compare *c, const struct compare_dimension *d,
-    const enum disclose_cell *cats, const struct publish_options *o, const struct chart_kind *kind, int *skipped)
-{
-	char *svg = html_chart(c, d, cats, o, kind, skipped);
-	if (!svg)
-		return;
-	fputs("<figure>\n", out);
-	fputs(svg, out);
-	fputs("\n<figcaption>", out);
-	emit_html_text(out, words_dimension_title(d->name));
-	fputs(": ", out);
-	emit_html_text(out, kind->caption);
-	html_legend(out, kind->legend);
-	fputs(kind->legend ? ". The table below gives the figures.</figcaption>\n</figure>\n"
-			   : " The table below gives the figures.</figcaption>\n</figure>\n", out);
-	free(svg);
-}
-
-static void html_notes(FILE *out, const struct compare_dimension *d, const struct published *p)
-{
-	if (!d->nnotes)
-		return;
-	fputs("<ul class=\"notes\">\n", out);
-	for (size_t i = 0; i < d->nnotes; i++) {
-		struct buf note = { 0 };
-		published_note_text(d, p, i, &note);
-		if (note.len) {
-			fputs("<li>", out);
-			emit_html_text(out, note.data);
-			fputs("</li>\n", out);
-		}
-		buf_free(&note);
-	}
-	fputs("</ul>\n", out);
-}
-
-static void html_dimension(FILE *out, const struct compare *c, const struct compare_dimension *d,
-    const struct taxonomy *t, const struct publish_options *o, int *skipped)
-{
-	struct published p;
-	struct buf sentence = { 0 };
-	published_open(&p, d, t, o->suppress);
-	fprintf(out, "<section aria-labelledby=\"d-%s\">\n<h2 id=\"d-%s\">", d->name, d->name);
-	emit_html_text(out, words_dimension_title(d->name));
-	fputs("</h2>\n", out);
-	published_base_sentence(d, c->min_age, &sentence);
-	if (sentence.len) {
-		fputs("<p>", out);
-		emit_html_text(out, sentence.data);
-		fputs("</p>\n", out);
-	}
-	buf_reset(&sentence);
-	published_answers_sentence(d, &p, &sentence);
-	fputs("<p>", out);
-	emit_html_text(out, sentence.data);
-	if (d->compared && d->warning == COMPARE_SHOWN) {
-		published_summary_sentence(d, p.cats, &sentence);
-		fputs(" ", out);
-		emit_html_text(out, sentence.data);
-	}
-	fputs("</p>\n", out);
-	if (d->warning != COMPARE_SHOWN) {
-		fputs("<p><strong>", out);
-		emit_html_text(out, words_warning(d->warning));
-		fputs("</strong></p>\n", out);
-		html_notes(out, d, &p);
-		fputs("</section>\n", out);
-		buf_free(&sentence);
-		published_close(&p);
-		return;
-	}
-	if (d->compared) {
-		html_figure(out, c, d, p.cats, o, &ratio_chart, skipped);
-		if (strcmp(d->name, "age") == 0)
-			html_figure(out, c, d, p.cats, o, &share_chart, skipped);
-	}
-	fputs("<table>\n<caption>", out);
-	emit_html_text(out, words_dimension_title(d->name));
-	fputs(d->compared ? ": respondents and residents</caption>\n<thead><tr><th scope=\"col\">Category</th>"
-			    "<th scope=\"col\">Respondents</th><th scope=\"col\">Share (95% CI)</th>"
-			    "<th scope=\"col\">Residents' share</th><th scope=\"col\">Ratio (95% CI)</th>"
-			    "<th scope=\"col\">Per 1,000 residents</th><th scope=\"col\">Reading</th></tr></thead>\n<tbody>\n"
-			  : ": respondents (no census figures held)</caption>\n<thead><tr><th scope=\"col\">Category</th>"
-			    "<th scope=\"col\">Respondents</th><th scope=\"col\">Share (95% CI)</th></tr></thead>\n<tbody>\n",
-	    out);
-	html_rows(out, d, d->cats, d->ncats, p.cats, o->suppress);
-	html_rows(out, d, d->groups, d->ngroups, p.groups, o->suppress);
-	fputs("</tbody>\n</table>\n", out);
-	buf_reset(&sentence);
-	published_test_sentence(d, &p, &sentence);
-	if (sentence.len) {
-		fputs("<p>", out);
-		emit_html_text(out, sentence.data);
-		fputs("</p>\n", out);
-	}
-	html_notes(out, d, &p);
-	fputs("</section>\n", out);
-	buf_free(&sentence);
-	published_close(&p);
-}
-
-static void write_html(const struct compare *c, const struct taxonomy *t, const struct publish_options *o, FILE *out,
-    int *skipped)
-{
-	char *title = published_title(c);
-	fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Who did we reach? ", out);
-	emit_html_text(out, title);
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>Who did we reach? ", html_style);
-	emit_html_text(out, title);
-	fputs("</h1>\n<p>", out);
-	if (c->nconsultations == 1) {
-		const struct compare_consultation *cc = &c->consultations[0];
-		fputs("Consultation ", out);
-		emit_html_text(out, cc->slug);
-		if (cc->opened && cc->closed)
-			fprintf(out, ", open %s to %s", cc->opened, cc->closed);
-		else if (cc->closed)
-			fprintf(out, ", closed %s", cc->closed);
-		fprintf(out, ": %llu responses.", (unsigned long long)cc->responses);
-	} else {
-		fprintf(out, "%llu responses to %zu consultations:", (unsigned long long)c->responses, c->nconsultations);
-		for (size_t i = 0; i < c->nconsultations; i++) {
-			fputs(i ? ", " : " ", out);
-			emit_html_text(out, c->consultations[i].slug);
-		}
-		fputs(".", out);
-	}
-	struct buf ages = { 0 };
-	published_base_phrase(c, &ages);
-	fputs(" Compared with the usual residents of ", out);
-	emit_html_text(out, c->geography_name);
-	fprintf(out, " (%s)", c->geography);
-	emit_html_text(out, ages.data);
-	fputs(", Census 2021.", out);
-	struct buf rate = { 0 };
-	published_rate_sentence(c, &rate);
-	emit_html_text(out, rate.data);
-	buf_free(&rate);
-	fputs("</p>\n</header>\n<nav aria-label=\"Contents\">\n<ul>\n", out);
-	buf_free(&ages);
-	for (size_t i = 0; i < c->ndims; i++) {
-		fprintf(out, "<li><a href=\"#d-%s\">", c->dims[i].name);
-		emit_html_text(out, words_dimension_title(c->dims[i].name));
-		fputs("</a></li>\n", out);
-	}
-	fputs("</ul>\n</nav>\n<main>\n<p>The <strong>representation ratio</strong> of a group is its share of the "
-	      "respondents divided by its share of the residents: 1 means the group answered in proportion, below 1 "
-	      "that it was missed. Each reading says two things. The evidence: whether the whole 95% interval of the "
-	      "ratio lies below 1 (<em>under-represented</em>), above 1 (<em>over-represented</em>) or includes 1. "
-	      "The size of the ratio: under 0.5 (<em>well</em> under-represented), 0.5 to under 0.8 (the four-fifths "
-	      "line), 0.8 to 1.25 (<em>slightly</em> under- or over-represented when the interval excludes 1, "
-	      "<em>no clear difference</em> when it does not), or over 1.25. An interval that includes 1 around a "
-	      "ratio under 0.8 or over 1.25 reads <em>perhaps</em> under- or over-represented. <em>Too few to "
-	      "say</em> means the interval cannot tell: no residents are expected, or it reaches from under 0.5 to "
-	      "over 1.25.</p>\n", out);
-	char *comparisons = published_comparisons_sentence(c);
-	if (comparisons) {
-		fputs("<p>", out);
-		emit_html_text(out, comparisons);
-		fputs("</p>\n", out);
-	}
-	free(comparisons);
-	char *disclosure = published_disclosure_sentence(c, t, o->suppress);
-	if (disclosure) {
-		fputs("<p><strong>", out);
-		emit_html_text(out, disclosure);
-		fputs("</strong></p>\n", out);
-	}
-	free(disclosure);
-	for (size_t i = 0; i < c->nnotes; i++) {
-		fputs("<p>", out);
-		emit_html_text(out, c->notes[i]);
-		fputs("</p>\n", out);
-	}
-	for (size_t i = 0; i < c->ndims; i++)
-		html_dimension(out, c, &c->dims[i], t, o, skipped);
-	fputs("</main>\n<footer>\n<p>", out);
-	if (o->suppress > 0)
-		fprintf(out, published_suppress_note, o->suppress - 1, o->suppress);
-	fputs("</p>\n<p>Census figures: ", out);
-	emit_html_text(out, c->source);
-	fputs(".</p>\n</footer>\n</body>\n</html>\n", out);
-	free(title);
+	if (c->weights)
+		csv_weighted(out, c->weights);
 }
 
 void publish_adjust(struct compare *c, const struct taxonomy *t, const struct publish_options *o)
@@ -571,25 +348,26 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
     const struct publish_options *o, FILE *out, struct reach_error *err)
 {
 	int skipped = 0;
-	(void)s;
-	(void)err;
 	if (strcmp(format, "csv") == 0) {
 		write_csv(c, t, o, out);
 		return 0;
 	}
-	if (strcmp(format, "html") == 0) {
-		write_html(c, t, o, out, &skipped);
-		return skipped;
-	}
+	if (strcmp(format, "html") == 0)
+		return page_write(s, t, c, o, out, err);
 	char *title = published_title(c);
-	fprintf(out, "# Who did we reach? %s\n\n", title);
+	fputs("# Who did we reach? ", out);
+	emit_md_text(out, title);
+	fputs("\n\n", out);
 	struct buf ages = { 0 };
 	published_base_phrase(c, &ages);
 	struct buf rate = { 0 };
 	published_rate_sentence(c, &rate);
-	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of %s (%s)%s, "
-		     "Census 2021.%s\n", (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s",
-	    c->geography_name, c->geography, ages.data, rate.data ? rate.data : "");
+	fprintf(out, "%llu responses to %zu consultation%s, compared with the usual residents of ",
+	    (unsigned long long)c->responses, c->nconsultations, c->nconsultations == 1 ? "" : "s");
+	emit_md_text(out, c->geography_name);
+	fputs(" (", out);
+	emit_md_text(out, c->geography);
+	fprintf(out, ")%s, Census 2021.%s\n", ages.data, rate.data ? rate.data : "");
 	buf_free(&ages);
 	buf_free(&rate);
 	for (size_t i = 0; i < c->nnotes; i++)
@@ -613,12 +391,12 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 			disclose_suppress(d, t, o->suppress, cats, groups, NULL);
 			for (size_t k = 0; k < d->ncats; k++)
 				show[k] = cats[k] == CELL_SHOWN;
-			buf_printf(&file, "%s/%s-%s.png", o->charts_dir, c->nconsultations == 1 ? c->consultations[0].slug : "pooled",
-			    d->name);
+			const char *name = c->nconsultations == 1 ? c->consultations[0].slug : "pooled";
 			struct buf standalone = { 0 };
-			buf_printf(&standalone, "%s: %s", words_dimension_title(d->name), ratio_chart.title);
+			buf_printf(&standalone, "%s: representation ratios with 95%% intervals", words_dimension_title(d->name));
 			struct chart_caption caption = { title, standalone.data, c->source };
-			int drawn = chart_ratios(d, show, "png", file.data, &caption, &cerr);
+			int drawn = chart_file(&file, o->charts_dir, "png", &cerr, name, d->name, (char *)NULL) < 0 ? -1
+			    : chart_ratios(d, show, "png", file.data, &caption, &cerr);
 			buf_free(&standalone);
 			if (drawn == 0)
 				chart = xstrdup(file.data);
@@ -632,12 +410,16 @@ int publish_report(struct store *s, const struct taxonomy *t, const struct compa
 		md_dimension(out, d, c->min_age, t, o, chart);
 		free(chart);
 	}
+	if (c->weights)
+		md_weighted(out, c->weights);
 	fputs("\n---\n\n", out);
 	if (o->suppress > 0) {
 		fprintf(out, published_suppress_note, o->suppress - 1, o->suppress);
 		fputs("\n\n", out);
 	}
-	fprintf(out, "Census figures: %s.\n", c->source);
+	fputs("Census figures: ", out);
+	emit_md_text(out, c->source);
+	fputs(".\n", out);
 	free(title);
 	return skipped;
 }

@@ -16,6 +16,9 @@
 #include "store.h"
 #include "tag.h"
 
+/* The version of reach, named in --version and on every HTML page. */
+#define REACH_VERSION "0.1.0"
+
 struct publish_options {
 	int suppress;           /* counts from 1 to below this are withheld; 0: none (the output says so) */
 	const char *charts_dir; /* also write each chart there as PNG and SVG; NULL: not */
@@ -30,9 +33,10 @@ struct publish_options {
 void publish_adjust(struct compare *c, const struct taxonomy *t, const struct publish_options *o);
 
 /*
- * Writes C as FORMAT ("md", "csv" or "html") to OUT. Returns 0; 1 when the
- * report is out but charts were skipped (a warning on stderr says why); -1
- * with ERR set on failure.
+ * Writes C as FORMAT ("md", "csv" or "html", page.h) to OUT. Returns 0; 1
+ * when the report is out but charts were skipped (a warning on stderr says
+ * why); -1 with ERR set on failure (the HTML page's plan section or trends
+ * cannot be read from S).
  */
 int publish_report(struct store *s, const struct taxonomy *t, const struct compare *c, const char *format,
     const struct publish_options *o, FILE *out, struct reach_error *err);

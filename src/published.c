@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "policy.h"
 #include "words.h"
 
 /* "<5" or "[c]" for a hidden count, or the count. */
@@ -302,4 +303,66 @@ void published_base_sentence(const struct compare_dimension *d, int min_age, str
 	else
 		buf_printf(b, "The census figures here cover residents aged %d and over; the consultation invited "
 			      "residents aged %d and over.", d->base_min_age, min_age);
+}
+
+/* ---- the shortfall and the weighted questions, as every published format says them ---- */
+
+void published_shortfall_phrase(const struct compare_dimension *d, const struct compare_category *c, struct buf *b)
+{
+	double parity = compare_shortfall(d, c, 1.0), line = compare_shortfall(d, c, POLICY_PARITY_TARGET);
+	if (!(parity > 0))
+		return;
+	buf_printf(b, "; %.0f more response%s for parity", parity, parity == 1 ? "" : "s");
+	if (line > 0)
+		buf_printf(b, ", %.0f for %g", line, POLICY_PARITY_TARGET);
+}
+
+void published_shortfall_sentence(const struct compare_dimension *d, const struct compare_category *c, struct buf *b)
+{
+	double parity = compare_shortfall(d, c, 1.0), line = compare_shortfall(d, c, POLICY_PARITY_TARGET);
+	if (!(parity > 0))
+		return;
+	buf_printf(b, "About %.0f more response%s from %s would have reached parity", parity, parity == 1 ? "" : "s",
+	    c->label);
+	if (line > 0)
+		buf_printf(b, ", and %.0f a ratio of %g", line, POLICY_PARITY_TARGET);
+	buf_putc(b, '.');
+}
+
+void published_over_phrase(const struct compare_dimension *d, const struct published *p, struct buf *b)
+{
+	size_t named = 0;
+	for (size_t k = 0; k < d->ncats; k++) {
+		const struct compare_category *c = &d->cats[k];
+		if (p->cats[k] != CELL_SHOWN || published_evidence_side(c, d->compared) <= 0 ||
+		    !(c->st.ratio.estimate > POLICY_RATIO_HIGH))
+			continue;
+		if (named++ == 0)
+			buf_printf(b, "%s%s: ", b->len ? "; " : "", words_dimension_title(d->name));
+		else
+			buf_puts(b, ", ");
+		buf_printf(b, "%s (ratio ", c->label);
+		emit_interval(b, EMIT_RATIO, c->st.ratio.estimate, NAN, NAN);
+		buf_putc(b, ')');
+	}
+}
+
+void published_weights_sentence(const struct compare_weights *w, struct buf *b)
+{
+	buf_printf(b, "Every respondent (%.0f) is weighted to the census margins of %s, those not known on a margin "
+		      "as a group of their own at their share of respondents; design effect %.2f, effective sample size "
+		      "%.0f. Each share is of those answering the question; the weighted share's interval comes from the "
+		      "weighted design.", w->raked, w->margins, w->result.design_effect, w->result.effective_n);
+	if (!w->result.converged && w->cap > 0 && w->result.max_weight_ratio > w->cap)
+		buf_printf(b, " The cap of %g times the mean weight could not be kept while meeting the census margins "
+			      "(the largest weight is %.1f times the mean): read the weighted shares with care.", w->cap,
+		    w->result.max_weight_ratio);
+	else if (!w->result.converged)
+		buf_puts(b, " The weights could not meet the census margins (too few respondents in some groups): read "
+			    "the weighted shares with care.");
+	else if (w->cap > 0)
+		buf_printf(b, " Weights are bounded at %g times the mean (the largest is %.1f).", w->cap,
+		    w->result.max_weight_ratio);
+	buf_puts(b, " The weighting's notes on which groups were merged count small groups of respondents and are "
+		    "left out here; the analysts' text and JSON reports give them.");
 }

@@ -2,7 +2,7 @@
  * published.h — what the three published formats of the report (publish.c:
  * Markdown, CSV, HTML) share, so that they show the same figures: the
  * published table of a dimension and the sentences beside it. Private to
- * publish.c.
+ * publish.c and page.c.
  */
 #ifndef REACH_PUBLISHED_H
 #define REACH_PUBLISHED_H
@@ -115,5 +115,31 @@ void published_rate_sentence(const struct compare *c, struct buf *b);
  * cover exactly the ages invited (MIN_AGE and over); empty otherwise.
  */
 void published_base_sentence(const struct compare_dimension *d, int min_age, struct buf *b);
+
+/*
+ * "; 83 more responses for parity, 56 for 0.8":
+ * the shortfall of C of D (compare_shortfall), appended to B; nothing when
+ * it reaches parity. The caller shows it only where C's count is shown: the
+ * shortfall would give a hidden count back.
+ */
+void published_shortfall_phrase(const struct compare_dimension *d, const struct compare_category *c, struct buf *b);
+
+/* The same as a sentence: "About 83 more responses from 16-24 would have reached parity, and 56 a ratio of 0.8." */
+void published_shortfall_sentence(const struct compare_dimension *d, const struct compare_category *c, struct buf *b);
+
+/*
+ * "Age: 55-64 (ratio 1.58), 65-74 (ratio 1.83)" — D's shown
+ * categories whose interval lies wholly above 1 and ratio above 1.25, appended to B after any
+ * dimension already there ("; Sex: …"); nothing when none.
+ */
+void published_over_phrase(const struct compare_dimension *d, const struct published *p, struct buf *b);
+
+/*
+ * How the closed questions were weighted (W): the margins, the design effect
+ * and effective sample size, the cap, and whether the weights met the
+ * margins. The weighting's notes are left out: they count small groups of
+ * respondents.
+ */
+void published_weights_sentence(const struct compare_weights *w, struct buf *b);
 
 #endif

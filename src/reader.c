@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sniff.h"
 #include "text.h"
@@ -58,6 +59,7 @@ struct reader {
 	long row_start;             /* line where the record being built began */
 	long last_field_line;       /* line where its last field ended */
 	int at_eof, finished, failed;
+	int cr_ended;               /* the last line fed ended in "\r" at the end of a block: a "\n" next is its own */
 	struct reach_error err;
 	struct record building;
 
@@ -109,6 +111,10 @@ static void on_field(void *data, size_t len, void *ctx)
 	}
 	if (r->n >= READER_MAX_COLUMNS) {
 		fail(in, r->line, "more than %d columns in one record", READER_MAX_COLUMNS);
+		return;
+	}
+	if (r->text.len + len > READER_MAX_RECORD) {
+		fail(in, in->line, "a record begun at line %ld is longer than %d MiB", r->line, READER_MAX_RECORD >> 20);
 		return;
 	}
 	if (r->n == r->cap) {
@@ -193,8 +199,14 @@ struct reader *reader_open_with(const char *path, const struct reader_options *o
 	};
 	int from_stdin = strcmp(path, "-") == 0;        /* "-" is standard input */
 	FILE *fp = from_stdin ? stdin : fopen(path, "rb");
+	struct stat st;
 	if (!fp) {
 		error_set(err, REACH_EDATA, path, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (!from_stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		error_set(err, REACH_EDATA, path, 0, "is a folder, not a file");      /* bad input (exit 1), not I/O */
+		fclose(fp);
 		return NULL;
 	}
 	struct reader *in = reader_open_stream(fp, path, err);
@@ -488,14 +500,29 @@ static int batch_full(const struct reader *in)
 	return b->n >= BATCH_RECORDS || b->bytes >= BATCH_BYTES;
 }
 
-/* Feeds the decoded text to the CSV parser one physical line at a time. */
+/*
+ * Feeds the decoded text to the CSV parser one physical line at a time: a
+ * line ends in "\n", "\r\n", or a "\r" alone (old Mac files), so that line
+ * numbers in messages are right for all three.
+ */
 static void feed(struct reader *in)
 {
 	while (in->pos < in->decoded.len && !batch_full(in) && !in->failed) {
 		const char *start = in->decoded.data + in->pos;
 		size_t left = in->decoded.len - in->pos;
 		const char *nl = memchr(start, '\n', left);
+		const char *cr = memchr(start, '\r', nl ? (size_t)(nl - start) : left);
+		if (in->cr_ended && *start == '\n') {
+			nl = NULL;              /* the "\n" of a "\r\n" cut by the block: its line is counted */
+			cr = NULL;
+			left = 1;
+		} else if (cr && cr + 1 != nl) {
+			nl = cr;                /* a line ended by "\r" alone */
+		}
+		in->cr_ended = 0;
 		size_t n = nl ? (size_t)(nl - start) + 1 : left;
+		if (nl && *nl == '\r' && (size_t)(nl - start) + 1 == left)
+			in->cr_ended = 1;
 		if (in->nul_at < in->pos + n) {
 			fail(in, in->line, "binary data (a NUL byte): not a CSV export%s", in->nul_hint ? in->nul_hint : "");
 			return;
@@ -672,7 +699,8 @@ void reader_sha256(const struct reader *in, char hex[65])
 long reader_last_line(const struct reader *in)
 {
 	/* line counts the line being fed; after a final newline it is one past. */
-	if (in->decoded.len && in->pos == in->decoded.len && in->decoded.data[in->pos - 1] == '\n')
+	if (in->decoded.len && in->pos == in->decoded.len &&
+	    (in->decoded.data[in->pos - 1] == '\n' || in->decoded.data[in->pos - 1] == '\r'))
 		return in->line - 1;
 	return in->line;
 }

@@ -23,6 +23,7 @@
 
 #define READER_MAX_FIELD   (1024 * 1024)  /* longest field accepted, bytes */
 #define READER_MAX_COLUMNS 5000           /* most fields in one record */
+#define READER_MAX_RECORD  (16 * 1024 * 1024) /* longest record accepted, bytes: memory stays bounded */
 
 /* One record. Owned by the reader; valid until the next reader_next call. */
 struct reader_row {

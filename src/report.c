@@ -7,6 +7,7 @@
 
 #include "emit.h"
 #include "plan.h"
+#include "policy.h"
 #include "words.h"
 
 /* ---- the representation report, as text ---- */
@@ -76,6 +77,32 @@ static void text_p(FILE *out, double p)
 		fprintf(out, "%.4f", p);
 }
 
+/* Is C's reading one of evidence below parity (its interval wholly below 1)? */
+static int under_represented(const struct compare_category *c, int compared)
+{
+	const char *evidence = words_reading(words_reading_of(c, compared))->evidence;
+	return evidence && strcmp(evidence, "below") == 0;
+}
+
+/* Each under-represented category and group of D with the responses it needed to reach 0.8 and parity. */
+static void text_shortfalls(FILE *out, const struct compare_dimension *d)
+{
+	int shown = 0;
+	for (size_t i = 0; i < d->ncats + d->ngroups; i++) {
+		const struct compare_category *c = i < d->ncats ? &d->cats[i] : &d->groups[i - d->ncats];
+		double four_fifths = compare_shortfall(d, c, POLICY_PARITY_TARGET), parity = compare_shortfall(d, c, 1.0);
+		if (!under_represented(c, d->compared) || isnan(parity) || (i >= d->ncats && !words_group_shown(d, i - d->ncats)))
+			continue;
+		if (!shown++)
+			fputs("  shortfall: more responses from the group, every other answer unchanged, to reach\n", out);
+		fputs("  ", out);
+		if (emit_columns(c->label) > LABEL_WIDTH)
+			fprintf(out, "%s\n  ", c->label);
+		emit_padded(out, emit_columns(c->label) > LABEL_WIDTH ? "" : c->label, LABEL_WIDTH, 1);
+		fprintf(out, " %6.0f to " POLICY_TEXT(POLICY_PARITY_TARGET) ", %.0f to parity\n", four_fifths, parity);
+	}
+}
+
 static void text_dimension(FILE *out, const struct compare_dimension *d)
 {
 	fprintf(out, "\n%s: %.0f of %.0f responses %s (%.0f missing, %.0f declined, %.0f unmatched",
@@ -109,6 +136,7 @@ static void text_dimension(FILE *out, const struct compare_dimension *d)
 			fputs("  groups:\n", out), first = 0;
 		text_row(out, &d->groups[i], d->compared);
 	}
+	text_shortfalls(out, d);
 	if (d->compared) {
 		fputs("  chi-square ", out);
 		text_number(out, d->test.statistic, 0, 2, "");
@@ -143,12 +171,18 @@ static void text_heading(FILE *out, const struct compare *c)
 {
 	if (c->nconsultations == 1) {
 		const struct compare_consultation *cc = &c->consultations[0];
-		if (*cc->title)
-			fprintf(out, "%s (%s)\n  ", cc->title, cc->slug);
-		else
-			fprintf(out, "%s\n  ", cc->slug);
-		if (*cc->platform)
-			fprintf(out, "%s, ", cc->platform);
+		/* Text from a title or a file goes to a terminal: its control characters shown escaped. */
+		emit_term(out, *cc->title ? cc->title : cc->slug, 0);
+		if (*cc->title) {
+			fputs(" (", out);
+			emit_term(out, cc->slug, 0);
+			fputc(')', out);
+		}
+		fputs("\n  ", out);
+		if (*cc->platform) {
+			emit_term(out, cc->platform, 0);
+			fputs(", ", out);
+		}
 		if (cc->opened)
 			fprintf(out, "open %s to %s", cc->opened, cc->closed ? cc->closed : "?");
 		else if (cc->closed)
@@ -164,14 +198,18 @@ static void text_heading(FILE *out, const struct compare *c)
 			fprintf(out, " %s", c->consultations[i].slug);
 		fputc('\n', out);
 	}
+	fputs("Compared with: ", out);
+	emit_term(out, c->geography_name, 0);
+	fputs(" (", out);
+	emit_term(out, c->geography, 0);
 	if (compare_bases_match(c))
-		fprintf(out, "Compared with: %s (%s), usual residents aged %d and over, Census 2021 (%s)\n",
-		    c->geography_name, c->geography, c->min_age, c->census_date);
+		fprintf(out, "), usual residents aged %d and over, Census 2021 (%s)\n", c->min_age, c->census_date);
 	else
-		fprintf(out, "Compared with: %s (%s), usual residents aged %d and over where the census gives figures by age "
-			     "(otherwise as each dimension notes), Census 2021 (%s)\n",
-		    c->geography_name, c->geography, c->min_age, c->census_date);
-	fprintf(out, "Source: %s\n", c->source);
+		fprintf(out, "), usual residents aged %d and over where the census gives figures by age "
+			     "(otherwise as each dimension notes), Census 2021 (%s)\n", c->min_age, c->census_date);
+	fputs("Source: ", out);
+	emit_term(out, c->source, 0);
+	fputc('\n', out);
 	for (size_t i = 0; i < c->nnotes; i++)
 		fprintf(out, "Note: %s\n", c->notes[i]);
 }
@@ -254,7 +292,8 @@ static void json_strings(FILE *out, char *const *v, size_t n)
 	fputc(']', out);
 }
 
-static void json_category(FILE *out, const struct compare_category *c, int compared, int last)
+static void json_category(FILE *out, const struct compare_dimension *d, const struct compare_category *c, int compared,
+    int last)
 {
 	emit_json_member_string(out, "        {", "code", c->code);
 	emit_json_member_string(out, ", ", "label", c->label);
@@ -273,6 +312,9 @@ static void json_category(FILE *out, const struct compare_category *c, int compa
 	emit_json_member_number(out, ", ", "ratio", c->st.ratio.estimate);
 	emit_json_member_interval(out, ", ", "ratio_ci", c->st.ratio.lower, c->st.ratio.upper);
 	emit_json_member_number(out, ", ", "rate_per_1000", c->st.rate_per_1000);
+	emit_json_member_number(out, ",\n         ", "shortfall_0_8",
+	    compared ? compare_shortfall(d, c, POLICY_PARITY_TARGET) : NAN);
+	emit_json_member_number(out, ", ", "shortfall_parity", compared ? compare_shortfall(d, c, 1.0) : NAN);
 	const struct reading_words *w = words_reading(words_reading_of(c, compared));
 	emit_json_member_number(out, ",\n         ", "p", c->st.p_value);
 	emit_json_member_number(out, ", ", "p_adjusted", c->st.p_adjusted);
@@ -325,10 +367,10 @@ static void json_dimension(FILE *out, const struct compare_dimension *d, int las
 	emit_json_member_number(out, ", ", "population_min_age", d->base_min_age >= 0 ? d->base_min_age : NAN);
 	fputs(",\n     \"categories\": [\n", out);
 	for (size_t i = 0; i < d->ncats; i++)
-		json_category(out, &d->cats[i], d->compared && !d->warning, i + 1 == d->ncats);
+		json_category(out, d, &d->cats[i], d->compared && !d->warning, i + 1 == d->ncats);
 	fputs("     ],\n     \"groups\": [\n", out);
 	for (size_t i = 0; i < d->ngroups; i++)
-		json_category(out, &d->groups[i], d->compared && !d->warning, i + 1 == d->ngroups);
+		json_category(out, d, &d->groups[i], d->compared && !d->warning, i + 1 == d->ngroups);
 	fputs("     ],\n     \"test\": ", out);
 	json_test(out, d);
 	emit_json_key(out, ",\n     ", "notes");

@@ -432,6 +432,8 @@ int store_transaction(struct store *s, store_work_fn work, void *ctx, struct rea
 		else if (!err->code)
 			error_set(err, REACH_EDB, s->path, 0, "the transaction failed");
 		store_rollback(s);
+		/* Rolled back and reported: the next transaction (a batch's next file) starts clean. */
+		memset(&s->err, 0, sizeof s->err);
 	}
 	return rc;
 }

@@ -5,7 +5,8 @@
  *
  * Errors are sticky: after the first failure every further step returns -1
  * at once, so a chain of steps is checked once, at its end, with
- * store_failed(); the transaction is then rolled back.
+ * store_failed(); the transaction is then rolled back, and the failure
+ * cleared once store_transaction has handed it to its caller.
  */
 #ifndef REACH_STORE_H
 #define REACH_STORE_H

@@ -4,6 +4,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "policy.h"
+
 /*
  * Folds one Unicode code point from the Latin-1 Supplement and Latin
  * Extended-A blocks to its unaccented ASCII letter(s); returns NULL for
@@ -135,3 +137,78 @@ int strcasecmp_ascii(const char *a, const char *b)
 	}
 }
 
+
+int text_is_code(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > POLICY_CODE_MAX || !isalnum((unsigned char)s[0]))
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("-_.+", *s))
+			return 0;
+	return 1;
+}
+
+/* Length of the valid UTF-8 sequence at S (no overlong form, surrogate or code point past U+10FFFF), or 0. */
+static size_t utf8_valid(const unsigned char *s)
+{
+	unsigned cp;
+	size_t n = utf8_decode(s, &cp);
+	if (n == 1)
+		return s[0] < 0x80;
+	if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+int text_is_utf8(const char *text)
+{
+	for (const unsigned char *s = (const unsigned char *)text; *s;) {
+		size_t n = utf8_valid(s);
+		if (!n)
+			return 0;
+		s += n;
+	}
+	return 1;
+}
+
+void text_visible(const char *text, struct buf *out)
+{
+	static const char named[] = "\a" "a" "\b" "b" "\t" "t" "\n" "n" "\v" "v" "\f" "f" "\r" "r";
+	buf_reset(out);
+	buf_puts(out, "");
+	for (const unsigned char *s = (const unsigned char *)text; *s;) {
+		size_t n = utf8_valid(s);
+		unsigned cp = 0;
+		if (n)
+			utf8_decode(s, &cp);
+		const char *name = n && cp < 0x20 ? strchr(named, (int)cp) : NULL;
+		if (name && (name - named) % 2 == 0) {
+			buf_putc(out, '\\');
+			buf_putc(out, name[1]);
+		} else if (!n || cp < 0x20 || cp == 0x7F) {
+			buf_printf(out, "\\x%02x", s[0]);
+			n = 1;
+		} else if (cp >= 0x80 && cp < 0xA0) {
+			buf_printf(out, "\\u%04x", cp);
+		} else {
+			buf_append(out, s, n);
+		}
+		s += n;
+	}
+}
+
+void text_repair_utf8(const char *text, struct buf *out)
+{
+	buf_reset(out);
+	buf_puts(out, "");
+	for (const unsigned char *s = (const unsigned char *)text; *s;) {
+		size_t n = utf8_valid(s);
+		if (n)
+			buf_append(out, s, n);
+		else
+			buf_puts(out, "\xEF\xBF\xBD");
+		s += n ? n : 1;
+	}
+}

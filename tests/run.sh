@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh REACH UNIT_TEST... — runs every unit test binary, the fault-injection
 # tests of tests/fault/ (when fault.so is built beside REACH), then every
-# golden command-line case in tests/cases/, and ends with "N passed, N failed".
+# golden command-line case in tests/cases/, then the HTML reports in a browser
+# (tests/browser/run.sh), and ends with "N passed, N failed".
 #
 # A golden case is a folder holding:
 #   cmd              shell lines run in a scratch copy of the folder, with the
@@ -63,6 +64,19 @@ for c in "$top"/tests/cases/*/; do
 	if [ $ok = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
 rm -rf "$bin" "$scratch"
+
+# The HTML reports in headless Chromium (tests/browser/run.sh), counted check by check.
+out=$(sh "$top/tests/browser/run.sh" "$reach" 2>&1)
+line=$(printf '%s\n' "$out" | tail -n 1)
+p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+if [ -z "$p" ]; then
+	echo "FAIL tests/browser/run.sh: crashed or printed no summary"; printf '%s\n' "$out" | tail -n 20
+	failed=$((failed + 1))
+else
+	[ "$f" != 0 ] && printf '%s\n' "$out" | sed '$d'
+	passed=$((passed + p)); failed=$((failed + f))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -7,8 +7,10 @@
 # "N passed, N failed". All the exports here are synthetic, made below.
 #
 # FAULT_ROUNDS (default 10) sets how often the random kills and the
-# concurrent first use are repeated.
+# concurrent first use are repeated; FAULT_BATCH_ROUNDS (default 6) how often
+# a batch is killed.
 reach=$1 shim=$2
+top=$(cd "$(dirname "$0")/../.." && pwd)
 rounds=${FAULT_ROUNDS:-10}
 passed=0 failed=0
 work=$(mktemp -d)
@@ -171,6 +173,60 @@ for how in truncate append; do
 	elif ! dump held.db | cmp -s - held.sql; then fail "export changed ($how): the database changed"
 	else pass; fi
 done
+
+# 6. SIGKILL at a random moment of a batch (three synthetic samples of
+# seeds/samples): every report left in its folders is whole (the HTML ends,
+# the JSON parses), the database is sound and each consultation whole, and a
+# batch run again afterwards finishes the work.
+batch_rounds=${FAULT_BATCH_ROUNDS:-6}
+samples="synthetic_2019_surveymonkey_leisure synthetic_2021_googleforms_towncentre synthetic_2023_msforms_waste"
+batch_folder() {
+	rm -rf batch batch.db* && mkdir batch
+	for f in $samples; do cp "$top/seeds/samples/$f.csv" batch/; done
+	grep -e '^file' -e 2019_surveymonkey -e 2021_googleforms -e 2023_msforms "$top/seeds/samples/consultations.csv" \
+		> batch/consultations.csv
+}
+batch_folder
+start=$(date +%s%N)
+"$reach" --db batch.db batch batch > /dev/null 2>&1
+took=$(( ($(date +%s%N) - start) / 1000000 ))
+killed=0 i=0
+while [ $i -lt "$batch_rounds" ]; do
+	i=$((i + 1))
+	batch_folder
+	delay=$(awk -v seed="$i$$" -v ms="$took" 'BEGIN { srand(seed); printf "%.3f", rand() * ms / 1000 }')
+	"$reach" --db batch.db batch batch > /dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -9 $pid 2> /dev/null
+	wait $pid 2> /dev/null
+	[ $? = 137 ] && killed=$((killed + 1))
+	what="batch killed after $delay s"
+	cut=
+	for f in batch/reports/*.html; do
+		[ -f "$f" ] && ! tail -c 16 "$f" | grep -q '</html>' && cut="$cut $f"
+	done
+	for f in batch/reports-private/*.json; do
+		[ -f "$f" ] && ! jq empty "$f" 2> /dev/null && cut="$cut $f"
+	done
+	if [ -n "$cut" ]; then fail "$what: reports cut short:$cut"; continue; fi
+	if [ -e batch.db ] && [ "$(integrity batch.db)" != ok ]; then fail "$what: integrity check"; continue; fi
+	half=
+	if [ -e batch.db ]; then
+		for slug in $(sqlite3 batch.db "SELECT slug FROM consultations" 2> /dev/null); do
+			n=$(sqlite3 batch.db "SELECT s.responses FROM sources s JOIN consultations c ON c.id = s.consultation_id WHERE c.slug = '$slug'")
+			[ "$(whole batch.db "$slug" "$n")" = 1 ] || half="$half $slug"
+		done
+	fi
+	if [ -n "$half" ]; then fail "$what: consultations stored in part:$half"; continue; fi
+	"$reach" --db batch.db batch batch > /dev/null 2> err.txt
+	status=$?
+	if [ $status != 0 ]; then fail "$what: the batch run again: exit $status: $(head -n 3 err.txt)"; continue; fi
+	if [ "$(ls batch/reports/*.html | wc -l)" != 3 ]; then fail "$what: the batch run again left $(ls batch/reports/*.html | wc -l) reports"; continue; fi
+	pass
+done
+if [ $killed = 0 ]; then fail "no round killed a batch on the way ($took ms)"; else pass; fi
+echo "fault: $killed of $batch_rounds batches killed on the way (one takes $took ms)" >&2
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -139,7 +139,7 @@ static void read_all(const char *path, FILE *sink)
 		consult_view_free(&v);
 	}
 	memset(&err, 0, sizeof err);
-	if (consult_unmatched(s, "eq", sink, &err) < 0)
+	if (consult_unmatched(s, "eq", 0, sink, &err) < 0)
 		err.code = 0;
 	store_close(s);
 }

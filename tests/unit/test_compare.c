@@ -1,8 +1,9 @@
 /*
  * test_compare.c — unit tests of the comparison's helpers (compare_run.h):
  * reading the age bands of a seed table, which must refuse a row that is
- * not an age rather than carry on with an unset number; and reading the
- * categories again with hidden p-values taken as 1 (compare_adjust_without).
+ * not an age rather than carry on with an unset number; reading the
+ * categories again with hidden p-values taken as 1 (compare_adjust_without);
+ * and the shortfall in whole responses.
  */
 #include "check.h"
 #include "compare_run.h"
@@ -64,6 +65,47 @@ static void test_table_bands(void)
 	CHECK(strstr(err.msg, ":2: min_age \"131\" is not an age from 0 to 130") != NULL);
 }
 
+/* A category (GROUP: a roll-up with ONLY answers naming the group alone) of N answers at residents' share Q. */
+static struct compare_category category(double n, double q, int group, double only)
+{
+	struct compare_category c = { 0 };
+	c.code = "x";
+	c.definition = group ? "a group" : NULL;
+	c.n = n;
+	c.only_group = only;
+	c.st.population_share = q;
+	return c;
+}
+
+static void test_shortfall(void)
+{
+	struct compare_dimension d = { 0 };
+	d.known = 100;
+	/* By hand: 10 of 100 at share 0.2: parity (20 - 10) / 0.8 = 12.5, so 13 responses;
+	 * the 0.8 line (16 - 10) / 0.84 = 7.14, so 8. */
+	struct compare_category c = category(10, 0.2, 0, 0);
+	CHECK(compare_shortfall(&d, &c, 1.0) == 13);
+	CHECK(compare_shortfall(&d, &c, 0.8) == 8);
+	/* Already over the line, or exactly at it: none needed, a plain 0 (not -0). */
+	c = category(30, 0.2, 0, 0);
+	CHECK(compare_shortfall(&d, &c, 0.8) == 0);
+	c = category(20, 0.2, 0, 0);
+	CHECK(compare_shortfall(&d, &c, 1.0) == 0 && !signbit(compare_shortfall(&d, &c, 1.0)));
+	/* By hand: 2 of 11 at share 0.4: (4.4 - 2) / 0.6 = 4 exactly, which floating point
+	 * makes 4.000000000000001: still 4 responses, not 5. */
+	d.known = 11;
+	c = category(2, 0.4, 0, 0);
+	CHECK(compare_shortfall(&d, &c, 1.0) == 4);
+	/* A group's base holds the answers naming only the group: 15 of 95 + 5 = 100 at 0.2,
+	 * parity (20 - 15) / 0.8 = 6.25, so 7 (on 95 alone it would be 5). */
+	d.known = 95;
+	c = category(15, 0.2, 1, 5);
+	CHECK(compare_shortfall(&d, &c, 1.0) == 7);
+	/* No census share: no shortfall. */
+	c = category(15, NAN, 0, 0);
+	CHECK(isnan(compare_shortfall(&d, &c, 1.0)));
+}
+
 /* compare_adjust_without's test: the first category is hidden. */
 static int first_hidden(const struct compare_dimension *d, const struct compare_category *cat, void *arg)
 {
@@ -121,6 +163,7 @@ static void test_adjust_without_hidden(void)
 int main(void)
 {
 	RUN(test_table_bands);
+	RUN(test_shortfall);
 	RUN(test_adjust_without_hidden);
 	return check_summary();
 }

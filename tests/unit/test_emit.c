@@ -65,6 +65,25 @@ static void test_markdown_and_html(void)
 	/* Before the one emitter, published Markdown kept a carriage return, which breaks a table row. */
 	check_written(emit_md_cell, "a|b\r\nc", "| a\\|b  c ");
 	check_written(emit_html_text, "<b>\"R&D\"</b>", "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;");
+	/* Text from data makes no tag, link, heading or row; "<5" and "[c]" stay readable. */
+	check_written(emit_md_text, "<script>x</script>\n# H\n| a |", "\\<script>x\\</script> # H \\| a \\|");
+	check_written(emit_md_text, "[x](javascript:1) <5 [c] \\<b>", "[x\\](javascript:1) <5 [c] \\\\\\<b>");
+	check_written(emit_md_cell, "<!-- -->", "| \\<!-- --> ");
+}
+
+/* A terminal is never sent an escape sequence from data; invalid UTF-8 never reaches JSON. */
+static void test_terminal_and_utf8(void)
+{
+	check_written(emit_json_string, "bad \xFF byte", "\"bad \xEF\xBF\xBD byte\"");
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	emit_term(out, "\033[2J", 10);
+	emit_term(out, NULL, 2);
+	fputc('|', out);
+	fclose(out);
+	CHECK_STR(text, "\\x1b[2J   " "  |");
+	free(text);
 }
 
 static void test_interval(void)
@@ -119,6 +138,7 @@ int main(void)
 	RUN(test_json);
 	RUN(test_csv);
 	RUN(test_markdown_and_html);
+	RUN(test_terminal_and_utf8);
 	RUN(test_interval);
 	RUN(test_words);
 	return check_summary();

@@ -1,6 +1,8 @@
 /* Unit tests for the disclosure control of published reports (disclose_suppress). */
 #include <stdlib.h>
+#include <string.h>
 
+#include "chart.h"
 #include "check.h"
 #include "disclose.h"
 #include "publish.h"
@@ -120,6 +122,21 @@ static void test_rounded(void)
 	CHECK_INT(disclose_suppress(&d, tx, 0, cats, groups, extras), 0);
 }
 
+/* A chart's file is named from codes only: a slug that climbs out of the folder names none. */
+static void test_chart_file_names(void)
+{
+	struct buf path = { 0 };
+	struct reach_error err = { 0 };
+	CHECK_INT(chart_file(&path, "charts", "png", &err, "parking-2018", "age", "shares", (char *)NULL), 0);
+	CHECK_STR(path.data, "charts/parking-2018-age-shares.png");
+	CHECK_INT(chart_file(&path, "it's here", "svg", &err, "trend", "age", "75+", (char *)NULL), 0);
+	CHECK_STR(path.data, "it's here/trend-age-75+.svg");
+	CHECK_INT(chart_file(&path, "charts", "png", &err, "../../escape", "age", (char *)NULL), -1);
+	CHECK(strstr(err.msg, "\"../../escape\" cannot name a chart's file") != NULL);
+	CHECK_INT(chart_file(&path, "charts", "png", &err, "a", "white/british", (char *)NULL), -1);
+	buf_free(&path);
+}
+
 int main(void)
 {
 	struct reach_error err = { 0 };
@@ -128,6 +145,7 @@ int main(void)
 		fprintf(stderr, "%s\n", err.msg);
 		return 1;
 	}
+	RUN(test_chart_file_names);
 	RUN(test_nothing_small);
 	RUN(test_lone_small_cell);
 	RUN(test_two_small_cells);

@@ -222,6 +222,27 @@ static void test_match(void)
 	matcher_free(&m);
 }
 
+/* One rule for codes and slugs (text_is_code), the dates reach is given (date_is_iso), UTF-8 and terminal text. */
+static void test_codes_and_text(void)
+{
+	struct buf b = { 0 };
+	CHECK(text_is_code("parking-2018") && text_is_code("mbc-2018.v2+") && text_is_code("E07000110"));
+	CHECK(!text_is_code("") && !text_is_code("../../escape") && !text_is_code("..") && !text_is_code(".hidden"));
+	CHECK(!text_is_code("-x") && !text_is_code("a b") && !text_is_code("a/b") && !text_is_code("caf\xC3\xA9"));
+	CHECK(text_is_code("0123456789012345678901234567890123456789012345678901234567890123"));    /* 64 */
+	CHECK(!text_is_code("01234567890123456789012345678901234567890123456789012345678901234")); /* 65 */
+	CHECK(date_is_iso("2024-02-29") && !date_is_iso("2023-02-29") && !date_is_iso("2024-02-30"));
+	CHECK(!date_is_iso("0000-00-00") && !date_is_iso("15/01/2018") && !date_is_iso("2018-01-15 "));
+	CHECK(text_is_utf8("plain") && text_is_utf8("caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x98\x80"));
+	CHECK(!text_is_utf8("bad \xFF") && !text_is_utf8("\xC0\xAF") && !text_is_utf8("\xED\xA0\x80"));
+	CHECK(!text_is_utf8("\xF4\x90\x80\x80") && !text_is_utf8("cut \xE2\x80"));
+	text_visible("a\033[31mred\tx\r\n\x7F\xC2\x9B" "2J\xFF caf\xC3\xA9", &b);
+	CHECK_STR(b.data, "a\\x1b[31mred\\tx\\r\\n\\x7f\\u009b2J\\xff caf\xC3\xA9");
+	text_repair_utf8("ok \xFF\xC3\xA9 \xE2\x80", &b);
+	CHECK_STR(b.data, "ok \xEF\xBF\xBD\xC3\xA9 \xEF\xBF\xBD\xEF\xBF\xBD");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	RUN(test_normalize);
@@ -234,5 +255,6 @@ int main(void)
 	RUN(test_parse_long);
 	RUN(test_varint);
 	RUN(test_match);
+	RUN(test_codes_and_text);
 	return check_summary();
 }

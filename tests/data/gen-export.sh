@@ -1,4 +1,4 @@
-# gen.sh SPEC... — writes a synthetic export to stdout: each SPEC is "COUNT|age|sex|ethnic group".
+# gen-export.sh SPEC... — writes a synthetic export to stdout (for the disclosure cases): each SPEC is "COUNT|age|sex|ethnic group".
 echo 'Response ID,Submitted,What is your age?,What is your sex?,What is your ethnic group?'
 i=0
 for spec in "$@"; do
