@@ -36,7 +36,7 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps demo check unit golden bench fuzz install man clean
+.PHONY: all deps demo check unit golden bench fuzz install install-completion man clean
 all: reach
 
 reach: $(BUILD)/reach
@@ -78,11 +78,24 @@ deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 	@sh tests/deps.sh --npm tests/browser
 
+# Each fuzz target built with the ordinary compiler and replayed over its part of the
+# hostile-input corpus (tests/fuzz/replay.c), so make check keeps every target building.
+REPLAY_DIR_ingest = exports
+REPLAY_DIR_profile = profiles
+REPLAY_DIR_taxonomy = taxonomies
+REPLAY_DIR_baseline = baselines
+REPLAY_DIR_plan = plans
+REPLAY_DIR_metadata = metadata
+REPLAY_BINS = $(patsubst %,$(BUILD)/replay_%,ingest profile taxonomy baseline plan metadata)
+$(BUILD)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_file.h $(LIB_OBJS)
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc $(LDFLAGS) -DREPLAY_DIR='"tests/hostile/$(REPLAY_DIR_$*)"' -o $@ \
+		tests/fuzz/replay.c $< $(LIB_OBJS) $(LIBS)
+
 check: deps
 	$(MAKE) --no-print-directory unit-bins $(BUILD)/reach $(BUILD)/attack $(BUILD)/fault.so
-	sh tests/run.sh $(BUILD)/reach $(UNIT_BINS)
+	sh tests/run.sh $(BUILD)/reach $(UNIT_BINS) $(REPLAY_BINS)
 
-unit-bins: $(UNIT_BINS)
+unit-bins: $(UNIT_BINS) $(REPLAY_BINS)
 
 demo: deps reach
 	sh tests/demo.sh ./reach $(DEMO_DB)
@@ -112,10 +125,15 @@ fuzz-%: $(BUILD)/files.c
 	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) $(or $(FUZZ_FLAGS_$*),-max_len=65536) -timeout=10 \
 		-artifact_prefix=build/fuzz/ build/fuzz/corpus-$*
 
-install: reach
+install: reach install-completion
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 reach $(DESTDIR)$(PREFIX)/bin/reach
 	install -m 644 reach.1 $(DESTDIR)$(PREFIX)/share/man/man1/reach.1
+
+# The bash completion, where bash-completion looks for it.
+install-completion:
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 help/reach.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/reach
 
 # reach.1's COMMAND SUMMARY is the help of every command: rewrite it after editing help/commands.txt.
 man:

@@ -36,11 +36,13 @@ set yrange [rows - 0.5:-0.5]
 set xlabel "representation ratio (share of respondents / share of residents)"
 set grid xtics lc rgb "#DDDDDD"
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb reference_colour dt 2
+# A row not clipped puts its (empty) label off the axis, not at NaN: gnuplot 5.4 crashes on a
+# labels plot whose one row is NaN (a dimension with one category shown).
 plot data using (NaN):0:ytic(1) notitle, \
      for [r=1:9] data using ($5 == r && $6 == 0 ? $2 : NaN):0:3:4 with xerrorbars lw 2 pt shape[r] ps 1.4 \
          lc rgb colour[r] title (shown[r] ? word[r] : ''), \
      for [r=1:9] data using ($5 == r && $6 == 1 ? $3 : NaN):0:(top - $3):(0) with vectors head filled size char 0.8,20 \
          lw 2 lc rgb colour[r] notitle, \
      for [r=1:9] data using ($5 == r && $6 == 1 ? $2 : NaN):0 with points pt shape[r] ps 1.4 lc rgb colour[r] notitle, \
-     data using ($6 == 1 ? top : NaN):0:(sprintf("interval to %.2f", $4)) with labels right offset -1, 0.8 notitle, \
+     data using ($6 == 1 ? top : -top):0:($6 == 1 ? sprintf("interval to %.2f", $4) : "") with labels right offset -1, 0.8 notitle, \
      keyentry with lines dt 2 lw 2 lc rgb reference_colour title "parity (ratio 1)"

@@ -46,7 +46,8 @@ plot for [r=1:9] data using ($5 == r && $6 == 0 ? $1 : NaN):2:3:4 with yerrorbar
      for [r=1:9] data using ($5 == r && $6 == 1 ? $1 : NaN):3:(0):(top - $3) with vectors head filled size char 0.8,20 \
          lw 2 lc rgb colour[r] notitle, \
      for [r=1:9] data using ($5 == r && $6 == 1 ? $1 : NaN):2 with points pt shape[r] ps 1.4 lc rgb colour[r] notitle, \
-     data using ($6 == 1 ? $1 : NaN):(top):(sprintf("interval to %.2f", $4)) with labels left offset 1, -0.8 notitle, \
+     data using 1:($6 == 1 ? top : -top):($6 == 1 ? sprintf("interval to %.2f", $4) : "") with labels rotate by 90 \
+         right offset -0.9, -0.3 notitle, \
      (b == b ? fit_curve(x) : 1/0) with lines lw 2 lc rgb reference_colour title "fitted trend", \
      keyentry with lines dt 2 lw 2 lc rgb reference_colour title "parity (ratio 1)", \
      keyentry with lines dt 3 lw 2 lc rgb reference_colour title sprintf("review target (ratio %g)", target)

@@ -66,7 +66,7 @@ static void load(void)
 			cur->text = nl ? nl + 1 : line + len;
 			in_options = 0;
 		} else if (cur && len > 0) {
-			cur->len = (size_t)(line + len + 1 - cur->text);
+			cur->len = (size_t)(line + len + (nl ? 1 : 0) - cur->text);
 			if (strncmp(line, "options:", len) == 0 && len == 8)
 				in_options = 1;
 			else if (line[0] != ' ')

@@ -559,6 +559,8 @@ int load_next(struct load *l, const struct load_response **resp, struct reach_er
 		}
 		if (code_response(l, fields, n, line, err) < 0)
 			return -1;
+		if (l->opts.meter && (l->counts.responses & 1023) == 0)
+			meter_update(l->opts.meter, l->counts.responses, reader_fd(l->in));
 		*resp = &l->resp;
 		return 1;
 	}

@@ -16,6 +16,7 @@
 
 #include "columns.h"
 #include "date.h"
+#include "meter.h"
 #include "reader.h"
 
 #define LOAD_SAMPLE_ROWS 1000            /* answers read ahead to decide roles */
@@ -38,6 +39,7 @@ struct load_options {
 	const struct taxonomy *taxonomy; /* checks equality roles against the answers; NULL: no check */
 	const char *closed;     /* "YYYY-MM-DD": a date of birth's age is reckoned at it when a
 	                           response has no submitted date; NULL: none */
+	struct meter *meter;    /* the progress line, told every 1,024 responses; NULL: none */
 };
 
 /* A distinct raw answer of one question. */

@@ -2,10 +2,12 @@
  * main.c — the command line of reach: global options, subcommands, their
  * options and exit codes. Everything else lives in the modules.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "baseline.h"
 #include "batch.h"
@@ -19,6 +21,7 @@
 #include "ingest.h"
 #include "help.h"
 #include "load.h"
+#include "meter.h"
 #include "output.h"
 #include "plan.h"
 #include "policy.h"
@@ -64,6 +67,19 @@ static int check_order(const char *command, const char *first_name, const char *
 		return 0;
 	return cli_usage_error(command, "--%s %s is later than --%s %s: swap them, or correct one", first_name, first,
 	    last_name, last);
+}
+
+/* Checks that --charts DIR (NULL: not given) names a folder there is; 0, or a usage error saying what is wrong. */
+static int check_charts(const char *command, const char *dir)
+{
+	struct stat st;
+	if (!dir || (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+		return 0;
+	if (stat(dir, &st) == 0)
+		return cli_usage_error(command, "--charts \"%s\" is a file, not a folder", dir);
+	if (errno == ENOENT)
+		return cli_usage_error(command, "--charts \"%s\": no such folder; make it first (mkdir -p %s)", dir, dir);
+	return 0;       /* another fault (a name too long): each chart says so as it is skipped */
 }
 
 /* Reads --min-age TEXT (NULL: leaves *AGE as it is) into *AGE; 0, or an exit code. */
@@ -177,11 +193,13 @@ static int cmd_columns(const struct cli_globals *g, FILE *out, int argc, char **
 	const struct load_response *r;
 	if ((rc = session_open(&x, g->db, SESSION_TAXONOMY, taxonomy)) == 0) {
 		lo.taxonomy = x.t;
+		lo.meter = meter_start(files[0], g->quiet);
 		if (!(l = load_open(files[0], &lo, &x.err)))
 			rc = -1;
 	}
 	while (l && (rc = load_next(l, &r, &x.err)) == 1)
 		;
+	meter_end(lo.meter);
 	const char *name = strcmp(files[0], "-") == 0 ? "standard input" : files[0];
 	if (l && rc == 0 && strcmp(format, "json") == 0)
 		preview_columns_json(name, l, x.t, out);
@@ -295,7 +313,9 @@ static int cmd_ingest(const struct cli_globals *g, FILE *out, int argc, char **a
 	struct ingest_result result;
 	if ((rc = session_open(&x, g->db, SESSION_STORE | SESSION_TAXONOMY, taxonomy)) == 0) {
 		lo.taxonomy = x.t;
+		lo.meter = meter_start(files[0], g->quiet);
 		rc = ingest_file(x.s, files[0], &m, &lo, x.t, &result, &x.err);
+		meter_end(lo.meter);
 	}
 	if ((rc = session_close(&x, rc < 0 ? -1 : REACH_OK)) == REACH_OK)
 		print_ingest_summary(out, files[0], &m, &result);
@@ -496,7 +516,11 @@ static int cmd_report(const struct cli_globals *g, FILE *out, int argc, char **a
 		if (*end || !(o.confidence > 0.5 && o.confidence < 1))
 			return cli_usage_error("report", "--confidence \"%s\" is not a level between 0.5 and 1, as 0.95", confidence);
 	}
-	if ((rc = check_disclosure("report", suppress, round, &po.suppress, &o.round)))
+	if (po.charts_dir && (strcmp(format, "text") == 0 || strcmp(format, "json") == 0))
+		return cli_usage_error("report", "--charts draws the charts of the html and md reports: "
+					"add --format html or --format md");
+	if ((rc = check_disclosure("report", suppress, round, &po.suppress, &o.round)) ||
+	    (rc = check_charts("report", po.charts_dir)))
 		return rc;
 	if (cap) {
 		char *end;
@@ -555,7 +579,8 @@ static int cmd_trend(const struct cli_globals *g, FILE *out, int argc, char **ar
 	    (rc = check_format("trend", format, formats)) || (rc = check_date("trend", "from", from)) ||
 	    (rc = check_date("trend", "to", to)) || (rc = check_order("trend", "from", from, "to", to)) ||
 	    (rc = check_min_age("trend", min_age, &age)) ||
-	    (rc = check_disclosure("trend", suppress, round, &threshold, &o.round))) {
+	    (rc = check_disclosure("trend", suppress, round, &threshold, &o.round)) ||
+	    (rc = check_charts("trend", charts))) {
 		free(codes);
 		return rc;
 	}
@@ -734,6 +759,10 @@ int main(int argc, char **argv)
 		return r;
 	if (g.help) {
 		help_print(command, stdout);
+		return finish(REACH_OK);
+	}
+	if (g.version) {
+		printf("reach %s\n", REACH_VERSION);
 		return finish(REACH_OK);
 	}
 	return finish(run(c, &g, rest, args));

@@ -6,6 +6,11 @@
 #include <string.h>
 
 #include "emit.h"
+#include "text.h"
+#include "wrap.h"
+
+/* Where a column's header starts in the table of columns. */
+#define HEADER_COLUMN 38
 
 static int by_count_then_text(const void *a, const void *b)
 {
@@ -30,6 +35,15 @@ static void describe_tag(const char *dimension, const struct tag_result *r, FILE
 		tag_age_code(r->age_min, r->age_max, code);
 		fputs(code, out);
 	}
+}
+
+/* Appends TEXT to B as a terminal may show it: control characters and invalid UTF-8 escaped (text_visible). */
+static void put_visible(struct buf *b, const char *text)
+{
+	struct buf shown = { 0 };
+	text_visible(text, &shown);
+	buf_puts(b, shown.data ? shown.data : "");
+	buf_free(&shown);
 }
 
 /* How the answers of question QU are tagged: its age-group codes judged from its VALUES (N of them). */
@@ -95,13 +109,17 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 	size_t n = load_values(l, q, &values), unmatched = 0;
 	uint64_t answered;
 	const struct load_value **sorted = sorted_values(l, q, &n, &answered);
-	fprintf(out, "\n%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
+	struct buf heading = { 0 };
+	buf_printf(&heading, "%s: column %zu", columns_role_name(qu->role), qu->columns[0] + 1);
 	if (qu->ncolumns > 1)
-		fprintf(out, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
-	fputs(" \"", out);
-	emit_term(out, qu->text, 0);
-	fprintf(out, "\" (%llu answered, %llu blank)\n", (unsigned long long)answered,
+		buf_printf(&heading, "-%zu", qu->columns[qu->ncolumns - 1] + 1);
+	buf_puts(&heading, " \"");
+	put_visible(&heading, qu->text);
+	buf_printf(&heading, "\" (%llu answered, %llu blank)", (unsigned long long)answered,
 	    (unsigned long long)(load_counts(l)->responses - answered));
+	fputc('\n', out);
+	wrap_line(out, heading.data, 0, 2);
+	buf_free(&heading);
 	const char *const *dims = tag_dimensions(qu->role);
 	struct tag_question tq = question_context(qu, values, n, t);
 	if (tq.age_codes)
@@ -109,12 +127,25 @@ static void print_answers(const struct load *l, size_t q, const struct taxonomy 
 		      "   says which band each code stands for; write the bands themselves, as 16-24, and ingest again)\n",
 		    out);
 	for (size_t i = 0; i < n; i++) {
+		char *tags = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&tags, &len);
+		if (mem) {
+			unmatched += write_tags(qu, sorted[i]->raw, &tq, t, mem);
+			fclose(mem);
+		}
 		fprintf(out, "  %8llu  ", (unsigned long long)sorted[i]->count);
-		emit_term(out, sorted[i]->raw, *dims ? 40 : 0);
-		if (*dims)
-			fputs("  -> ", out);
-		unmatched += write_tags(qu, sorted[i]->raw, &tq, t, out);
-		fputc('\n', out);
+		struct buf raw = { 0 };
+		put_visible(&raw, sorted[i]->raw);
+		int width = emit_columns(raw.data);
+		if (!*dims || !tags)
+			fprintf(out, "%s\n", raw.data);
+		else if (12 + (width > 40 ? width : 40) + 5 + emit_columns(tags) <= WRAP_WIDTH + 1)
+			fprintf(out, "%s%*s  -> %s\n", raw.data, width < 40 ? 40 - width : 0, "", tags);
+		else
+			fprintf(out, "%s\n%12s-> %s\n", raw.data, "", tags);   /* fits 80 columns */
+		buf_free(&raw);
+		free(tags);
 	}
 	if (unmatched)
 		fprintf(out, "  (%zu answers match no rule: add synonyms to a taxonomy file; see reach(1), TAXONOMY)\n",
@@ -207,23 +238,37 @@ void preview_columns(const char *path, const struct load *l, const struct taxono
 	if (n->blank_rows)
 		fprintf(out, " (%llu blank rows skipped)", (unsigned long long)n->blank_rows);
 	fprintf(out, "\n\n%4s  %-21s  %-7s  %s\n", "col", "role", "sure", "header");
+	/* Fits 80 columns: the header wrapped under itself, the reason on lines of its own. */
+	struct buf text = { 0 };
 	for (size_t i = 0; i < c->ncolumns; i++) {
 		const struct column *col = &c->column[i];
 		fprintf(out, "%4zu  %-21s  %-7s  ", col->position, columns_role_name(col->role),
 		    columns_confidence_name(col->confidence));
-		emit_term(out, *col->header ? col->header : "(no header)", 0);
+		buf_reset(&text);
+		put_visible(&text, *col->header ? col->header : "(no header)");
 		if (col->tag && *col->tag && strcmp(col->tag, col->header) != 0) {
-			fputs(" [", out);
-			emit_term(out, col->tag, 0);
-			fputc(']', out);
+			buf_puts(&text, " [");
+			put_visible(&text, col->tag);
+			buf_putc(&text, ']');
 		}
 		/* The full reason (which rule dropped it, why a role was demoted), else the short one. */
-		if (col->why || col->note) {
-			fputs("  -- ", out);
-			emit_term(out, col->why ? col->why : col->note, 0);
+		struct buf why = { 0 };
+		if (col->why || col->note)
+			put_visible(&why, col->why ? col->why : col->note);
+		if (why.len && HEADER_COLUMN + emit_columns(text.data) + 5 + emit_columns(why.data) <= WRAP_WIDTH) {
+			buf_printf(&text, "%c%c-- %s", WRAP_NO_BREAK, WRAP_NO_BREAK, why.data);
+			buf_reset(&why);
 		}
-		fputc('\n', out);
+		wrap_line(out, text.data, HEADER_COLUMN, HEADER_COLUMN);
+		if (why.len) {
+			buf_reset(&text);
+			buf_printf(&text, "-- %s", why.data);
+			fprintf(out, "%*s", HEADER_COLUMN, "");
+			wrap_line(out, text.data, HEADER_COLUMN, HEADER_COLUMN + 3);
+		}
+		buf_free(&why);
 	}
+	buf_free(&text);
 	for (size_t q = 0; q < c->nquestions; q++)
 		if (columns_is_demographic(c->question[q].role) || c->question[q].role == ROLE_POSTCODE)
 			print_answers(l, q, t, out);

@@ -36,6 +36,7 @@ struct record {
 
 struct reader {
 	FILE *fp;
+	int fd;                 /* fp's descriptor, for reader_fd */
 	char *path;
 	EVP_MD_CTX *sha;
 	unsigned char digest[32];
@@ -225,6 +226,7 @@ struct reader *reader_open_stream(FILE *fp, const char *path, struct reach_error
 {
 	struct reader *in = xcalloc(1, sizeof *in);
 	in->fp = fp;
+	in->fd = fileno(fp);
 	in->path = xstrdup(path);
 	in->sha = EVP_MD_CTX_new();
 	if (!in->sha || !EVP_DigestInit_ex(in->sha, EVP_sha256(), NULL)) {
@@ -683,6 +685,11 @@ const char *reader_delimiter_name(const struct reader *in)
 const char *reader_delimiter_how(const struct reader *in)
 {
 	return in->delimiter_how ? in->delimiter_how : "detected";
+}
+
+int reader_fd(const struct reader *in)
+{
+	return in->fd;
 }
 
 uint64_t reader_bytes(const struct reader *in)

@@ -81,6 +81,9 @@ const char *reader_encoding(const struct reader *in);
 const char *reader_delimiter_name(const struct reader *in);
 const char *reader_delimiter_how(const struct reader *in);
 
+/* The file descriptor read from: its position is how far the reading thread has got. */
+int reader_fd(const struct reader *in);
+
 /* Bytes read so far, and after the end, the file's SHA-256 in hex. */
 uint64_t reader_bytes(const struct reader *in);
 void reader_sha256(const struct reader *in, char hex[65]);

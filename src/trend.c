@@ -8,6 +8,7 @@
 #include "date.h"
 #include "disclose.h"
 #include "emit.h"
+#include "words.h"
 
 static struct trend_series *series_of(struct trend *tr, const char *dimension, const char *code, const char *label)
 {
@@ -118,11 +119,11 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 			disclose_suppress(dim, t, suppress, cats, groups, extras);
 			for (size_t k = 0; k < dim->ncats; k++)
 				if (wanted(dim->cats[k].code, codes, ncodes, 0) && !isnan(dim->cats[k].st.ratio.estimate))
-					add_point(series_of(tr, dim->name, dim->cats[k].code, dim->cats[k].label),
+					add_point(series_of(tr, dim->name, dim->cats[k].code, tag_label(t, dim->name, dim->cats[k].code)),
 					    &c->consultations[0], dim, &dim->cats[k], cats[k]);
 			for (size_t g = 0; g < dim->ngroups; g++)
 				if (wanted(dim->groups[g].code, codes, ncodes, 1) && !isnan(dim->groups[g].st.ratio.estimate))
-					add_point(series_of(tr, dim->name, dim->groups[g].code, dim->groups[g].label),
+					add_point(series_of(tr, dim->name, dim->groups[g].code, tag_label(t, dim->name, dim->groups[g].code)),
 					    &c->consultations[0], dim, &dim->groups[g], groups[g]);
 			free(cats);
 			free(groups);
@@ -237,7 +238,7 @@ void trend_text(const struct trend *tr, FILE *out)
 	fprintf(out, "Representation ratios over time, compared with %s (Census 2021)\n", tr->geography);
 	for (size_t i = 0; i < tr->nseries; i++) {
 		const struct trend_series *s = &tr->series[i];
-		fprintf(out, "\n%s %s (%s)\n", s->dimension, s->code, s->label);
+		fprintf(out, "\n%s: %s [%s]\n", words_dimension_title(s->dimension), s->label, s->code);
 		for (size_t k = 0; k < s->npoints; k++)
 			text_point(&s->points[k], tr->suppress, out);
 		text_fit(s, tr->confidence, out);

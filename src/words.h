@@ -1,10 +1,12 @@
 /*
  * words.h — the one table of wordings every output uses: how a category
  * reads (its reading, from the flag of stats.h, with "not compared" and
- * "withheld" beside them) as a code, a short word and a sentence; each
+ * "withheld" beside them) as a code, a short word and a sentence, with its
+ * chart marker and colour; the charts' palette, one meaning a colour; each
  * dimension's title; and how a plan's action or indicator stands. Text,
- * JSON, Markdown, HTML, CSV and the plans section all take their words from
- * here.
+ * JSON, Markdown, HTML, CSV, the charts and the plans section all take their
+ * words from here. A category's own label comes from the taxonomy
+ * (tag_label).
  */
 #ifndef REACH_WORDS_H
 #define REACH_WORDS_H

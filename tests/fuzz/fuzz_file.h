@@ -1,7 +1,8 @@
 /*
- * fuzz_file.h — what the fuzz targets share: the fuzzer's input written to a
- * file, as reach reads every input from a file; and a database made once
- * for the importers, in a scratch folder.
+ * fuzz_file.h — what the fuzz targets share: one scratch folder per process
+ * (removed at exit), the fuzzer's input written to a file in it, as reach
+ * reads every input from a file; and a database made once for the
+ * importers.
  */
 #ifndef REACH_FUZZ_FILE_H
 #define REACH_FUZZ_FILE_H
@@ -9,40 +10,75 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "baseline.h"
 #include "plan.h"
 #include "store.h"
 
-/* Writes SIZE bytes of DATA to a new file named in PATH (at least 32 bytes); 0, or -1. */
-static int fuzz_write(const uint8_t *data, size_t size, char *path)
+#define FUZZ_PATH 256             /* the size of every path buffer here */
+
+static char fuzz_dir[FUZZ_PATH - 64];
+
+/* FUZZ_DIR/NAME into PATH (FUZZ_PATH bytes). */
+static inline void fuzz_path(char *path, const char *name)
 {
-	snprintf(path, 32, "/tmp/reach-fuzz-XXXXXX");
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return -1;
-	int ok = write(fd, data, size) == (ssize_t)size;
-	close(fd);
-	if (!ok)
-		unlink(path);
-	return ok ? 0 : -1;
+	if (snprintf(path, FUZZ_PATH, "%s/%s", fuzz_dir, name) >= FUZZ_PATH)
+		abort();
 }
 
-static int fuzz_seed(struct store *s, struct reach_error *err)
+/* Removes what the targets leave in the scratch folder (they name every file), then the folder. */
+static inline void fuzz_cleanup(void)
+{
+	static const char *const names[] = { "input", "export.csv", "reach.db", "reach.db-wal", "reach.db-shm", "reach.db-journal",
+		"batch/consultations.csv", "batch/reports", "batch/reports-private", "batch", NULL };
+	char path[FUZZ_PATH];
+	for (const char *const *n = names; *n; n++) {
+		fuzz_path(path, *n);
+		remove(path);
+	}
+	rmdir(fuzz_dir);
+}
+
+/* The scratch folder of this process, made on the first call. */
+static inline const char *fuzz_scratch(void)
+{
+	if (!*fuzz_dir) {
+		const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+		if (snprintf(fuzz_dir, sizeof fuzz_dir, "%s/reach-fuzz-XXXXXX", tmp) >= (int)sizeof fuzz_dir || !mkdtemp(fuzz_dir))
+			abort();
+		atexit(fuzz_cleanup);
+	}
+	return fuzz_dir;
+}
+
+/* Writes SIZE bytes of DATA to the scratch file "input", named in PATH (FUZZ_PATH bytes); 0, or -1. */
+static inline int fuzz_write(const uint8_t *data, size_t size, char *path)
+{
+	fuzz_scratch();
+	fuzz_path(path, "input");
+	FILE *fp = fopen(path, "wb");
+	if (!fp)
+		return -1;
+	size_t n = fwrite(data, 1, size, fp);
+	return fclose(fp) == 0 && n == size ? 0 : -1;
+}
+
+static inline int fuzz_seed(struct store *s, struct reach_error *err)
 {
 	return baseline_seed(s, err) < 0 ? -1 : plan_seed(s, err);
 }
 
 /* A database with the built-in reference data, made on the first call and kept (not synced: scratch). */
-static struct store *fuzz_store(void)
+static inline struct store *fuzz_store(void)
 {
 	static struct store *s;
-	static char dir[] = "/tmp/reach-fuzz-db-XXXXXX";
-	if (!s && mkdtemp(dir)) {
-		char path[64];
+	if (!s) {
+		char path[FUZZ_PATH];
 		struct reach_error err = { 0 };
-		snprintf(path, sizeof path, "%s/reach.db", dir);
+		fuzz_scratch();
+		fuzz_path(path, "reach.db");
 		s = store_open(path, STORE_CREATE, fuzz_seed, &err);
 		if (!s) {
 			fprintf(stderr, "%s\n", err.msg);

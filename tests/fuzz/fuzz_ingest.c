@@ -48,7 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				char iso[11];
 				struct tag_result t;
 				tag_age_interval(taxonomy, raw, &lo, &hi);
-				parse_date(raw, (int)(size % 2), iso);
+				if (parse_date(raw, (int)(size % 2), iso) == 0 && strlen(iso) != 10)
+					abort();        /* a date read is always written YYYY-MM-DD */
 				for (const char *const *d = tag_dimensions(c->question[q].role); *d; d++)
 					tag_answer(taxonomy, c->question[q].role, *d, raw, 0, &t);
 			}

@@ -4,6 +4,7 @@
  * exports, so each run reads and checks the metadata and ingests nothing).
  *   make fuzz                  (clang, libFuzzer, AddressSanitizer, UBSan)
  */
+#include <errno.h>
 #include <string.h>
 
 #include "batch.h"
@@ -11,19 +12,19 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char dir[] = "/tmp/reach-fuzz-batch-XXXXXX";
 	static struct taxonomy *t;
 	static FILE *null;
-	static int made;
-	char path[64];
+	char dir[FUZZ_PATH], path[FUZZ_PATH];
 	struct reach_error err = { 0 };
-	if (!made && !(made = mkdtemp(dir) != NULL))
+	fuzz_scratch();
+	fuzz_path(dir, "batch");
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
 		abort();
 	if (!t && !(t = tag_load(NULL, &err)))
 		abort();
 	if (!null && !(null = fopen("/dev/null", "w")))
 		abort();
-	snprintf(path, sizeof path, "%s/consultations.csv", dir);
+	fuzz_path(path, "batch/consultations.csv");
 	FILE *fp = fopen(path, "wb");
 	if (!fp)
 		return 0;

@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct taxonomy *t;
 	static FILE *null;
-	char path[32];
+	char path[FUZZ_PATH];
 	struct reach_error err = { 0 };
 	if (!t && !(t = tag_load(NULL, &err)))
 		abort();

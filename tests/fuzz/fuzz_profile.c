@@ -15,20 +15,23 @@ static const char export_text[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char export_path[32];
-	char profile[32];
-	if (!*export_path && fuzz_write((const uint8_t *)export_text, strlen(export_text), export_path) < 0)
+	char export_path[FUZZ_PATH], profile[FUZZ_PATH];
+	/* The export is written as "input" and renamed "export.csv": the profile is "input". */
+	if (fuzz_write((const uint8_t *)export_text, strlen(export_text), export_path) < 0)
 		return 0;
-	if (fuzz_write(data, size, profile) < 0)
+	char kept[FUZZ_PATH];
+	fuzz_path(kept, "export.csv");
+	if (rename(export_path, kept) < 0 || fuzz_write(data, size, profile) < 0)
 		return 0;
 	struct load_options opts = { 0 };
 	struct reach_error err = { 0 };
 	opts.profile = profile;
-	struct load *l = load_open(export_path, &opts, &err);
+	struct load *l = load_open(kept, &opts, &err);
 	const struct load_response *r;
 	while (l && load_next(l, &r, &err) == 1)
 		;
 	load_close(l);
 	unlink(profile);
+	unlink(kept);
 	return 0;
 }

@@ -10,7 +10,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const answers[] = { "Female", "Lady", "White British", "Prefer not to say", "18-24", "" };
-	char path[32];
+	char path[FUZZ_PATH];
 	if (fuzz_write(data, size, path) < 0)
 		return 0;
 	struct reach_error err = { 0 };

@@ -162,7 +162,7 @@ static void test_shares_script(void)
 /* The trend chart: each point's reading, the key above the plot (never on a point), and the lines in black. */
 static void test_trend_script(void)
 {
-	struct trend_point points[2] = { 0 };
+	struct trend_point points[3] = { 0 };
 	points[0].year = 2020.5, points[0].known = 400, points[0].population_share = 0.1;
 	points[0].ratio = (struct stats_interval){ 0.4, 0.3, 0.55 };
 	points[1].year = 2023.5, points[1].known = 400, points[1].population_share = 0.1;
@@ -181,6 +181,18 @@ static void test_trend_script(void)
 	CHECK(strstr(job.script.data, "set key at screen") != NULL);
 	CHECK(strstr(job.script.data, "set tmargin at screen 1 - (head + 18 * keyrows + 10) / height") != NULL);
 	CHECK(strstr(job.script.data, "lc rgb reference_colour title \"fitted trend\"") != NULL);
+	CHECK(strstr(job.script.data, "top = 1.5;") != NULL);   /* intervals up to 1.2: the axis's floor */
+	chart_job_free(&job);
+
+	/* An interval to 9 runs past the axis's cap (5): drawn to the edge, marked clipped, with its value. */
+	points[2].year = 2024.5, points[2].known = 400, points[2].population_share = 0.1;
+	points[2].ratio = (struct stats_interval){ 2.0, 1.2, 9.0 };
+	s.npoints = 3;
+	chart_prepare_trend(&s, 0.95, NULL, &job);
+	CHECK(strstr(job.script.data, "top = 5;") != NULL);
+	/* 1.2–9 lies above 1 and 2 is over 1.25: over-represented (8). */
+	CHECK(strstr(job.data.data, "2024.5000\t2.000000\t1.200000\t9.000000\t8\t1\n") != NULL);
+	CHECK(strstr(job.script.data, "sprintf(\"interval to %.2f\", $4) : \"\") with labels rotate by 90") != NULL);
 	chart_job_free(&job);
 }
 

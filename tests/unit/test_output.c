@@ -3,13 +3,15 @@
  * output replaces its target, a failed or abandoned one leaves it as it was
  * and no scratch file behind, a symbolic link at the target is replaced and
  * its own target untouched, and a full disk (a file size limit, RLIMIT_FSIZE,
- * which fails writes as a full disk does) is an error, never an empty file.
+ * which fails writes as a full disk does) is an error, never an empty file,
+ * and a SIGTERM leaves no scratch file behind.
  */
 #include <dirent.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -179,6 +181,29 @@ static void test_scratch_registry(void)
 	output_scratch_remove(NULL);
 }
 
+/* A SIGTERM while an output and a scratch file are open removes both, and still ends the process by the signal. */
+static void test_signal_removes_scratch(void)
+{
+	char path[256], scratch[256];
+	snprintf(path, sizeof path, "%s/g.html", dir);
+	snprintf(scratch, sizeof scratch, "%s/chart.tsv", dir);
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct reach_error err = { 0 };
+		struct output *o = output_open(path, 0644, &err);
+		put(scratch, "1\t2\n");
+		output_scratch_add(scratch);
+		fputs("half a report", output_stream(o));
+		fflush(output_stream(o));
+		raise(SIGTERM);
+		_exit(0);       /* not reached */
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+	CHECK_INT(entries(), 0);
+}
+
 int main(void)
 {
 	umask(022);
@@ -191,6 +216,7 @@ int main(void)
 	RUN(test_full_disk);
 	RUN(test_copy);
 	RUN(test_scratch_registry);
+	RUN(test_signal_removes_scratch);
 	rmdir(dir);
 	return check_summary();
 }
