@@ -236,7 +236,7 @@ static void html_action_field(FILE *out, const struct measure_book *b, size_t fi
 static void evidence_html(FILE *out, const struct evidence *e, int threshold)
 {
 	const struct measure_book *b = &e->b;
-	size_t shown = 0;
+	size_t shown = 0, withheld = 0;
 	fputs("<section aria-labelledby=\"plans\">\n<h2 id=\"plans\">Equality action plans</h2>\n", out);
 	for (size_t i = 0; i < b->nactions; i++) {
 		const struct measure_action *a = &b->actions[i];
@@ -271,6 +271,7 @@ static void evidence_html(FILE *out, const struct evidence *e, int threshold)
 			if (e->windows[j] < 0)
 				continue;
 			struct buf line = { 0 };
+			withheld += e->readings[j].hidden;
 			buf_printf(&line, "%s (%s window): %s. Target: ", b->inds[j].label, window_words[e->windows[j]],
 			    e->readings[j].hidden ? "[c] withheld: it rests on a count this report withholds"
 			    : e->readings[j].showed.data);
@@ -285,7 +286,7 @@ static void evidence_html(FILE *out, const struct evidence *e, int threshold)
 	if (!shown)
 		html_element(out, "p", "No action of the plans held takes this consultation as evidence: its closing date "
 				       "and platform fall in no indicator's window (reach actions lists them).");
-	if (threshold > 0 && shown)
+	if (threshold > 0 && withheld)
 		html_element(out, "p", "A reading marked [c] rests on a count this report withholds; it is withheld too.");
 	fputs("</section>\n", out);
 }
