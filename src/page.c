@@ -291,8 +291,10 @@ static int draw_dimension(const void *what, const char *path, struct reach_error
 }
 
 /*
- * The colours of charts/ratios.gp in words, from the table of readings: each
- * colour once, naming the readings drawn in it. Nothing unless SHOWN.
+ * The colours and markers of charts/ratios.gp in words, from the table of
+ * readings: each colour once, naming the readings drawn in it, each with its
+ * marker, so that a reader who cannot tell the colours apart reads the
+ * shapes. Nothing unless SHOWN.
  */
 static void legend(FILE *out, int shown)
 {
@@ -306,8 +308,11 @@ static void legend(FILE *out, int shown)
 		fprintf(out, "%s%s: ", r ? "; " : " ", w->colour_name);
 		for (enum reading same = r; same < READING_CHARTED; same++)
 			if (words_reading(same)->colour == w->colour) {
-				fputs(same == r ? "" : " or ", out);
+				fputs(same == r ? "" : ", ", out);
 				emit_html_text(out, words_reading(same)->word);
+				fputs(" (", out);
+				emit_html_text(out, words_reading(same)->shape_name);
+				fputc(')', out);
 			}
 	}
 }
