@@ -385,13 +385,8 @@ static void page_shortfalls(FILE *out, const struct compare_dimension *d, const 
 {
 	int listed = 0;
 	for (size_t i = 0; i < d->ncats + d->ngroups; i++) {
-		int group = i >= d->ncats;
-		const struct compare_category *c = group ? &d->groups[i - d->ncats] : &d->cats[i];
-		if ((group ? p->groups[i - d->ncats] : p->cats[i]) != CELL_SHOWN || published_evidence_side(c, d->compared) >= 0 ||
-		    (group && !words_group_shown(d, i - d->ncats)))
-			continue;
 		struct buf sentence = { 0 };
-		published_shortfall_sentence(d, c, &sentence);
+		published_shortfall_row(d, p, i, &sentence);
 		if (sentence.len) {
 			fputs(listed++ ? "" : "<p>The shortfall, every other answer unchanged:</p>\n<ul class=\"shortfall\">\n", out);
 			element(out, "li", sentence.data);

@@ -162,6 +162,16 @@ void published_adjust(struct compare *c, const struct taxonomy *t, int threshold
 	free(h.dims);
 }
 
+void published_shortfall_row(const struct compare_dimension *d, const struct published *p, size_t i, struct buf *b)
+{
+	int group = i >= d->ncats;
+	const struct compare_category *c = group ? &d->groups[i - d->ncats] : &d->cats[i];
+	if ((group ? p->groups[i - d->ncats] : p->cats[i]) != CELL_SHOWN || published_evidence_side(c, d->compared) >= 0 ||
+	    (group && !words_group_shown(d, i - d->ncats)))
+		return;
+	published_shortfall_sentence(d, c, b);
+}
+
 /* The extra counts' codes in CSV and their words in sentences (publish_extra order). */
 const char *const published_extra_code[DISCLOSE_EXTRAS] = { "missing", "declined", "unmatched", "left_out" };
 

@@ -128,6 +128,14 @@ void published_shortfall_phrase(const struct compare_dimension *d, const struct 
 void published_shortfall_sentence(const struct compare_dimension *d, const struct compare_category *c, struct buf *b);
 
 /*
+ * Row I of D's table as P publishes it (categories, then groups): when it
+ * is shown, under-represented and a row of its own, its shortfall sentence
+ * into B (left empty otherwise). The list of shortfalls every published
+ * format gives below a dimension's chart.
+ */
+void published_shortfall_row(const struct compare_dimension *d, const struct published *p, size_t i, struct buf *b);
+
+/*
  * "Age: 55-64 (ratio 1.58), 65-74 (ratio 1.83)" — D's shown
  * categories whose interval lies wholly above 1 and ratio above 1.25, appended to B after any
  * dimension already there ("; Sex: …"); nothing when none.
