@@ -214,6 +214,18 @@ static void put_template(struct buf *b, const char *name)
 		buf_append(b, template->data, template->len);
 }
 
+/* Ends the script of JOB, a chart of D's categories: its rows, definitions (n the answers compared) and TEMPLATE. */
+static void finish_dimension_job(struct chart_job *job, const struct compare_dimension *d, const int *shown, double top,
+    size_t width, const struct chart_caption *caption, const char *template)
+{
+	struct buf n = { 0 };
+	buf_printf(&n, "n = %.0f answers compared with the census", d->known);
+	buf_printf(&job->script, "rows = %zu\n", job->rows);
+	put_definitions(&job->script, shown, top, width, caption, n.data);
+	put_template(&job->script, template);
+	buf_free(&n);
+}
+
 /* The axis end for intervals up to HIGHEST: at least FLOOR, past the highest a little, never past CHART_AXIS_CAP. */
 static double axis_top(double highest, double floor)
 {
@@ -256,12 +268,7 @@ void chart_prepare_ratios(const struct compare_dimension *d, const int *show, co
 			width = strlen(c->label);
 		job->rows++;
 	}
-	struct buf n = { 0 };
-	buf_printf(&n, "n = %.0f answers compared with the census", d->known);
-	buf_printf(&job->script, "rows = %zu\n", job->rows);
-	put_definitions(&job->script, shown, top, width, caption, n.data);
-	put_template(&job->script, "ratios");
-	buf_free(&n);
+	finish_dimension_job(job, d, shown, top, width, caption, "ratios");
 }
 
 int chart_ratios(const struct compare_dimension *d, const int *show, const char *format, const char *path,
@@ -294,12 +301,7 @@ void chart_prepare_shares(const struct compare_dimension *d, const int *show, co
 			width = strlen(c->label);
 		job->rows++;
 	}
-	struct buf n = { 0 };
-	buf_printf(&n, "n = %.0f answers compared with the census", d->known);
-	buf_printf(&job->script, "rows = %zu\n", job->rows);
-	put_definitions(&job->script, NULL, top * 1.2 + 1, width, caption, n.data);
-	put_template(&job->script, "shares");
-	buf_free(&n);
+	finish_dimension_job(job, d, NULL, top * 1.2 + 1, width, caption, "shares");
 }
 
 int chart_shares(const struct compare_dimension *d, const int *show, const char *format, const char *path,

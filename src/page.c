@@ -99,12 +99,7 @@ static void summary_missed(struct buf *b, const struct compare_dimension *d, con
 		if (shown != CELL_SHOWN || published_evidence_side(c, d->compared) >= 0 ||
 		    !(c->st.ratio.estimate < POLICY_PARITY_TARGET) || (group && !words_group_shown(d, i - d->ncats)))
 			continue;
-		if (named++ == 0)
-			buf_printf(b, "%s%s: ", b->len ? "; " : "", words_dimension_title(d->name));
-		else
-			buf_puts(b, ", ");
-		buf_printf(b, "%s (ratio ", c->label);
-		emit_interval(b, EMIT_RATIO, c->st.ratio.estimate, NAN, NAN);
+		published_name_in_list(d, c, &named, b);
 		published_shortfall_phrase(d, c, b);
 		buf_putc(b, ')');
 	}

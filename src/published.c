@@ -339,6 +339,17 @@ void published_shortfall_sentence(const struct compare_dimension *d, const struc
 	buf_putc(b, '.');
 }
 
+void published_name_in_list(const struct compare_dimension *d, const struct compare_category *c, size_t *named,
+    struct buf *b)
+{
+	if ((*named)++ == 0)
+		buf_printf(b, "%s%s: ", b->len ? "; " : "", words_dimension_title(d->name));
+	else
+		buf_puts(b, ", ");
+	buf_printf(b, "%s (ratio ", c->label);
+	emit_interval(b, EMIT_RATIO, c->st.ratio.estimate, NAN, NAN);
+}
+
 void published_over_phrase(const struct compare_dimension *d, const struct published *p, struct buf *b)
 {
 	size_t named = 0;
@@ -347,12 +358,7 @@ void published_over_phrase(const struct compare_dimension *d, const struct publi
 		if (p->cats[k] != CELL_SHOWN || published_evidence_side(c, d->compared) <= 0 ||
 		    !(c->st.ratio.estimate > POLICY_RATIO_HIGH))
 			continue;
-		if (named++ == 0)
-			buf_printf(b, "%s%s: ", b->len ? "; " : "", words_dimension_title(d->name));
-		else
-			buf_puts(b, ", ");
-		buf_printf(b, "%s (ratio ", c->label);
-		emit_interval(b, EMIT_RATIO, c->st.ratio.estimate, NAN, NAN);
+		published_name_in_list(d, c, &named, b);
 		buf_putc(b, ')');
 	}
 }

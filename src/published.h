@@ -143,6 +143,15 @@ void published_shortfall_row(const struct compare_dimension *d, const struct pub
 void published_over_phrase(const struct compare_dimension *d, const struct published *p, struct buf *b);
 
 /*
+ * Names C in a summary's list for D, appended to B: "Age: " before the
+ * first of D (*NAMED 0; "; " before it when B holds another dimension's),
+ * ", " before the next, then "16-24 (ratio 0.36" with the bracket left open
+ * for the caller to add to and close.
+ */
+void published_name_in_list(const struct compare_dimension *d, const struct compare_category *c, size_t *named,
+    struct buf *b);
+
+/*
  * How the closed questions were weighted (W): the margins, the design effect
  * and effective sample size, the cap, and whether the weights met the
  * margins. The weighting's notes are left out: they count small groups of
