@@ -9,7 +9,7 @@
 #     bare parse    bench/out/bare_parse on the export (libcsv, count only)
 #     ingest        REACH ingest EXPORT, fresh database
 #     .import       sqlite3 .mode csv + .import, fresh database
-#     report        REACH report SLUG --format json
+#     report        REACH report SLUG --format json (checked with jq)
 #     weighted      REACH report SLUG --format json --weighted
 #     duckdb        node bench/duckdb.mjs: DuckDB loads the export into memory
 #                   and groups each equality column (load and count timed apart)
@@ -84,6 +84,7 @@ need sqlite3 sqlite3
 need awk mawk
 need cksum coreutils
 need mkfifo coreutils
+need jq jq
 date +%N | grep -q '^[0-9]\{9\}$' || die "date +%N does not give nanoseconds: GNU date is needed (Debian package coreutils)"
 [ -x /usr/bin/time ] || die "missing tool: /usr/bin/time (Debian package time)"
 /usr/bin/time -v true > /dev/null 2>&1 ||
@@ -192,6 +193,16 @@ step() {
 	put "$sname.mib" "$mib"
 }
 
+# check NAME LABEL JQ: unless step NAME failed, its output must make the jq
+# expression JQ true, else the step fails: a fast answer must be the answer.
+check() {
+	[ "$(get "$1.s")" = n/a ] && return 0
+	jq -e "$3" "$out/$1.out" > /dev/null 2>&1 && return 0
+	echo "$2: FAILED (its output does not pass jq -e '$3')"
+	failed=1
+	lost "$1"
+}
+
 remove_db() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
 file_size() { wc -c < "$1" | tr -d ' '; }
 upper() { echo "$1" | sed 's/^\([0-9]*\)m$/\1M/'; }  # 1m: 1M
@@ -268,6 +279,8 @@ for size in $file_sizes; do
 			"$reach" --db "$db" report "$slug" --format json
 		step "weighted_$size" "reach report --format json --weighted" : /dev/null \
 			"$reach" --db "$db" report "$slug" --format json --weighted
+		check "report_$size" "reach report" ".responses == $rows"
+		check "weighted_$size" "reach report --weighted" ".responses == $rows and .weighted.raked != null"
 	else
 		echo "reach report: not run (no ingest)"
 		failed=1
@@ -318,6 +331,8 @@ if selected 16m; then
 				"$reach" --db "$db" report "$slug" --format json
 			step weighted_16m "reach report --format json --weighted" : /dev/null \
 				"$reach" --db "$db" report "$slug" --format json --weighted
+			check report_16m "reach report" ".responses == $rows"
+			check weighted_16m "reach report --weighted" ".responses == $rows and .weighted.raked != null"
 		else
 			lost report_16m weighted_16m
 		fi
@@ -359,6 +374,10 @@ if selected many && [ "$reach_ok" -eq 1 ]; then
 			"$reach" --db "$db" report --all --format json
 		step trend "reach trend --format json" : /dev/null \
 			"$reach" --db "$db" trend --format json
+		check report_all "reach report --all" \
+			".responses == $((many_count * many_rows)) and (.consultations | length) == $many_count"
+		check trend "reach trend" \
+			"([.series[].points | length] | max) == $many_count"
 	fi
 fi
 
