@@ -155,11 +155,9 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 {
 	if (strcmp(d->name, "age") == 0) {
 		struct age_band *bands = NULL;
-		struct table *tb = table_embedded("seeds/taxonomy/age_groups.csv", r->err);
-		if (!tb || compare_table_bands(tb, &bands, r->err) < 0) {
-			table_free(tb);
+		const struct table *tb = tag_age_groups_table(r->t);
+		if (compare_table_bands(tb, &bands, r->err) < 0)
 			return -1;
-		}
 		for (size_t i = 0; i < tb->nrows; i++) {
 			int lo = bands[i].lo, hi = bands[i].hi;
 			double n = 0, population = 0;
@@ -195,7 +193,6 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 			g->partial_r = NAN;
 		}
 		free(bands);
-		table_free(tb);
 		return 0;
 	}
 	const struct tag_rollup *u;

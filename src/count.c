@@ -612,10 +612,9 @@ int count_bands(struct run *r)
 		}
 		return 0;
 	}
-	struct table *tb = table_embedded("seeds/taxonomy/age_bands.csv", r->err);
-	int rc = tb ? compare_table_bands(tb, &r->bands, r->err) : -1;
+	const struct table *tb = tag_age_bands_table(r->t);
+	int rc = compare_table_bands(tb, &r->bands, r->err);
 	r->nbands = rc == 0 ? tb->nrows : 0;
-	table_free(tb);
 	return rc;
 }
 
