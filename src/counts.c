@@ -1,8 +1,8 @@
 /*
  * counts.c — the counts kept at ingest: which combinations of questions a
- * consultation keeps, counting responses into them in a hash table keyed by
- * (combination, day, codes), writing them, building them from stored
- * responses, and reading them back checked. See counts.h.
+ * consultation keeps, counting responses into them as they go by, writing
+ * them, building them from stored responses, and reading them back
+ * checked. See counts.h.
  */
 #include "counts.h"
 
