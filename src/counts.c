@@ -18,7 +18,8 @@ static void add_set(struct counts_plan *p, enum counts_kind kind, const size_t *
 	struct counts_set *set = &p->sets[p->nsets++];
 	set->kind = kind;
 	set->slots = xmalloc((nslots ? nslots : 1) * sizeof *set->slots);
-	memcpy(set->slots, slots, nslots * sizeof *slots);
+	if (nslots)
+		memcpy(set->slots, slots, nslots * sizeof *slots);
 	set->nslots = nslots;
 	set->by_day = by_day;
 }
