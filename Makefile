@@ -4,7 +4,9 @@
 # make check    every test (SAN=1: the same under AddressSanitizer and UBSan)
 # make fuzz     the libFuzzer targets of tests/fuzz/ (clang), FUZZ_SECONDS each
 # make leaks    every error path of the command line under LeakSanitizer (minutes)
-# make bench    speed and memory against a bare libcsv parse and sqlite3 .import
+# make bench    speed and memory at 1M, 4M and 16M rows and over 200 consultations, against
+#               a bare libcsv parse, sqlite3 .import and DuckDB (BENCH_SIZES=1m: the 1M
+#               steps only; see bench/README.md)
 # make deps     install the Debian packages the build, tests and charts need, and the
 #               npm packages of the browser tests (tests/browser/package-lock.json)
 # make man      write help/commands.txt into reach.1 (COMMAND SUMMARY)
@@ -108,6 +110,7 @@ leaks:
 demo: deps reach
 	sh tests/demo.sh ./reach $(DEMO_DB)
 
+# DuckDB's npm package is installed by bench/run.sh into bench/out/, not by deps.
 bench: deps reach
 	sh bench/run.sh ./reach
 

@@ -1,4 +1,4 @@
--- The reach database, schema version 2. Created by the first reach command
+-- The reach database, schema version 3. Created by the first reach command
 -- that opens a new database file; `PRAGMA user_version` records the version.
 -- Later versions add queries/migrate_N.sql, run in order.
 
@@ -86,6 +86,20 @@ CREATE TABLE response_blocks (
 	refs      BLOB NOT NULL,                -- the export's response ids, each ended by a NUL
 	answers   BLOB NOT NULL,                -- varint answer_values code per question slot
 	PRIMARY KEY (source_id, first_seq)
+) WITHOUT ROWID;
+
+-- What every analysis reads instead of the responses (src/counts.h): how
+-- many responses gave each combination of answer codes to a few questions,
+-- kept by ingest in its own transaction. Counts of codes, not of tags, so a
+-- retag leaves them exact.
+CREATE TABLE answer_counts (
+	source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+	kind      TEXT NOT NULL,                -- answers (by submitted day), or cells (the weighting cells)
+	slots     TEXT NOT NULL,                -- the question slots counted together, "2,5,7"; "": the responses alone
+	codes     TEXT NOT NULL,                -- an answer_values code per slot, "3,0,1" (0: no answer)
+	day       INTEGER NOT NULL,             -- submitted: days since 1970-01-01 plus one; 0 unknown or not kept
+	responses INTEGER NOT NULL,
+	PRIMARY KEY (source_id, kind, slots, codes, day)
 ) WITHOUT ROWID;
 
 -- Free-text answers, only when ingested with --keep-text.

@@ -35,7 +35,7 @@ enum confidence { CONF_NONE, CONF_DATA, CONF_RULE, CONF_EXACT, CONF_PROFILE };
 /* The header shapes the reader knows. */
 enum layout {
 	LAYOUT_SINGLE, LAYOUT_QUALTRICS, LAYOUT_QUALTRICS_LEGACY, LAYOUT_SURVEYMONKEY,
-	LAYOUT_TWO_TIER, LAYOUT_LIMESURVEY,
+	LAYOUT_TWO_TIER, LAYOUT_LIMESURVEY, LAYOUT_SMARTSURVEY,
 	LAYOUT_COUNT
 };
 
@@ -43,7 +43,7 @@ struct column {
 	size_t position;        /* 1-based */
 	char *header;           /* full wording, white space squeezed ("" if none) */
 	char *tag;              /* short id or export tag above it, or NULL */
-	char *option;           /* SurveyMonkey: the label under a block, or NULL */
+	char *option;           /* SurveyMonkey, SmartSurvey: the label under a block, or NULL */
 	enum role role;
 	enum confidence confidence;
 	const char *note;       /* why it is not stored, or NULL */
@@ -51,7 +51,7 @@ struct column {
 	                           dropped it, why a role was demoted), or NULL */
 	int demoted;            /* its wording named an equality role its answers did not fit */
 	int question;           /* index of its question, or -1 if not stored */
-	int block;              /* SurveyMonkey: first column of its block, or -1 */
+	int block;              /* SurveyMonkey, SmartSurvey: first column of its block, or -1 */
 };
 
 struct question {

@@ -110,6 +110,8 @@ struct run {
 	struct question_tags *qt;
 	size_t nqt;
 	const struct question_tags *age_question;       /* the age question counted (count.c), or NULL */
+	size_t *cell_slots;             /* the questions its weighting cells were counted on (counts.h) */
+	size_t ncell_slots;
 	long closed_days;               /* its closing date, or -1 */
 	long submitted_to_days;         /* options.submitted_to in days, or -1: responses after it are not counted */
 	/* The first statistic that could not be computed (sticky): compare_run then fails. */

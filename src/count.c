@@ -1,6 +1,6 @@
 /*
- * count.c — counting: reads each consultation's stored tags and counts every
- * response into per-dimension tallies — ages banded from intervals, exact
+ * count.c — counting: reads each consultation's stored tags and the counts
+ * kept at ingest (counts.h), and counts every answer into per-dimension tallies — ages banded from intervals, exact
  * ages, years and dates of birth; disability from whichever form was
  * asked — and, when weighting, into its cell (weight.c). See count.h.
  */
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "consult.h"
+#include "counts.h"
 #include "policy.h"
 #include "table.h"
 #include "weight.h"
@@ -128,28 +129,36 @@ static const struct question_tags *find_qt(const struct run *r, const char *dime
 	return NULL;
 }
 
-static const struct tag_entry *entry(const struct question_tags *qt, const struct block_response *resp)
+static const struct tag_entry *entry(const struct question_tags *qt, uint32_t code)
 {
 	static const struct tag_entry blank = { TAG_MISSING, -1, -1, 0, 0, 0 };
-	uint32_t code = resp->codes[qt->slot];
 	return code && code <= qt->n ? &qt->by_code[code - 1] : &blank;
+}
+
+/* The first of R's question tags in DIMENSION, or NULL. */
+static const struct question_tags *find_dimension(const struct run *r, const char *dimension)
+{
+	for (size_t i = 0; i < r->nqt; i++)
+		if (strcmp(r->qt[i].dimension, dimension) == 0)
+			return &r->qt[i];
+	return NULL;
 }
 
 /* ---- counting ---- */
 
 /*
- * Counts one age answer of consultation SOURCE: the interval LO-HI answered,
+ * Counts N age answers of consultation SOURCE: the interval LO-HI answered,
  * or (EXACT) an exact age LO == HI. Returns its entry's index in T->ages.
  */
-static int count_interval(struct tally *t, int lo, int hi, int exact, size_t source)
+static int count_interval(struct tally *t, int lo, int hi, int exact, size_t source, double n)
 {
 	for (size_t i = 0; i < t->nages; i++)
 		if (t->ages[i].lo == lo && t->ages[i].hi == hi && t->ages[i].exact == exact && t->ages[i].source == source) {
-			t->ages[i].n++;
+			t->ages[i].n += n;
 			return (int)i;
 		}
 	t->ages = xrealloc(t->ages, (t->nages + 1) * sizeof *t->ages);
-	t->ages[t->nages++] = (struct interval){ lo, hi, 1, exact, source };
+	t->ages[t->nages++] = (struct interval){ lo, hi, n, exact, source };
 	return (int)t->nages - 1;
 }
 
@@ -185,86 +194,105 @@ static int offer_age_bands(struct run *r, struct tally *t, const struct consult_
 	return 0;
 }
 
-static void count_status(struct tally *t, enum tag_status status)
+static void count_status(struct tally *t, enum tag_status status, double n)
 {
 	if (status == TAG_MISSING)
-		t->missing++;
+		t->missing += n;
 	else if (status == TAG_DECLINED)
-		t->declined++;
+		t->declined += n;
 	else if (status == TAG_BROAD)
-		t->broad++;
+		t->broad += n;
 	else
-		t->unmatched++;
+		t->unmatched += n;
 }
 
-/* Counts an age answer that is not an age, also for the consultation being counted (T's last source). */
-static void count_age_status(struct tally *t, enum tag_status status)
+/* Counts N age answers that are not ages, also for the consultation being counted (T's last source). */
+static void count_age_status(struct tally *t, enum tag_status status, double n)
 {
 	struct age_source *src = &t->sources[t->nsources - 1];
-	count_status(t, status);
+	count_status(t, status, n);
 	if (status == TAG_MISSING)
-		src->missing++;
+		src->missing += n;
 	else if (status == TAG_DECLINED)
-		src->declined++;
+		src->declined += n;
 	else if (status != TAG_BROAD)
-		src->unmatched++;
+		src->unmatched += n;
 }
 
 /*
- * Counts an exact age as itself: compare.c places it in a band once every
- * band answered is known. Returns its entry's index.
+ * Reads E, an answer to the age question counted given on DAY (-1: not
+ * known): the interval LO-HI answered, EXACT when it is an age (a plain age
+ * "34", or one worked out from a year or date of birth at DAY, else at the
+ * closing date) rather than a band. Returns TAG_CATEGORY, or the status the
+ * answer counts as.
  */
-static int count_exact_age(struct run *r, struct tally *t, int age)
+static enum tag_status age_read(const struct run *r, const struct tag_entry *e, long day, int *lo, int *hi, int *exact)
 {
-	r->exact_ages = 1;
-	return count_interval(t, age, age, 1, t->nsources - 1);
+	const struct question_tags *qt = r->age_question;
+	if (e->status != TAG_CATEGORY)
+		return e->status;
+	if (qt->role == ROLE_AGE) {
+		*lo = e->age_min, *hi = e->age_max, *exact = e->age_min == e->age_max;
+		return TAG_CATEGORY;
+	}
+	long at = day >= 0 ? day : r->closed_days;
+	if (at < 0)
+		return TAG_MISSING;
+	/* A year of birth alone is taken as 1 July of that year. */
+	long born = qt->role == ROLE_DATE_OF_BIRTH ? e->number : date_to_days_ymd(e->number, 7, 1);
+	int age = date_age_years(born, at);
+	if (age < 0 || age > POLICY_AGE_CEILING)
+		return TAG_UNMATCHED;
+	*lo = *hi = age, *exact = 1;
+	return TAG_CATEGORY;
 }
 
-/* Counts the response's age; returns the index of its entry in the tally's ages, or -1. */
-static int count_age(struct run *r, const struct block_response *resp)
+/* Counts N answers CODE on DAY to the age question (compare.c places exact ages in bands later). */
+static void count_age(struct run *r, uint32_t code, long day, double n)
 {
 	struct tally *t = compare_tally(r, "age");
-	const struct question_tags *qt = r->age_question;
-	const struct question_tags *dob = qt && qt->role == ROLE_DATE_OF_BIRTH ? qt : NULL;
-	const struct question_tags *band = qt && qt->role == ROLE_AGE ? qt : NULL;
-	const struct tag_entry *e = entry(qt, resp);
-	t->responses++;
-	t->sources[t->nsources - 1].responses++;
-	if (e->status != TAG_CATEGORY) {
-		count_age_status(t, e->status);
-		return -1;
+	int lo, hi, exact;
+	t->responses += n;
+	t->sources[t->nsources - 1].responses += n;
+	enum tag_status status = age_read(r, entry(r->age_question, code), day, &lo, &hi, &exact);
+	if (status != TAG_CATEGORY) {
+		count_age_status(t, status, n);
+		return;
 	}
-	/* A band answered; a plain age ("34") is exact, and banded like a date of birth. */
-	if (qt == band && e->age_min != e->age_max)
-		return count_interval(t, e->age_min, e->age_max, 0, t->nsources - 1);
-	if (qt == band)
-		return count_exact_age(r, t, e->age_min);
-	long at = resp->submitted_days >= 0 ? resp->submitted_days : r->closed_days;
-	if (at < 0) {
-		count_age_status(t, TAG_MISSING);
+	r->exact_ages |= exact;
+	count_interval(t, lo, hi, exact, t->nsources - 1, n);
+}
+
+/* The index in the age tally of answer CODE on DAY as count_age counted it, or -1 when it is not an age. */
+static int age_level(struct run *r, uint32_t code, long day)
+{
+	struct tally *t = compare_tally(r, "age");
+	int lo, hi, exact;
+	if (age_read(r, entry(r->age_question, code), day, &lo, &hi, &exact) != TAG_CATEGORY)
 		return -1;
-	}
-	/* A year of birth alone is taken as 1 July of that year. */
-	long born = qt == dob ? e->number : date_to_days_ymd(e->number, 7, 1);
-	int age = date_age_years(born, at);
-	if (age >= 0 && age <= POLICY_AGE_CEILING)
-		return count_exact_age(r, t, age);
-	count_age_status(t, TAG_UNMATCHED);
+	for (size_t i = 0; i < t->nages; i++)
+		if (t->ages[i].lo == lo && t->ages[i].hi == hi && t->ages[i].exact == exact &&
+		    t->ages[i].source == t->nsources - 1)
+			return (int)i;
 	return -1;
 }
 
-/* Counts one answer; returns its category's index, or -1. */
-static int count_category(struct tally *t, const struct tag_entry *e)
+/* The category of answer E, or -1. */
+static int category_of(const struct tag_entry *e)
 {
-	t->responses++;
+	return e->status == TAG_CATEGORY && e->category >= 0 ? e->category : -1;
+}
+
+/* Counts N answers E. */
+static void count_category(struct tally *t, const struct tag_entry *e, double n)
+{
+	t->responses += n;
 	if (e->status == TAG_BROAD && e->rollup >= 0)
-		t->rollup_only[e->rollup]++;
-	if (e->status == TAG_CATEGORY && e->category >= 0) {
-		t->n[e->category]++;
-		return e->category;
-	}
-	count_status(t, e->status == TAG_CATEGORY ? TAG_UNMATCHED : e->status);
-	return -1;
+		t->rollup_only[e->rollup] += n;
+	if (category_of(e) >= 0)
+		t->n[e->category] += n;
+	else
+		count_status(t, e->status == TAG_CATEGORY ? TAG_UNMATCHED : e->status, n);
 }
 
 /*
@@ -272,41 +300,34 @@ static int count_category(struct tally *t, const struct tag_entry *e)
  * day-to-day activities are limited a lot or a little by a condition
  * lasting 12 months or more. The response's disability is read from the
  * form its consultation asked: the single question as it is tagged; the
- * Equality Act pair (condition, then limitation) and the Census 2021
+ * Equality Act pair (condition CE, then limitation LE) and the Census 2021
  * limitation question alone, both by seeds/taxonomy/combined.csv; the
  * condition question alone cannot say "limited", so its answers are counted
- * as not compared (count_disability_form notes why).
+ * as not compared (count_disability_form notes why). Counts N such answers;
+ * CE or LE is NULL when that question was not asked.
  */
-static void count_disability(struct run *r, const struct block_response *resp)
+static void count_disability_pair(struct run *r, const struct tag_entry *ce, const struct tag_entry *le, double n)
 {
 	struct tally *t = compare_tally(r, "disability");
-	const struct question_tags *one = find_qt(r, "disability", ROLE_DISABILITY);
-	if (one) {
-		count_category(t, entry(one, resp));
-		return;
-	}
-	const struct question_tags *cond = find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION);
-	const struct question_tags *limit = find_qt(r, "disability_limitation", ROLE_DISABILITY_LIMITATION);
 	const struct tag_category *ccats, *lcats;
 	tag_categories(r->t, "disability_condition", &ccats);
 	tag_categories(r->t, "disability_limitation", &lcats);
-	const struct tag_entry *ce = cond ? entry(cond, resp) : NULL, *le = limit ? entry(limit, resp) : NULL;
 	struct tag_result first = { TAG_MISSING, NULL, 0, 0, 0 }, second = first, out;
 	if (ce)
 		first = (struct tag_result){ ce->status, ce->category >= 0 ? ccats[ce->category].code : NULL, 0, 0, 0 };
 	if (ce && !le && ce->status == TAG_CATEGORY && ce->category >= 0) {
 		/* A condition answered that no row reads without its limitation ("yes"): at most disabled. */
 		tag_combine(r->t, "disability", &first, NULL, &out);
-		t->responses++;
-		t->not_compared++;
-		t->condition_yes += out.status != TAG_CATEGORY;
+		t->responses += n;
+		t->not_compared += n;
+		t->condition_yes += out.status != TAG_CATEGORY ? n : 0;
 		return;
 	}
 	if (le)
 		second = (struct tag_result){ le->status, le->category >= 0 ? lcats[le->category].code : NULL, 0, 0, 0 };
 	tag_combine(r->t, "disability", ce ? &first : NULL, le ? &second : NULL, &out);
 	struct tag_entry combined = { out.status, compare_category_index(t->categories, t->ncategories, out.code), -1, 0, 0, 0 };
-	count_category(t, &combined);
+	count_category(t, &combined, n);
 }
 
 /* Whether the consultation being counted asked about disability in any form. */
@@ -350,35 +371,143 @@ static void count_disability_form(struct run *r, double not_compared, double con
 	compare_note(&t->notes, &t->nnotes, "%s", note);
 }
 
-static int count_response(const struct block_response *resp, void *ctx)
+/* ---- reading the counts kept at ingest (counts.h) ---- */
+
+/* What a callback of counts_each counts into. */
+struct counting {
+	struct run *r;
+	struct tally *t;                        /* the dimension counted */
+	const struct question_tags *qt[2];      /* its questions, in the order of the codes */
+	size_t closed;                          /* weighting: the closed question counted (index into r->closed) */
+};
+
+/* Was a response given on DAY (-1: not known) submitted by the day counted to (reach progress)? */
+static int in_window(const struct run *r, long day)
 {
-	struct run *r = ctx;
-	int levels[WEIGHT_MARGINS] = { -1, -1, -1 };
-	if (r->submitted_to_days >= 0 && (resp->submitted_days < 0 || resp->submitted_days > r->submitted_to_days))
-		return 0;       /* not yet submitted on the day asked for (reach progress) */
-	for (size_t i = 0; compare_report_dimensions[i]; i++) {
-		const char *dim = compare_report_dimensions[i];
-		if (strcmp(dim, "age") == 0) {
-			if (r->age_question)
-				levels[0] = count_age(r, resp);
-		} else if (strcmp(dim, "disability") == 0) {
-			if (asks_disability(r))
-				count_disability(r, resp);
-		} else {
-			for (size_t q = 0; q < r->nqt; q++)
-				if (strcmp(r->qt[q].dimension, dim) == 0) {
-					int k = count_category(&r->tallies[i], entry(&r->qt[q], resp));
-					if (strcmp(dim, weight_margin_names[1]) == 0)
-						levels[1] = k;
-					else if (strcmp(dim, weight_margin_names[2]) == 0)
-						levels[2] = k;
-					break;
-				}
-		}
-	}
-	if (r->o->weighted)
-		weight_collect(r, levels, resp);
+	return r->submitted_to_days < 0 || (day >= 0 && day <= r->submitted_to_days);
+}
+
+static int counted_age(const uint32_t *codes, long day, double n, void *ctx)
+{
+	struct counting *k = ctx;
+	if (in_window(k->r, day))
+		count_age(k->r, codes[0], day, n);
 	return 0;
+}
+
+static int counted_category(const uint32_t *codes, long day, double n, void *ctx)
+{
+	struct counting *k = ctx;
+	if (in_window(k->r, day))
+		count_category(k->t, entry(k->qt[0], codes[0]), n);
+	return 0;
+}
+
+/* The disability pair, or one question of it alone (k->qt[0] the condition, k->qt[1] the limitation; either NULL). */
+static int counted_disability_pair(const uint32_t *codes, long day, double n, void *ctx)
+{
+	struct counting *k = ctx;
+	if (!in_window(k->r, day))
+		return 0;
+	const struct tag_entry *ce = k->qt[0] ? entry(k->qt[0], codes[0]) : NULL;
+	const struct tag_entry *le = k->qt[1] ? entry(k->qt[1], codes[k->qt[0] != NULL]) : NULL;
+	count_disability_pair(k->r, ce, le, n);
+	return 0;
+}
+
+/* Notes which of consultation V's questions its weighting cells were counted on (counts.h). */
+static void plan_cells(struct run *r, const struct consult_view *v)
+{
+	enum role *roles = xmalloc((v->nq ? v->nq : 1) * sizeof *roles);
+	for (size_t q = 0; q < v->nq; q++)
+		if (columns_role_parse(v->q[q].role, &roles[q]) < 0)
+			roles[q] = ROLE_UNKNOWN;
+	struct counts_plan plan;
+	counts_plan_make(roles, v->nq, &plan);
+	r->cell_slots = plan.cell_slots;
+	r->ncell_slots = plan.ncell_slots;
+	plan.cell_slots = NULL;
+	counts_plan_free(&plan);
+	free(roles);
+}
+
+/* The code among a cell's CODES of QT's answer (each cell question is counted); 0 (no answer) without QT. */
+static uint32_t cell_code(const struct run *r, const struct question_tags *qt, const uint32_t *codes)
+{
+	for (size_t i = 0; qt && i < r->ncell_slots; i++)
+		if (r->cell_slots[i] == qt->slot)
+			return codes[i];
+	return 0;
+}
+
+/* The levels on each margin (age interval, sex, ethnic group; -1 unknown) of respondents of cell CODES on DAY. */
+static void cell_levels(struct run *r, const uint32_t *codes, long day, int *levels)
+{
+	const struct question_tags *sex = find_dimension(r, weight_margin_names[1]);
+	const struct question_tags *ethnicity = find_dimension(r, weight_margin_names[2]);
+	levels[0] = r->age_question ? age_level(r, cell_code(r, r->age_question, codes), day) : -1;
+	levels[1] = sex ? category_of(entry(sex, cell_code(r, sex, codes))) : -1;
+	levels[2] = ethnicity ? category_of(entry(ethnicity, cell_code(r, ethnicity, codes))) : -1;
+}
+
+static int counted_cell(const uint32_t *codes, long day, double n, void *ctx)
+{
+	struct counting *k = ctx;
+	int levels[WEIGHT_MARGINS];
+	cell_levels(k->r, codes, day, levels);
+	weight_cell(k->r, levels)->n += n;
+	return 0;
+}
+
+static int counted_closed(const uint32_t *codes, long day, double n, void *ctx)
+{
+	struct counting *k = ctx;
+	int levels[WEIGHT_MARGINS];
+	cell_levels(k->r, codes, day, levels);
+	weight_count_answer(k->r, weight_cell(k->r, levels), k->closed, codes[k->r->ncell_slots], n);
+	return 0;
+}
+
+/* Counts dimension DIM (an index into compare_report_dimensions) of consultation V. 0, or -1 with r->err set. */
+static int count_dimension(struct run *r, const struct consult_view *v, size_t dim)
+{
+	const char *name = compare_report_dimensions[dim];
+	struct counting k = { r, &r->tallies[dim], { NULL, NULL }, 0 };
+	size_t slots[2];
+	if (strcmp(name, "age") == 0) {
+		if (!r->age_question)
+			return 0;
+		slots[0] = r->age_question->slot;
+		return counts_each(r->s, v, COUNTS_ANSWERS, slots, 1, counted_age, &k, r->err);
+	}
+	if (strcmp(name, "disability") == 0 && !find_qt(r, "disability", ROLE_DISABILITY)) {
+		k.qt[0] = find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION);
+		k.qt[1] = find_qt(r, "disability_limitation", ROLE_DISABILITY_LIMITATION);
+		size_t n = 0;
+		for (int i = 0; i < 2; i++)
+			if (k.qt[i])
+				slots[n++] = k.qt[i]->slot;
+		return n ? counts_each(r->s, v, COUNTS_ANSWERS, slots, n, counted_disability_pair, &k, r->err) : 0;
+	}
+	if (!(k.qt[0] = find_dimension(r, name)))
+		return 0;
+	slots[0] = k.qt[0]->slot;
+	return counts_each(r->s, v, COUNTS_ANSWERS, slots, 1, counted_category, &k, r->err);
+}
+
+/* Counts consultation V's respondents into the weighting cells, with their closed answers. 0, or -1 with r->err set. */
+static int count_cells(struct run *r, const struct consult_view *v)
+{
+	struct counting k = { r, NULL, { NULL, NULL }, 0 };
+	size_t *slots = xmalloc((r->ncell_slots + 1) * sizeof *slots);
+	memcpy(slots, r->cell_slots, r->ncell_slots * sizeof *slots);
+	int rc = counts_each(r->s, v, COUNTS_CELLS, slots, r->ncell_slots, counted_cell, &k, r->err);
+	for (k.closed = 0; rc == 0 && k.closed < r->nclosed; k.closed++) {
+		slots[r->ncell_slots] = r->closed[k.closed].slot;
+		rc = counts_each(r->s, v, COUNTS_CELLS, slots, r->ncell_slots + 1, counted_closed, &k, r->err);
+	}
+	free(slots);
+	return rc;
 }
 
 static void add_consultation(struct compare *c, const struct consult_view *v, const char *platform)
@@ -438,6 +567,7 @@ int count_consultation(struct run *r, const char *slug)
 	ages->sources = xrealloc(ages->sources, (ages->nsources + 1) * sizeof *ages->sources);
 	ages->sources[ages->nsources++] = (struct age_source){ 0, 0, 0, 0 };
 	int rc = load_question_tags(r, &v);
+	plan_cells(r, &v);
 	r->age_question = rc == 0 ? choose_age_question(r) : NULL;
 	if (r->o->weighted)
 		weight_add_questions(r, &v);
@@ -445,10 +575,14 @@ int count_consultation(struct run *r, const char *slug)
 	double not_compared = dis->not_compared, condition_yes = dis->condition_yes;
 	if (rc == 0 && r->age_question)
 		rc = offer_age_bands(r, ages, &v);
-	if (rc == 0)
-		rc = consult_each_response(r->s, &v, count_response, r, r->err);
+	for (size_t i = 0; rc == 0 && compare_report_dimensions[i]; i++)
+		rc = count_dimension(r, &v, i);
+	if (rc == 0 && r->o->weighted)
+		rc = count_cells(r, &v);
 	if (rc == 0 && asks_disability(r))
 		count_disability_form(r, not_compared, condition_yes);
+	free(r->cell_slots);
+	r->cell_slots = NULL;
 	free_question_tags(r);
 	consult_view_free(&v);
 	return rc;

@@ -45,6 +45,51 @@ static int read_digits(const char **p, int maxlen, int *v)
 	return n;
 }
 
+/* Are the first LEN letters of S those of WORD, in either case? */
+static int is_prefix_nocase(const char *s, const char *word, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (tolower((unsigned char)s[i]) != word[i])
+			return 0;
+	return 1;
+}
+
+/* Writes Y-M-D into OUT as read_date does; -1 when it is no calendar date reach accepts. */
+static int checked_date(int y, int m, int d, char out[11])
+{
+	if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	write_iso(y, m, d, out);
+	return 0;
+}
+
+/*
+ * "Jul 3, 2026" or "July 3, 2026" (JotForm's Submission Date): the month by
+ * its English name, so day and month cannot be mistaken. Returns 0 with *Y,
+ * *M, *D set, or -1.
+ */
+static int read_named_month(const char *p, int *y, int *m, int *d)
+{
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december",
+	};
+	size_t len = 0;
+	while (isalpha((unsigned char)p[len]))
+		len++;
+	*m = 0;
+	for (int i = 0; i < 12 && len >= 3; i++)
+		if (len <= strlen(months[i]) && is_prefix_nocase(p, months[i], len))
+			*m = i + 1;
+	if (*m == 0 || p[len] != ' ')
+		return -1;
+	p += len + 1;
+	if (read_digits(&p, 2, d) == 0 || *p++ != ',' || *p++ != ' ' || read_digits(&p, 4, y) != 4 ||
+	    (*p && *p != ' '))
+		return -1;
+	return 0;
+}
+
 /* How read_date orders day and month: with a fallback when the first field is over 12, fixed, or only where unambiguous. */
 enum read_order { READ_DAY_FIRST, READ_MONTH_FIRST, READ_DAY_ONLY, READ_MONTH_ONLY, READ_UNAMBIGUOUS };
 
@@ -66,6 +111,8 @@ static int read_date(const char *s, enum read_order order, int latest_year, char
 	}
 	while (*p == ' ')
 		p++;
+	if (isalpha((unsigned char)*p))
+		return read_named_month(p, &y, &m, &d) == 0 ? checked_date(y, m, d, out) : -1;
 	int na = read_digits(&p, 4, &a);
 	if (na == 0 || (*p != '-' && *p != '/' && *p != '.'))
 		return -1;
@@ -93,10 +140,7 @@ static int read_date(const char *s, enum read_order order, int latest_year, char
 	} else {
 		return -1;
 	}
-	if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-		return -1;
-	write_iso(y, m, d, out);
-	return 0;
+	return checked_date(y, m, d, out);
 }
 
 static enum read_order order_of(int month_first)

@@ -12,7 +12,9 @@
 /*
  * Reads a calendar date at the start of S: YYYY-MM-DD, YYYY/MM/DD, or
  * DD/MM/YYYY and DD-MM-YYYY (day first; month first when MONTH_FIRST is set
- * or the first field is above 12), with an optional time after it. Writes
+ * or the first field is above 12), or "Jul 3, 2026" (the month by its English
+ * name or its first three or more letters, as JotForm writes its Submission
+ * Date), with an optional time after it. Writes
  * "YYYY-MM-DD" (11 bytes with the NUL) and returns 0, or -1 when S holds no
  * valid date. MONTH_FIRST may also be DATE_ORDER_MIXED (dates_month_first's
  * answer for a column that writes both orders): then only a date that reads

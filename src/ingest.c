@@ -1,10 +1,12 @@
 /*
  * ingest.c — see ingest.h. Storing an export: the consultation and its
- * file, every response packed into blocks, the columns, questions and
- * distinct answers, and each answer's tag, all in one transaction; and
+ * file, every response packed into blocks, the counts every analysis reads
+ * (counts.h), the columns, questions and distinct answers, and each
+ * answer's tag, all in one transaction; and
  * re-tagging what is stored.
  */
 #include "ingest.h"
+#include "counts.h"
 #include "layout.h"
 
 #include <stdlib.h>
@@ -355,13 +357,28 @@ static int ingest_body(struct store *s, void *ctx, struct reach_error *err)
 	int rc = 0;
 	if (clear_slug(s, w->meta, w->path) == 0)
 		source = insert_consultation(s, w->meta, w->opts, w->path);
-	size_t nq = load_columns(w->l)->nquestions;
+	const struct columns *c = load_columns(w->l);
+	size_t nq = c->nquestions;
+	/* What every analysis will read is counted as the responses go by (counts.h). */
+	enum role *roles = xmalloc((nq ? nq : 1) * sizeof *roles);
+	for (size_t q = 0; q < nq; q++)
+		roles[q] = c->question[q].role;
+	struct counts_plan plan;
+	counts_plan_make(roles, nq, &plan);
+	free(roles);
+	struct counts *counts = counts_start(&plan);
 	block_reset(&block, 1);
-	while (!store_failed(s) && (rc = load_next(w->l, &r, err)) == 1)
+	while (!store_failed(s) && (rc = load_next(w->l, &r, err)) == 1) {
 		insert_response(s, source, r, nq, &block);
-	if (rc == 0)
+		counts_add(counts, r->codes, r->submitted ? date_to_days(r->submitted) : -1);
+	}
+	if (rc == 0) {
 		insert_block(s, source, &block);
+		counts_store(s, source, counts);
+	}
 	block_free(&block);
+	counts_free(counts);
+	counts_plan_free(&plan);
 	if (rc < 0 || store_failed(s))
 		return -1;      /* the reader's message, or the store's */
 	if (load_counts(w->l)->responses == 0) {

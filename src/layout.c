@@ -2,8 +2,8 @@
  * layout.c — see layout.h. The header shapes of real exports: one row,
  * Qualtrics (three rows, the ImportId row in any quoting; legacy V1…),
  * SurveyMonkey (questions over blocks, option labels under them), two tiers,
- * LimeSurvey ("code[SQ001]. question [option]"), and a blank-headed row
- * index, which is ignored.
+ * LimeSurvey ("code[SQ001]. question [option]"), SmartSurvey (three rows,
+ * "UserID, UserNo, …" first), and a blank-headed row index, which is ignored.
  */
 #include "layout.h"
 
@@ -20,7 +20,7 @@ const char *layout_name(enum layout layout)
 	static const char *names[] = {
 		"single header row", "Qualtrics (3 header rows)", "Qualtrics legacy (2 header rows)",
 		"SurveyMonkey (2 header rows)", "two tiers (short ids, then question text)",
-		"LimeSurvey (single header row, question codes)",
+		"LimeSurvey (single header row, question codes)", "SmartSurvey (3 header rows)",
 	};
 	static_assert(sizeof names / sizeof *names == LAYOUT_COUNT, "a name for every layout");
 	return names[layout];
@@ -162,6 +162,27 @@ static int is_surveymonkey(const char *const *r2, size_t n2)
 	return 0;
 }
 
+/* A header cell left empty: blank, or "NA" where the export was written out from R. */
+static int is_blank_header(const char *s)
+{
+	return !*s || strcmp(s, "NA") == 0;
+}
+
+/*
+ * SmartSurvey: "UserID", "UserNo", … over two more header rows, both blank
+ * under those columns; under the questions they hold sub-question labels
+ * ("Answer", "Other (please specify)", "Q4.1. Data Engineer") and the
+ * labels of a grid's columns.
+ */
+static int is_smartsurvey(const char *const *const *rows, const size_t *nfields, size_t nrows, size_t first)
+{
+	if (nrows < 3 || nfields[0] < first + 2 || strcmp(rows[0][first], "UserID") != 0 ||
+	    strcmp(rows[0][first + 1], "UserNo") != 0)
+		return 0;
+	return is_blank_header(columns_cell(rows[1], nfields[1], first)) &&
+	    is_blank_header(columns_cell(rows[2], nfields[2], first));
+}
+
 static enum layout detect_layout(const char *const *const *rows, const size_t *nfields, size_t nrows)
 {
 	size_t first = is_row_index(rows, nfields, nrows);
@@ -169,6 +190,8 @@ static enum layout detect_layout(const char *const *const *rows, const size_t *n
 		return LAYOUT_QUALTRICS;
 	if (is_limesurvey(rows[0], nfields[0]))
 		return LAYOUT_LIMESURVEY;
+	if (is_smartsurvey(rows, nfields, nrows, first))
+		return LAYOUT_SMARTSURVEY;
 	if (nrows >= 2) {
 		if (nfields[0] >= first + 2 && strcmp(rows[0][first], "V1") == 0 && strcmp(rows[0][first + 1], "V2") == 0)
 			return LAYOUT_QUALTRICS_LEGACY;
@@ -227,6 +250,39 @@ static void limesurvey_heading(struct column *col, const char *name)
 	}
 }
 
+/*
+ * A SmartSurvey heading: the question over the first column of its block
+ * (*BLOCK and *BLOCK_NO follow it), then the labels of rows 2 and 3 under
+ * it, "Answer" being the question's own column.
+ */
+static void smartsurvey_heading(struct column *col, const char *const *const *rows, const size_t *nfields,
+    size_t i, const char **block, int *block_no)
+{
+	const char *top = columns_cell(rows[0], nfields[0], i);
+	const char *sub = columns_cell(rows[1], nfields[1], i);
+	const char *subsub = columns_cell(rows[2], nfields[2], i);
+	if (!is_blank_header(top)) {
+		*block = top;
+		*block_no = (int)i;
+	}
+	col->block = *block_no;
+	struct buf label = { 0 };
+	if (!is_blank_header(sub) && strcasecmp_ascii(sub, "Answer") != 0)
+		buf_printf(&label, "%s", sub);
+	if (!is_blank_header(subsub))
+		buf_printf(&label, "%s%s", label.len ? ": " : "", subsub);
+	if (label.len) {
+		struct buf b = { 0 };
+		buf_printf(&b, "%s: %s", *block, label.data);
+		col->header = squeezed(b.data);
+		col->option = squeezed(label.data);
+		buf_free(&b);
+	} else {
+		col->header = squeezed(*block);
+	}
+	buf_free(&label);
+}
+
 struct columns *layout_columns(const char *const *const *rows, const size_t *nfields,
     size_t nrows, const char *path, struct reach_error *err)
 {
@@ -236,7 +292,7 @@ struct columns *layout_columns(const char *const *const *rows, const size_t *nfi
 	}
 	struct columns *c = xcalloc(1, sizeof *c);
 	c->layout = detect_layout(rows, nfields, nrows);
-	c->header_rows = c->layout == LAYOUT_QUALTRICS ? 3
+	c->header_rows = c->layout == LAYOUT_QUALTRICS || c->layout == LAYOUT_SMARTSURVEY ? 3
 	    : c->layout == LAYOUT_SINGLE || c->layout == LAYOUT_LIMESURVEY ? 1 : 2;
 	c->id_column = c->submitted_column = -1;
 	const char *const *names = rows[c->header_rows == 1 ? 0 : 1];
@@ -273,6 +329,8 @@ struct columns *layout_columns(const char *const *const *rows, const size_t *nfi
 				col->option = squeezed(name);
 			}
 			col->block = block_no;
+		} else if (c->layout == LAYOUT_SMARTSURVEY) {
+			smartsurvey_heading(col, rows, nfields, i, &block, &block_no);
 		} else if (c->layout == LAYOUT_LIMESURVEY) {
 			limesurvey_heading(col, name);
 			/* Options of one question sit side by side: one block. */

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "consult.h"
+#include "counts.h"
 #include "date.h"
 #include "output.h"
 #include "policy.h"
@@ -19,37 +20,42 @@
 
 /* ---- the submitted dates ---- */
 
-/* Every response's submitted day (days since 1970), and how many have none. */
+/* The responses submitted each day (days since 1970), as counted at ingest, and how many have no day. */
 struct submitted {
 	long *days;
+	double *responses;      /* on each of DAYS */
 	size_t n, cap;
-	uint64_t undated;
+	uint64_t dated, undated;
 	long first;
 };
 
-static int collect_day(const struct block_response *r, void *ctx)
+static int collect_day(const uint32_t *codes, long day, double n, void *ctx)
 {
 	struct submitted *d = ctx;
-	if (r->submitted_days < 0) {
-		d->undated++;
+	(void)codes;
+	if (day < 0) {
+		d->undated += (uint64_t)n;
 		return 0;
 	}
 	if (d->n == d->cap) {
-		d->cap = d->cap ? 2 * d->cap : 1024;
+		d->cap = d->cap ? 2 * d->cap : 64;
 		d->days = xrealloc(d->days, d->cap * sizeof *d->days);
+		d->responses = xrealloc(d->responses, d->cap * sizeof *d->responses);
 	}
-	if (d->n == 0 || r->submitted_days < d->first)
-		d->first = r->submitted_days;
-	d->days[d->n++] = r->submitted_days;
+	if (d->n == 0 || day < d->first)
+		d->first = day;
+	d->days[d->n] = day;
+	d->responses[d->n++] = n;
+	d->dated += (uint64_t)n;
 	return 0;
 }
 
-/* How many of D's days are on or before DAY. */
+/* How many of D's responses were submitted on or before DAY. */
 static double submitted_by(const struct submitted *d, long day)
 {
 	double n = 0;
 	for (size_t i = 0; i < d->n; i++)
-		n += d->days[i] <= day;
+		n += d->days[i] <= day ? d->responses[i] : 0;
 	return n;
 }
 
@@ -223,7 +229,7 @@ static int read_dates(struct store *s, const char *slug, struct progress *p, str
 	p->responses = v.responses;
 	snprintf(p->opened, sizeof p->opened, "%s", v.opened ? v.opened : "");
 	snprintf(p->closed, sizeof p->closed, "%s", v.closed ? v.closed : "");
-	int rc = consult_each_response(s, &v, collect_day, d, err);
+	int rc = counts_each(s, &v, COUNTS_ANSWERS, NULL, 0, collect_day, d, err);
 	consult_view_free(&v);
 	p->undated = d->undated;
 	return rc;
@@ -277,7 +283,7 @@ static int plan_series(struct progress *p, const struct submitted *d, long as_of
 		pt->responses = submitted_by(d, (*days)[i]);
 	}
 	p->dated = (uint64_t)p->points[p->npoints - 1].responses;
-	p->after = (uint64_t)d->n - p->dated;
+	p->after = d->dated - p->dated;
 	p->rate_days = (double)progress_rate_window(opened, to, before);
 	days_to_date(*before, p->rate_from);
 	if (p->rounding) {
@@ -309,12 +315,13 @@ struct progress *progress_run(struct store *s, const struct taxonomy *t, const c
 	int rc = read_dates(s, slug, p, &d, err);
 	p->threshold = o->suppress;
 	p->rounding = o->compare.round > 0 ? o->compare.round : 0;
-	if (rc == 0 && d.n == 0) {
+	if (rc == 0 && d.dated == 0) {
 		p->state = PROGRESS_NO_DATES;
 		days_to_date(o->as_of ? date_to_days(o->as_of) : date_today(), p->as_of);
 		add_note(p, "the export has no submitted dates: there is no telling who answered when, so no weekly series, "
 		    "no current rate and no projection; reach report gives the position of every response");
 		free(d.days);
+		free(d.responses);
 		return p;
 	}
 	if (rc == 0)
@@ -352,6 +359,7 @@ struct progress *progress_run(struct store *s, const struct taxonomy *t, const c
 	free(runs);
 	free(days);
 	free(d.days);
+	free(d.responses);
 	if (rc < 0) {
 		progress_free(p);
 		return NULL;

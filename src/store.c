@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "counts.h"
 #include "embedded.h"
 
 #define BUSY_TIMEOUT_SECONDS 30         /* waiting for another writer; $REACH_BUSY_TIMEOUT */
@@ -78,7 +79,8 @@ static int create_schema(struct store *s, void *seed_fn, struct reach_error *err
 
 /*
  * Brings an older database up to STORE_SCHEMA_VERSION: queries/migrate_N.sql
- * for each version N after its own, in turn. The version is read again
+ * for each version N after its own, in turn, then the counts of version 3
+ * (counts_upgrade) when it had none. The version is read again
  * inside the transaction, so a reach that waited for another's upgrade does
  * nothing. 0, or -1 with the store failed.
  */
@@ -86,12 +88,17 @@ static int upgrade_schema(struct store *s, void *unused, struct reach_error *err
 {
 	char name[32], set_version[64];
 	int version = pragma_int(s, "PRAGMA user_version");
-	(void)unused, (void)err;
+	(void)unused;
 	if (version < 0 || version >= STORE_SCHEMA_VERSION)
 		return version < 0 ? -1 : 0;
 	for (int v = version + 1; v <= STORE_SCHEMA_VERSION; v++) {
 		snprintf(name, sizeof name, "migrate_%d", v);
 		exec_sql(s, embedded_query(name), name);
+	}
+	/* Version 3 keeps counts of the responses: those stored before are counted now. */
+	if (version < 3 && !s->err.code && counts_upgrade(s, err) < 0) {
+		store_fail(s, err);
+		return -1;
 	}
 	snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
 	exec_sql(s, set_version, "recording the schema version");

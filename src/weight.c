@@ -124,30 +124,27 @@ void weight_free(struct run *r)
 	free(r->cells);
 }
 
-/* Adds the response to its cell: one more respondent, and its closed answers. */
-void weight_collect(struct run *r, const int *levels, const struct block_response *resp)
+struct cell *weight_cell(struct run *r, const int *levels)
 {
-	struct cell *c = NULL;
-	for (size_t i = 0; i < r->ncells && !c; i++)
+	for (size_t i = 0; i < r->ncells; i++)
 		if (memcmp(r->cells[i].key, levels, sizeof r->cells[i].key) == 0)
-			c = &r->cells[i];
-	if (!c) {
-		r->cells = xrealloc(r->cells, (r->ncells + 1) * sizeof *r->cells);
-		c = &r->cells[r->ncells++];
-		memcpy(c->key, levels, sizeof c->key);
-		c->n = 0;
-		c->tally = xcalloc(r->tally_len ? r->tally_len : 1, sizeof *c->tally);
-	}
-	c->n++;
-	for (size_t i = 0; i < r->nclosed; i++) {
-		const struct closed *q = &r->closed[i];
-		uint32_t code = resp->codes[q->slot];
-		if (!code)
-			continue;
-		c->tally[q->offset]++;
-		for (size_t k = 0; k < q->nof_code[code - 1]; k++)
-			c->tally[q->offset + 1 + q->of_code[code - 1][k]]++;
-	}
+			return &r->cells[i];
+	r->cells = xrealloc(r->cells, (r->ncells + 1) * sizeof *r->cells);
+	struct cell *c = &r->cells[r->ncells++];
+	memcpy(c->key, levels, sizeof c->key);
+	c->n = 0;
+	c->tally = xcalloc(r->tally_len ? r->tally_len : 1, sizeof *c->tally);
+	return c;
+}
+
+void weight_count_answer(struct run *r, struct cell *c, size_t q, uint32_t code, double n)
+{
+	const struct closed *cq = &r->closed[q];
+	if (!code || code > cq->nvalues)
+		return;
+	c->tally[cq->offset] += n;
+	for (size_t k = 0; k < cq->nof_code[code - 1]; k++)
+		c->tally[cq->offset + 1 + cq->of_code[code - 1][k]] += n;
 }
 
 /* ---- weighting: raking the cells, weighing the closed questions ---- */

@@ -7,7 +7,6 @@
 #ifndef REACH_WEIGHT_H
 #define REACH_WEIGHT_H
 
-#include "block.h"
 #include "compare_run.h"
 #include "consult.h"
 
@@ -17,8 +16,11 @@ extern const char *const weight_margin_names[WEIGHT_MARGINS];
 /* Notes the closed questions of V in R, multi-select answers split into options. */
 void weight_add_questions(struct run *r, const struct consult_view *v);
 
-/* Adds RESP to the cell of its LEVELS (one per margin, -1 unknown): one more respondent, and its closed answers. */
-void weight_collect(struct run *r, const int *levels, const struct block_response *resp);
+/* The cell of respondents alike on LEVELS (one per margin, -1 unknown), added empty if new; owned by R. */
+struct cell *weight_cell(struct run *r, const int *levels);
+
+/* Adds N respondents of cell C giving answer CODE (0: none) to R's closed question Q (an index into r->closed). */
+void weight_count_answer(struct run *r, struct cell *c, size_t q, uint32_t code, double n);
 
 /*
  * Rakes R's cells to the census margins held among R->c's dimensions and

@@ -35,10 +35,14 @@ make_export() {
 # The database's dump, without what differs between two equal databases.
 dump() { sqlite3 "$1" .dump; }
 integrity() { sqlite3 "$1" "PRAGMA integrity_check;"; }
-# A consultation is whole when its source is finished and its blocks hold every response it counts.
+# A consultation is whole when its source is finished, its blocks hold every response it counts, and
+# so do its counts kept at ingest: the responses by day, and each combination of questions counted.
 whole() {
 	sqlite3 "$1" "SELECT s.sha256 IS NOT NULL AND s.responses = $3 AND
-		(SELECT coalesce(sum(b.responses), 0) FROM response_blocks b WHERE b.source_id = s.id) = $3
+		(SELECT coalesce(sum(b.responses), 0) FROM response_blocks b WHERE b.source_id = s.id) = $3 AND
+		(SELECT coalesce(sum(a.responses), 0) FROM answer_counts a WHERE a.source_id = s.id AND a.slots = '') = $3 AND
+		NOT EXISTS (SELECT 1 FROM answer_counts a WHERE a.source_id = s.id GROUP BY a.kind, a.slots
+			HAVING sum(a.responses) <> $3)
 		FROM consultations c JOIN sources s ON s.consultation_id = c.id WHERE c.slug = '$2';"
 }
 under_faults() { LD_PRELOAD="$shim" FAULT_DIR="$work/" "$@"; }

@@ -97,16 +97,36 @@ static void test_missing_database_not_created(void)
 	free(path);
 }
 
-/* Deleted rows are overwritten whatever SQLite's build default: secure_delete is set on every opening. */
+/* Turns secure_delete off on every new connection, as a SQLite built without SQLITE_SECURE_DELETE has it. */
+static int secure_delete_off(sqlite3 *db, char **msg, const struct sqlite3_api_routines *api)
+{
+	(void)msg, (void)api;
+	return sqlite3_exec(db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
+}
+
+/*
+ * Deleted rows are overwritten whatever SQLite's build default:
+ * secure_delete is set on every opening. Debian builds SQLite with it on,
+ * so every connection here first has it turned off, as other builds do.
+ */
 static void test_secure_delete_set(void)
 {
 	struct reach_error err = { 0 };
 	char *path = scratch_db();
+	CHECK(sqlite3_auto_extension((void (*)(void))secure_delete_off) == SQLITE_OK);
+	sqlite3 *plain;
+	CHECK(sqlite3_open(":memory:", &plain) == SQLITE_OK);
+	sqlite3_stmt *st;
+	CHECK(sqlite3_prepare_v2(plain, "PRAGMA secure_delete", -1, &st, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0);       /* the test's own premise */
+	sqlite3_finalize(st);
+	sqlite3_close(plain);
 	struct store *s = store_open(path, STORE_CREATE, NULL, &err);
 	CHECK(s != NULL);
 	if (s)
 		CHECK_INT(count_rows(s, "PRAGMA secure_delete"), 1);
 	store_close(s);
+	sqlite3_reset_auto_extension();
 	unlink(path);
 	free(path);
 }

@@ -105,6 +105,22 @@ static void test_dates(void)
 	CHECK_INT(parse_date_order("06/25/2019", DATE_DAY_FIRST, d), -1); /* no fallback */
 	CHECK_INT(parse_date_order("25/06/2019", DATE_MONTH_FIRST, d), -1);
 	CHECK_INT(parse_date_order("2019-06-25", DATE_MONTH_FIRST, d), 0); /* ISO is ISO */
+	/* JotForm's Submission Date: the month by name, in either order setting. */
+	CHECK_INT(parse_date("Jul 3, 2026", 0, d), 0);
+	CHECK_STR(d, "2026-07-03");
+	CHECK_INT(parse_date("Jul 3, 2026", 1, d), 0);
+	CHECK_STR(d, "2026-07-03");
+	CHECK_INT(parse_date("May 31, 2026", DATE_ORDER_MIXED, d), 0);
+	CHECK_STR(d, "2026-05-31");
+	CHECK_INT(parse_date("september 30, 2024 10:15", 0, d), 0);
+	CHECK_STR(d, "2024-09-30");
+	CHECK_INT(parse_date("Sept 30, 2024", 0, d), 0);           /* any prefix of three letters or more */
+	CHECK_STR(d, "2024-09-30");
+	CHECK_INT(parse_date("Feb 29, 2023", 0, d), -1);           /* not a leap year */
+	CHECK_INT(parse_date("Ju 3, 2026", 0, d), -1);             /* June or July? */
+	CHECK_INT(parse_date("Jul 3 2026", 0, d), -1);             /* the comma is part of the form */
+	CHECK_INT(parse_date("Julyx 3, 2026", 0, d), -1);
+	CHECK_INT(parse_date("Jul 3, 26", 0, d), -1);              /* two-digit years only with numbers */
 }
 
 /* Two-digit years, each expected value worked by hand from the rule in date.h. */

@@ -1,0 +1,269 @@
+/*
+ * Unit tests for counts.c: which combinations a consultation keeps, that
+ * the counts kept at ingest equal a recount from the stored responses
+ * (every sample export: age bands, a year of birth, a date of birth, the
+ * disability pair, closed and multi-select questions), that an upgrade from
+ * schema 2 builds the same counts, and that damaged counts are refused. The
+ * exports are the synthetic samples of seeds/samples/.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "counts.h"
+#include "ingest.h"
+#include "store.h"
+
+static const char *const samples[] = {
+	"seeds/samples/synthetic_2018_citizenspace_parking.csv",
+	"seeds/samples/synthetic_2019_surveymonkey_leisure.csv",
+	"seeds/samples/synthetic_2020_qualtrics_localplan.csv",
+	"seeds/samples/synthetic_2021_googleforms_towncentre.csv",
+	"seeds/samples/synthetic_2022_letstalk_budget.csv",
+	"seeds/samples/synthetic_2023_msforms_waste.csv",
+	NULL
+};
+
+static char *scratch_db(void)
+{
+	char *path = xstrdup("/tmp/reach-test-counts-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		close(fd);
+	unlink(path);
+	return path;
+}
+
+/* Every row of answer_counts, one line each, in key order. The caller frees it. */
+static char *dump_counts(struct store *s)
+{
+	struct buf out = { 0 };
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(store_db(s), "SELECT source_id, kind, slots, codes, day, responses FROM answer_counts "
+	    "ORDER BY source_id, kind, slots, codes, day", -1, &st, NULL) != SQLITE_OK)
+		return xstrdup("(cannot read)");
+	while (sqlite3_step(st) == SQLITE_ROW)
+		buf_printf(&out, "%lld|%s|%s|%s|%lld|%lld\n", (long long)sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3), (long long)sqlite3_column_int64(st, 4),
+		    (long long)sqlite3_column_int64(st, 5));
+	sqlite3_finalize(st);
+	return out.data ? out.data : xstrdup("");
+}
+
+static long count_rows(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int exec(struct store *s, const char *sql)
+{
+	return sqlite3_exec(store_db(s), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* A database holding every sample, one consultation each (s1, s2, …); NULL on failure. */
+static struct store *with_samples(const char *path, const struct taxonomy *t)
+{
+	struct reach_error err = { 0 };
+	struct store *s = store_open(path, STORE_CREATE, NULL, &err);
+	for (size_t i = 0; s && samples[i]; i++) {
+		char slug[16];
+		snprintf(slug, sizeof slug, "s%zu", i + 1);
+		struct ingest_meta m = { .slug = slug, .title = slug, .platform = "test", .min_age = 16,
+		    .closed = "2024-06-30" };
+		struct load_options lo = { 0 };
+		struct ingest_result result;
+		if (ingest_file(s, samples[i], &m, &lo, t, &result, &err) < 0) {
+			fprintf(stderr, "%s: %s\n", samples[i], err.msg);
+			store_close(s);
+			return NULL;
+		}
+	}
+	return s;
+}
+
+/* Rebuilds every consultation's counts from its stored responses, after removing the kept ones. */
+static int recount(struct store *s)
+{
+	struct reach_error err = { 0 };
+	if (exec(s, "DELETE FROM answer_counts") < 0)
+		return -1;
+	for (size_t i = 0; samples[i]; i++) {
+		char slug[16];
+		struct consult_view v;
+		snprintf(slug, sizeof slug, "s%zu", i + 1);
+		if (consult_view_open(s, slug, &v, &err) < 0)
+			return -1;
+		int rc = counts_build(s, &v, &err);
+		consult_view_free(&v);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The counts kept at ingest are exactly those a recount of the stored responses gives. */
+static void test_kept_equal_recount(void)
+{
+	struct reach_error err = { 0 };
+	char *path = scratch_db();
+	struct taxonomy *t = tag_load(NULL, &err);
+	struct store *s = t ? with_samples(path, t) : NULL;
+	CHECK(s != NULL);
+	if (s) {
+		char *kept = dump_counts(s);
+		CHECK(strlen(kept) > 1000);
+		/* Each equality answer's count over the days is the count ingest gave the answer, counted apart. */
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM (SELECT c.source_id, c.slots, c.codes, sum(c.responses) AS n "
+		    "FROM answer_counts c WHERE c.kind = 'answers' AND c.slots <> '' AND instr(c.slots, ',') = 0 "
+		    "AND c.codes <> '0' GROUP BY 1, 2, 3) k JOIN questions q ON q.source_id = k.source_id "
+		    "AND q.slot = CAST(k.slots AS INTEGER) JOIN answer_values v ON v.question_id = q.id "
+		    "AND v.code = CAST(k.codes AS INTEGER) WHERE v.responses = k.n"), count_rows(s, "SELECT count(*) "
+		    "FROM answer_values v JOIN questions q ON q.id = v.question_id WHERE q.role IN ('age', 'sex', "
+		    "'ethnicity', 'disability', 'disability_condition', 'disability_limitation', 'religion', "
+		    "'sexual_orientation', 'gender_identity', 'armed_forces', 'carer', 'birth_year', 'date_of_birth')"));
+		CHECK_INT(recount(s), 0);
+		char *again = dump_counts(s);
+		CHECK_STR(again, kept);
+		free(kept);
+		free(again);
+	}
+	store_close(s);
+	tag_free(t);
+	unlink(path);
+	free(path);
+}
+
+/* A schema 2 database (no counts) is upgraded on opening, its counts built as an ingest would have. */
+static void test_upgrade_builds_counts(void)
+{
+	struct reach_error err = { 0 };
+	char *path = scratch_db();
+	struct taxonomy *t = tag_load(NULL, &err);
+	struct store *s = t ? with_samples(path, t) : NULL;
+	char *kept = s ? dump_counts(s) : NULL;
+	CHECK(s != NULL && exec(s, "DROP TABLE answer_counts; PRAGMA user_version = 2") == 0);
+	store_close(s);
+	s = store_open(path, STORE_EXISTING, NULL, &err);
+	CHECK(s != NULL);
+	if (s && kept) {
+		char *built = dump_counts(s);
+		CHECK_STR(built, kept);
+		free(built);
+	}
+	free(kept);
+	store_close(s);
+	tag_free(t);
+	unlink(path);
+	free(path);
+}
+
+static int count_nothing(const uint32_t *codes, long day, double n, void *ctx)
+{
+	(void)codes, (void)day;
+	*(double *)ctx += n;
+	return 0;
+}
+
+/* Reads consultation s1's responses by day after SQL DAMAGE (NULL: none); 0 or -1, with ERR. */
+static int read_after(struct store *s, const char *damage, double *total, struct reach_error *err)
+{
+	struct consult_view v;
+	if (damage && exec(s, damage) < 0)
+		return -2;
+	if (consult_view_open(s, "s1", &v, err) < 0)
+		return -2;
+	size_t slot = 5;        /* the age question of the Citizen Space sample */
+	*total = 0;
+	int rc = counts_each(s, &v, COUNTS_ANSWERS, NULL, 0, count_nothing, total, err);
+	if (rc == 0)
+		rc = counts_each(s, &v, COUNTS_ANSWERS, &slot, 1, count_nothing, total, err);
+	consult_view_free(&v);
+	return rc;
+}
+
+/* Counts that are out of bounds, short or missing are refused as damage, never read. */
+static void test_damaged_counts_refused(void)
+{
+#define ONE_AGE_COUNT "WHERE source_id = 1 AND slots = '5' AND codes = '1' AND day = (SELECT min(day) " \
+	"FROM answer_counts WHERE source_id = 1 AND slots = '5' AND codes = '1')"
+	static const char *const damages[] = {
+		"UPDATE answer_counts SET responses = responses + 1 WHERE source_id = 1 AND slots = ''",
+		"UPDATE answer_counts SET codes = '999' " ONE_AGE_COUNT,
+		"UPDATE answer_counts SET codes = '1,2' " ONE_AGE_COUNT,
+		"UPDATE answer_counts SET codes = '-1' " ONE_AGE_COUNT,
+		"UPDATE answer_counts SET codes = '1x' " ONE_AGE_COUNT,
+		"UPDATE answer_counts SET responses = -5 " ONE_AGE_COUNT,
+		"UPDATE answer_counts SET responses = 9223372036854775807 " ONE_AGE_COUNT,
+		"UPDATE answer_counts SET day = -7 " ONE_AGE_COUNT,
+		"DELETE FROM answer_counts " ONE_AGE_COUNT,
+		"DELETE FROM answer_counts WHERE source_id = 1 AND slots = ''",
+		NULL
+	};
+#undef ONE_AGE_COUNT
+	struct reach_error err = { 0 };
+	char *path = scratch_db();
+	struct taxonomy *t = tag_load(NULL, &err);
+	struct store *s = t ? with_samples(path, t) : NULL;
+	CHECK(s != NULL);
+	double total = 0;
+	if (s) {
+		/* Undamaged: the responses by day, then the age answers, each the 700 responses. */
+		CHECK_INT(read_after(s, NULL, &total, &err), 0);
+		CHECK(total == 1400);
+		CHECK_INT(exec(s, "SAVEPOINT clean"), 0);
+	}
+	for (size_t i = 0; s && damages[i]; i++) {
+		memset(&err, 0, sizeof err);
+		CHECK_INT(read_after(s, damages[i], &total, &err), -1);
+		CHECK_INT(err.code, REACH_EDB);
+		CHECK(strstr(err.msg, "damaged database") != NULL);
+		CHECK_INT(exec(s, "ROLLBACK TO clean"), 0);
+	}
+	store_close(s);
+	tag_free(t);
+	unlink(path);
+	free(path);
+}
+
+/* The plan: responses by day, each equality question, the disability pair, the cells and each closed question in them. */
+static void test_plan(void)
+{
+	const enum role roles[] = { ROLE_ID, ROLE_CLOSED, ROLE_DISABILITY_LIMITATION, ROLE_SEX, ROLE_BIRTH_YEAR,
+		ROLE_RELIGION, ROLE_DISABILITY_CONDITION, ROLE_ETHNICITY, ROLE_FREE_TEXT, ROLE_CLOSED };
+	struct counts_plan p;
+	counts_plan_make(roles, sizeof roles / sizeof *roles, &p);
+	CHECK_INT(p.nsets, 1 + 6 + 1 + 1 + 2);
+	CHECK_INT(p.sets[0].nslots, 0);
+	CHECK(p.sets[0].kind == COUNTS_ANSWERS && p.sets[0].by_day);
+	size_t equality[] = { 2, 3, 4, 5, 6, 7 };
+	for (size_t i = 0; i < 6; i++)
+		CHECK(p.sets[1 + i].nslots == 1 && p.sets[1 + i].slots[0] == equality[i] && p.sets[1 + i].by_day);
+	CHECK(p.sets[7].nslots == 2 && p.sets[7].slots[0] == 6 && p.sets[7].slots[1] == 2);
+	CHECK_INT(p.ncell_slots, 3);
+	CHECK(p.cell_slots[0] == 3 && p.cell_slots[1] == 4 && p.cell_slots[2] == 7);
+	CHECK(p.sets[8].kind == COUNTS_CELLS && p.sets[8].nslots == 3 && p.sets[8].by_day);     /* a year of birth */
+	CHECK(p.sets[9].nslots == 4 && p.sets[9].slots[3] == 1 && p.sets[10].slots[3] == 9);
+	counts_plan_free(&p);
+	/* Ages as bands: the cells are not kept by day. */
+	const enum role banded[] = { ROLE_AGE, ROLE_CLOSED };
+	counts_plan_make(banded, 2, &p);
+	CHECK_INT(p.nsets, 4);
+	CHECK(p.sets[2].kind == COUNTS_CELLS && !p.sets[2].by_day && !p.sets[3].by_day);
+	counts_plan_free(&p);
+}
+
+int main(void)
+{
+	RUN(test_plan);
+	RUN(test_kept_equal_recount);
+	RUN(test_upgrade_builds_counts);
+	RUN(test_damaged_counts_refused);
+	return check_summary();
+}
