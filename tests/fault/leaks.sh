@@ -313,6 +313,20 @@ for f in "$top"/tests/hostile/metadata/*; do
 	label="batch with hostile metadata $n"; check "$label" r batch meta
 done
 
+# A consultations.csv that cannot be read as a table at all. Before the
+# metadata was checked row by row, each of these left the folder's list of
+# exports unfreed: 8 bytes and, for responses.csv, the 14-byte name.
+for kind in folder quote nul empty binary; do
+	rm -rf meta && mkdir meta && cp "$sample" meta/responses.csv
+	case $kind in
+	folder) mkdir meta/consultations.csv ;;
+	quote) printf 'file,slug\n"responses.csv,x\n' > meta/consultations.csv ;;
+	nul) printf 'file,slug\nresp\000onses.csv,x\n' > meta/consultations.csv ;;
+	empty) : > meta/consultations.csv ;;
+	binary) head -c 3000 "$reach" > meta/consultations.csv ;;
+	esac
+	label="batch with consultations.csv unreadable as a table ($kind)"; check "$label" r batch meta
+done
 # The hostile exports from standard input, and on a terminal (the progress line drawn: script(1)).
 for f in "$top"/tests/hostile/exports/*; do
 	n=$(basename "$f")
