@@ -102,7 +102,7 @@ unit-bins: $(UNIT_BINS) $(REPLAY_BINS)
 
 # Every option of every command with bad values, every usage error, the hostile corpus through
 # every command that reads it, and faults in the middle of work, each run under the ASan build
-# with LeakSanitizer (tests/fault/leaks.sh): about 3,700 runs, so apart from make check.
+# with LeakSanitizer (tests/fault/leaks.sh): about 3,800 runs, so apart from make check.
 leaks:
 	$(MAKE) --no-print-directory SAN=1 build/san/reach build/san/fault.so
 	sh tests/fault/leaks.sh build/san/reach build/san/fault.so

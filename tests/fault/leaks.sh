@@ -41,8 +41,10 @@ trap cleanup EXIT
 cd "$work" || exit 1
 unset REACH_DB
 mkdir san
-# Every report goes to a file of its own (san/report.PID), so that one is
-# seen even where a command's standard error is not; exit 23 on a leak.
+# Every ASan and LeakSanitizer report goes to a file of its own
+# (san/report.PID), so that one is seen even where a command's standard
+# error is not; exit 23 on a leak. UBSan's "runtime error" goes to standard
+# error whatever log_path says, so that is read too.
 export ASAN_OPTIONS="detect_leaks=1:exitcode=23:verify_asan_link_order=0:log_path=$work/san/report"
 export UBSAN_OPTIONS="print_stacktrace=1:log_path=$work/san/report"
 # LeakSanitizer's usual check counts a block as reachable when any word of
@@ -64,10 +66,10 @@ check() {
 }
 # reported: passes the run of LABEL just made (exit STATUS), or fails it with its report.
 reported() {
-	if [ -n "$(ls san)" ] || [ "$status" = 23 ] || grep -q Sanitizer err.txt; then
+	if [ -n "$(ls san)" ] || [ "$status" = 23 ] || grep -q -e Sanitizer -e 'runtime error' err.txt; then
 		failed=$((failed + 1))
 		echo "FAIL leaks: $label: exit $status"
-		cat san/* err.txt 2> /dev/null | grep -e Sanitizer -e 'leak of' -e '#[0-9] ' | head -n 16
+		cat san/* err.txt 2> /dev/null | grep -e Sanitizer -e 'runtime error' -e 'leak of' -e '#[0-9] ' | head -n 16
 		rm -f san/*
 	else
 		passed=$((passed + 1))
@@ -93,6 +95,12 @@ printf 'file,slug,title,platform,opened,closed,min_age\nparking.csv,parking-2018
 "$reach" --db good.db ingest e.csv --consultation s1 --opened 2024-01-01 --closed 2024-12-31 > /dev/null 2>&1
 "$reach" --db good.db ingest "$sample" --consultation s2 --closed 2018-02-25 > /dev/null 2>&1
 rm -f san/*
+if [ "$("$reach" --db good.db list --format json 2> /dev/null | grep -o '"slug": "s[12]"' | wc -l)" != 2 ]; then
+	echo "FAIL leaks: the two consultations every run starts from could not be ingested:"
+	"$reach" --db setup.db ingest e.csv --consultation s1 2>&1 > /dev/null | head -n 5
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 long=$(awk 'BEGIN { while (i++ < 300) printf "x" }')
 esc=$(printf 'a\033[31mb"c$(d)\nline')
 bad_utf8=$(printf 'caf\351')
