@@ -20,7 +20,8 @@
 #     report --all  REACH report --all --format json
 #     trend         REACH trend --format json
 # then prints every figure, reach against DuckDB, and issue 14's targets with
-# PASS or MISS.
+# PASS or MISS, with the load average before and after (a busy machine makes
+# the ratios say little).
 #
 # BENCH_SIZES   the steps to run, any of 1m 4m 16m many (default all four)
 # BENCH_REPEAT  runs each measured step N times (default 1), keeping the
@@ -110,6 +111,12 @@ cc $cflags -o "$out/bare_parse" bench/bare_parse.c -lcsv ||
 
 rev=$(git describe --always --dirty 2> /dev/null) || rev="no git history"
 echo "reach: $reach ($rev), BENCH_SIZES=\"$sizes\", BENCH_REPEAT=$repeat"
+# Ingest runs in two threads and the bare parse in one: on cores that others
+# are using, the ratio between them says more about the others than about reach.
+if [ -r /proc/loadavg ]; then
+	load=$(cut -d' ' -f1 /proc/loadavg)
+	echo "load average before the run: $load$(awk -v l="$load" 'BEGIN { if (l >= 0.5) print " (not quiet: the ratios and milliseconds will suffer)" }')"
+fi
 
 failed=0
 reach_ok=1
@@ -474,5 +481,6 @@ done
 [ "$scale" -eq 1 ] || echo "(BENCH_SCALE=$scale: scaled-down sizes; these verdicts say nothing about the targets)"
 
 echo
+[ -r /proc/loadavg ] && echo "load average at the end: $(cut -d' ' -f1 /proc/loadavg)"
 echo "bench: $(($(date +%s) - started)) s in all$([ "$failed" -eq 0 ] || echo "; a step FAILED (named above)")"
 exit $failed

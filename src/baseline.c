@@ -587,6 +587,9 @@ struct baseline *baseline_load(struct store *s, const char *code, struct reach_e
 		baseline_free(b);
 		return NULL;
 	}
+	b->by_dimension = 1;
+	for (size_t i = 1; i < b->nrows && b->by_dimension; i++)
+		b->by_dimension = strcmp(b->rows[i - 1].dimension, b->rows[i].dimension) <= 0;
 	if (b->nrows == 0) {
 		error_set(err, REACH_EDATA, NULL, 0, "no census figures for %s (reach baseline list shows those held)", code);
 		baseline_free(b);
@@ -625,9 +628,34 @@ double baseline_age(const struct baseline *b, int lo, int hi)
 	return sum;
 }
 
+/*
+ * The rows of DIMENSION: B's rows FROM … TO - 1 (none: FROM == TO). They
+ * are read in order of dimension (queries/baseline_rows.sql), so they lie
+ * together and are found by halving; rows out of order are looked through.
+ */
+static void dimension_rows(const struct baseline *b, const char *dimension, size_t *from, size_t *to)
+{
+	*from = 0, *to = b->nrows;
+	if (!b->by_dimension)
+		return;
+	size_t lo = 0, hi = b->nrows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(b->rows[mid].dimension, dimension) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = *to = lo;
+	while (*to < b->nrows && strcmp(b->rows[*to].dimension, dimension) == 0)
+		(*to)++;
+}
+
 int baseline_has(const struct baseline *b, const char *dimension)
 {
-	for (size_t i = 0; i < b->nrows; i++)
+	size_t from, to;
+	dimension_rows(b, dimension, &from, &to);
+	for (size_t i = from; i < to; i++)
 		if (strcmp(b->rows[i].dimension, dimension) == 0)
 			return 1;
 	return 0;
@@ -648,7 +676,9 @@ static int row_eligible(const struct baseline_row *r, int min_age)
 static int table_base(const struct baseline *b, const char *dimension, const char *table, int min_age)
 {
 	int youngest = -1;
-	for (size_t i = 0; i < b->nrows; i++) {
+	size_t from, to;
+	dimension_rows(b, dimension, &from, &to);
+	for (size_t i = from; i < to; i++) {
 		const struct baseline_row *r = &b->rows[i];
 		if (strcmp(r->dimension, dimension) == 0 && strcmp(r->table, table) == 0 && row_eligible(r, min_age) &&
 		    (youngest < 0 || r->min_age < youngest))
@@ -667,13 +697,21 @@ static int table_base(const struct baseline *b, const char *dimension, const cha
  */
 static const char *choose_table(const struct baseline *b, const char *dimension, int min_age, int *base)
 {
-	const char *best = NULL;
+	const char *best = NULL, *scored[16];
+	size_t nscored = 0;
 	int best_score = 0;
+	size_t from, to;
 	*base = -1;
-	for (size_t i = 0; i < b->nrows; i++) {
+	dimension_rows(b, dimension, &from, &to);
+	for (size_t i = from; i < to; i++) {
 		const struct baseline_row *r = &b->rows[i];
-		if (strcmp(r->dimension, dimension) != 0 || (best && strcmp(r->table, best) == 0))
+		int seen = 0;
+		for (size_t k = 0; k < nscored && !seen; k++)
+			seen = strcmp(r->table, scored[k]) == 0;
+		if (seen || strcmp(r->dimension, dimension) != 0)
 			continue;
+		if (nscored < sizeof scored / sizeof *scored)
+			scored[nscored++] = r->table;   /* each table is scored once (past 16, again: slower, the same) */
 		int youngest = table_base(b, dimension, r->table, min_age);
 		if (youngest < 0)
 			continue;
@@ -693,7 +731,9 @@ double baseline_category(const struct baseline *b, const char *dimension, const 
 	double sum = 0;
 	int found = 0, base;
 	const char *table = choose_table(b, dimension, min_age, &base);
-	for (size_t i = 0; table && i < b->nrows; i++) {
+	size_t from, to;
+	dimension_rows(b, dimension, &from, &to);
+	for (size_t i = from; table && i < to; i++) {
 		const struct baseline_row *r = &b->rows[i];
 		if (strcmp(r->dimension, dimension) != 0 || strcmp(r->category, category) != 0 ||
 		    strcmp(r->table, table) != 0 || !row_eligible(r, min_age))

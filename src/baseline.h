@@ -53,6 +53,7 @@ struct baseline {
 	size_t nrows;
 	double single_year[101];        /* age by single year, 100 = 100 and over; NaN if none */
 	int has_single_years;
+	int by_dimension;               /* the rows are in order of dimension (as loaded) */
 };
 
 /* Loads geography CODE; NULL with ERR set when nothing is held for it. */

@@ -155,11 +155,9 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 {
 	if (strcmp(d->name, "age") == 0) {
 		struct age_band *bands = NULL;
-		struct table *tb = table_embedded("seeds/taxonomy/age_groups.csv", r->err);
-		if (!tb || compare_table_bands(tb, &bands, r->err) < 0) {
-			table_free(tb);
+		const struct table *tb = tag_age_groups_table(r->t);
+		if (compare_table_bands(tb, &bands, r->err) < 0)
 			return -1;
-		}
 		for (size_t i = 0; i < tb->nrows; i++) {
 			int lo = bands[i].lo, hi = bands[i].hi;
 			double n = 0, population = 0;
@@ -195,7 +193,6 @@ static int build_groups(struct run *r, struct compare_dimension *d, const struct
 			g->partial_r = NAN;
 		}
 		free(bands);
-		table_free(tb);
 		return 0;
 	}
 	const struct tag_rollup *u;
@@ -464,7 +461,6 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	struct run r = { 0 };
 	r.s = s, r.t = t, r.o = o, r.c = c, r.closed_days = -1, r.err = err;
 	r.submitted_to_days = o->submitted_to ? date_to_days(o->submitted_to) : -1;
-	struct baseline *b = NULL;
 	int rc = 0;
 	c->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;
 	c->adjust = o->adjust;
@@ -487,9 +483,13 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	}
 	for (size_t i = 0; rc == 0 && i < nslugs; i++)
 		rc = count_consultation(&r, slugs[i]);
-	if (rc == 0)
+	if (rc == 0 && o->baseline)
+		snprintf(c->geography, sizeof c->geography, "%s", o->baseline->code);
+	else if (rc == 0)
 		rc = baseline_geography(s, o->geography, c->geography, err);
-	if (rc == 0 && !(b = baseline_load(s, c->geography, err)))
+	const struct baseline *b = o->baseline;
+	struct baseline *loaded = NULL;
+	if (rc == 0 && !b && !(b = loaded = baseline_load(s, c->geography, err)))
 		rc = -1;
 	if (rc == 0) {
 		snprintf(c->geography_name, sizeof c->geography_name, "%s", b->name);
@@ -522,12 +522,18 @@ struct compare *compare_run(struct store *s, const struct taxonomy *t, char *con
 	}
 	count_free(&r);
 	weight_free(&r);
-	baseline_free(b);
+	baseline_free(loaded);
 	if (rc < 0) {
 		compare_free(c);
 		return NULL;
 	}
 	return c;
+}
+
+struct baseline *compare_baseline(struct store *s, const struct compare_options *o, struct reach_error *err)
+{
+	char geography[32];
+	return baseline_geography(s, o->geography, geography, err) < 0 ? NULL : baseline_load(s, geography, err);
 }
 
 static void free_category(struct compare_category *cat)

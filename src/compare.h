@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "baseline.h"
 #include "stats.h"
 #include "store.h"
 #include "tag.h"
@@ -29,6 +30,8 @@ struct compare_options {
 	int round;              /* round every count to a multiple of this before any figure (0: exact) */
 	const char *submitted_to;       /* "YYYY-MM-DD": count only the responses submitted on or before it, those
 	                                   with no submitted date left out (reach progress); NULL: every response */
+	const struct baseline *baseline;        /* the census figures compared with, loaded once (baseline_load) by a
+	                                           caller running many comparisons; NULL: those of GEOGRAPHY, loaded */
 };
 
 /* One category or roll-up group of a dimension. */
@@ -146,6 +149,14 @@ struct compare {
 struct compare *compare_run(struct store *s, const struct taxonomy *t, char *const *slugs, size_t nslugs,
     const struct compare_options *o, struct reach_error *err);
 void compare_free(struct compare *c);
+
+/*
+ * The census figures O compares with (O's geography, else the default one):
+ * for a caller that runs many comparisons to load once and give each as
+ * o->baseline. NULL with ERR set when none are held; the caller frees it
+ * with baseline_free.
+ */
+struct baseline *compare_baseline(struct store *s, const struct compare_options *o, struct reach_error *err);
 
 /*
  * Reads every compared category's evidence of C again from p-values

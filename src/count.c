@@ -474,11 +474,14 @@ static int count_dimension(struct run *r, const struct consult_view *v, size_t d
 	const char *name = compare_report_dimensions[dim];
 	struct counting k = { r, &r->tallies[dim], { NULL, NULL }, 0 };
 	size_t slots[2];
+	/* By day only when the day counts: following a consultation to a day, an age from a year or date of birth. */
+	enum counts_kind kind = r->submitted_to_days >= 0 ? COUNTS_ANSWERS : COUNTS_TOTALS;
 	if (strcmp(name, "age") == 0) {
 		if (!r->age_question)
 			return 0;
 		slots[0] = r->age_question->slot;
-		return counts_each(r->s, v, COUNTS_ANSWERS, slots, 1, counted_age, &k, r->err);
+		return counts_each(r->s, v, r->age_question->role == ROLE_AGE ? kind : COUNTS_ANSWERS, slots, 1, counted_age,
+		    &k, r->err);
 	}
 	if (strcmp(name, "disability") == 0 && !find_qt(r, "disability", ROLE_DISABILITY)) {
 		k.qt[0] = find_qt(r, "disability_condition", ROLE_DISABILITY_CONDITION);
@@ -487,12 +490,12 @@ static int count_dimension(struct run *r, const struct consult_view *v, size_t d
 		for (int i = 0; i < 2; i++)
 			if (k.qt[i])
 				slots[n++] = k.qt[i]->slot;
-		return n ? counts_each(r->s, v, COUNTS_ANSWERS, slots, n, counted_disability_pair, &k, r->err) : 0;
+		return n ? counts_each(r->s, v, kind, slots, n, counted_disability_pair, &k, r->err) : 0;
 	}
 	if (!(k.qt[0] = find_dimension(r, name)))
 		return 0;
 	slots[0] = k.qt[0]->slot;
-	return counts_each(r->s, v, COUNTS_ANSWERS, slots, 1, counted_category, &k, r->err);
+	return counts_each(r->s, v, kind, slots, 1, counted_category, &k, r->err);
 }
 
 /* Counts consultation V's respondents into the weighting cells, with their closed answers. 0, or -1 with r->err set. */
@@ -609,10 +612,9 @@ int count_bands(struct run *r)
 		}
 		return 0;
 	}
-	struct table *tb = table_embedded("seeds/taxonomy/age_bands.csv", r->err);
-	int rc = tb ? compare_table_bands(tb, &r->bands, r->err) : -1;
+	const struct table *tb = tag_age_bands_table(r->t);
+	int rc = compare_table_bands(tb, &r->bands, r->err);
 	r->nbands = rc == 0 ? tb->nrows : 0;
-	table_free(tb);
 	return rc;
 }
 

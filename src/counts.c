@@ -78,8 +78,9 @@ void counts_plan_free(struct counts_plan *p)
  * Every response bumps one count of every set, so the counting is laid out
  * for speed: a set of one question (or none) is a dense array by answer
  * code and day; the disability pair and the weighting cells go through a
- * hash table keyed by (set, day + 1, codes …); and each closed question's
- * answers are a dense array by code within the cell.
+ * hash table keyed by (set, day + 1, codes …), the pair's totals over every
+ * day keyed by the set's number plus the number of sets; and each closed
+ * question's answers are a dense array by code within the cell.
  */
 
 /* Counts by N: grown to fit whatever index is bumped. */
@@ -252,6 +253,12 @@ void counts_add(struct counts *c, const uint32_t *codes, long day)
 		for (size_t k = 0; k < set->nslots; k++)
 			c->scratch[2 + k] = codes[set->slots[k]];
 		size_t id = bump(c, 2 + set->nslots);
+		if (set->kind == COUNTS_ANSWERS) {
+			/* Its totals over every day: the set's number past the sets, day 0. */
+			c->scratch[0] = (uint32_t)(p->nsets + i);
+			c->scratch[1] = 0;
+			bump(c, 2 + set->nslots);
+		}
 		if (i != c->cells_set)
 			continue;
 		if (id == c->ncells) {
@@ -291,7 +298,7 @@ void counts_free(struct counts *c)
 
 static const char *kind_name(enum counts_kind kind)
 {
-	return kind == COUNTS_CELLS ? "cells" : "answers";
+	return kind == COUNTS_CELLS ? "cells" : kind == COUNTS_TOTALS ? "totals" : "answers";
 }
 
 /* Writes N numbers as "3,0,12" into OUT (emptied first). */
@@ -317,9 +324,12 @@ static void slots_key(struct buf *out, const size_t *slots, size_t n, size_t *or
 	free(sorted);
 }
 
-/* Writes N responses of set SET giving CODES (one per slot of SET, in its order) on day DAY1 (day + 1, 0 not known). */
-static void store_count(struct store *s, int64_t source, const struct counts_set *set, const uint32_t *codes,
-    uint32_t day1, uint64_t n)
+/*
+ * Writes N responses of set SET, as KIND, giving CODES (one per slot of
+ * SET, in its order) on day DAY1 (day + 1, 0 not known).
+ */
+static void store_count(struct store *s, int64_t source, const struct counts_set *set, enum counts_kind kind,
+    const uint32_t *codes, uint32_t day1, uint64_t n)
 {
 	struct buf slots = { 0 }, text = { 0 };
 	size_t *order = xmalloc((set->nslots ? set->nslots : 1) * sizeof *order);
@@ -330,7 +340,7 @@ static void store_count(struct store *s, int64_t source, const struct counts_set
 	join_numbers(&text, sorted, set->nslots);
 	sqlite3_stmt *st = store_stmt(s, "count_insert");
 	store_bind_int(st, ":source", source);
-	store_bind_text(st, ":kind", kind_name(set->kind));
+	store_bind_text(st, ":kind", kind_name(kind));
 	store_bind_text(st, ":slots", slots.data ? slots.data : "");
 	store_bind_text(st, ":codes", text.data ? text.data : "");
 	store_bind_int(st, ":day", day1);
@@ -347,19 +357,26 @@ void counts_store(struct store *s, int64_t source, const struct counts *c)
 	const struct counts_plan *p = c->plan;
 	for (size_t i = 0; i < p->nsets; i++) {
 		const struct dense_set *d = &c->dense[i];
-		for (uint32_t code = 0; code < d->ncodes; code++)
-			for (size_t k = 0; k < d->code[code].by.len; k++)
+		for (uint32_t code = 0; code < d->ncodes; code++) {
+			uint64_t total = 0;
+			for (size_t k = 0; k < d->code[code].by.len; k++) {
+				total += d->code[code].by.n[k];
 				if (d->code[code].by.n[k])
-					store_count(s, source, &p->sets[i], &code, d->code[code].lo + (uint32_t)k,
+					store_count(s, source, &p->sets[i], COUNTS_ANSWERS, &code, d->code[code].lo + (uint32_t)k,
 					    d->code[code].by.n[k]);
+			}
+			if (total && p->sets[i].nslots)
+				store_count(s, source, &p->sets[i], COUNTS_TOTALS, &code, 0, total);
+		}
 	}
 	uint32_t *codes = xmalloc((p->ncell_slots + 1) * sizeof *codes);
 	for (size_t i = 0; i < c->cap && !store_failed(s); i++) {
 		if (!c->table[i].hash)
 			continue;
 		const uint32_t *w = &c->keys[c->table[i].key];
-		const struct counts_set *set = &p->sets[w[0]];
-		store_count(s, source, set, w + 2, w[1], c->table[i].n);
+		const struct counts_set *set = &p->sets[w[0] % p->nsets];
+		enum counts_kind kind = w[0] >= p->nsets ? COUNTS_TOTALS : set->kind;
+		store_count(s, source, set, kind, w + 2, w[1], c->table[i].n);
 		if (w[0] != c->cells_set)
 			continue;
 		/* The cell's closed answers: its codes, then the answer's. */
@@ -369,7 +386,7 @@ void counts_store(struct store *s, int64_t source, const struct counts *c)
 			for (size_t code = 0; code < t->len; code++) {
 				codes[p->ncell_slots] = (uint32_t)code;
 				if (t->n[code])
-					store_count(s, source, &p->sets[c->cells_set + 1 + q], codes, w[1], t->n[code]);
+					store_count(s, source, &p->sets[c->cells_set + 1 + q], COUNTS_CELLS, codes, w[1], t->n[code]);
 			}
 		}
 	}

@@ -14,6 +14,8 @@
  *   answers  by submitted day: the responses themselves (no question);
  *            each equality question's answers; the disability condition
  *            and limitation questions together
+ *   totals   the same answers over every day, for a report that does not
+ *            need the day (most of them)
  *   cells    the questions respondents are raked on (every age, sex and
  *            ethnic group question) together, and each closed question with
  *            them: the cross-classification of weighting. By day only when
@@ -36,6 +38,7 @@
 
 enum counts_kind {
 	COUNTS_ANSWERS,         /* by submitted day */
+	COUNTS_TOTALS,          /* the same over every day: written for each set of answers of one question or more */
 	COUNTS_CELLS            /* the weighting cells, by day only when an age needs it */
 };
 

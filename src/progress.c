@@ -326,10 +326,16 @@ struct progress *progress_run(struct store *s, const struct taxonomy *t, const c
 	}
 	if (rc == 0)
 		rc = plan_series(p, &d, o->as_of ? date_to_days(o->as_of) : date_today(), &days, &window_before, err);
+	/* One load of the census figures for the comparison to every day. */
+	struct compare_options each = o->compare;
+	struct baseline *b = NULL;
+	if (rc == 0 && !(b = compare_baseline(s, &o->compare, err)))
+		rc = -1;
+	each.baseline = b;
 	if (rc == 0)
 		runs = xcalloc(p->npoints, sizeof *runs);
 	for (size_t i = 0; rc == 0 && i < p->npoints; i++)
-		if (!(runs[i] = compare_to(s, t, p->slug, days[i], &o->compare, err)))
+		if (!(runs[i] = compare_to(s, t, p->slug, days[i], &each, err)))
 			rc = -1;
 	if (rc == 0) {
 		const struct compare *now = runs[p->npoints - 1];
@@ -346,7 +352,7 @@ struct progress *progress_run(struct store *s, const struct taxonomy *t, const c
 			if (days[i] == window_before)
 				before = runs[i], reused = 1, window_point = (long)i;
 		if (!reused && window_before >= date_to_days(p->opened) && p->state == PROGRESS_OPEN &&
-		    !(before = compare_to(s, t, p->slug, window_before, &o->compare, err)))
+		    !(before = compare_to(s, t, p->slug, window_before, &each, err)))
 			rc = -1;
 		if (rc == 0)
 			fill_now(p, now, before, window_point);
@@ -356,6 +362,7 @@ struct progress *progress_run(struct store *s, const struct taxonomy *t, const c
 	for (size_t i = 0; runs && i < p->npoints; i++)
 		compare_free(runs[i]);
 	compare_free(before);
+	baseline_free(b);
 	free(runs);
 	free(days);
 	free(d.days);

@@ -40,6 +40,8 @@ struct taxonomy {
 	size_t ncombinations;
 	struct tag_category *age_groups;                /* seeds/taxonomy/age_groups.csv: code and label */
 	size_t nage_groups;
+	struct table *age_groups_table;                 /* the same file as read, for its ages */
+	struct table *age_bands_table;                  /* seeds/taxonomy/age_bands.csv */
 	char **strings;                                 /* everything the tables own */
 	size_t nstrings;
 };
@@ -115,6 +117,7 @@ static int load_categories(struct taxonomy *t, struct reach_error *err)
 }
 
 /* The age groups' codes and labels ("75+", "Aged 75 and over"), for tag_label. */
+/* Reads the age groups (seeds/taxonomy/age_groups.csv) and keeps it with the census broad bands (age_bands.csv). */
 static int load_age_groups(struct taxonomy *t, struct reach_error *err)
 {
 	static const char *const cols[] = { "code", "label", NULL };
@@ -127,8 +130,9 @@ static int load_age_groups(struct taxonomy *t, struct reach_error *err)
 		g->code = keep(t, table_get(tb, r, "code"));
 		g->label = keep(t, table_get(tb, r, "label"));
 	}
-	table_free(tb);
-	return 0;
+	t->age_groups_table = tb;
+	t->age_bands_table = table_embedded("seeds/taxonomy/age_bands.csv", err);
+	return t->age_bands_table ? 0 : -1;
 }
 
 static int load_rollups(struct taxonomy *t, struct reach_error *err)
@@ -313,6 +317,8 @@ void tag_free(struct taxonomy *t)
 	}
 	free(t->dims);
 	free(t->age_groups);
+	table_free(t->age_groups_table);
+	table_free(t->age_bands_table);
 	matcher_free(&t->user_nonanswers);
 	matcher_free(&t->nonanswers);
 	matcher_free(&t->age_words);
@@ -691,4 +697,14 @@ void tag_combine(const struct taxonomy *t, const char *dimension, const struct t
 		out->status = second->status;
 	else if (!second)
 		out->status = TAG_MISSING;
+}
+
+const struct table *tag_age_groups_table(const struct taxonomy *t)
+{
+	return t->age_groups_table;
+}
+
+const struct table *tag_age_bands_table(const struct taxonomy *t)
+{
+	return t->age_bands_table;
 }

@@ -126,6 +126,15 @@ int tag_age_header_coded(const struct taxonomy *t, const char *header);
 int tag_age_interval(const struct taxonomy *t, const char *raw, int *age_min, int *age_max);
 
 /*
+ * The age groups reported beside the bands answered (seeds/taxonomy/
+ * age_groups.csv) and the census broad bands exact ages are counted in
+ * (age_bands.csv), as read with the taxonomy: columns min_age and max_age
+ * (compare_table_bands reads them). Owned by T.
+ */
+const struct table *tag_age_groups_table(const struct taxonomy *t);
+const struct table *tag_age_bands_table(const struct taxonomy *t);
+
+/*
  * The code of the age interval AGE_MIN to AGE_MAX (TAG_AGE_OPEN: no upper
  * limit), the one way every module writes it: "18-24", "75+", or "34" for a
  * single year. Writes at most TAG_AGE_CODE_MAX bytes with the NUL.

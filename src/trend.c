@@ -98,7 +98,10 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 	tr->confidence = o->confidence > 0 ? o->confidence : STATS_CONFIDENCE_DEFAULT;
 	tr->suppress = suppress;
 	tr->rounding = o->round > 0 ? o->round : 0;
-	int rc = 0;
+	/* One load of the census figures for every consultation's comparison. */
+	struct baseline *b = n ? compare_baseline(s, o, err) : NULL;
+	int rc = n && !b ? -1 : 0;
+	quick.baseline = b;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char *one[1] = { slugs[i] };
 		struct compare *c = compare_run(s, t, one, 1, &quick, err);
@@ -131,6 +134,7 @@ struct trend *trend_run(struct store *s, const struct taxonomy *t, const char *f
 		compare_free(c);
 	}
 	strings_free(slugs, n);
+	baseline_free(b);
 	if (rc == 0 && tr->nseries == 0) {
 		error_set(err, REACH_EDATA, NULL, 0, n ? "no consultation held gives those groups (with a closing date)"
 		    : "no consultations closed in those dates");

@@ -128,6 +128,11 @@ static void test_kept_equal_recount(void)
 		    "FROM answer_values v JOIN questions q ON q.id = v.question_id WHERE q.role IN ('age', 'sex', "
 		    "'ethnicity', 'disability', 'disability_condition', 'disability_limitation', 'religion', "
 		    "'sexual_orientation', 'gender_identity', 'armed_forces', 'carer', 'birth_year', 'date_of_birth')"));
+		/* Each total is its answer's counts over the days. */
+		CHECK_INT(count_rows(s, "SELECT count(*) FROM answer_counts t WHERE t.kind = 'totals' AND t.responses <> "
+		    "(SELECT sum(a.responses) FROM answer_counts a WHERE a.kind = 'answers' AND a.source_id = t.source_id "
+		    "AND a.slots = t.slots AND a.codes = t.codes)"), 0);
+		CHECK(count_rows(s, "SELECT count(*) FROM answer_counts WHERE kind = 'totals'") > 100);
 		CHECK_INT(recount(s), 0);
 		char *again = dump_counts(s);
 		CHECK_STR(again, kept);
@@ -191,8 +196,8 @@ static int read_after(struct store *s, const char *damage, double *total, struct
 /* Counts that are out of bounds, short or missing are refused as damage, never read. */
 static void test_damaged_counts_refused(void)
 {
-#define ONE_AGE_COUNT "WHERE source_id = 1 AND slots = '5' AND codes = '1' AND day = (SELECT min(day) " \
-	"FROM answer_counts WHERE source_id = 1 AND slots = '5' AND codes = '1')"
+#define ONE_AGE_COUNT "WHERE source_id = 1 AND kind = 'answers' AND slots = '5' AND codes = '1' AND day = " \
+	"(SELECT min(day) FROM answer_counts WHERE source_id = 1 AND kind = 'answers' AND slots = '5' AND codes = '1')"
 	static const char *const damages[] = {
 		"UPDATE answer_counts SET responses = responses + 1 WHERE source_id = 1 AND slots = ''",
 		"UPDATE answer_counts SET codes = '999' " ONE_AGE_COUNT,
