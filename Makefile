@@ -3,6 +3,7 @@
 # make demo     ingest the shipped sample exports and report on them
 # make check    every test (SAN=1: the same under AddressSanitizer and UBSan)
 # make fuzz     the libFuzzer targets of tests/fuzz/ (clang), FUZZ_SECONDS each
+# make leaks    every error path of the command line under LeakSanitizer (minutes)
 # make bench    speed and memory at 1M, 4M and 16M rows and over 200 consultations, against
 #               a bare libcsv parse, sqlite3 .import and DuckDB (BENCH_SIZES=1m: the 1M
 #               steps only; see bench/README.md)
@@ -38,7 +39,7 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps demo check unit golden bench fuzz install install-completion man clean
+.PHONY: all deps demo check unit golden bench fuzz leaks install install-completion man clean
 all: reach
 
 reach: $(BUILD)/reach
@@ -98,6 +99,13 @@ check: deps
 	sh tests/run.sh $(BUILD)/reach $(UNIT_BINS) $(REPLAY_BINS)
 
 unit-bins: $(UNIT_BINS) $(REPLAY_BINS)
+
+# Every option of every command with bad values, every usage error, the hostile corpus through
+# every command that reads it, and faults in the middle of work, each run under the ASan build
+# with LeakSanitizer (tests/fault/leaks.sh): about 3,800 runs, so apart from make check.
+leaks:
+	$(MAKE) --no-print-directory SAN=1 build/san/reach build/san/fault.so
+	sh tests/fault/leaks.sh build/san/reach build/san/fault.so
 
 demo: deps reach
 	sh tests/demo.sh ./reach $(DEMO_DB)
