@@ -115,7 +115,8 @@ bench: deps reach
 	sh bench/run.sh ./reach
 
 # Coverage-guided fuzzers (clang's libFuzzer) of every reader: tests/fuzz/fuzz_NAME.c
-# for each NAME below, seeded with FUZZ_SEEDS_NAME (the database target crafts
+# for each NAME below, seeded with FUZZ_SEEDS_NAME (each copied under its path, so
+# that two seeds of one name both count; the database target crafts
 # copies of a good database); each runs FUZZ_SECONDS and keeps any crash in
 # build/fuzz/. make fuzz-NAME runs one.
 FUZZ_CC = clang -std=c11 $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
@@ -131,7 +132,8 @@ FUZZ_FLAGS_database = -max_len=192 -len_control=0
 fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))
 
 fuzz-%: $(BUILD)/files.c
-	mkdir -p build/fuzz/corpus-$* $(if $(FUZZ_SEEDS_$*),&& cp $(FUZZ_SEEDS_$*) build/fuzz/corpus-$*/)
+	mkdir -p build/fuzz/corpus-$*
+	for f in $(FUZZ_SEEDS_$*); do cp "$$f" "build/fuzz/corpus-$*/$$(echo "$$f" | tr / _)" || exit 1; done
 	$(FUZZ_CC) -o build/fuzz/fuzz_$* tests/fuzz/fuzz_$*.c $(filter-out src/main.c,$(SRCS)) $(BUILD)/files.c $(LIBS)
 	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) $(or $(FUZZ_FLAGS_$*),-max_len=65536) -timeout=10 \
 		-artifact_prefix=build/fuzz/ build/fuzz/corpus-$*
