@@ -463,6 +463,10 @@ static int code_response(struct load *l, char *const *fields, size_t n, long lin
 			continue;
 		}
 		size_t len;
+		if (qu->ncolumns == 1 && qu->role != ROLE_POSTCODE && !qu->date_of_birth && qu->columns[0] < n &&
+		    (len = strlen(fields[qu->columns[0]])) > 0 &&
+		    (l->codes[q] = dictionary_find(&l->dict[q], fields[qu->columns[0]], len)) != 0)
+			continue;       /* an answer held as it stands: held answers are squeezed, so it needs no squeezing */
 		const char *value = question_value(l, q, fields, n, &len);
 		if (!len)
 			continue;
