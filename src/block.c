@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-
 static void put_varint(struct buf *b, uint64_t v)
 {
 	buf_grow(b, 10);
@@ -24,12 +22,10 @@ void block_reset(struct block *b, uint64_t first_seq)
 	buf_reset(&b->answers);
 }
 
-void block_add(struct block *b, long line, const char *submitted, const char *ref,
-    const uint32_t *codes, size_t nq)
+void block_add(struct block *b, long line, long days, const char *ref, const uint32_t *codes, size_t nq)
 {
 	put_varint(&b->lines, (uint64_t)(line - b->last_line));
 	b->last_line = line;
-	long days = submitted ? date_to_days(submitted) : -1;
 	put_varint(&b->submitted, (uint64_t)(days + 1));
 	buf_append(&b->refs, ref ? ref : "", ref ? strlen(ref) + 1 : 1);
 	buf_grow(&b->answers, nq * 5);

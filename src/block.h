@@ -31,9 +31,8 @@ struct block {
 /* Empties B to start a new block at FIRST_SEQ; keeps its memory. */
 void block_reset(struct block *b, uint64_t first_seq);
 
-/* Adds a response: its line, date ("YYYY-MM-DD" or NULL), ref (or NULL), NQ codes. */
-void block_add(struct block *b, long line, const char *submitted, const char *ref,
-    const uint32_t *codes, size_t nq);
+/* Adds a response: its line, submitted day (days since 1970-01-01, or -1), ref (or NULL), NQ codes. */
+void block_add(struct block *b, long line, long days, const char *ref, const uint32_t *codes, size_t nq);
 
 /* Frees what B holds (not B itself); accepts NULL. */
 void block_free(struct block *b);

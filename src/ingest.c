@@ -100,15 +100,15 @@ static void insert_block(struct store *s, int64_t source, const struct block *b)
 	store_step(s, st);
 }
 
-/* Adds a response to the block, writing the block out when it is full. */
-static void insert_response(struct store *s, int64_t source, const struct load_response *r, size_t nq,
+/* Adds a response submitted on DAYS (or -1) to the block, writing the block out when it is full. */
+static void insert_response(struct store *s, int64_t source, const struct load_response *r, long days, size_t nq,
     struct block *b)
 {
 	if (b->count == BLOCK_RESPONSES) {
 		insert_block(s, source, b);
 		block_reset(b, r->seq);
 	}
-	block_add(b, r->line, r->submitted, r->ref, r->codes, nq);
+	block_add(b, r->line, days, r->ref, r->codes, nq);
 	for (size_t q = 0; q < nq; q++) {
 		if (!r->texts[q])
 			continue;
@@ -369,8 +369,9 @@ static int ingest_body(struct store *s, void *ctx, struct reach_error *err)
 	struct counts *counts = counts_start(&plan);
 	block_reset(&block, 1);
 	while (!store_failed(s) && (rc = load_next(w->l, &r, err)) == 1) {
-		insert_response(s, source, r, nq, &block);
-		counts_add(counts, r->codes, r->submitted ? date_to_days(r->submitted) : -1);
+		long days = r->submitted ? date_to_days(r->submitted) : -1;
+		insert_response(s, source, r, days, nq, &block);
+		counts_add(counts, r->codes, days);
 	}
 	if (rc == 0) {
 		insert_block(s, source, &block);
