@@ -418,17 +418,12 @@ static int counted_disability_pair(const uint32_t *codes, long day, double n, vo
 /* Notes which of consultation V's questions its weighting cells were counted on (counts.h). */
 static void plan_cells(struct run *r, const struct consult_view *v)
 {
-	enum role *roles = xmalloc((v->nq ? v->nq : 1) * sizeof *roles);
-	for (size_t q = 0; q < v->nq; q++)
-		if (columns_role_parse(v->q[q].role, &roles[q]) < 0)
-			roles[q] = ROLE_UNKNOWN;
 	struct counts_plan plan;
-	counts_plan_make(roles, v->nq, &plan);
+	counts_plan_stored(v, &plan);
 	r->cell_slots = plan.cell_slots;
 	r->ncell_slots = plan.ncell_slots;
 	plan.cell_slots = NULL;
 	counts_plan_free(&plan);
-	free(roles);
 }
 
 /* The code among a cell's CODES of QT's answer (each cell question is counted); 0 (no answer) without QT. */

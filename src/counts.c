@@ -64,6 +64,16 @@ void counts_plan_make(const enum role *roles, size_t nq, struct counts_plan *p)
 		}
 }
 
+void counts_plan_stored(const struct consult_view *v, struct counts_plan *p)
+{
+	enum role *roles = xmalloc((v->nq ? v->nq : 1) * sizeof *roles);
+	for (size_t q = 0; q < v->nq; q++)
+		if (columns_role_parse(v->q[q].role, &roles[q]) < 0)
+			roles[q] = ROLE_UNKNOWN;
+	counts_plan_make(roles, v->nq, p);
+	free(roles);
+}
+
 void counts_plan_free(struct counts_plan *p)
 {
 	for (size_t i = 0; i < p->nsets; i++)
@@ -404,12 +414,8 @@ static int count_stored(const struct block_response *r, void *ctx)
 
 int counts_build(struct store *s, const struct consult_view *v, struct reach_error *err)
 {
-	enum role *roles = xmalloc((v->nq ? v->nq : 1) * sizeof *roles);
-	for (size_t q = 0; q < v->nq; q++)
-		if (columns_role_parse(v->q[q].role, &roles[q]) < 0)
-			roles[q] = ROLE_UNKNOWN;
 	struct counts_plan plan;
-	counts_plan_make(roles, v->nq, &plan);
+	counts_plan_stored(v, &plan);
 	struct counts *c = counts_start(&plan);
 	int rc = consult_each_response(s, v, count_stored, c, err);
 	if (rc == 0) {
@@ -421,7 +427,6 @@ int counts_build(struct store *s, const struct consult_view *v, struct reach_err
 	}
 	counts_free(c);
 	counts_plan_free(&plan);
-	free(roles);
 	return rc;
 }
 

@@ -64,6 +64,9 @@ struct counts_plan {
  * caller frees it with counts_plan_free.
  */
 void counts_plan_make(const enum role *roles, size_t nq, struct counts_plan *p);
+
+/* The same for stored consultation V, from its questions' roles as stored (one unknown: none). */
+void counts_plan_stored(const struct consult_view *v, struct counts_plan *p);
 void counts_plan_free(struct counts_plan *p);
 
 /* Counts accumulated response by response (at ingest, or from stored responses). */
