@@ -70,6 +70,25 @@ static void text_groups_line(const struct progress *p, size_t k, size_t from, FI
 		fputs("    groups:\n", out);
 }
 
+/*
+ * One row a group of P, under its dimension's title, with the groups
+ * apart: its label, then what CELLS writes of it (to the end of the line).
+ */
+static void text_groups(const struct progress *p, FILE *out,
+    void (*cells)(const struct progress *p, const struct progress_group *g, FILE *out))
+{
+	size_t from = 0, to = 0;
+	while (next_dimension(p, &from, &to)) {
+		fprintf(out, "  %s\n", words_dimension_title(p->groups[from].dimension));
+		for (size_t k = from; k < to; k++) {
+			text_groups_line(p, k, from, out);
+			text_label(out, p->groups[k].label);
+			cells(p, &p->groups[k], out);
+			fputc('\n', out);
+		}
+	}
+}
+
 static void text_heading(const struct progress *p, FILE *out)
 {
 	if (*p->title)
@@ -94,6 +113,17 @@ static void text_heading(const struct progress *p, FILE *out)
 	    p->geography, p->min_age);
 }
 
+/* G's ratio at the end of each week. */
+static void series_cells(const struct progress *p, const struct progress_group *g, FILE *out)
+{
+	for (size_t i = 0; i < p->npoints; i++) {
+		if (isnan(g->ratio[i]))
+			fprintf(out, "  %5s", "-");
+		else
+			fprintf(out, "  %5.2f", g->ratio[i]);
+	}
+}
+
 static void text_series(const struct progress *p, FILE *out)
 {
 	fputs("\nRepresentation ratio so far, at the end of each week (share of respondents / share of residents)\n", out);
@@ -107,24 +137,24 @@ static void text_series(const struct progress *p, FILE *out)
 	for (size_t i = 0; i < p->npoints; i++)
 		fprintf(out, "  %5.0f", p->points[i].responses);
 	fputc('\n', out);
-	size_t from = 0, to = 0;
-	while (next_dimension(p, &from, &to)) {
-		fprintf(out, "  %s\n", words_dimension_title(p->groups[from].dimension));
-		for (size_t k = from; k < to; k++) {
-			const struct progress_group *g = &p->groups[k];
-			text_groups_line(p, k, from, out);
-			text_label(out, g->label);
-			for (size_t i = 0; i < p->npoints; i++) {
-				if (isnan(g->ratio[i]))
-					fprintf(out, "  %5s", "-");
-				else
-					fprintf(out, "  %5.2f", g->ratio[i]);
-			}
-			fputc('\n', out);
-		}
-	}
+	text_groups(p, out, series_cells);
 	if (!p->points[p->npoints - 1].complete)
 		fprintf(out, "  * to %s, within the week\n", p->points[p->npoints - 1].date);
+}
+
+/* G's counts, ratio and shortfalls now, and its reading. */
+static void now_cells(const struct progress *p, const struct progress_group *g, FILE *out)
+{
+	struct buf ratio = { 0 };
+	char target[32], parity[32];
+	size_t last = p->npoints - 1;
+	emit_interval(&ratio, EMIT_RATIO, g->ratio_now.estimate, g->ratio_now.lower, g->ratio_now.upper);
+	needed_text(target, sizeof target, g->shortfall_target);
+	needed_text(parity, sizeof parity, g->shortfall_parity);
+	fprintf(out, " %5.0f %5.0f  ", g->n[last], g->known[last]);
+	emit_padded(out, ratio.data, 19, 1);
+	fprintf(out, " %6s %6s  %s", target, parity, words_reading(g->reading)->word);
+	buf_free(&ratio);
 }
 
 static void text_now(const struct progress *p, FILE *out)
@@ -133,25 +163,7 @@ static void text_now(const struct progress *p, FILE *out)
 	    p->points[p->npoints - 1].date, POLICY_TEXT(POLICY_PARITY_TARGET));
 	fprintf(out, "  %-22s %5s %5s  %-19s %6s %6s  %s\n", "group", "n", "known", "ratio (95% CI)", "to 0.8", "to 1",
 	    "reading");
-	size_t from = 0, to = 0;
-	while (next_dimension(p, &from, &to)) {
-		fprintf(out, "  %s\n", words_dimension_title(p->groups[from].dimension));
-		for (size_t k = from; k < to; k++) {
-			const struct progress_group *g = &p->groups[k];
-			struct buf ratio = { 0 };
-			char target[32], parity[32];
-			size_t last = p->npoints - 1;
-			text_groups_line(p, k, from, out);
-			emit_interval(&ratio, EMIT_RATIO, g->ratio_now.estimate, g->ratio_now.lower, g->ratio_now.upper);
-			needed_text(target, sizeof target, g->shortfall_target);
-			needed_text(parity, sizeof parity, g->shortfall_parity);
-			text_label(out, g->label);
-			fprintf(out, " %5.0f %5.0f  ", g->n[last], g->known[last]);
-			emit_padded(out, ratio.data, 19, 1);
-			fprintf(out, " %6s %6s  %s\n", target, parity, words_reading(g->reading)->word);
-			buf_free(&ratio);
-		}
-	}
+	text_groups(p, out, now_cells);
 }
 
 /* V with one decimal, right-aligned in WIDTH; "-" when unknown. */
@@ -161,6 +173,16 @@ static void text_rate(FILE *out, double v, int width, int decimals)
 		fprintf(out, " %*s", width, "-");
 	else
 		fprintf(out, " %*.*f", width, decimals, v);
+}
+
+/* G's rate a week now, its ratio at the close, and the rates a week that would reach 0.8 and parity. */
+static void rate_cells(const struct progress *p, const struct progress_group *g, FILE *out)
+{
+	(void)p;
+	text_rate(out, g->per_week, 9, 1);
+	text_rate(out, g->ratio_at_close, 9, 2);
+	text_rate(out, g->per_week_for_target, 9, 1);
+	text_rate(out, g->per_week_for_parity, 9, 1);
 }
 
 static void text_projection(const struct progress *p, FILE *out)
@@ -177,20 +199,7 @@ static void text_projection(const struct progress *p, FILE *out)
 		fprintf(out, ",\nprojected to the close on %s\n", p->closed);
 	fprintf(out, "  %-22s %9s %9s %9s %9s\n", "group", "a week", "at close", "a week", "a week");
 	fprintf(out, "  %-22s %9s %9s %9s %9s\n", "", "now", "ratio", "for 0.8", "for 1");
-	size_t from = 0, to = 0;
-	while (next_dimension(p, &from, &to)) {
-		fprintf(out, "  %s\n", words_dimension_title(p->groups[from].dimension));
-		for (size_t k = from; k < to; k++) {
-			const struct progress_group *g = &p->groups[k];
-			text_groups_line(p, k, from, out);
-			text_label(out, g->label);
-			text_rate(out, g->per_week, 9, 1);
-			text_rate(out, g->ratio_at_close, 9, 2);
-			text_rate(out, g->per_week_for_target, 9, 1);
-			text_rate(out, g->per_week_for_parity, 9, 1);
-			fputc('\n', out);
-		}
-	}
+	text_groups(p, out, rate_cells);
 	if (!isnan(p->weeks_left))
 		fprintf(out, "  %s\n", projection_sentence);
 }
