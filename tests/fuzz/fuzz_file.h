@@ -1,8 +1,8 @@
 /*
  * fuzz_file.h — what the fuzz targets share: one scratch folder per process
  * (removed at exit), the fuzzer's input written to a file in it, as reach
- * reads every input from a file; and a database made once for the
- * importers.
+ * reads every input from a file; and a database, the taxonomy and /dev/null
+ * made or opened once for the importers.
  */
 #ifndef REACH_FUZZ_FILE_H
 #define REACH_FUZZ_FILE_H
@@ -16,6 +16,7 @@
 #include "baseline.h"
 #include "plan.h"
 #include "store.h"
+#include "tag.h"
 
 #define FUZZ_PATH 256             /* the size of every path buffer here */
 
@@ -87,6 +88,25 @@ static inline struct store *fuzz_store(void)
 		sqlite3_exec(store_db(s), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
 	}
 	return s;
+}
+
+/* The built-in taxonomy, loaded on the first call and kept. */
+static inline struct taxonomy *fuzz_taxonomy(void)
+{
+	static struct taxonomy *t;
+	struct reach_error err = { 0 };
+	if (!t && !(t = tag_load(NULL, &err)))
+		abort();
+	return t;
+}
+
+/* /dev/null, for what the readers print, opened on the first call and kept. */
+static inline FILE *fuzz_null(void)
+{
+	static FILE *null;
+	if (!null && !(null = fopen("/dev/null", "w")))
+		abort();
+	return null;
 }
 
 #endif

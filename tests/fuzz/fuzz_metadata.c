@@ -12,18 +12,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct taxonomy *t;
-	static FILE *null;
 	char dir[FUZZ_PATH], path[FUZZ_PATH];
 	struct reach_error err = { 0 };
 	fuzz_scratch();
 	fuzz_path(dir, "batch");
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
 		abort();
-	if (!t && !(t = tag_load(NULL, &err)))
-		abort();
-	if (!null && !(null = fopen("/dev/null", "w")))
-		abort();
+	struct taxonomy *t = fuzz_taxonomy();
+	FILE *null = fuzz_null();
 	fuzz_path(path, "batch/consultations.csv");
 	FILE *fp = fopen(path, "wb");
 	if (!fp)

@@ -5,18 +5,13 @@
  *   make fuzz                  (clang, libFuzzer, AddressSanitizer, UBSan)
  */
 #include "fuzz_file.h"
-#include "tag.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct taxonomy *t;
-	static FILE *null;
 	char path[FUZZ_PATH];
 	struct reach_error err = { 0 };
-	if (!t && !(t = tag_load(NULL, &err)))
-		abort();
-	if (!null && !(null = fopen("/dev/null", "w")))
-		abort();
+	struct taxonomy *t = fuzz_taxonomy();
+	FILE *null = fuzz_null();
 	if (fuzz_write(data, size, path) < 0)
 		return 0;
 	if (plan_import(fuzz_store(), t, path, null, &err) < 0)
