@@ -12,6 +12,30 @@
 
 /* ---- the plan ---- */
 
+/* Writes N numbers as "3,0,12" into OUT (emptied first). */
+static void join_numbers(struct buf *out, const uint32_t *numbers, size_t n)
+{
+	buf_reset(out);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(out, "%s%u", i ? "," : "", (unsigned)numbers[i]);
+}
+
+/* SLOTS (N of them) as stored: in slot order, "2,5,7"; ORDER gets the position of each in it. */
+static void slots_key(struct buf *out, const size_t *slots, size_t n, size_t *order)
+{
+	uint32_t *sorted = xmalloc((n ? n : 1) * sizeof *sorted);
+	for (size_t i = 0; i < n; i++) {
+		size_t before = 0;
+		for (size_t j = 0; j < n; j++)
+			before += slots[j] < slots[i] || (slots[j] == slots[i] && j < i);
+		order[i] = before;
+		sorted[before] = (uint32_t)slots[i];
+	}
+	join_numbers(out, sorted, n);
+	free(sorted);
+}
+
+
 static void add_set(struct counts_plan *p, enum counts_kind kind, const size_t *slots, size_t nslots, int by_day)
 {
 	p->sets = xrealloc(p->sets, (p->nsets + 1) * sizeof *p->sets);
@@ -22,6 +46,10 @@ static void add_set(struct counts_plan *p, enum counts_kind kind, const size_t *
 		memcpy(set->slots, slots, nslots * sizeof *slots);
 	set->nslots = nslots;
 	set->by_day = by_day;
+	struct buf key = { 0 };
+	set->order = xmalloc((nslots ? nslots : 1) * sizeof *set->order);
+	slots_key(&key, slots, nslots, set->order);
+	set->key = key.data ? key.data : xstrdup("");
 }
 
 /* Is ROLE one respondents are raked on (weight.h: age, sex and ethnic group)? */
@@ -76,8 +104,11 @@ void counts_plan_stored(const struct consult_view *v, struct counts_plan *p)
 
 void counts_plan_free(struct counts_plan *p)
 {
-	for (size_t i = 0; i < p->nsets; i++)
+	for (size_t i = 0; i < p->nsets; i++) {
 		free(p->sets[i].slots);
+		free(p->sets[i].key);
+		free(p->sets[i].order);
+	}
 	free(p->sets);
 	free(p->cell_slots);
 	memset(p, 0, sizeof *p);
@@ -312,29 +343,6 @@ static const char *kind_name(enum counts_kind kind)
 	return kind == COUNTS_CELLS ? "cells" : kind == COUNTS_TOTALS ? "totals" : "answers";
 }
 
-/* Writes N numbers as "3,0,12" into OUT (emptied first). */
-static void join_numbers(struct buf *out, const uint32_t *numbers, size_t n)
-{
-	buf_reset(out);
-	for (size_t i = 0; i < n; i++)
-		buf_printf(out, "%s%u", i ? "," : "", (unsigned)numbers[i]);
-}
-
-/* SLOTS (N of them) as stored: in slot order, "2,5,7"; ORDER gets the position of each in it. */
-static void slots_key(struct buf *out, const size_t *slots, size_t n, size_t *order)
-{
-	uint32_t *sorted = xmalloc((n ? n : 1) * sizeof *sorted);
-	for (size_t i = 0; i < n; i++) {
-		size_t before = 0;
-		for (size_t j = 0; j < n; j++)
-			before += slots[j] < slots[i] || (slots[j] == slots[i] && j < i);
-		order[i] = before;
-		sorted[before] = (uint32_t)slots[i];
-	}
-	join_numbers(out, sorted, n);
-	free(sorted);
-}
-
 /*
  * Writes N responses of set SET, as KIND, giving CODES (one per slot of
  * SET, in its order) on day DAY1 (day + 1, 0 not known).
@@ -342,24 +350,20 @@ static void slots_key(struct buf *out, const size_t *slots, size_t n, size_t *or
 static void store_count(struct store *s, int64_t source, const struct counts_set *set, enum counts_kind kind,
     const uint32_t *codes, uint32_t day1, uint64_t n)
 {
-	struct buf slots = { 0 }, text = { 0 };
-	size_t *order = xmalloc((set->nslots ? set->nslots : 1) * sizeof *order);
+	struct buf text = { 0 };
 	uint32_t *sorted = xmalloc((set->nslots ? set->nslots : 1) * sizeof *sorted);
-	slots_key(&slots, set->slots, set->nslots, order);
 	for (size_t k = 0; k < set->nslots; k++)
-		sorted[order[k]] = codes[k];
+		sorted[set->order[k]] = codes[k];
 	join_numbers(&text, sorted, set->nslots);
 	sqlite3_stmt *st = store_stmt(s, "count_insert");
 	store_bind_int(st, ":source", source);
 	store_bind_text(st, ":kind", kind_name(kind));
-	store_bind_text(st, ":slots", slots.data ? slots.data : "");
+	store_bind_text(st, ":slots", set->key);
 	store_bind_text(st, ":codes", text.data ? text.data : "");
 	store_bind_int(st, ":day", day1);
 	store_bind_int(st, ":responses", (int64_t)n);
 	store_step(s, st);
-	free(order);
 	free(sorted);
-	buf_free(&slots);
 	buf_free(&text);
 }
 

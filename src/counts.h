@@ -48,6 +48,8 @@ struct counts_set {
 	size_t *slots;          /* the questions (slots), in slot order; none: the responses alone */
 	size_t nslots;
 	int by_day;             /* counted per submitted day; else every count has day -1 */
+	char *key;              /* the slots as stored: in slot order, "2,5,7" ("" for none) */
+	size_t *order;          /* order[k]: where slots[k] stands in KEY */
 };
 
 /* The combinations kept for a consultation, from its questions' roles. */
