@@ -3,7 +3,8 @@
  * the counts kept at ingest equal a recount from the stored responses
  * (every sample export: age bands, a year of birth, a date of birth, the
  * disability pair, closed and multi-select questions), that an upgrade from
- * schema 2 builds the same counts, and that damaged counts are refused. The
+ * schema 2 builds the same counts (and, from damaged responses, fails and
+ * changes nothing), and that damaged counts are refused. The
  * exports are the synthetic samples of seeds/samples/.
  */
 #include <stdio.h>
@@ -169,6 +170,36 @@ static void test_upgrade_builds_counts(void)
 	free(path);
 }
 
+/*
+ * A schema 2 database whose stored responses are damaged cannot be
+ * upgraded: opening it fails, naming the damage, and leaves it at schema 2
+ * with no counts, as it was.
+ */
+static void test_damaged_upgrade_refused(void)
+{
+	struct reach_error err = { 0 };
+	char *path = scratch_db();
+	struct taxonomy *t = tag_load(NULL, &err);
+	struct store *s = t ? with_samples(path, t) : NULL;
+	CHECK(s != NULL && exec(s, "DROP TABLE answer_counts; PRAGMA user_version = 2; "
+	    "UPDATE response_blocks SET answers = x'ff' WHERE source_id = 3") == 0);
+	store_close(s);
+	CHECK(store_open(path, STORE_EXISTING, NULL, &err) == NULL);
+	CHECK_INT(err.code, REACH_EDB);
+	CHECK(strstr(err.msg, "damaged database") != NULL && strstr(err.msg, "\"s3\"") != NULL);
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+	    "(SELECT count(*) FROM sqlite_schema WHERE name = 'answer_counts')", -1, &st, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 2 && sqlite3_column_int(st, 1) == 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	tag_free(t);
+	unlink(path);
+	free(path);
+}
+
 static int count_nothing(const uint32_t *codes, long day, double n, void *ctx)
 {
 	(void)codes, (void)day;
@@ -251,6 +282,10 @@ static void test_plan(void)
 	for (size_t i = 0; i < 6; i++)
 		CHECK(p.sets[1 + i].nslots == 1 && p.sets[1 + i].slots[0] == equality[i] && p.sets[1 + i].by_day);
 	CHECK(p.sets[7].nslots == 2 && p.sets[7].slots[0] == 6 && p.sets[7].slots[1] == 2);
+	CHECK_STR(p.sets[7].key, "2,6");        /* stored in slot order: the condition's code second */
+	CHECK(p.sets[7].order[0] == 1 && p.sets[7].order[1] == 0);
+	CHECK_STR(p.sets[0].key, "");
+	CHECK_STR(p.sets[9].key, "1,3,4,7");
 	CHECK_INT(p.ncell_slots, 3);
 	CHECK(p.cell_slots[0] == 3 && p.cell_slots[1] == 4 && p.cell_slots[2] == 7);
 	CHECK(p.sets[8].kind == COUNTS_CELLS && p.sets[8].nslots == 3 && p.sets[8].by_day);     /* a year of birth */
@@ -269,6 +304,7 @@ int main(void)
 	RUN(test_plan);
 	RUN(test_kept_equal_recount);
 	RUN(test_upgrade_builds_counts);
+	RUN(test_damaged_upgrade_refused);
 	RUN(test_damaged_counts_refused);
 	return check_summary();
 }
