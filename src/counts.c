@@ -343,33 +343,71 @@ static const char *kind_name(enum counts_kind kind)
 	return kind == COUNTS_CELLS ? "cells" : kind == COUNTS_TOTALS ? "totals" : "answers";
 }
 
-/*
- * Writes N responses of set SET, as KIND, giving CODES (one per slot of
- * SET, in its order) on day DAY1 (day + 1, 0 not known).
- */
-static void store_count(struct store *s, int64_t source, const struct counts_set *set, enum counts_kind kind,
-    const uint32_t *codes, uint32_t day1, uint64_t n)
+/* One count to be written: its key's parts (the codes as text in an arena), and how many. */
+struct count_row {
+	enum counts_kind kind;
+	const char *slots;
+	size_t at;              /* where its codes' text starts in the arena */
+	const char *codes;      /* that text, once every row is gathered */
+	uint32_t day1;
+	uint64_t n;
+};
+
+/* The counts to be written, gathered so that they go in in key order. */
+struct count_rows {
+	struct count_row *rows;
+	size_t n, cap;
+	struct buf text;        /* the codes of every row, each NUL-terminated */
+};
+
+/* Appends V in decimal to OUT, without printf (a count is written for every cell). */
+static void put_number(struct buf *out, uint32_t v)
 {
-	struct buf text = { 0 };
-	uint32_t *sorted = xmalloc((set->nslots ? set->nslots : 1) * sizeof *sorted);
-	for (size_t k = 0; k < set->nslots; k++)
-		sorted[set->order[k]] = codes[k];
-	join_numbers(&text, sorted, set->nslots);
-	sqlite3_stmt *st = store_stmt(s, "count_insert");
-	store_bind_int(st, ":source", source);
-	store_bind_text(st, ":kind", kind_name(kind));
-	store_bind_text(st, ":slots", set->key);
-	store_bind_text(st, ":codes", text.data ? text.data : "");
-	store_bind_int(st, ":day", day1);
-	store_bind_int(st, ":responses", (int64_t)n);
-	store_step(s, st);
-	free(sorted);
-	buf_free(&text);
+	char digits[10], *p = digits + sizeof digits;
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	buf_append(out, p, (size_t)(digits + sizeof digits - p));
 }
 
+/*
+ * Gathers N responses of set SET, as KIND, giving CODES (one per slot of
+ * SET, in its order) on day DAY1 (day + 1, 0 not known).
+ */
+static void gather(struct count_rows *r, const struct counts_set *set, enum counts_kind kind,
+    const uint32_t *codes, uint32_t day1, uint64_t n)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 1024;
+		r->rows = xrealloc(r->rows, r->cap * sizeof *r->rows);
+	}
+	r->rows[r->n++] = (struct count_row){ kind, set->key, r->text.len, NULL, day1, n };
+	/* In the key's order: the code of slot k goes where slot k stands in it. */
+	for (size_t at = 0; at < set->nslots; at++)
+		for (size_t k = 0; k < set->nslots; k++)
+			if (set->order[k] == at) {
+				if (at)
+					buf_putc(&r->text, ',');
+				put_number(&r->text, codes[k]);
+			}
+	buf_putc(&r->text, '\0');
+}
+
+/* In the table's key order (kind, slots, codes, day), so that each goes in beside the one before. */
+static int by_key(const void *a, const void *b)
+{
+	const struct count_row *x = a, *y = b;
+	int c = strcmp(kind_name(x->kind), kind_name(y->kind));
+	if (!c)
+		c = strcmp(x->slots, y->slots);
+	if (!c)
+		c = strcmp(x->codes, y->codes);
+	return c ? c : (x->day1 > y->day1) - (x->day1 < y->day1);
+}
 void counts_store(struct store *s, int64_t source, const struct counts *c)
 {
 	const struct counts_plan *p = c->plan;
+	struct count_rows r = { 0 };
 	for (size_t i = 0; i < p->nsets; i++) {
 		const struct dense_set *d = &c->dense[i];
 		for (uint32_t code = 0; code < d->ncodes; code++) {
@@ -377,21 +415,21 @@ void counts_store(struct store *s, int64_t source, const struct counts *c)
 			for (size_t k = 0; k < d->code[code].by.len; k++) {
 				total += d->code[code].by.n[k];
 				if (d->code[code].by.n[k])
-					store_count(s, source, &p->sets[i], COUNTS_ANSWERS, &code, d->code[code].lo + (uint32_t)k,
+					gather(&r, &p->sets[i], COUNTS_ANSWERS, &code, d->code[code].lo + (uint32_t)k,
 					    d->code[code].by.n[k]);
 			}
 			if (total && p->sets[i].nslots)
-				store_count(s, source, &p->sets[i], COUNTS_TOTALS, &code, 0, total);
+				gather(&r, &p->sets[i], COUNTS_TOTALS, &code, 0, total);
 		}
 	}
 	uint32_t *codes = xmalloc((p->ncell_slots + 1) * sizeof *codes);
-	for (size_t i = 0; i < c->cap && !store_failed(s); i++) {
+	for (size_t i = 0; i < c->cap; i++) {
 		if (!c->table[i].hash)
 			continue;
 		const uint32_t *w = &c->keys[c->table[i].key];
 		const struct counts_set *set = &p->sets[w[0] % p->nsets];
 		enum counts_kind kind = w[0] >= p->nsets ? COUNTS_TOTALS : set->kind;
-		store_count(s, source, set, kind, w + 2, w[1], c->table[i].n);
+		gather(&r, set, kind, w + 2, w[1], c->table[i].n);
 		if (w[0] != c->cells_set)
 			continue;
 		/* The cell's closed answers: its codes, then the answer's. */
@@ -401,11 +439,30 @@ void counts_store(struct store *s, int64_t source, const struct counts *c)
 			for (size_t code = 0; code < t->len; code++) {
 				codes[p->ncell_slots] = (uint32_t)code;
 				if (t->n[code])
-					store_count(s, source, &p->sets[c->cells_set + 1 + q], COUNTS_CELLS, codes, w[1], t->n[code]);
+					gather(&r, &p->sets[c->cells_set + 1 + q], COUNTS_CELLS, codes, w[1], t->n[code]);
 			}
 		}
 	}
 	free(codes);
+	for (size_t i = 0; i < r.n; i++)
+		r.rows[i].codes = r.text.data + r.rows[i].at;
+	qsort(r.rows, r.n, sizeof *r.rows, by_key);
+	sqlite3_stmt *st = store_stmt(s, "count_insert");
+	store_bind_int(st, ":source", source);
+	int kind = store_param(st, ":kind"), slots = store_param(st, ":slots"), text = store_param(st, ":codes");
+	int day = store_param(st, ":day"), responses = store_param(st, ":responses");
+	for (size_t i = 0; i < r.n && !store_failed(s); i++) {
+		const struct count_row *row = &r.rows[i];
+		sqlite3_bind_text(st, kind, kind_name(row->kind), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, slots, row->slots, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, text, row->codes, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, day, row->day1);
+		sqlite3_bind_int64(st, responses, (int64_t)row->n);
+		store_step(s, st);
+		sqlite3_reset(st);
+	}
+	free(r.rows);
+	buf_free(&r.text);
 }
 
 /* ---- building from stored responses ---- */

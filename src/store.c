@@ -376,6 +376,11 @@ static int param(sqlite3_stmt *st, const char *name)
 	return i;
 }
 
+int store_param(sqlite3_stmt *st, const char *name)
+{
+	return st ? param(st, name) : 0;
+}
+
 void store_bind_text(sqlite3_stmt *st, const char *name, const char *value)
 {
 	if (!st)

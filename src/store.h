@@ -84,6 +84,13 @@ void store_fail(struct store *s, const struct reach_error *err);
 sqlite3_stmt *store_stmt(struct store *s, const char *name);
 
 /*
+ * The index of parameter NAME (":slug") of ST, for a statement stepped many
+ * times with sqlite3_bind_* by index; 0 when ST is NULL. A name the
+ * statement lacks is a programming error: it aborts.
+ */
+int store_param(sqlite3_stmt *st, const char *name);
+
+/*
  * Binds by parameter name (":slug"); a NULL text binds SQL NULL. Texts and
  * blobs are not copied: they must stay unchanged until the statement is stepped.
  */
