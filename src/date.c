@@ -244,6 +244,17 @@ const char *date_reading_name(enum date_reading r)
 /* After Howard Hinnant's days_from_civil and civil_from_days (public domain). */
 long date_to_days(const char *iso)
 {
+	/* "YYYY-MM-DD", as reach writes it (once for every response ingested), read without strtol. */
+	const char *form = "dddd-dd-dd";
+	int v[10];
+	size_t i = 0;
+	for (; i < 10; i++) {
+		if (form[i] == '-' ? iso[i] != '-' : (unsigned)(iso[i] - '0') >= 10u)
+			break;          /* a NUL ends it here too */
+		v[i] = iso[i] - '0';
+	}
+	if (i == 10)
+		return date_to_days_ymd(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[5] * 10 + v[6], v[8] * 10 + v[9]);
 	return date_to_days_ymd(strtol(iso, NULL, 10), strtol(iso + 5, NULL, 10), strtol(iso + 8, NULL, 10));
 }
 
