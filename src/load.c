@@ -15,13 +15,18 @@
 
 #define SAMPLE_BYTES (8 * 1024 * 1024)
 
+/* One slot of a dictionary's hash index: the value's hash and length beside it, so that most probes read nothing else. */
+struct dictionary_slot {
+	uint64_t hash;
+	uint32_t len;           /* a field is at most READER_MAX_FIELD bytes */
+	uint32_t index;         /* + 1 into values; 0 = an empty slot */
+};
+
 /* The distinct answers of one question: a vector in code order, and a hash index. */
 struct dictionary {
 	struct load_value *values;
-	uint64_t *hashes;       /* of each value, in code order */
-	size_t *lens;
 	size_t n, cap;
-	uint32_t *slots;        /* index + 1 into values, 0 = empty */
+	struct dictionary_slot *slots;
 	size_t nslots;
 };
 
@@ -30,6 +35,7 @@ struct held_row {   /* kept until load_close: a bounded sample */
 	long line;
 	size_t nfields;
 	char **fields;
+	size_t *lens;
 };
 
 struct load {
@@ -46,91 +52,143 @@ struct load {
 	struct load_counts counts;
 	uint32_t *codes;
 	const char **texts;
+	size_t *plain;                  /* one per question: its column + 1 when its answer is a single cell as it stands, else 0 */
 	struct buf value, ref, scratch, cut;
 	struct buf *text_cut;           /* one per question: a free text with its postcodes cut */
 	int *dob_month_first;           /* one per question: its dates of birth are month first */
 	char submitted[11];
 	int month_first;                /* the submitted column writes dates month first */
+	int latest_year;                /* two-digit years are read as the latest not after it: this year */
 	struct load_response resp;
 };
 
-/* A fast 64-bit hash of LEN bytes, eight at a time (not for security). */
+/* Eight bytes at S as a number, in whatever order the machine keeps them. */
+static inline uint64_t word_at(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+/*
+ * A fast 64-bit hash of LEN bytes, sixteen at a time in two lanes (not for
+ * security: equal hashes are always checked byte for byte). It runs for
+ * every answer of every response, so it makes no call, even for the last
+ * few bytes.
+ */
 static uint64_t hash_text(const char *s, size_t len)
 {
-	const uint64_t mul = 0x9E3779B97F4A7C15ull;
-	uint64_t h = len * mul;
-	for (; len >= 8; s += 8, len -= 8) {
-		uint64_t w;
-		memcpy(&w, s, 8);
-		h = (h ^ w) * mul;
-		h ^= h >> 29;
+	const uint64_t mul = 0x9E3779B97F4A7C15ull, mul2 = 0xC2B2AE3D27D4EB4Full;
+	uint64_t a = len * mul, b = ~len * mul2;
+	for (; len >= 16; s += 16, len -= 16) {
+		a = (a ^ word_at(s)) * mul;
+		b = (b ^ word_at(s + 8)) * mul2;
+		a ^= a >> 29;
+		b ^= b >> 31;
 	}
-	uint64_t tail = 0;
-	memcpy(&tail, s, len);
-	h = (h ^ tail) * mul;
+	if (len >= 8) {
+		a = (a ^ word_at(s)) * mul;
+		b = (b ^ word_at(s + len - 8)) * mul2;
+	} else if (len >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + len - 4, 4);
+		a = (a ^ ((uint64_t)hi << 32 | lo)) * mul;
+	} else if (len) {
+		uint64_t w = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len / 2] << 8 |
+		    (unsigned char)s[len - 1];
+		a = (a ^ w) * mul;
+	}
+	uint64_t h = (a ^ (b >> 32) ^ (b << 32)) * mul;
 	return h ^ (h >> 32);
+}
+
+/* Are the LEN bytes at X and Y the same? Up to 32 (most answers) without a call, in overlapping words. */
+static inline int same_bytes(const char *x, const char *y, size_t len)
+{
+	if (len > 32)
+		return memcmp(x, y, len) == 0;
+	if (len >= 8) {
+		uint64_t diff = (word_at(x) ^ word_at(y)) | (word_at(x + len - 8) ^ word_at(y + len - 8));
+		if (len > 16)
+			diff |= (word_at(x + 8) ^ word_at(y + 8)) | (word_at(x + len - 16) ^ word_at(y + len - 16));
+		return diff == 0;
+	}
+	if (len >= 4) {
+		uint32_t x0, y0, x1, y1;
+		memcpy(&x0, x, 4);
+		memcpy(&y0, y, 4);
+		memcpy(&x1, x + len - 4, 4);
+		memcpy(&y1, y + len - 4, 4);
+		return x0 == y0 && x1 == y1;
+	}
+	/* One to three bytes: the first, middle and last are all of them. */
+	return !len || (x[0] == y[0] && x[len / 2] == y[len / 2] && x[len - 1] == y[len - 1]);
 }
 
 static void dictionary_rehash(struct dictionary *d)
 {
 	size_t nslots = d->nslots ? d->nslots * 2 : 64;
-	uint32_t *slots = xcalloc(nslots, sizeof *slots);
-	for (size_t i = 0; i < d->n; i++) {
-		size_t at = d->hashes[i] & (nslots - 1);
-		while (slots[at])
+	struct dictionary_slot *slots = xcalloc(nslots, sizeof *slots);
+	for (size_t i = 0; i < d->nslots; i++) {
+		if (!d->slots[i].index)
+			continue;
+		size_t at = d->slots[i].hash & (nslots - 1);
+		while (slots[at].index)
 			at = (at + 1) & (nslots - 1);
-		slots[at] = (uint32_t)i + 1;
+		slots[at] = d->slots[i];
 	}
 	free(d->slots);
 	d->slots = slots;
 	d->nslots = nslots;
 }
 
-/* The code of RAW in D, added if new; 0 when D is full. */
+/* The slot of RAW (LEN bytes, hash H) in D: the one holding it, or the empty one where it would go. */
+static struct dictionary_slot *dictionary_slot(const struct dictionary *d, const char *raw, size_t len, uint64_t h)
+{
+	size_t mask = d->nslots - 1;
+	for (size_t at = h & mask;; at = (at + 1) & mask) {
+		struct dictionary_slot *slot = &d->slots[at];
+		if (!slot->index || (slot->hash == h && slot->len == len &&
+		    same_bytes(d->values[slot->index - 1].raw, raw, len)))
+			return slot;
+	}
+}
+
 /* The code of RAW (LEN bytes) when it is held already, counted once more; 0 when it is not. */
 static uint32_t dictionary_find(struct dictionary *d, const char *raw, size_t len)
 {
 	if (!d->nslots)
 		return 0;
-	uint64_t h = hash_text(raw, len);
-	for (size_t at = h & (d->nslots - 1); d->slots[at]; at = (at + 1) & (d->nslots - 1)) {
-		size_t i = d->slots[at] - 1;
-		if (d->hashes[i] == h && d->lens[i] == len && memcmp(d->values[i].raw, raw, len) == 0) {
-			d->values[i].count++;
-			return d->values[i].code;
-		}
-	}
-	return 0;
+	struct dictionary_slot *slot = dictionary_slot(d, raw, len, hash_text(raw, len));
+	if (!slot->index)
+		return 0;
+	d->values[slot->index - 1].count++;
+	return slot->index;
 }
 
+/* The code of RAW in D, added if new; 0 when D is full. */
 static uint32_t dictionary_code(struct dictionary *d, const char *raw, size_t len)
 {
 	if ((d->n + 1) * 2 > d->nslots)
 		dictionary_rehash(d);
 	uint64_t h = hash_text(raw, len);
-	size_t at = h & (d->nslots - 1);
-	for (; d->slots[at]; at = (at + 1) & (d->nslots - 1)) {
-		size_t i = d->slots[at] - 1;
-		if (d->hashes[i] == h && d->lens[i] == len && memcmp(d->values[i].raw, raw, len) == 0) {
-			d->values[i].count++;
-			return d->values[i].code;
-		}
+	struct dictionary_slot *slot = dictionary_slot(d, raw, len, h);
+	if (slot->index) {
+		d->values[slot->index - 1].count++;
+		return slot->index;
 	}
 	if (d->n >= LOAD_MAX_VALUES)
 		return 0;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->values = xrealloc(d->values, d->cap * sizeof *d->values);
-		d->hashes = xrealloc(d->hashes, d->cap * sizeof *d->hashes);
-		d->lens = xrealloc(d->lens, d->cap * sizeof *d->lens);
 	}
-	d->hashes[d->n] = h;
-	d->lens[d->n] = len;
 	struct load_value *v = &d->values[d->n++];
 	v->raw = xstrndup(raw, len);
 	v->code = (uint32_t)d->n;
 	v->count = 1;
-	d->slots[at] = (uint32_t)d->n;
+	*slot = (struct dictionary_slot){ h, (uint32_t)len, (uint32_t)d->n };
 	return v->code;
 }
 
@@ -139,6 +197,7 @@ static void held_free(struct held_row *r)
 	for (size_t i = 0; i < r->nfields; i++)
 		free(r->fields[i]);
 	free(r->fields);
+	free(r->lens);
 }
 
 static void hold(struct held_row *h, const struct reader_row *row)
@@ -146,8 +205,11 @@ static void hold(struct held_row *h, const struct reader_row *row)
 	h->line = row->line;
 	h->nfields = row->nfields;
 	h->fields = xmalloc(row->nfields * sizeof *h->fields);
-	for (size_t i = 0; i < row->nfields; i++)
+	h->lens = xmalloc(row->nfields * sizeof *h->lens);
+	for (size_t i = 0; i < row->nfields; i++) {
 		h->fields[i] = xstrndup(row->fields[i], row->lens[i]);
+		h->lens[i] = row->lens[i];
+	}
 }
 
 static int all_blank(char *const *fields, size_t n)
@@ -202,6 +264,7 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 	struct load *l = xcalloc(1, sizeof *l);
 	l->path = xstrdup(path);
 	l->opts = *opts;
+	l->latest_year = date_current_year();
 	l->regular = stat(path, &l->at_start) == 0 && S_ISREG(l->at_start.st_mode);
 	l->in = reader_open_with(path, &opts->read, err);
 	if (!l->in || read_ahead(l, err) < 0)
@@ -251,6 +314,12 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 	l->dict = xcalloc(nq ? nq : 1, sizeof *l->dict);
 	l->codes = xcalloc(nq ? nq : 1, sizeof *l->codes);
 	l->texts = xcalloc(nq ? nq : 1, sizeof *l->texts);
+	l->plain = xcalloc(nq ? nq : 1, sizeof *l->plain);
+	for (size_t q = 0; q < nq; q++) {
+		const struct question *qu = &l->cols->question[q];
+		if (qu->ncolumns == 1 && qu->role != ROLE_FREE_TEXT && qu->role != ROLE_POSTCODE && !qu->date_of_birth)
+			l->plain[q] = qu->columns[0] + 1;
+	}
 	l->text_cut = xcalloc(nq ? nq : 1, sizeof *l->text_cut);
 	return l;
 fail:
@@ -302,10 +371,23 @@ static void postcode_district(const char *s, struct buf *out)
 	buf_append(out, compact, n);
 }
 
-/* One cell, white space squeezed: the field itself when it needs nothing, else SCRATCH. */
+/* A record being coded: its fields, each NUL-terminated, and their lengths. */
+struct load_row {
+	char *const *fields;
+	const size_t *lens;
+	size_t n;
+};
+
+/* The field of column COL of ROW ("" when the row is short of it); sets *LEN. */
+static const char *cell(const struct load_row *row, size_t col, size_t *len)
+{
+	*len = col < row->n ? row->lens[col] : 0;
+	return col < row->n ? row->fields[col] : "";
+}
+
+/* One cell of *LEN bytes, white space squeezed: the field itself when it needs nothing, else SCRATCH. */
 static const char *squeezed_cell(const char *v, size_t *len, struct buf *scratch)
 {
-	*len = strlen(v);
 	if (text_is_squeezed(v, *len))
 		return v;
 	text_squeeze(v, scratch);
@@ -390,12 +472,12 @@ static void age_from_birth_date(const struct load *l, const char *raw, int month
  * answer cut to theirs; a date of birth as an age. Sets *LEN; valid until the
  * next call.
  */
-static const char *question_value(struct load *l, size_t qi, char *const *fields, size_t n, size_t *len)
+static const char *question_value(struct load *l, size_t qi, const struct load_row *row, size_t *len)
 {
 	const struct question *q = &l->cols->question[qi];
 	const char *v;
 	if (q->date_of_birth) {
-		v = squeezed_cell(q->columns[0] < n ? fields[q->columns[0]] : "", len, &l->scratch);
+		v = squeezed_cell(cell(row, q->columns[0], len), len, &l->scratch);
 		if (!*len)
 			return v;
 		age_from_birth_date(l, v, l->dob_month_first[qi],
@@ -404,12 +486,11 @@ static const char *question_value(struct load *l, size_t qi, char *const *fields
 		return l->value.data;
 	}
 	if (q->ncolumns == 1 && q->role != ROLE_POSTCODE) {
-		return squeezed_cell(q->columns[0] < n ? fields[q->columns[0]] : "", len, &l->scratch);
+		return squeezed_cell(cell(row, q->columns[0], len), len, &l->scratch);
 	}
 	buf_reset(&l->value);
 	for (size_t k = 0; k < q->ncolumns; k++) {
-		size_t c = q->columns[k];
-		v = squeezed_cell(c < n ? fields[c] : "", len, &l->scratch);
+		v = squeezed_cell(cell(row, q->columns[k], len), len, &l->scratch);
 		if (!*len)
 			continue;
 		if (l->value.len)
@@ -425,9 +506,11 @@ static const char *question_value(struct load *l, size_t qi, char *const *fields
 	return l->value.data ? l->value.data : "";
 }
 
-static int code_response(struct load *l, char *const *fields, size_t n, long line, struct reach_error *err)
+static int code_response(struct load *l, struct load_row *row, long line, struct reach_error *err)
 {
 	const struct columns *c = l->cols;
+	char *const *fields = row->fields;
+	size_t n = row->n;
 	if (n != c->ncolumns) {
 		int extra_blank = n > c->ncolumns && all_blank(fields + c->ncolumns, n - c->ncolumns);
 		if (!extra_blank) {
@@ -441,33 +524,37 @@ static int code_response(struct load *l, char *const *fields, size_t n, long lin
 				l->counts.first_ragged_line = line;
 		}
 		if (n > c->ncolumns)
-			n = c->ncolumns;
+			row->n = n = c->ncolumns;
 	}
 	/* First the date: a date of birth's age is reckoned at it. */
 	l->resp.submitted = NULL;
 	if (c->submitted_column >= 0 && (size_t)c->submitted_column < n && fields[c->submitted_column][0]) {
-		if (parse_date(fields[c->submitted_column], l->month_first, l->submitted) == 0)
+		if (parse_date_latest(fields[c->submitted_column], l->month_first, l->latest_year, l->submitted) == 0)
 			l->resp.submitted = l->submitted;
 		else
 			l->counts.unreadable_dates++;
 	}
+	memset(l->texts, 0, c->nquestions * sizeof *l->texts);
 	for (size_t q = 0; q < c->nquestions; q++) {
 		const struct question *qu = &c->question[q];
-		l->texts[q] = NULL;
+		size_t len, col = l->plain[q];
+		if (col--) {
+			/* Most answers: one column, found as it stands (held answers are squeezed, so it needs no squeezing). */
+			len = col < n ? row->lens[col] : 0;
+			if (!len || (l->codes[q] = dictionary_find(&l->dict[q], fields[col], len)) != 0) {
+				if (!len)
+					l->codes[q] = 0;
+				continue;
+			}
+		}
 		l->codes[q] = 0;
 		if (qu->role == ROLE_FREE_TEXT) {
-			size_t col = qu->columns[0];
-			size_t len = col < n ? strlen(fields[col]) : 0;
+			const char *text = cell(row, qu->columns[0], &len);
 			if (len)
-				l->texts[q] = without_postcodes(fields[col], &len, &l->text_cut[q]);
+				l->texts[q] = without_postcodes(text, &len, &l->text_cut[q]);
 			continue;
 		}
-		size_t len;
-		if (qu->ncolumns == 1 && qu->role != ROLE_POSTCODE && !qu->date_of_birth && qu->columns[0] < n &&
-		    (len = strlen(fields[qu->columns[0]])) > 0 &&
-		    (l->codes[q] = dictionary_find(&l->dict[q], fields[qu->columns[0]], len)) != 0)
-			continue;       /* an answer held as it stands: held answers are squeezed, so it needs no squeezing */
-		const char *value = question_value(l, q, fields, n, &len);
+		const char *value = question_value(l, q, row, &len);
 		if (!len)
 			continue;
 		/*
@@ -538,14 +625,12 @@ static int check_unchanged(const struct load *l, struct reach_error *err)
 int load_next(struct load *l, const struct load_response **resp, struct reach_error *err)
 {
 	for (;;) {
-		char *const *fields;
-		size_t n;
+		struct load_row fields;
 		long line;
 		const struct reader_row *row;
 		if (l->next_held < l->nheld) {
 			struct held_row *h = &l->held[l->next_held++];
-			fields = h->fields;
-			n = h->nfields;
+			fields = (struct load_row){ h->fields, h->lens, h->nfields };
 			line = h->line;
 		} else {
 			int rc = reader_next(l->in, &row, err);
@@ -553,15 +638,14 @@ int load_next(struct load *l, const struct load_response **resp, struct reach_er
 				return -1;
 			if (rc <= 0)
 				return rc;
-			fields = (char *const *)row->fields;
-			n = row->nfields;
+			fields = (struct load_row){ (char *const *)row->fields, row->lens, row->nfields };
 			line = row->line;
 		}
-		if (all_blank(fields, n)) {
+		if (all_blank(fields.fields, fields.n)) {
 			l->counts.blank_rows++;
 			continue;
 		}
-		if (code_response(l, fields, n, line, err) < 0)
+		if (code_response(l, &fields, line, err) < 0)
 			return -1;
 		if (l->opts.meter && (l->counts.responses & 1023) == 0)
 			meter_update(l->opts.meter, l->counts.responses, reader_fd(l->in));
@@ -587,13 +671,12 @@ void load_close(struct load *l)
 		for (size_t i = 0; i < l->dict[q].n; i++)
 			free(l->dict[q].values[i].raw);
 		free(l->dict[q].values);
-		free(l->dict[q].hashes);
-		free(l->dict[q].lens);
 		free(l->dict[q].slots);
 	}
 	free(l->dict);
 	free(l->codes);
 	free(l->texts);
+	free(l->plain);
 	for (size_t q = 0; l->text_cut && q < l->cols->nquestions; q++)
 		buf_free(&l->text_cut[q]);
 	free(l->text_cut);
