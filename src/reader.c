@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "sniff.h"
+#include "split.h"
 #include "text.h"
 
 #define BLOCK_SIZE (256 * 1024)
@@ -63,6 +64,7 @@ struct reader {
 	int cr_ended;               /* the last line fed ended in "\r" at the end of a block: a "\n" next is its own */
 	struct reach_error err;
 	struct record building;
+	struct split_field *spans;  /* the fields of a plain line: see read_plain */
 
 	/*
 	 * Parsing runs in its own thread, QUEUE_BATCHES batches ahead of
@@ -110,14 +112,13 @@ static void field_refused(struct reader *in, size_t len)
 }
 
 /*
- * libcsv field callback: copies the field into the record being built. It
- * runs for every field of the file, so a short field (most are) is copied
- * as 32 or 64 bytes at once, without a call: the record's text keeps 64
- * bytes spare, and libcsv's buffer, once 64 bytes long, can be read that far.
+ * Copies a field of LEN bytes at DATA into the record being built; READABLE
+ * bytes at DATA may be read. It runs for every field of the file, so a short
+ * field (most are) is copied as 32 or 64 bytes at once, without a call: the
+ * record's text keeps 64 bytes spare.
  */
-static void on_field(void *data, size_t len, void *ctx)
+static void take_field(struct reader *in, const char *data, size_t len, size_t readable)
 {
-	struct reader *in = ctx;
 	struct record *r = &in->building;
 	if (in->failed)
 		return;
@@ -137,9 +138,9 @@ static void on_field(void *data, size_t len, void *ctx)
 	if (r->text.len + len + 64 >= r->text.cap)
 		buf_grow(&r->text, len + 64);
 	char *to = r->text.data + r->text.len;
-	if (len < 32 && in->csv.entry_size >= 64)
+	if (len < 32 && readable >= 64)
 		memcpy(to, data, 32);
-	else if (len < 64 && in->csv.entry_size >= 64)
+	else if (len < 64 && readable >= 64)
 		memcpy(to, data, 64);
 	else if (len)
 		memcpy(to, data, len);
@@ -147,6 +148,13 @@ static void on_field(void *data, size_t len, void *ctx)
 	r->text.len += len + 1;
 	r->n++;
 	in->last_field_line = in->line;
+}
+
+/* libcsv field callback: libcsv's buffer, once 64 bytes long, can be read that far. */
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct reader *in = ctx;
+	take_field(in, data, len, in->csv.entry_size);
 }
 
 /* libcsv record callback: moves the built record into the batch being filled. */
@@ -504,6 +512,7 @@ static void read_block(struct reader *in)
 			decode_cp1252(&in->decoded, s, n);
 		}
 	}
+	buf_grow(&in->decoded, 64);     /* read_plain's fields are copied 64 bytes at a time */
 	const char *nul = in->decoded.len ? memchr(in->decoded.data, '\0', in->decoded.len) : NULL;
 	in->nul_at = nul ? (size_t)(nul - in->decoded.data) : SIZE_MAX;
 	if (first)
@@ -514,6 +523,30 @@ static int batch_full(const struct reader *in)
 {
 	const struct batch *b = &in->batch[in->produced % QUEUE_BATCHES];
 	return b->n >= BATCH_RECORDS || b->bytes >= BATCH_BYTES;
+}
+
+/*
+ * Reads LINE (N bytes of the decoded block, its line break last) without
+ * libcsv when it is plain (split.h), between records only. Returns 1 when it
+ * did, 0 when libcsv must read it.
+ */
+static int read_plain(struct reader *in, const char *line, size_t n)
+{
+	size_t len = n - 1;
+	if (len && line[len - 1] == '\r')
+		len--;          /* "\r\n" */
+	if (!in->spans)
+		in->spans = xmalloc((READER_MAX_COLUMNS + 1) * sizeof *in->spans);
+	/* One field more than a record may have, so that take_field refuses it as for libcsv. */
+	size_t nfields = split_line(line, len, in->delimiter, in->spans, READER_MAX_COLUMNS + 1);
+	if (nfields == SPLIT_HARD)
+		return 0;
+	size_t readable = in->decoded.cap - (size_t)(line - in->decoded.data);
+	for (size_t i = 0; i < nfields; i++)
+		take_field(in, line + in->spans[i].start, in->spans[i].len, readable - in->spans[i].start);
+	if (nfields)
+		on_record('\n', in);
+	return 1;
 }
 
 /*
@@ -543,9 +576,11 @@ static void feed(struct reader *in)
 			fail(in, in->line, "binary data (a NUL byte): not a CSV export%s", in->nul_hint ? in->nul_hint : "");
 			return;
 		}
-		if (in->csv.pstate == 0 && in->building.n == 0)
+		int between = in->csv.pstate == 0 && in->building.n == 0;
+		if (between)
 			in->row_start = in->line;
-		if (csv_parse(&in->csv, start, n, on_field, on_record, in) != n) {
+		int plain = nl && between && read_plain(in, start, n);
+		if (!plain && csv_parse(&in->csv, start, n, on_field, on_record, in) != n) {
 			fail(in, in->line, "cannot parse: %s", csv_strerror(csv_error(&in->csv)));
 			return;
 		}
@@ -753,6 +788,7 @@ void reader_close(struct reader *in)
 	csv_free(&in->csv);
 	buf_free(&in->decoded);
 	record_free(&in->building);
+	free(in->spans);
 	for (size_t b = 0; b < QUEUE_BATCHES; b++) {
 		for (size_t i = 0; i < in->batch[b].cap; i++)
 			record_free(&in->batch[b].recs[i]);
