@@ -75,7 +75,6 @@ struct reader {
 	struct batch {
 		struct record *recs;
 		size_t n, cap, next, bytes;
-		struct buf raw;         /* the file's bytes read while it filled, hashed by the reader */
 	} batch[QUEUE_BATCHES];
 	uint64_t produced, consumed;
 	int started_thread, done, cancel, reading;
@@ -157,14 +156,24 @@ static void on_field(void *data, size_t len, void *ctx)
 	take_field(in, data, len, in->csv.entry_size);
 }
 
-/* libcsv record callback: moves the built record into the batch being filled. */
+/*
+ * libcsv record callback: points the built record's fields into its text,
+ * which is final now, and moves it into the batch being filled.
+ */
 static void on_record(int term, void *ctx)
 {
 	struct reader *in = ctx;
 	struct batch *b = &in->batch[in->produced % QUEUE_BATCHES];
+	struct record *r = &in->building;
 	(void)term;
-	if (in->failed || in->building.n == 0)
+	if (in->failed || r->n == 0)
 		return;
+	if (r->nptrs < r->n) {
+		r->nptrs = r->cap;
+		r->ptrs = xrealloc(r->ptrs, r->nptrs * sizeof *r->ptrs);
+	}
+	for (size_t i = 0; i < r->n; i++)
+		r->ptrs[i] = r->text.data + r->offsets[i];
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : BATCH_RECORDS;
 		b->recs = xrealloc(b->recs, cap * sizeof *b->recs);
@@ -475,8 +484,8 @@ static void read_block(struct reader *in)
 		error_set(&in->err, REACH_EDB, in->path, 0, "read error: %s", strerror(errno));
 		return;
 	}
-	/* Hashed in the reading thread, which has time to spare: see reader_next. */
-	buf_append(&in->batch[in->produced % QUEUE_BATCHES].raw, raw + in->ncarry, got);
+	/* Hashed here, as read: the parsing thread has time to spare, plain lines being quick to split. */
+	EVP_DigestUpdate(in->sha, raw + in->ncarry, got);
 	in->bytes += got;
 	if (got < BLOCK_SIZE)
 		in->at_eof = 1;
@@ -652,6 +661,9 @@ static void *produce(void *arg)
 		if (batch_full(in) && !in->failed && hand_over(in, 0) < 0)
 			return NULL;
 	}
+	unsigned len = 0;
+	EVP_DigestFinal_ex(in->sha, in->digest, &len);
+	in->hashed = 1;
 	hand_over(in, 1);
 	return NULL;
 }
@@ -679,14 +691,6 @@ int reader_next(struct reader *in, const struct reader_row **row, struct reach_e
 		in->reading = in->produced > in->consumed;
 		pthread_mutex_unlock(&in->lock);
 		b = &in->batch[in->consumed % QUEUE_BATCHES];
-		if (in->reading) {
-			EVP_DigestUpdate(in->sha, b->raw.data ? b->raw.data : "", b->raw.len);
-			buf_reset(&b->raw);
-		} else if (!in->hashed) {
-			unsigned len = 0;
-			EVP_DigestFinal_ex(in->sha, in->digest, &len);
-			in->hashed = 1;
-		}
 		if (!in->reading) {
 			if (in->failed) {
 				*err = in->err;
@@ -697,13 +701,7 @@ int reader_next(struct reader *in, const struct reader_row **row, struct reach_e
 		if (b->n == 0)
 			return reader_next(in, row, err);
 	}
-	struct record *r = &b->recs[b->next++];
-	if (r->nptrs < r->n) {
-		r->nptrs = r->cap;
-		r->ptrs = xrealloc(r->ptrs, r->nptrs * sizeof *r->ptrs);
-	}
-	for (size_t i = 0; i < r->n; i++)
-		r->ptrs[i] = r->text.data + r->offsets[i];
+	const struct record *r = &b->recs[b->next++];
 	out.line = r->line;
 	out.nfields = r->n;
 	out.fields = r->ptrs;
@@ -793,7 +791,6 @@ void reader_close(struct reader *in)
 		for (size_t i = 0; i < in->batch[b].cap; i++)
 			record_free(&in->batch[b].recs[i]);
 		free(in->batch[b].recs);
-		buf_free(&in->batch[b].raw);
 	}
 	free(in->path);
 	free(in);
