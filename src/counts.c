@@ -131,16 +131,22 @@ struct tally_array {
 	size_t len;
 };
 
-static void tally_bump(struct tally_array *t, size_t i)
+/* Makes room in T for index I. */
+static void tally_grow(struct tally_array *t, size_t i)
 {
-	if (i >= t->len) {
-		size_t len = t->len ? 2 * t->len : 8;
-		while (len <= i)
-			len *= 2;
-		t->n = xrealloc(t->n, len * sizeof *t->n);
-		memset(t->n + t->len, 0, (len - t->len) * sizeof *t->n);
-		t->len = len;
-	}
+	size_t len = t->len ? 2 * t->len : 8;
+	while (len <= i)
+		len *= 2;
+	t->n = xrealloc(t->n, len * sizeof *t->n);
+	memset(t->n + t->len, 0, (len - t->len) * sizeof *t->n);
+	t->len = len;
+}
+
+/* Adds one to T's count at I: inline, as it runs about sixteen times for every response. */
+static inline void tally_bump(struct tally_array *t, size_t i)
+{
+	if (i >= t->len)
+		tally_grow(t, i);
 	t->n[i]++;
 }
 
@@ -150,7 +156,7 @@ struct code_days {
 	struct tally_array by;
 };
 
-static void code_days_bump(struct code_days *cd, uint32_t day1)
+static inline void code_days_bump(struct code_days *cd, uint32_t day1)
 {
 	if (cd->by.len == 0)
 		cd->lo = day1;
