@@ -45,6 +45,7 @@ struct reader {
 	uint64_t bytes;
 	enum encoding enc;
 	int encoding_given;         /* --encoding: no detection, no fallback */
+	int libcsv_only;            /* no line split by split.c */
 	char delimiter;             /* 0 until chosen */
 	const char *delimiter_how;
 	char how[96];               /* delimiter_how, when it is made up */
@@ -246,6 +247,8 @@ struct reader *reader_open_with(const char *path, const struct reader_options *o
 		in->enc = given[opts->encoding];
 		in->encoding_given = 1;
 	}
+	if (in && opts)
+		in->libcsv_only = opts->libcsv_only;
 	if (in && opts && opts->delimiter) {
 		in->delimiter = opts->delimiter;
 		in->delimiter_how = "given";
@@ -588,7 +591,7 @@ static void feed(struct reader *in)
 		int between = in->csv.pstate == 0 && in->building.n == 0;
 		if (between)
 			in->row_start = in->line;
-		int plain = nl && between && read_plain(in, start, n);
+		int plain = nl && between && !in->libcsv_only && read_plain(in, start, n);
 		if (!plain && csv_parse(&in->csv, start, n, on_field, on_record, in) != n) {
 			fail(in, in->line, "cannot parse: %s", csv_strerror(csv_error(&in->csv)));
 			return;

@@ -7,10 +7,11 @@
  * each with the physical line on which it begins. Hashes the file (SHA-256)
  * from the same buffers the parser reads. Blank lines are skipped.
  *
- * The delimiter (, ; tab |) is detected from the first records, quotes
- * respected, unless given; an Excel "sep=;" first line names it too. A file
- * that is really a workbook, a PDF or a web page is refused with a message
- * saying what it is and how to get a CSV from it.
+ * Lines are parsed by libcsv, except plain ones, which split.c splits as
+ * libcsv would, only faster. The delimiter (, ; tab |) is detected from the
+ * first records, quotes respected, unless given; an Excel "sep=;" first
+ * line names it too. A file that is really a workbook, a PDF or a web page
+ * is refused with a message saying what it is and how to get a CSV from it.
  */
 #ifndef REACH_READER_H
 #define REACH_READER_H
@@ -45,6 +46,7 @@ enum reader_encoding {
 struct reader_options {
 	enum reader_encoding encoding;
 	char delimiter;         /* ',', ';', '\t' or '|'; 0 to detect */
+	int libcsv_only;        /* 1: every line through libcsv, none split by split.c (tests compare the two) */
 };
 
 /* Reads "utf-8", "utf-16le", "utf-16be" or "windows-1252" (any case); 0, or -1. */
