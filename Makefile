@@ -84,12 +84,13 @@ deps:
 # Each fuzz target built with the ordinary compiler and replayed over its part of the
 # hostile-input corpus (tests/fuzz/replay.c), so make check keeps every target building.
 REPLAY_DIR_ingest = exports
+REPLAY_DIR_reader = exports
 REPLAY_DIR_profile = profiles
 REPLAY_DIR_taxonomy = taxonomies
 REPLAY_DIR_baseline = baselines
 REPLAY_DIR_plan = plans
 REPLAY_DIR_metadata = metadata
-REPLAY_BINS = $(patsubst %,$(BUILD)/replay_%,ingest profile taxonomy baseline plan metadata)
+REPLAY_BINS = $(patsubst %,$(BUILD)/replay_%,ingest reader profile taxonomy baseline plan metadata)
 $(BUILD)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_file.h $(LIB_OBJS)
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc $(LDFLAGS) -DREPLAY_DIR='"tests/hostile/$(REPLAY_DIR_$*)"' -o $@ \
 		tests/fuzz/replay.c $< $(LIB_OBJS) $(LIBS)
@@ -120,8 +121,9 @@ bench: deps reach
 # copies of a good database); each runs FUZZ_SECONDS and keeps any crash in
 # build/fuzz/. make fuzz-NAME runs one.
 FUZZ_CC = clang -std=c11 $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
-FUZZ_TARGETS = ingest database profile taxonomy baseline plan metadata
+FUZZ_TARGETS = ingest reader database profile taxonomy baseline plan metadata
 FUZZ_SEEDS_ingest = tests/data/exports/*.csv seeds/samples/*.csv tests/hostile/exports/*
+FUZZ_SEEDS_reader = $(FUZZ_SEEDS_ingest) tests/data/real/*.csv
 FUZZ_SEEDS_profile = tests/hostile/profiles/*
 FUZZ_SEEDS_taxonomy = seeds/taxonomy/synonyms.csv tests/hostile/taxonomies/*
 FUZZ_SEEDS_baseline = seeds/baselines/*.csv tests/hostile/baselines/*

@@ -18,7 +18,7 @@
 /* One slot of a dictionary's hash index: the value's hash and length beside it, so that most probes read nothing else. */
 struct dictionary_slot {
 	uint64_t hash;
-	uint32_t len;           /* a field is at most READER_MAX_FIELD bytes */
+	uint32_t len;           /* an answer is at most a record: READER_MAX_RECORD bytes */
 	uint32_t index;         /* + 1 into values; 0 = an empty slot */
 };
 

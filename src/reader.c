@@ -98,7 +98,7 @@ static REACH_PRINTF(3, 4) void fail(struct reader *in, long line, const char *fm
 	error_set(&in->err, REACH_EDATA, in->path, line, "%s", msg);
 }
 
-/* The field too big for on_field to take: records the error. */
+/* A field take_field cannot take (too long, one column too many, or its record too long): records the error. */
 static void field_refused(struct reader *in, size_t len)
 {
 	struct record *r = &in->building;

@@ -4,33 +4,17 @@
  * coding of answers; and, for each field, the date, age and text readers.
  *   make fuzz                  (clang, libFuzzer, AddressSanitizer, UBSan)
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "fuzz_file.h"
 #include "load.h"
-#include "tag.h"
-
-static struct taxonomy *taxonomy;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[] = "/tmp/reach-fuzz-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
+	char path[FUZZ_PATH];
+	if (fuzz_write(data, size, path) < 0)
 		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		unlink(path);
-		return 0;
-	}
-	close(fd);
-	if (!taxonomy) {
-		struct reach_error err = { 0 };
-		taxonomy = tag_load(NULL, &err);
-	}
+	struct taxonomy *taxonomy = fuzz_taxonomy();
 	struct load_options opts = { 0 };
 	opts.ragged = size % 2;
 	opts.keep_text = size % 3 == 0;
@@ -56,6 +40,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	load_close(l);
-	unlink(path);
 	return 0;
 }
