@@ -181,6 +181,17 @@ static void test_mixed_orders(void)
 	CHECK_STR(d, "2024-06-25");
 }
 
+/* Days since 1970-01-01, counted by hand (2000 is a leap year, 1900 is not). */
+static void test_date_to_days(void)
+{
+	CHECK_INT(date_to_days("1970-01-01"), 0);
+	CHECK_INT(date_to_days("1969-12-31"), -1);
+	CHECK_INT(date_to_days("2000-03-01"), 10957 + 31 + 29);            /* 2000-01-01 is day 10,957 */
+	CHECK_INT(date_to_days("2024-11-28"), 19723 + 305 + 27);           /* 2024-01-01 is day 19,723 */
+	CHECK_INT(date_to_days("1900-02-28"), -25509);
+	CHECK_INT(date_to_days("2024-01-05 10:00"), 19727);               /* what follows the date is not read */
+}
+
 /* Whole years of age: hand-counted birthdays. */
 static void test_age_years(void)
 {
@@ -267,6 +278,7 @@ int main(void)
 	RUN(test_dates);
 	RUN(test_two_digit_years);
 	RUN(test_mixed_orders);
+	RUN(test_date_to_days);
 	RUN(test_age_years);
 	RUN(test_parse_long);
 	RUN(test_varint);
