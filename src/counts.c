@@ -452,7 +452,8 @@ void counts_store(struct store *s, int64_t source, const struct counts *c)
 	free(codes);
 	for (size_t i = 0; i < r.n; i++)
 		r.rows[i].codes = r.text.data + r.rows[i].at;
-	qsort(r.rows, r.n, sizeof *r.rows, by_key);
+	if (r.n)
+		qsort(r.rows, r.n, sizeof *r.rows, by_key);     /* none for a consultation stored without responses */
 	sqlite3_stmt *st = store_stmt(s, "count_insert");
 	store_bind_int(st, ":source", source);
 	int kind = store_param(st, ":kind"), slots = store_param(st, ":slots"), text = store_param(st, ":codes");
