@@ -122,8 +122,16 @@ void counts_plan_free(struct counts_plan *p)
  * code and day; the disability pair and the weighting cells go through a
  * hash table keyed by (set, day + 1, codes …), the pair's totals over every
  * day keyed by the set's number plus the number of sets; and each closed
- * question's answers are a dense array by code within the cell.
+ * question's answers are a dense array by code within the cell, up to
+ * CELL_DENSE_CODES, past which they go in the hash table too.
  */
+
+/*
+ * Answer codes below this are counted within each weighting cell in a dense
+ * array; the rest (a closed question of many different answers) in the hash
+ * table, so that memory follows the combinations met, not cells × codes.
+ */
+#define CELL_DENSE_CODES 64
 
 /* Counts by N: grown to fit whatever index is bumped. */
 struct tally_array {
@@ -315,7 +323,15 @@ void counts_add(struct counts *c, const uint32_t *codes, long day)
 		}
 		for (size_t q = 0; q < c->nclosed; q++) {
 			const struct counts_set *closed = &p->sets[c->cells_set + 1 + q];
-			tally_bump(&c->cells[id][q], codes[closed->slots[closed->nslots - 1]]);
+			uint32_t code = codes[closed->slots[closed->nslots - 1]];
+			if (code < CELL_DENSE_CODES) {
+				tally_bump(&c->cells[id][q], code);
+				continue;
+			}
+			/* A question of many answers: the cell's key (still in scratch) and the answer, in the table. */
+			c->scratch[0] = (uint32_t)(c->cells_set + 1 + q);
+			c->scratch[2 + p->ncell_slots] = code;
+			bump(c, 3 + p->ncell_slots);
 		}
 	}
 }

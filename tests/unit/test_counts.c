@@ -146,6 +146,75 @@ static void test_kept_equal_recount(void)
 	free(path);
 }
 
+/* The answers of one closed question summed over the weighting cells, by code: see test_many_answers. */
+struct by_code {
+	uint64_t *n;
+	size_t ncodes, width;
+};
+
+static int add_by_code(const uint32_t *codes, long day, double n, void *ctx)
+{
+	struct by_code *b = ctx;
+	(void)day;
+	if (codes[b->width - 1] < b->ncodes)
+		b->n[codes[b->width - 1]] += (uint64_t)n;
+	return 0;
+}
+
+/*
+ * A closed question of many different answers (synthetic: 1,000 rows of
+ * two answers, then 300 rows each of its own) has its answers within the
+ * weighting cells counted past the dense arrays, in the hash table: summed
+ * over the cells, each answer's count is the count ingest keeps for it
+ * apart, in answer_values, for codes far past the dense ones too.
+ */
+static void test_many_answers(void)
+{
+	struct reach_error err = { 0 };
+	char *path = scratch_db(), *csv = scratch_db();
+	FILE *f = fopen(csv, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs("id,What is your sex?,What is your age?,How much do you agree with the proposal?\n", f);
+	for (int i = 1; i <= 1300; i++) {
+		char answer[32];
+		snprintf(answer, sizeof answer, i > 1000 ? "answer %d" : i % 3 ? "Agree" : "Disagree", i);
+		fprintf(f, "%d,%s,%d,%s\n", i, i % 2 ? "Female" : "Male", 20 + i % 60, answer);
+	}
+	fclose(f);
+	struct taxonomy *t = tag_load(NULL, &err);
+	struct store *s = t ? store_open(path, STORE_CREATE, NULL, &err) : NULL;
+	struct ingest_meta m = { .slug = "many", .title = "many", .platform = "test", .min_age = 16 };
+	struct load_options lo = { 0 };
+	struct ingest_result result;
+	struct consult_view v;
+	CHECK(s && ingest_file(s, csv, &m, &lo, t, &result, &err) == 0 && consult_view_open(s, "many", &v, &err) == 0);
+	if (s && !err.code) {
+		struct counts_plan plan;
+		counts_plan_stored(&v, &plan);
+		const struct counts_set *closed = &plan.sets[plan.nsets - 1];
+		size_t q = closed->slots[closed->nslots - 1];
+		CHECK(closed->kind == COUNTS_CELLS && strcmp(v.q[q].role, "closed") == 0);
+		CHECK(v.q[q].nvalues > 300);
+		struct by_code b = { xcalloc(v.q[q].nvalues + 1, sizeof *b.n), v.q[q].nvalues + 1, closed->nslots };
+		CHECK_INT(counts_each(s, &v, COUNTS_CELLS, closed->slots, closed->nslots, add_by_code, &b, &err), 0);
+		size_t same = 0;
+		for (size_t code = 1; code <= v.q[q].nvalues; code++)
+			same += b.n[code] == v.q[q].count[code - 1];
+		CHECK_INT(same, v.q[q].nvalues);
+		free(b.n);
+		counts_plan_free(&plan);
+		consult_view_free(&v);
+	}
+	store_close(s);
+	tag_free(t);
+	unlink(path);
+	unlink(csv);
+	free(path);
+	free(csv);
+}
+
 /* A schema 2 database (no counts) is upgraded on opening, its counts built as an ingest would have. */
 static void test_upgrade_builds_counts(void)
 {
@@ -303,6 +372,7 @@ int main(void)
 {
 	RUN(test_plan);
 	RUN(test_kept_equal_recount);
+	RUN(test_many_answers);
 	RUN(test_upgrade_builds_counts);
 	RUN(test_damaged_upgrade_refused);
 	RUN(test_damaged_counts_refused);
