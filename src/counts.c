@@ -139,22 +139,23 @@ struct tally_array {
 	size_t len;
 };
 
-/* Makes room in T for index I. */
-static void tally_grow(struct tally_array *t, size_t i)
+/* Makes room in T for index I; returns the bytes it took. */
+static size_t tally_grow(struct tally_array *t, size_t i)
 {
-	size_t len = t->len ? 2 * t->len : 8;
+	size_t len = t->len ? 2 * t->len : 8, was = t->len;
 	while (len <= i)
 		len *= 2;
 	t->n = xrealloc(t->n, len * sizeof *t->n);
 	memset(t->n + t->len, 0, (len - t->len) * sizeof *t->n);
 	t->len = len;
+	return (len - was) * sizeof *t->n;
 }
 
-/* Adds one to T's count at I: inline, as it runs about sixteen times for every response. */
-static inline void tally_bump(struct tally_array *t, size_t i)
+/* Adds one to T's count at I, adding what it grows by to *BYTES: inline, as it runs about sixteen times for every response. */
+static inline void tally_bump(struct tally_array *t, size_t i, size_t *bytes)
 {
 	if (i >= t->len)
-		tally_grow(t, i);
+		*bytes += tally_grow(t, i);
 	t->n[i]++;
 }
 
@@ -164,7 +165,7 @@ struct code_days {
 	struct tally_array by;
 };
 
-static inline void code_days_bump(struct code_days *cd, uint32_t day1)
+static inline void code_days_bump(struct code_days *cd, uint32_t day1, size_t *bytes)
 {
 	if (cd->by.len == 0)
 		cd->lo = day1;
@@ -176,8 +177,9 @@ static inline void code_days_bump(struct code_days *cd, uint32_t day1)
 		memset(cd->by.n, 0, shift * sizeof *cd->by.n);
 		cd->by.len = len;
 		cd->lo = day1;
+		*bytes += shift * sizeof *cd->by.n;
 	}
-	tally_bump(&cd->by, day1 - cd->lo);
+	tally_bump(&cd->by, day1 - cd->lo, bytes);
 }
 
 /* A set of one question (or none): its counts by answer code, then by day. */
@@ -205,7 +207,8 @@ struct counts {
 	uint32_t *scratch;              /* the key being looked up */
 	/* Each weighting cell's closed answers: cells[id][i] the i-th closed set's counts by code. */
 	struct tally_array **cells;
-	size_t ncells, nclosed;
+	size_t ncells, cells_cap, nclosed;
+	size_t bytes, budget;           /* held (roughly), and how much may be before counts_full */
 };
 
 static uint64_t key_hash(const uint32_t *w, size_t n)
@@ -223,6 +226,7 @@ static void grow(struct counts *c)
 {
 	size_t cap = c->cap ? 2 * c->cap : 1024;
 	struct count_entry *table = xcalloc(cap, sizeof *table);
+	c->bytes += (cap - c->cap) * sizeof *table;
 	for (size_t i = 0; i < c->cap; i++) {
 		if (!c->table[i].hash)
 			continue;
@@ -247,8 +251,10 @@ static size_t bump(struct counts *c, size_t n)
 			return c->table[at].id;
 		}
 	if (c->keys_len + n > c->keys_cap) {
+		size_t was = c->keys_cap;
 		c->keys_cap = c->keys_cap ? 2 * c->keys_cap : 4096;
 		c->keys = xrealloc(c->keys, c->keys_cap * sizeof *c->keys);
+		c->bytes += (c->keys_cap - was) * sizeof *c->keys;
 	}
 	memcpy(&c->keys[c->keys_len], c->scratch, n * sizeof *c->scratch);
 	size_t id = c->scratch[0] == c->cells_set ? c->ncells : 0;     /* a new cell: counts_add makes it */
@@ -265,11 +271,12 @@ static int dense(const struct counts_plan *p, size_t i)
 	return p->sets[i].kind == COUNTS_ANSWERS && p->sets[i].nslots <= 1;
 }
 
-struct counts *counts_start(const struct counts_plan *plan)
+struct counts *counts_start(const struct counts_plan *plan, size_t budget)
 {
 	struct counts *c = xcalloc(1, sizeof *c);
 	size_t most = 0;
 	c->plan = plan;
+	c->budget = budget;
 	c->dense = xcalloc(plan->nsets, sizeof *c->dense);
 	c->cells_set = plan->nsets;
 	for (size_t i = 0; i < plan->nsets; i++) {
@@ -297,9 +304,10 @@ void counts_add(struct counts *c, const uint32_t *codes, long day)
 				size_t n = 2 * (size_t)code + 8;
 				d->code = xrealloc(d->code, n * sizeof *d->code);
 				memset(d->code + d->ncodes, 0, (n - d->ncodes) * sizeof *d->code);
+				c->bytes += (n - d->ncodes) * sizeof *d->code;
 				d->ncodes = n;
 			}
-			code_days_bump(&d->code[code], day1);
+			code_days_bump(&d->code[code], day1, &c->bytes);
 			continue;
 		}
 		if (i > c->cells_set)
@@ -318,14 +326,18 @@ void counts_add(struct counts *c, const uint32_t *codes, long day)
 		if (i != c->cells_set)
 			continue;
 		if (id == c->ncells) {
-			c->cells = xrealloc(c->cells, (c->ncells + 1) * sizeof *c->cells);
+			if (c->ncells == c->cells_cap) {
+				c->cells_cap = c->cells_cap ? 2 * c->cells_cap : 64;
+				c->cells = xrealloc(c->cells, c->cells_cap * sizeof *c->cells);
+			}
 			c->cells[c->ncells++] = xcalloc(c->nclosed ? c->nclosed : 1, sizeof **c->cells);
+			c->bytes += sizeof *c->cells + (c->nclosed ? c->nclosed : 1) * sizeof **c->cells;
 		}
 		for (size_t q = 0; q < c->nclosed; q++) {
 			const struct counts_set *closed = &p->sets[c->cells_set + 1 + q];
 			uint32_t code = codes[closed->slots[closed->nslots - 1]];
 			if (code < CELL_DENSE_CODES) {
-				tally_bump(&c->cells[id][q], code);
+				tally_bump(&c->cells[id][q], code, &c->bytes);
 				continue;
 			}
 			/* A question of many answers: the cell's key (still in scratch) and the answer, in the table. */
@@ -336,16 +348,20 @@ void counts_add(struct counts *c, const uint32_t *codes, long day)
 	}
 }
 
-void counts_free(struct counts *c)
+int counts_full(const struct counts *c)
 {
-	if (!c)
-		return;
+	return c->bytes > c->budget;
+}
+
+/* Frees every count C holds, leaving it as counts_start made it. */
+static void empty(struct counts *c)
+{
 	for (size_t i = 0; i < c->plan->nsets; i++) {
 		for (size_t k = 0; k < c->dense[i].ncodes; k++)
 			free(c->dense[i].code[k].by.n);
 		free(c->dense[i].code);
 	}
-	free(c->dense);
+	memset(c->dense, 0, c->plan->nsets * sizeof *c->dense);
 	for (size_t i = 0; i < c->ncells; i++) {
 		for (size_t q = 0; q < c->nclosed; q++)
 			free(c->cells[i][q].n);
@@ -354,6 +370,23 @@ void counts_free(struct counts *c)
 	free(c->cells);
 	free(c->table);
 	free(c->keys);
+	c->cells = NULL;
+	c->ncells = c->cells_cap = 0;
+	c->table = NULL;
+	c->cap = c->used = 0;
+	c->keys = NULL;
+	c->keys_len = c->keys_cap = 0;
+	c->bytes = 0;
+	grow(c);
+}
+
+void counts_free(struct counts *c)
+{
+	if (!c)
+		return;
+	empty(c);
+	free(c->dense);
+	free(c->table);
 	free(c->scratch);
 	free(c);
 }
@@ -426,7 +459,7 @@ static int by_key(const void *a, const void *b)
 		c = strcmp(x->codes, y->codes);
 	return c ? c : (x->day1 > y->day1) - (x->day1 < y->day1);
 }
-void counts_store(struct store *s, int64_t source, const struct counts *c)
+void counts_store(struct store *s, int64_t source, struct counts *c)
 {
 	const struct counts_plan *p = c->plan;
 	struct count_rows r = { 0 };
@@ -486,22 +519,34 @@ void counts_store(struct store *s, int64_t source, const struct counts *c)
 	}
 	free(r.rows);
 	buf_free(&r.text);
+	empty(c);
 }
 
 /* ---- building from stored responses ---- */
 
+/* The counts being built from stored responses, and where they are written when the budget is spent. */
+struct building {
+	struct store *s;
+	int64_t source;
+	struct counts *c;
+};
+
 static int count_stored(const struct block_response *r, void *ctx)
 {
-	counts_add(ctx, r->codes, r->submitted_days);
-	return 0;
+	struct building *b = ctx;
+	counts_add(b->c, r->codes, r->submitted_days);
+	if (counts_full(b->c))
+		counts_store(b->s, b->source, b->c);
+	return store_failed(b->s) ? -1 : 0;
 }
 
-int counts_build(struct store *s, const struct consult_view *v, struct reach_error *err)
+int counts_build(struct store *s, const struct consult_view *v, size_t budget, struct reach_error *err)
 {
 	struct counts_plan plan;
 	counts_plan_stored(v, &plan);
-	struct counts *c = counts_start(&plan);
-	int rc = consult_each_response(s, v, count_stored, c, err);
+	struct counts *c = counts_start(&plan, budget);
+	struct building b = { s, v->source, c };
+	int rc = consult_each_response(s, v, count_stored, &b, err);
 	if (rc == 0) {
 		counts_store(s, v->source, c);
 		if (store_failed(s)) {
@@ -532,7 +577,7 @@ int counts_upgrade(struct store *s, struct reach_error *err)
 		struct consult_view v;
 		rc = consult_view_open(s, slugs[i], &v, err);
 		if (rc == 0)
-			rc = counts_build(s, &v, err);
+			rc = counts_build(s, &v, COUNTS_BUDGET, err);
 		consult_view_free(&v);
 	}
 	strings_free(slugs, n);

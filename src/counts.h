@@ -71,27 +71,44 @@ void counts_plan_make(const enum role *roles, size_t nq, struct counts_plan *p);
 void counts_plan_stored(const struct consult_view *v, struct counts_plan *p);
 void counts_plan_free(struct counts_plan *p);
 
-/* Counts accumulated response by response (at ingest, or from stored responses). */
+/*
+ * Counts accumulated response by response (at ingest, or from stored
+ * responses). They take memory as the combinations met grow; once they hold
+ * more than their budget, the caller writes them (counts_store), which adds
+ * them to those already written and empties the accumulator: so memory stays
+ * bounded whatever the export (an export of many closed questions of many
+ * answers meets a combination for nearly every response).
+ */
 struct counts;
 
-/* An empty accumulator for PLAN (which must outlive it). Never NULL. */
-struct counts *counts_start(const struct counts_plan *plan);
+#define COUNTS_BUDGET (16 * 1024 * 1024)        /* bytes of counts held before they are written */
+
+/* An empty accumulator for PLAN (which must outlive it), to hold about BUDGET bytes. Never NULL. */
+struct counts *counts_start(const struct counts_plan *plan, size_t budget);
 
 /* Counts one response: CODES one per question (0: no answer), DAY its submitted day (days since 1970), or -1. */
 void counts_add(struct counts *c, const uint32_t *codes, long day);
 
-/* Writes every count into answer_counts for SOURCE; the store's sticky failure says whether it did. */
-void counts_store(struct store *s, int64_t source, const struct counts *c);
+/* Do C's counts hold more than its budget, so that they are to be written now? */
+int counts_full(const struct counts *c);
+
+/*
+ * Adds every count C holds to answer_counts for SOURCE (a count already
+ * written for the same combination grows by it) and empties C; the store's
+ * sticky failure says whether it did.
+ */
+void counts_store(struct store *s, int64_t source, struct counts *c);
 
 /* Frees C; accepts NULL. */
 void counts_free(struct counts *c);
 
 /*
  * Counts consultation V's stored responses and writes the counts, as an
- * ingest would have: for a database from before the counts were kept.
- * 0, or -1 with ERR set (a damaged block, or the store failed).
+ * ingest would have (BUDGET as for counts_start; tests make it small): for
+ * a database from before the counts were kept. 0, or -1 with ERR set (a
+ * damaged block, or the store failed).
  */
-int counts_build(struct store *s, const struct consult_view *v, struct reach_error *err) REACH_MUST_CHECK;
+int counts_build(struct store *s, const struct consult_view *v, size_t budget, struct reach_error *err) REACH_MUST_CHECK;
 
 /*
  * Builds the counts of every consultation of a database that has none (an
