@@ -151,7 +151,10 @@ static size_t tally_grow(struct tally_array *t, size_t i)
 	return (len - was) * sizeof *t->n;
 }
 
-/* Adds one to T's count at I, adding what it grows by to *BYTES: inline, as it runs about sixteen times for every response. */
+/*
+ * Adds one to T's count at I, and what T grows by to *BYTES: inline, as it
+ * runs about sixteen times for every response.
+ */
 static inline void tally_bump(struct tally_array *t, size_t i, size_t *bytes)
 {
 	if (i >= t->len)

@@ -108,7 +108,8 @@ void counts_free(struct counts *c);
  * a database from before the counts were kept. 0, or -1 with ERR set (a
  * damaged block, or the store failed).
  */
-int counts_build(struct store *s, const struct consult_view *v, size_t budget, struct reach_error *err) REACH_MUST_CHECK;
+int counts_build(struct store *s, const struct consult_view *v, size_t budget,
+    struct reach_error *err) REACH_MUST_CHECK;
 
 /*
  * Builds the counts of every consultation of a database that has none (an

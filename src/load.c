@@ -15,7 +15,7 @@
 
 #define SAMPLE_BYTES (8 * 1024 * 1024)
 
-/* One slot of a dictionary's hash index: the value's hash and length beside it, so that most probes read nothing else. */
+/* One slot of a dictionary's hash index: the value's hash and length beside it, so most probes read nothing else. */
 struct dictionary_slot {
 	uint64_t hash;
 	uint32_t len;           /* an answer is at most a record: READER_MAX_RECORD bytes */
@@ -52,7 +52,7 @@ struct load {
 	struct load_counts counts;
 	uint32_t *codes;
 	const char **texts;
-	size_t *plain;                  /* one per question: its column + 1 when its answer is a single cell as it stands, else 0 */
+	size_t *plain;                  /* one per question: its column + 1 when its answer is one cell as it stands */
 	struct buf value, ref, scratch, cut;
 	struct buf *text_cut;           /* one per question: a free text with its postcodes cut */
 	int *dob_month_first;           /* one per question: its dates of birth are month first */
