@@ -63,7 +63,7 @@ STATS_OBJS = $(BUILD)/stats.o $(BUILD)/stats_weight.o $(BUILD)/stats_trend.o
 $(BUILD)/test_stats: tests/unit/test_stats.c tests/unit/check.h $(STATS_OBJS)
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -Itests/unit $(LDFLAGS) -o $@ $< $(STATS_OBJS) -lgsl -lgslcblas -lm
 
-$(BUILD)/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB_OBJS)
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/check.h tests/unit/scratch.h $(LIB_OBJS)
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS)
 
 # The attacker of the published reports' disclosure control, on the golden cases' PATH beside reach.

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "scratch.h"
 #include "counts.h"
 #include "ingest.h"
 #include "store.h"
@@ -25,16 +26,6 @@ static const char *const samples[] = {
 	"seeds/samples/synthetic_2023_msforms_waste.csv",
 	NULL
 };
-
-static char *scratch_db(void)
-{
-	char *path = xstrdup("/tmp/reach-test-counts-XXXXXX");
-	int fd = mkstemp(path);
-	if (fd >= 0)
-		close(fd);
-	unlink(path);
-	return path;
-}
 
 /* Every row of answer_counts, one line each, in key order. The caller frees it. */
 static char *dump_counts(struct store *s)
@@ -51,16 +42,6 @@ static char *dump_counts(struct store *s)
 		    (long long)sqlite3_column_int64(st, 5));
 	sqlite3_finalize(st);
 	return out.data ? out.data : xstrdup("");
-}
-
-static long count_rows(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
 }
 
 static int exec(struct store *s, const char *sql)
@@ -114,7 +95,7 @@ static int recount(struct store *s, size_t budget)
 static void test_kept_equal_recount(void)
 {
 	struct reach_error err = { 0 };
-	char *path = scratch_db();
+	char *path = scratch_db("counts");
 	struct taxonomy *t = tag_load(NULL, &err);
 	struct store *s = t ? with_samples(path, t) : NULL;
 	CHECK(s != NULL);
@@ -177,7 +158,7 @@ static int add_by_code(const uint32_t *codes, long day, double n, void *ctx)
 static void test_many_answers(void)
 {
 	struct reach_error err = { 0 };
-	char *path = scratch_db(), *csv = scratch_db();
+	char *path = scratch_db("counts"), *csv = scratch_db("counts");
 	FILE *f = fopen(csv, "w");
 	CHECK(f != NULL);
 	if (!f)
@@ -225,7 +206,7 @@ static void test_many_answers(void)
 static void test_upgrade_builds_counts(void)
 {
 	struct reach_error err = { 0 };
-	char *path = scratch_db();
+	char *path = scratch_db("counts");
 	struct taxonomy *t = tag_load(NULL, &err);
 	struct store *s = t ? with_samples(path, t) : NULL;
 	char *kept = s ? dump_counts(s) : NULL;
@@ -253,7 +234,7 @@ static void test_upgrade_builds_counts(void)
 static void test_damaged_upgrade_refused(void)
 {
 	struct reach_error err = { 0 };
-	char *path = scratch_db();
+	char *path = scratch_db("counts");
 	struct taxonomy *t = tag_load(NULL, &err);
 	struct store *s = t ? with_samples(path, t) : NULL;
 	CHECK(s != NULL && exec(s, "DROP TABLE answer_counts; PRAGMA user_version = 2; "
@@ -319,7 +300,7 @@ static void test_damaged_counts_refused(void)
 	};
 #undef ONE_AGE_COUNT
 	struct reach_error err = { 0 };
-	char *path = scratch_db();
+	char *path = scratch_db("counts");
 	struct taxonomy *t = tag_load(NULL, &err);
 	struct store *s = t ? with_samples(path, t) : NULL;
 	CHECK(s != NULL);

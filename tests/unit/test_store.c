@@ -13,34 +13,15 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "scratch.h"
 #include "ingest.h"
 #include "store.h"
-
-static char *scratch_db(void)
-{
-	char *path = xstrdup("/tmp/reach-test-store-XXXXXX");
-	int fd = mkstemp(path);
-	if (fd >= 0)
-		close(fd);
-	unlink(path);           /* store_open creates it, 0600 */
-	return path;
-}
-
-static long count_rows(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
 
 /* A query that fails while reading says so, with its queries/ name: not "writing". */
 static void test_failed_read_is_named(void)
 {
 	struct reach_error err = { 0 };
-	char *path = scratch_db();
+	char *path = scratch_db("store");
 	struct store *s = store_open(path, STORE_CREATE, NULL, &err);
 	CHECK(s != NULL);
 	if (!s)
@@ -60,7 +41,7 @@ static void test_failed_read_is_named(void)
 static void test_full_disk_ingest_fails(void)
 {
 	struct reach_error err = { 0 };
-	char *path = scratch_db();
+	char *path = scratch_db("store");
 	struct store *s = store_open(path, STORE_CREATE, NULL, &err);
 	struct taxonomy *t = tag_load(NULL, &err);
 	CHECK(s != NULL && t != NULL);
@@ -88,7 +69,7 @@ static void test_full_disk_ingest_fails(void)
 static void test_missing_database_not_created(void)
 {
 	struct reach_error err = { 0 };
-	char *path = scratch_db();
+	char *path = scratch_db("store");
 	struct stat st;
 	CHECK(store_open(path, STORE_EXISTING, NULL, &err) == NULL);
 	CHECK_INT(err.code, REACH_EDB);
@@ -112,7 +93,7 @@ static int secure_delete_off(sqlite3 *db, char **msg, const struct sqlite3_api_r
 static void test_secure_delete_set(void)
 {
 	struct reach_error err = { 0 };
-	char *path = scratch_db();
+	char *path = scratch_db("store");
 	CHECK(sqlite3_auto_extension((void (*)(void))secure_delete_off) == SQLITE_OK);
 	sqlite3 *plain;
 	CHECK(sqlite3_open(":memory:", &plain) == SQLITE_OK);
@@ -146,7 +127,7 @@ static int read_one_row(struct store *s, void *ctx, struct reach_error *err)
 static void test_no_transaction_left_open(void)
 {
 	struct reach_error err = { 0 };
-	char *path = scratch_db();
+	char *path = scratch_db("store");
 	struct store *s = store_open(path, STORE_CREATE, NULL, &err);
 	CHECK(s != NULL);
 	if (!s)
