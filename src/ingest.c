@@ -369,9 +369,8 @@ static int ingest_body(struct store *s, void *ctx, struct reach_error *err)
 	struct counts *counts = counts_start(&plan, COUNTS_BUDGET);
 	block_reset(&block, 1);
 	while (!store_failed(s) && (rc = load_next(w->l, &r, err)) == 1) {
-		long days = r->submitted ? date_to_days(r->submitted) : -1;
-		insert_response(s, source, r, days, nq, &block);
-		counts_add(counts, r->codes, days);
+		insert_response(s, source, r, r->submitted_days, nq, &block);
+		counts_add(counts, r->codes, r->submitted_days);
 		if (counts_full(counts))
 			counts_store(s, source, counts);
 	}

@@ -59,6 +59,7 @@ struct load {
 	char submitted[11];
 	int month_first;                /* the submitted column writes dates month first */
 	int latest_year;                /* two-digit years are read as the latest not after it: this year */
+	long closed_days;               /* opts.closed in days since 1970, or -1 */
 	struct load_response resp;
 };
 
@@ -265,6 +266,7 @@ struct load *load_open(const char *path, const struct load_options *opts, struct
 	l->path = xstrdup(path);
 	l->opts = *opts;
 	l->latest_year = date_current_year();
+	l->closed_days = opts->closed ? date_to_days(opts->closed) : -1;
 	l->regular = stat(path, &l->at_start) == 0 && S_ISREG(l->at_start.st_mode);
 	l->in = reader_open_with(path, &opts->read, err);
 	if (!l->in || read_ahead(l, err) < 0)
@@ -419,12 +421,12 @@ static const char *without_postcodes(const char *v, size_t *len, struct buf *out
 
 /*
  * Writes into OUT what is stored for RAW, an answer to a date-of-birth
- * question of a response dated AT (NULL: none): the age then ("34"); a
+ * question of a response dated AT (days since 1970, -1: none): the age then ("34"); a
  * non-answer as it is; a wording saying so when there is no date to reckon at
  * (counted unmatched, and listed); a wording without digits when RAW is no date or gives no age
  * (counted unmatched). The date itself is never kept.
  */
-static void age_from_birth_date(const struct load *l, const char *raw, int month_first, const char *at,
+static void age_from_birth_date(const struct load *l, const char *raw, int month_first, long at,
     struct buf *out)
 {
 	char born[11];
@@ -447,12 +449,12 @@ static void age_from_birth_date(const struct load *l, const char *raw, int month
 		buf_puts(out, "date of birth not readable");
 		return;
 	}
-	if (!at) {
+	if (at < 0) {
 		/* Said, not left blank: the answer was given, and the ingest can be run with --closed. */
 		buf_puts(out, "age not known: no response date or closing date to reckon it at");
 		return;
 	}
-	int age = date_age_years(date_to_days(born), date_to_days(at));
+	int age = date_age_years(date_to_days(born), at);
 	if (age < 0 || age > POLICY_AGE_CEILING) {
 		buf_puts(out, "date of birth gives no age");
 		return;
@@ -481,7 +483,7 @@ static const char *question_value(struct load *l, size_t qi, const struct load_r
 		if (!*len)
 			return v;
 		age_from_birth_date(l, v, l->dob_month_first[qi],
-		    l->resp.submitted ? l->resp.submitted : l->opts.closed, &l->value);
+		    l->resp.submitted ? l->resp.submitted_days : l->closed_days, &l->value);
 		*len = l->value.len;
 		return l->value.data;
 	}
@@ -528,10 +530,12 @@ static int code_response(struct load *l, struct load_row *row, long line, struct
 	}
 	/* First the date: a date of birth's age is reckoned at it. */
 	l->resp.submitted = NULL;
+	l->resp.submitted_days = -1;
 	if (c->submitted_column >= 0 && (size_t)c->submitted_column < n && fields[c->submitted_column][0]) {
-		if (parse_date_latest(fields[c->submitted_column], l->month_first, l->latest_year, l->submitted) == 0)
+		if (parse_date_latest(fields[c->submitted_column], l->month_first, l->latest_year, l->submitted) == 0) {
 			l->resp.submitted = l->submitted;
-		else
+			l->resp.submitted_days = date_to_days(l->submitted);
+		} else
 			l->counts.unreadable_dates++;
 	}
 	memset(l->texts, 0, c->nquestions * sizeof *l->texts);

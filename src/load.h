@@ -55,6 +55,7 @@ struct load_response {
 	uint64_t seq;           /* 1, 2, … in file order */
 	const char *ref;        /* the export's response id, or NULL */
 	const char *submitted;  /* "YYYY-MM-DD", or NULL when absent or unreadable */
+	long submitted_days;    /* the same in days since 1970-01-01, or -1 */
 	const uint32_t *codes;  /* one per question; 0 when unanswered */
 	const char *const *texts; /* one per question: free text kept, else NULL */
 };
