@@ -356,7 +356,7 @@ int counts_full(const struct counts *c)
 	return c->bytes > c->budget;
 }
 
-/* Frees every count C holds, leaving it as counts_start made it. */
+/* Frees every count C holds and its hash table; grow makes a new table. */
 static void empty(struct counts *c)
 {
 	for (size_t i = 0; i < c->plan->nsets; i++) {
@@ -380,7 +380,6 @@ static void empty(struct counts *c)
 	c->keys = NULL;
 	c->keys_len = c->keys_cap = 0;
 	c->bytes = 0;
-	grow(c);
 }
 
 void counts_free(struct counts *c)
@@ -389,7 +388,6 @@ void counts_free(struct counts *c)
 		return;
 	empty(c);
 	free(c->dense);
-	free(c->table);
 	free(c->scratch);
 	free(c);
 }
@@ -523,6 +521,7 @@ void counts_store(struct store *s, int64_t source, struct counts *c)
 	free(r.rows);
 	buf_free(&r.text);
 	empty(c);
+	grow(c);
 }
 
 /* ---- building from stored responses ---- */
